@@ -1,0 +1,55 @@
+//! The one clock abstraction (T4). The only place that reads the system clock.
+
+use crate::lifecycle::Instant;
+use crate::lifecycle::time::from_unix_seconds;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClockSource {
+    /// `--now` on the command line.
+    Flag,
+    /// The portal's demo clock.
+    Demo,
+    /// The machine's clock.
+    System,
+}
+
+impl ClockSource {
+    pub fn name(self) -> &'static str {
+        match self {
+            ClockSource::Flag => "flag",
+            ClockSource::Demo => "demo",
+            ClockSource::System => "system",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Now {
+    pub instant: Instant,
+    pub source: ClockSource,
+}
+
+/// T4: `--now` when given, else the portal's demo clock when set, else the
+/// system clock, truncated to whole seconds (T1).
+pub fn effective_now(flag: Option<Instant>, demo_clock: Option<Instant>) -> Now {
+    match (flag, demo_clock) {
+        (Some(instant), _) => Now {
+            instant,
+            source: ClockSource::Flag,
+        },
+        (None, Some(instant)) => Now {
+            instant,
+            source: ClockSource::Demo,
+        },
+        (None, None) => Now {
+            instant: system_now(),
+            source: ClockSource::System,
+        },
+    }
+}
+
+/// The machine's clock, to the second.
+pub fn system_now() -> Instant {
+    let now = chrono::Utc::now().timestamp();
+    from_unix_seconds(now).unwrap_or_default()
+}

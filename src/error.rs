@@ -1,0 +1,128 @@
+//! Every failure the app reports, with its exit code (CLI.md) and a message
+//! that says what to do next.
+
+use crate::lifecycle::StateRefusal;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad usage or a malformed value: exit 2.
+    #[error("{message}")]
+    Usage { code: &'static str, message: String },
+    /// Refused by a rule of permission or tier (R2, R10): exit 3.
+    #[error("{message}")]
+    Denied { code: &'static str, message: String },
+    /// No such account, post, user or database: exit 4.
+    #[error("{message}")]
+    NotFound { code: &'static str, message: String },
+    /// Refused by the state of the portal: exit 5.
+    #[error("{}", .0.message())]
+    State(StateRefusal),
+    /// Anything else: a corrupt database, a full disk: exit 1.
+    #[error("{message}")]
+    Other { code: &'static str, message: String },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn usage(message: impl Into<String>) -> Error {
+        Error::Usage {
+            code: "usage",
+            message: message.into(),
+        }
+    }
+
+    pub fn invalid(code: &'static str, message: impl Into<String>) -> Error {
+        Error::Usage {
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn not_found(code: &'static str, message: impl Into<String>) -> Error {
+        Error::NotFound {
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn other(code: &'static str, message: impl Into<String>) -> Error {
+        Error::Other {
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Usage { .. } => 2,
+            Error::Denied { .. } => 3,
+            Error::NotFound { .. } => 4,
+            Error::State(_) => 5,
+            Error::Other { .. } => 1,
+        }
+    }
+
+    /// The machine-readable code of the JSON error object.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Usage { code, .. }
+            | Error::Denied { code, .. }
+            | Error::NotFound { code, .. }
+            | Error::Other { code, .. } => code,
+            Error::State(refusal) => match refusal {
+                StateRefusal::ClockBackwards { .. } => "clock_backwards",
+                StateRefusal::WrongConfirmation { .. } => "wrong_confirmation",
+                StateRefusal::NotInTheFuture { .. } => "not_in_the_future",
+                StateRefusal::DeletedOnNetwork => "deleted_on_network",
+                StateRefusal::AlreadyConnected => "already_connected",
+                _ => "refused_by_state",
+            },
+        }
+    }
+
+    /// Refusals by a rule are audited (R10e, R14); other failures are not.
+    pub fn is_refusal(&self) -> bool {
+        matches!(self, Error::Denied { .. } | Error::State(_))
+            && !matches!(self, Error::State(StateRefusal::ClockBackwards { .. }))
+    }
+}
+
+impl From<StateRefusal> for Error {
+    fn from(refusal: StateRefusal) -> Error {
+        Error::State(refusal)
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        use rusqlite::ErrorCode;
+        let code = e.sqlite_error_code();
+        match code {
+            Some(ErrorCode::NotADatabase) => Error::other(
+                "not_a_database",
+                "the file is not a SQLite database: check --db or SWITCHBOARD_DB, or create a portal with 'switchboard init'",
+            ),
+            Some(ErrorCode::ReadOnly) => Error::other(
+                "read_only",
+                "the portal database is read-only, and every command must write to bring the portal up to date: make the file and its folder writable",
+            ),
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::other(
+                "busy",
+                "another process holds the portal database: try again in a moment",
+            ),
+            Some(ErrorCode::DiskFull) => Error::other(
+                "disk_full",
+                "the disk is full: free some space and try again (nothing was changed)",
+            ),
+            Some(ErrorCode::DatabaseCorrupt) => Error::other(
+                "corrupt",
+                "the portal database is corrupt: restore it from a backup",
+            ),
+            _ => Error::other(
+                "database",
+                format!("the portal database failed: {e}; if this repeats, check the file with 'sqlite3 FILE \"PRAGMA integrity_check\"'"),
+            ),
+        }
+    }
+}

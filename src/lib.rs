@@ -1,0 +1,7 @@
+//! Switchboard: keep a company's social accounts connected to its marketing
+//! suite. The rules (`lifecycle`), the portal database (`store`), the clock
+//! abstraction (`clock`) and the scripting face (`cli`) are separate rooms.
+
+pub mod clock;
+pub mod error;
+pub mod lifecycle;
