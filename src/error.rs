@@ -17,6 +17,9 @@ pub enum Error {
     /// Refused by the state of the portal: exit 5.
     #[error("{}", .0.message())]
     State(StateRefusal),
+    /// Refused because something already exists (a portal file, a user): exit 5.
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
     /// Anything else: a corrupt database, a full disk: exit 1.
     #[error("{message}")]
     Other { code: &'static str, message: String },
@@ -46,6 +49,13 @@ impl Error {
         }
     }
 
+    pub fn conflict(code: &'static str, message: impl Into<String>) -> Error {
+        Error::Conflict {
+            code,
+            message: message.into(),
+        }
+    }
+
     pub fn other(code: &'static str, message: impl Into<String>) -> Error {
         Error::Other {
             code,
@@ -58,7 +68,7 @@ impl Error {
             Error::Usage { .. } => 2,
             Error::Denied { .. } => 3,
             Error::NotFound { .. } => 4,
-            Error::State(_) => 5,
+            Error::State(_) | Error::Conflict { .. } => 5,
             Error::Other { .. } => 1,
         }
     }
@@ -69,6 +79,7 @@ impl Error {
             Error::Usage { code, .. }
             | Error::Denied { code, .. }
             | Error::NotFound { code, .. }
+            | Error::Conflict { code, .. }
             | Error::Other { code, .. } => code,
             Error::State(refusal) => match refusal {
                 StateRefusal::ClockBackwards { .. } => "clock_backwards",
@@ -83,7 +94,10 @@ impl Error {
 
     /// Refusals by a rule are audited (R10e, R14); other failures are not.
     pub fn is_refusal(&self) -> bool {
-        matches!(self, Error::Denied { .. } | Error::State(_))
+        matches!(
+            self,
+            Error::Denied { .. } | Error::State(_) | Error::Conflict { .. }
+        )
             && !matches!(self, Error::State(StateRefusal::ClockBackwards { .. }))
     }
 }

@@ -5,3 +5,5 @@
 pub mod clock;
 pub mod error;
 pub mod lifecycle;
+pub mod cli;
+pub mod store;

@@ -314,7 +314,7 @@ impl Account {
             Ok(Reconnection {
                 account,
                 // R6b: what was due while disconnected stays canceled, as missed.
-                missed_from: Some(disconnection.at),
+                missed_through: Some(now),
                 restored: true,
             })
         } else {
@@ -329,7 +329,7 @@ impl Account {
             );
             Ok(Reconnection {
                 account,
-                missed_from: None,
+                missed_through: None,
                 restored: false,
             })
         }
@@ -352,9 +352,9 @@ impl Account {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reconnection {
     pub account: Account,
-    /// R6b: posts canceled by the disconnect whose time fell in
-    /// `[missed_from, now]` are written as canceled with cause `missed`.
-    pub missed_from: Option<Instant>,
+    /// R6b: posts canceled by the disconnect whose time is at or before this
+    /// instant (now) are written as canceled with cause `missed`.
+    pub missed_through: Option<Instant>,
     /// True inside the window (R6), false for a fresh start (R7).
     pub restored: bool,
 }

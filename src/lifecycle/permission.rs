@@ -68,6 +68,8 @@ pub enum Attempt<'a> {
     Remove(&'a Account),
     /// R10f: schedule, draft, cancel or reschedule a post of the account.
     Post(&'a Account),
+    /// See the portal's users: any active user.
+    ViewUsers,
     /// Users and the tier are a super admin's.
     Administer,
     /// Read an inbox: one's own, or anyone's as a super admin.
@@ -76,7 +78,10 @@ pub enum Attempt<'a> {
 
 impl Attempt<'_> {
     fn is_social(&self) -> bool {
-        !matches!(self, Attempt::Administer | Attempt::ReadInbox(_))
+        !matches!(
+            self,
+            Attempt::Administer | Attempt::ViewUsers | Attempt::ReadInbox(_)
+        )
     }
 }
 
@@ -109,6 +114,7 @@ pub fn authorize(user: &User, tier: Tier, attempt: Attempt<'_>) -> Result<(), De
                     SocialAccess::None => false,
                 }
         }
+        Attempt::ViewUsers => true,
         Attempt::Administer => false,
         Attempt::ReadInbox(owner) => owner == user.id,
     };
@@ -125,7 +131,7 @@ pub fn authorize(user: &User, tier: Tier, attempt: Attempt<'_>) -> Result<(), De
             original: account.original_connector,
             last: account.last_connector,
         },
-        Attempt::Administer => WhoMay::SuperAdmins,
+        Attempt::Administer | Attempt::ViewUsers => WhoMay::SuperAdmins,
         Attempt::ReadInbox(owner) => WhoMay::SelfOrSuperAdmins(owner),
     };
     Err(Denial::NotAllowed(who))

@@ -144,7 +144,7 @@ fn r6a_reconnect_starts_a_new_grant_and_keeps_the_original_connector() {
     assert_eq!(r.account.last_connector, 22);
     assert_eq!(r.account.original_connector, 10);
     assert_eq!(r.account.first_connected_at, t0());
-    assert_eq!(r.missed_from, Some(t0() + days(90)));
+    assert_eq!(r.missed_through, Some(now));
 }
 
 #[test]
@@ -214,7 +214,7 @@ fn r7_reconnecting_an_expired_account_starts_afresh() {
     let now = t0() + days(200);
     let r = expired.reconnect(33, now).unwrap();
     assert!(!r.restored);
-    assert_eq!(r.missed_from, None);
+    assert_eq!(r.missed_through, None);
     assert_eq!(r.account.id, 1);
     assert_eq!(
         (r.account.original_connector, r.account.last_connector),

@@ -1,0 +1,202 @@
+//! Output for people: dates in the local zone with relative times, and
+//! short status lines that say what matters next.
+
+use chrono::Local;
+
+use crate::lifecycle::Instant;
+use crate::lifecycle::account::Status;
+use crate::lifecycle::permission::User;
+use crate::store::audit::AuditEntry;
+use crate::store::notifications::Notification;
+use crate::store::{AccountRecord, PostRecord, SweepEvent};
+
+/// `2026-03-04 10:00 CET`, in the local zone (T1: display converts, rules never do).
+pub fn date(t: Instant) -> String {
+    let local = t.with_timezone(&Local);
+    if local.offset().local_minus_utc() == 0 {
+        local.format("%Y-%m-%d %H:%M UTC").to_string()
+    } else {
+        local.format("%Y-%m-%d %H:%M %:z").to_string()
+    }
+}
+
+/// "in 3 days", "2 hours ago", "now".
+pub fn relative(t: Instant, now: Instant) -> String {
+    let seconds = (t - now).num_seconds();
+    let span = seconds.unsigned_abs();
+    let amount = |n: u64, unit: &str| {
+        if n == 1 {
+            format!("1 {unit}")
+        } else {
+            format!("{n} {unit}s")
+        }
+    };
+    let text = match span {
+        0..=59 => return "now".into(),
+        60..=3_599 => amount(span / 60, "minute"),
+        3_600..=86_399 => amount(span / 3_600, "hour"),
+        _ => amount(span / 86_400, "day"),
+    };
+    if seconds > 0 {
+        format!("in {text}")
+    } else {
+        format!("{text} ago")
+    }
+}
+
+pub fn date_and_relative(t: Instant, now: Instant) -> String {
+    format!("{} ({})", date(t), relative(t, now))
+}
+
+/// What matters next for an account.
+pub fn account_status(record: &AccountRecord, now: Instant) -> String {
+    let a = &record.account;
+    match (a.status(), a.disconnection()) {
+        (Status::Connected, _) => match a.reauth_due_at() {
+            Some(due) => {
+                let warn = if a.in_reminder_week(now) {
+                    "  ⚠ reauthorize before the deadline: disconnect and reconnect"
+                } else {
+                    ""
+                };
+                format!("connected · reauthorize by {}{warn}", date_and_relative(due, now))
+            }
+            None => "connected".into(),
+        },
+        (Status::Disconnected, Some(d)) => {
+            let end = a.reconnect_deadline().unwrap_or(d.at);
+            format!(
+                "disconnected ({}) {} · reconnect by {} to keep its history",
+                d.reason.name(),
+                date(d.at),
+                date_and_relative(end, now)
+            )
+        }
+        (Status::Expired, Some(d)) => format!(
+            "expired ({}) · history purged {}",
+            d.reason.name(),
+            date(a.reconnect_deadline().unwrap_or(d.at))
+        ),
+        _ => a.status().name().into(),
+    }
+}
+
+pub fn account_line(record: &AccountRecord, now: Instant) -> String {
+    let a = &record.account;
+    let hidden = if a.is_hidden(now) { "  [hidden]" } else { "" };
+    format!(
+        "  #{:<6} {:<24} @{:<22} {}{hidden}",
+        a.id,
+        truncate(&a.name, 24),
+        truncate(&a.handle, 22),
+        account_status(record, now)
+    )
+}
+
+pub fn account_detail(record: &AccountRecord, now: Instant) -> String {
+    let a = &record.account;
+    let mut lines = vec![
+        format!("#{} {} · {} @{}", a.id, a.name, a.network.label(), a.handle),
+        format!("  status              {}", account_status(record, now)),
+        format!("  first connected     {}", date(a.first_connected_at)),
+        format!("  authorized          {}", date(a.authorized_at)),
+        format!("  last activity       {}", date(a.last_activity_at())),
+        format!("  original connector  {}", record.original_connector),
+        format!("  last connector      {}", record.last_connector),
+    ];
+    let optional = [
+        ("reauthorize by    ", a.reauth_due_at()),
+        ("reminder          ", a.reminder_at()),
+        ("reconnect by      ", a.reconnect_deadline()),
+    ];
+    for (label, value) in optional {
+        if let Some(t) = value {
+            lines.push(format!("  {label}  {}", date_and_relative(t, now)));
+        }
+    }
+    lines.join("\n")
+}
+
+pub fn post_line(p: &PostRecord, now: Instant) -> String {
+    let status = match p.status.cancel_cause {
+        Some(cause) => format!("{} ({})", p.status.status.name(), cause.name()),
+        None => p.status.status.name().to_string(),
+    };
+    let when = p
+        .published_at
+        .or(p.scheduled_at)
+        .map(|t| date_and_relative(t, now))
+        .unwrap_or_else(|| "-".into());
+    format!(
+        "#{:<7} acct #{:<6} {:<23} {:<38} {:<24} {}",
+        p.id,
+        p.account_id,
+        status,
+        when,
+        truncate(&p.created_by, 24),
+        truncate(&p.text.replace('\n', " "), 60)
+    )
+}
+
+pub fn user_line(u: &User) -> String {
+    format!(
+        "{:<32} {:<24} {:<16} access {:<4} publish {:<3} {}",
+        truncate(&u.email, 32),
+        truncate(&u.name, 24),
+        u.role(),
+        u.access.name(),
+        if u.can_publish { "yes" } else { "no" },
+        if u.active { "active" } else { "deactivated" }
+    )
+}
+
+pub fn notification_line(n: &Notification, now: Instant) -> String {
+    let what = match n.kind.as_str() {
+        "reauth_reminder" => "reauthorize within a week",
+        "purge_warning" => "history purged in a week unless reconnected",
+        other => other,
+    };
+    format!(
+        "{} {:<32} account #{:<6} {what}",
+        if n.read { " " } else { "●" },
+        date_and_relative(n.at, now),
+        n.account_id
+    )
+}
+
+pub fn audit_line(e: &AuditEntry) -> String {
+    let account = e.account_id.map(|id| format!("#{id}")).unwrap_or_else(|| "-".into());
+    format!(
+        "{}  {:<24} {:<16} {:<7} {:<6} {}",
+        date(e.at),
+        truncate(&e.actor, 24),
+        e.action,
+        account,
+        e.outcome,
+        e.detail
+    )
+}
+
+pub fn sweep_event_line(e: &SweepEvent) -> String {
+    let mut text = format!("{}  account #{:<6} {}", date(e.at), e.account_id, e.kind.name());
+    if let Some(post) = e.post_id {
+        text.push_str(&format!(" post #{post}"));
+    }
+    if let Some(reason) = e.reason {
+        text.push_str(&format!(" ({})", reason.name()));
+    }
+    if let Some(count) = e.count {
+        text.push_str(&format!(" [{count}]"));
+    }
+    text
+}
+
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}

@@ -1,0 +1,106 @@
+//! The JSON documents of CLI.md. Field names here are a contract.
+
+use serde_json::{Value, json};
+
+use crate::lifecycle::Instant;
+use crate::lifecycle::permission::User;
+use crate::lifecycle::time::format_instant;
+use crate::store::audit::AuditEntry;
+use crate::store::notifications::Notification;
+use crate::store::{AccountRecord, PostRecord, SweepEvent};
+
+pub fn instant(t: Option<Instant>) -> Value {
+    t.map_or(Value::Null, |t| Value::String(format_instant(t)))
+}
+
+pub fn account(record: &AccountRecord, now: Instant) -> Value {
+    let a = &record.account;
+    let d = a.disconnection();
+    json!({
+        "id": a.id,
+        "network": a.network.name(),
+        "handle": a.handle,
+        "name": a.name,
+        "status": a.status().name(),
+        "disconnect_reason": d.map(|d| d.reason.name()),
+        "disconnected_at": instant(d.map(|d| d.at)),
+        "first_connected_at": instant(Some(a.first_connected_at)),
+        "authorized_at": instant(Some(a.authorized_at)),
+        "last_activity_at": instant(Some(a.last_activity_at())),
+        "original_connector": record.original_connector,
+        "last_connector": record.last_connector,
+        "reauth_due_at": instant(a.reauth_due_at()),
+        "reminder_at": instant(a.reminder_at()),
+        "reconnect_deadline": instant(a.reconnect_deadline()),
+        "hidden": a.is_hidden(now),
+        "in_reminder_week": a.in_reminder_week(now),
+    })
+}
+
+pub fn post(p: &PostRecord) -> Value {
+    json!({
+        "id": p.id,
+        "account_id": p.account_id,
+        "status": p.status.status.name(),
+        "cancel_cause": p.status.cancel_cause.map(|c| c.name()),
+        "scheduled_at": instant(p.scheduled_at),
+        "published_at": instant(p.published_at),
+        "created_by": p.created_by,
+        "text": p.text,
+    })
+}
+
+pub fn user(u: &User) -> Value {
+    json!({
+        "id": u.id,
+        "email": u.email,
+        "name": u.name,
+        "role": u.role(),
+        "super_admin": u.super_admin,
+        "access": u.access.name(),
+        "publish": u.can_publish,
+        "active": u.active,
+    })
+}
+
+pub fn notification(n: &Notification) -> Value {
+    json!({
+        "id": n.id,
+        "kind": n.kind,
+        "account_id": n.account_id,
+        "recipient": n.recipient,
+        "at": instant(Some(n.at)),
+        "read": n.read,
+    })
+}
+
+pub fn audit_entry(e: &AuditEntry) -> Value {
+    json!({
+        "id": e.id,
+        "at": instant(Some(e.at)),
+        "actor": e.actor,
+        "action": e.action,
+        "account_id": e.account_id,
+        "outcome": e.outcome,
+        "detail": e.detail,
+        "count": e.count,
+    })
+}
+
+pub fn sweep_event(e: &SweepEvent) -> Value {
+    json!({
+        "at": instant(Some(e.at)),
+        "kind": e.kind.name(),
+        "account_id": e.account_id,
+        "post_id": e.post_id,
+        "reason": e.reason.map(|r| r.name()),
+        "count": e.count,
+    })
+}
+
+pub fn sweep(swept_to: Instant, events: &[SweepEvent]) -> Value {
+    json!({
+        "swept_to": instant(Some(swept_to)),
+        "events": events.iter().map(sweep_event).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,610 @@
+//! The scripting face (CLI.md): parses the command line, runs one command
+//! through the store, and prints the result for people or as JSON. It holds
+//! no rule.
+
+pub mod args;
+pub mod human;
+pub mod json;
+
+use std::ffi::OsString;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use clap::Parser;
+use serde_json::{Value, json as j};
+
+use crate::clock::{ClockSource, Now, effective_now};
+use crate::error::{Error, Result};
+use crate::lifecycle::account::NetworkReport;
+use crate::lifecycle::permission::Attempt;
+use crate::lifecycle::time::{format_instant, parse_duration, parse_instant};
+use crate::lifecycle::{Instant, Network, SocialAccess, Tab, Tier};
+use crate::store::{self, NewUser, Portal, actions, users};
+use args::{AccountCommand, Cli, ClockCommand, Command, PostCommand, TierCommand, UserCommand};
+
+/// Runs the program on these arguments and returns its exit code.
+pub fn main(args: Vec<OsString>) -> i32 {
+    let wants_json = args.iter().any(|a| a == "--json");
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return 0;
+            }
+            let text = e.to_string();
+            let first = text
+                .lines()
+                .next()
+                .unwrap_or("bad usage")
+                .trim_start_matches("error: ");
+            let error = Error::usage(format!("{first} (see 'switchboard --help')"));
+            return report(&error, wants_json);
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = Output {
+        writer: BufWriter::new(stdout.lock()),
+        json: cli.global.json,
+    };
+    let result = execute(&cli, &mut out).and_then(|()| out.flush());
+    match result {
+        Ok(()) => 0,
+        Err(Error::Other { code: "broken_pipe", .. }) => 0,
+        Err(error) => {
+            let _ = out.flush();
+            report(&error, cli.global.json)
+        }
+    }
+}
+
+/// CLI.md: one `error:` line on stderr; with --json, the error object on stdout.
+fn report(error: &Error, json: bool) -> i32 {
+    if json {
+        let doc = j!({"error": {"code": error.code(), "message": error.to_string()}});
+        println!("{doc}");
+    }
+    eprintln!("error: {error}");
+    error.exit_code()
+}
+
+/// Where results go: lists are streamed row by row, never held whole.
+pub struct Output<W: Write> {
+    writer: W,
+    json: bool,
+}
+
+fn io_error(e: io::Error) -> Error {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Error::other("broken_pipe", "the reader of the output went away")
+    } else {
+        Error::other("io", format!("cannot write the output: {e}"))
+    }
+}
+
+impl<W: Write> Output<W> {
+    fn line(&mut self, text: &str) -> Result<()> {
+        writeln!(self.writer, "{text}").map_err(io_error)
+    }
+
+    fn doc(&mut self, value: &Value) -> Result<()> {
+        self.line(&value.to_string())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        self.writer.flush().map_err(io_error)
+    }
+
+    /// Streams a list: a JSON array (one item a line), or human lines.
+    fn list<T>(
+        &mut self,
+        empty_note: &str,
+        to_json: impl Fn(&T) -> Value,
+        to_text: impl Fn(&T) -> String,
+        produce: impl FnOnce(&mut dyn FnMut(T) -> Result<()>) -> Result<()>,
+    ) -> Result<()> {
+        let json = self.json;
+        let mut count = 0usize;
+        if json {
+            self.line("[")?;
+        }
+        produce(&mut |item: T| {
+            if json {
+                let sep = if count == 0 { "" } else { ",\n" };
+                write!(self.writer, "{sep}{}", to_json(&item)).map_err(io_error)?;
+            } else {
+                self.line(&to_text(&item))?;
+            }
+            count += 1;
+            Ok(())
+        })?;
+        if json {
+            self.line(if count == 0 { "]" } else { "\n]" })?;
+        } else if count == 0 {
+            self.line(empty_note)?;
+        }
+        Ok(())
+    }
+}
+
+fn database_path(cli: &Cli) -> Result<PathBuf> {
+    if let Some(path) = &cli.global.db {
+        return Ok(path.clone());
+    }
+    directories::ProjectDirs::from("", "", "switchboard")
+        .map(|dirs| dirs.data_dir().join("portal.db"))
+        .ok_or_else(|| {
+            Error::usage("no home directory to keep the portal in: pass --db PATH or set SWITCHBOARD_DB")
+        })
+}
+
+fn instant_arg(text: &str, what: &str) -> Result<Instant> {
+    parse_instant(text).map_err(|e| Error::invalid("bad_instant", format!("{what}: {e}")))
+}
+
+fn now_flag(cli: &Cli) -> Result<Option<Instant>> {
+    cli.global
+        .now
+        .as_deref()
+        .map(|t| instant_arg(t, "--now"))
+        .transpose()
+}
+
+fn parsed<T>(result: std::result::Result<T, String>, code: &'static str) -> Result<T> {
+    result.map_err(|message| Error::invalid(code, message))
+}
+
+fn execute<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
+    let Some(command) = &cli.command else {
+        return Err(Error::usage(
+            "no subcommand given, and this build has no terminal UI yet: use a subcommand (see 'switchboard --help')",
+        ));
+    };
+    let path = database_path(cli)?;
+    let flag = now_flag(cli)?;
+    let actor = cli.global.as_user.as_deref();
+    match command {
+        Command::Init {
+            portal,
+            tier,
+            admin,
+            admin_name,
+        } => {
+            let tier = parsed(Tier::parse(tier), "bad_tier")?;
+            let email = actions::check_email(admin)?;
+            let name = admin_name.trim();
+            if name.is_empty() || portal.trim().is_empty() {
+                return Err(Error::invalid(
+                    "bad_name",
+                    "--portal and --admin-name need a non-empty name",
+                ));
+            }
+            let now = effective_now(flag, None).instant;
+            let admin = NewUser {
+                email: email.clone(),
+                name: name.to_string(),
+                super_admin: true,
+                access: SocialAccess::All,
+                can_publish: true,
+            };
+            Portal::create(&path, portal.trim(), tier, &admin, now)?;
+            let doc = j!({"db": path.display().to_string(), "portal": portal.trim(), "tier": tier.name(), "admin": email});
+            if out.json {
+                out.doc(&doc)
+            } else {
+                out.line(&format!(
+                    "Created portal '{}' ({}) at {} with super admin {email}.",
+                    portal.trim(),
+                    tier.label(),
+                    path.display()
+                ))
+            }
+        }
+        Command::Generate {
+            accounts,
+            posts,
+            seed,
+        } => {
+            let report = store::generate::generate(
+                &path,
+                &store::generate::Plan {
+                    accounts: *accounts,
+                    posts: *posts,
+                    seed: *seed,
+                    now: flag,
+                },
+            )?;
+            let doc = j!({
+                "db": path.display().to_string(),
+                "accounts": report.accounts,
+                "posts": report.posts,
+                "seed": seed,
+                "now": format_instant(report.now),
+                "admin": store::generate::ADMIN_EMAIL,
+            });
+            if out.json {
+                out.doc(&doc)
+            } else {
+                out.line(&format!(
+                    "Generated {} accounts and {} posts at {} (seed {seed}, clock {}); act as {}.",
+                    report.accounts,
+                    report.posts,
+                    path.display(),
+                    format_instant(report.now),
+                    store::generate::ADMIN_EMAIL
+                ))
+            }
+        }
+        Command::Clock(ClockCommand::Set { instant }) => {
+            let target = instant_arg(instant, "the clock")?;
+            clock_move(&path, actor, out, move |_| target)
+        }
+        Command::Clock(ClockCommand::Advance { duration }) => {
+            let by = parsed(parse_duration(duration), "bad_duration")?;
+            clock_move(&path, actor, out, move |info| {
+                effective_now(flag, info.demo_clock).instant + by
+            })
+        }
+        _ => {
+            let mut portal = Portal::open(&path)?;
+            portal.run(flag, actor, |session| run_in_session(session, command, out))
+        }
+    }
+}
+
+/// `clock set` and `clock advance`: the command's instant is the new clock.
+fn clock_move<W: Write>(
+    path: &std::path::Path,
+    actor: Option<&str>,
+    out: &mut Output<W>,
+    target: impl FnOnce(&store::PortalInfo) -> Instant,
+) -> Result<()> {
+    let mut portal = Portal::open(path)?;
+    let (clock, swept_to, events) = portal.run_at(
+        |info| {
+            Ok(Now {
+                instant: target(info),
+                source: ClockSource::Demo,
+            })
+        },
+        actor,
+        |session| {
+            let clock = actions::set_demo_clock(session)?;
+            Ok((clock, session.instant(), std::mem::take(&mut session.swept)))
+        },
+    )?;
+    if out.json {
+        let mut doc = json::sweep(swept_to, &events);
+        doc["clock"] = json::instant(Some(clock));
+        out.doc(&doc)
+    } else {
+        out.line(&format!("Demo clock set to {}.", human::date(clock)))?;
+        sweep_summary(out, &events)
+    }
+}
+
+fn sweep_summary<W: Write>(out: &mut Output<W>, events: &[store::SweepEvent]) -> Result<()> {
+    if events.is_empty() {
+        return out.line("Nothing was due.");
+    }
+    out.line(&format!("{} events:", events.len()))?;
+    for e in events {
+        out.line(&format!("  {}", human::sweep_event_line(e)))?;
+    }
+    Ok(())
+}
+
+fn run_in_session<W: Write>(
+    session: &mut store::Session<'_>,
+    command: &Command,
+    out: &mut Output<W>,
+) -> Result<()> {
+    let now = session.instant();
+    let conn = session.conn();
+    match command {
+        Command::Init { .. } | Command::Generate { .. } | Command::Clock(ClockCommand::Set { .. })
+        | Command::Clock(ClockCommand::Advance { .. }) => {
+            unreachable!("handled before a portal is opened")
+        }
+        Command::Sweep => {
+            if out.json {
+                out.doc(&json::sweep(now, &session.swept))
+            } else {
+                out.line(&format!("Portal brought up to {}.", human::date(now)))?;
+                sweep_summary(out, &session.swept)
+            }
+        }
+        Command::Clock(ClockCommand::Show) => {
+            let info = &session.info;
+            if out.json {
+                out.doc(&j!({
+                    "now": json::instant(Some(now)),
+                    "source": session.now.source.name(),
+                    "demo_clock": json::instant(info.demo_clock),
+                    "swept_to": json::instant(info.swept_until),
+                }))
+            } else {
+                out.line(&format!(
+                    "now {} ({} clock); demo clock {}; portal brought up to {}",
+                    human::date(now),
+                    session.now.source.name(),
+                    info.demo_clock.map_or("unset".into(), human::date),
+                    info.swept_until.map_or("never".into(), human::date),
+                ))
+            }
+        }
+        Command::Tier(TierCommand::Set { tier }) => {
+            let tier = parsed(Tier::parse(tier), "bad_tier")?;
+            actions::set_tier(session, tier)?;
+            if out.json {
+                out.doc(&j!({"tier": tier.name()}))
+            } else {
+                out.line(&format!("Tier set to {}.", tier.label()))
+            }
+        }
+        Command::User(UserCommand::Add {
+            email,
+            name,
+            super_admin,
+            access,
+            publish,
+        }) => {
+            let access = parsed(SocialAccess::parse(access), "bad_access")?;
+            let user = actions::add_user(
+                session,
+                NewUser {
+                    email: email.clone(),
+                    name: name.clone(),
+                    super_admin: *super_admin,
+                    access: if *super_admin { SocialAccess::All } else { access },
+                    can_publish: *publish || *super_admin,
+                },
+            )?;
+            if out.json {
+                out.doc(&json::user(&user))
+            } else {
+                out.line(&format!("Added {} as {}.", user.email, user.role()))
+            }
+        }
+        Command::User(UserCommand::Deactivate { email }) => {
+            let user = actions::deactivate_user(session, email)?;
+            if out.json {
+                out.doc(&json::user(&user))
+            } else {
+                out.line(&format!("Deactivated {}.", user.email))
+            }
+        }
+        Command::User(UserCommand::List) => {
+            session.authorize_view(Attempt::ViewUsers)?;
+            let all = users::list(conn)?;
+            out.list("No users.", json::user, human::user_line, |each| {
+                all.into_iter().try_for_each(each)
+            })
+        }
+        Command::Account(sub) => account_command(session, sub, out),
+        Command::NetworkEvent { id, event } => {
+            let report = parsed(NetworkReport::parse(event), "bad_event")?;
+            let record = actions::network_event(session, *id, report)?;
+            if out.json {
+                out.doc(&json::account(&record, now))
+            } else {
+                out.line(&human::account_detail(&record, now))
+            }
+        }
+        Command::Post(sub) => post_command(session, sub, out),
+        Command::Notifications { user, mark_read } => {
+            let owner = match (user, &session.actor) {
+                (Some(email), _) => users::require_by_email(conn, email)?,
+                (None, Some(actor)) => actor.clone(),
+                (None, None) => {
+                    return Err(Error::usage(
+                        "whose inbox? pass --as EMAIL (or SWITCHBOARD_USER), or --user EMAIL",
+                    ));
+                }
+            };
+            session.attempting("read_notifications", None);
+            session.authorize_view(Attempt::ReadInbox(owner.id))?;
+            out.list(
+                "No notifications.",
+                json::notification,
+                |n| human::notification_line(n, now),
+                |each| store::notifications::for_each(conn, owner.id, each),
+            )?;
+            if *mark_read {
+                store::notifications::mark_all_read(conn, owner.id)?;
+            }
+            Ok(())
+        }
+        Command::Audit { account } => {
+            session.attempting("read_audit", *account);
+            session.authorize_view(Attempt::ViewSocial)?;
+            out.list("The audit log is empty.", json::audit_entry, human::audit_line, |each| {
+                store::audit::for_each(conn, *account, each)
+            })
+        }
+    }
+}
+
+fn account_command<W: Write>(
+    session: &mut store::Session<'_>,
+    command: &AccountCommand,
+    out: &mut Output<W>,
+) -> Result<()> {
+    let now = session.instant();
+    let conn = session.conn();
+    match command {
+        AccountCommand::Connect {
+            network,
+            handle,
+            name,
+        } => {
+            let network = parsed(Network::parse(network), "unknown_network")?;
+            let done = actions::connect(session, network, handle, name.as_deref())?;
+            connected_output(out, &done, now)
+        }
+        AccountCommand::Reconnect { id } => {
+            let done = actions::reconnect(session, *id)?;
+            connected_output(out, &done, now)
+        }
+        AccountCommand::Disconnect { id } => {
+            let (record, canceled) = actions::disconnect(session, *id)?;
+            if out.json {
+                let mut doc = json::account(&record, now);
+                doc["canceled_posts"] = canceled.into();
+                out.doc(&doc)
+            } else {
+                out.line(&format!(
+                    "Disconnected @{}: {canceled} scheduled posts canceled; published posts leave the Published tab. Reconnect by {} to restore everything.",
+                    record.account.handle,
+                    record.account.reconnect_deadline().map_or("-".into(), human::date)
+                ))
+            }
+        }
+        AccountCommand::Remove { id, confirm } => {
+            let record = store::accounts::record(conn, *id)?;
+            let deleted = actions::remove(session, *id, confirm)?;
+            if out.json {
+                out.doc(&j!({
+                    "removed": id,
+                    "network": record.account.network.name(),
+                    "handle": record.account.handle,
+                    "posts_deleted": deleted,
+                }))
+            } else {
+                out.line(&format!(
+                    "Removed {} @{} and its {deleted} posts.",
+                    record.account.network.label(),
+                    record.account.handle
+                ))
+            }
+        }
+        AccountCommand::List { all } => {
+            session.attempting("list_accounts", None);
+            session.authorize_view(Attempt::ViewSocial)?;
+            if out.json {
+                return out.list("", |r| json::account(r, now), |_| String::new(), |each| {
+                    store::accounts::for_each_listed(conn, now, *all, each)
+                });
+            }
+            let mut current: Option<Network> = None;
+            let mut shown = 0usize;
+            store::accounts::for_each_listed(conn, now, *all, |record| {
+                if current != Some(record.account.network) {
+                    current = Some(record.account.network);
+                    out.line(record.account.network.label())?;
+                }
+                shown += 1;
+                out.line(&human::account_line(&record, now))
+            })?;
+            if shown == 0 {
+                out.line("No accounts yet: connect one with 'switchboard account connect NETWORK HANDLE'.")?;
+            }
+            let hidden = store::accounts::hidden_count(conn, now)?;
+            if hidden > 0 && !*all {
+                out.line(&format!(
+                    "{hidden} accounts disconnected for over 90 days are hidden: see them with --all, reconnect with 'account connect'."
+                ))?;
+            }
+            Ok(())
+        }
+        AccountCommand::Show { id } => {
+            session.attempting("show_account", Some(*id));
+            session.authorize_view(Attempt::ViewSocial)?;
+            let record = store::accounts::record(conn, *id)?;
+            if out.json {
+                let mut doc = json::account(&record, now);
+                doc["scheduled_posts"] = store::accounts::scheduled_post_count(conn, *id)?.into();
+                doc["posts"] = store::posts::count_for_account(conn, *id)?.into();
+                out.doc(&doc)
+            } else {
+                out.line(&human::account_detail(&record, now))
+            }
+        }
+    }
+}
+
+fn connected_output<W: Write>(
+    out: &mut Output<W>,
+    done: &actions::Connected,
+    now: Instant,
+) -> Result<()> {
+    let a = &done.account.account;
+    if out.json {
+        let mut doc = json::account(&done.account, now);
+        doc["reconnected"] = done.reconnected.into();
+        doc["resumed_posts"] = done.resumed_posts.into();
+        doc["missed_posts"] = done.missed_posts.into();
+        return out.doc(&doc);
+    }
+    if done.reconnected {
+        out.line(&format!(
+            "Reconnected {} @{}: {} scheduled posts will publish at their time, {} were missed (reschedule them with 'post reschedule').",
+            a.network.label(),
+            a.handle,
+            done.resumed_posts,
+            done.missed_posts
+        ))?;
+        if done.account.original_connector != done.account.last_connector {
+            out.line(&format!(
+                "Note: {} connected it originally and is the recommended user to reauthorize it.",
+                done.account.original_connector
+            ))?;
+        }
+        Ok(())
+    } else {
+        out.line(&format!(
+            "Connected {} @{} as account #{}.",
+            a.network.label(),
+            a.handle,
+            a.id
+        ))
+    }
+}
+
+fn post_command<W: Write>(
+    session: &mut store::Session<'_>,
+    command: &PostCommand,
+    out: &mut Output<W>,
+) -> Result<()> {
+    let now = session.instant();
+    let conn = session.conn();
+    let record = match command {
+        PostCommand::Schedule {
+            account_id,
+            at,
+            text,
+        } => {
+            let at = instant_arg(at, "--at")?;
+            actions::schedule_post(session, *account_id, at, text)?
+        }
+        PostCommand::Draft { account_id, text } => actions::draft_post(session, *account_id, text)?,
+        PostCommand::Cancel { id } => actions::cancel_post(session, *id)?,
+        PostCommand::Reschedule { id, at } => {
+            let at = instant_arg(at, "--at")?;
+            actions::reschedule_post(session, *id, at)?
+        }
+        PostCommand::List { tab, account } => {
+            let tab = tab
+                .as_deref()
+                .map(|t| parsed(Tab::parse(t), "bad_tab"))
+                .transpose()?;
+            session.attempting("list_posts", *account);
+            session.authorize_view(Attempt::ViewSocial)?;
+            if let Some(id) = account {
+                store::accounts::require(conn, *id)?;
+            }
+            return out.list(
+                "No posts.",
+                json::post,
+                |p| human::post_line(p, now),
+                |each| store::posts::for_each(conn, tab, *account, each),
+            );
+        }
+    };
+    if out.json {
+        out.doc(&json::post(&record))
+    } else {
+        out.line(&human::post_line(&record, now))
+    }
+}

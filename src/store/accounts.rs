@@ -1,0 +1,183 @@
+//! Accounts: load, save (keeping `next_event_at` true), and the Accounts list.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::rows::{
+    ACCOUNT_COLUMNS, AccountRecord, account_from_row, account_record_from_row,
+    account_record_select, opt_instant, secs,
+};
+use crate::error::{Error, Result};
+use crate::lifecycle::account::hidden_cutoff;
+use crate::lifecycle::events::next_event;
+use crate::lifecycle::{Account, AccountId, Instant, Network};
+
+pub fn not_found(id: AccountId) -> Error {
+    Error::not_found(
+        "no_account",
+        format!("no account #{id} in this portal: see 'switchboard account list --all'"),
+    )
+}
+
+pub fn load(conn: &Connection, id: AccountId) -> Result<Option<Account>> {
+    let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = ?1");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    stmt.query_row([id], |r| Ok(account_from_row(r)))
+        .optional()?
+        .transpose()
+}
+
+pub fn require(conn: &Connection, id: AccountId) -> Result<Account> {
+    load(conn, id)?.ok_or_else(|| not_found(id))
+}
+
+pub fn record(conn: &Connection, id: AccountId) -> Result<AccountRecord> {
+    let sql = format!("{} WHERE a.id = ?1", account_record_select());
+    conn.query_row(&sql, [id], |r| Ok(account_record_from_row(r)))
+        .optional()?
+        .transpose()?
+        .ok_or_else(|| not_found(id))
+}
+
+pub fn find_by_handle(conn: &Connection, network: Network, handle: &str) -> Result<Option<Account>> {
+    let sql = format!(
+        "SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.network = ?1 AND a.handle = ?2"
+    );
+    conn.query_row(&sql, params![network.name(), handle], |r| {
+        Ok(account_from_row(r))
+    })
+    .optional()?
+    .transpose()
+}
+
+/// The instant of the account's earliest stored `scheduled` post.
+pub fn next_scheduled_post_at(conn: &Connection, id: AccountId) -> Result<Option<Instant>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT min(scheduled_at) FROM posts WHERE account_id = ?1 AND status = 'scheduled'",
+    )?;
+    let at: Option<i64> = stmt.query_row([id], |r| r.get(0))?;
+    opt_instant(at, "scheduled instant")
+}
+
+/// How many stored `scheduled` posts the account has: the posts a
+/// disconnect cancels (R5a), counted from the index.
+pub fn scheduled_post_count(conn: &Connection, id: AccountId) -> Result<i64> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT count(*) FROM posts WHERE account_id = ?1 AND status = 'scheduled'",
+    )?;
+    Ok(stmt.query_row([id], |r| r.get(0))?)
+}
+
+fn columns(account: &Account) -> (&'static str, Option<&'static str>, Option<i64>, Option<i64>) {
+    let d = account.disconnection();
+    (
+        account.status().name(),
+        d.map(|d| d.reason.name()),
+        d.map(|d| secs(d.at)),
+        d.and_then(|d| d.by),
+    )
+}
+
+/// Inserts a new account (its `id` is ignored) and returns its id.
+pub fn insert(conn: &Connection, account: &Account) -> Result<AccountId> {
+    let (status, reason, at, by) = columns(account);
+    conn.execute(
+        "INSERT INTO accounts (network, handle, name, status, disconnect_reason, disconnected_at, \
+         disconnected_by, first_connected_at, authorized_at, last_published_at, original_connector, \
+         last_connector, reminder_sent, purge_warning_sent) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        params![
+            account.network.name(),
+            account.handle,
+            account.name,
+            status,
+            reason,
+            at,
+            by,
+            secs(account.first_connected_at),
+            secs(account.authorized_at),
+            account.last_published_at.map(secs),
+            account.original_connector,
+            account.last_connector,
+            account.reminder_sent,
+            account.purge_warning_sent,
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    refresh_next_event(conn, &Account { id, ..account.clone() })?;
+    Ok(id)
+}
+
+/// Writes the account's state and its next event instant.
+pub fn save(conn: &Connection, account: &Account) -> Result<()> {
+    let (status, reason, at, by) = columns(account);
+    let mut stmt = conn.prepare_cached(
+        "UPDATE accounts SET name = ?2, status = ?3, disconnect_reason = ?4, disconnected_at = ?5, \
+         disconnected_by = ?6, first_connected_at = ?7, authorized_at = ?8, last_published_at = ?9, \
+         original_connector = ?10, last_connector = ?11, reminder_sent = ?12, purge_warning_sent = ?13 \
+         WHERE id = ?1",
+    )?;
+    stmt.execute(params![
+        account.id,
+        account.name,
+        status,
+        reason,
+        at,
+        by,
+        secs(account.first_connected_at),
+        secs(account.authorized_at),
+        account.last_published_at.map(secs),
+        account.original_connector,
+        account.last_connector,
+        account.reminder_sent,
+        account.purge_warning_sent,
+    ])?;
+    refresh_next_event(conn, account)
+}
+
+/// Keeps the indexed `next_event_at` equal to what the lifecycle module says.
+pub fn refresh_next_event(conn: &Connection, account: &Account) -> Result<()> {
+    let next_post = if account.is_connected() {
+        next_scheduled_post_at(conn, account.id)?
+    } else {
+        None
+    };
+    let next = next_event(account, next_post).map(|e| secs(e.at));
+    let mut stmt = conn.prepare_cached("UPDATE accounts SET next_event_at = ?2 WHERE id = ?1")?;
+    stmt.execute(params![account.id, next])?;
+    Ok(())
+}
+
+pub fn delete(conn: &Connection, id: AccountId) -> Result<()> {
+    conn.execute("DELETE FROM accounts WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// Streams the Accounts list in list order (by network, then name): the
+/// accounts R8 lists at `now`, or all of them with `include_hidden`.
+pub fn for_each_listed(
+    conn: &Connection,
+    now: Instant,
+    include_hidden: bool,
+    mut each: impl FnMut(AccountRecord) -> Result<()>,
+) -> Result<()> {
+    let sql = format!(
+        "{} WHERE ?1 OR a.disconnected_at IS NULL OR a.disconnected_at > ?2 \
+         ORDER BY a.network, a.name COLLATE NOCASE, a.id",
+        account_record_select()
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params![include_hidden, secs(hidden_cutoff(now))])?;
+    while let Some(row) = rows.next()? {
+        each(account_record_from_row(row)?)?;
+    }
+    Ok(())
+}
+
+/// R8: how many accounts the list hides at `now`, from the index.
+pub fn hidden_count(conn: &Connection, now: Instant) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM accounts WHERE disconnected_at IS NOT NULL AND disconnected_at <= ?1",
+        [secs(hidden_cutoff(now))],
+        |r| r.get(0),
+    )?)
+}

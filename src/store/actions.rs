@@ -1,0 +1,467 @@
+//! What users (and networks) do to the portal. Each function runs inside a
+//! command's transaction (`Portal::run`): it names its attempt, asks the
+//! lifecycle module whether it is allowed and what it changes, then writes.
+
+use super::audit::{self, NETWORK, Outcome};
+use super::rows::{AccountRecord, PostRecord, secs};
+use super::{NewUser, Session, accounts, posts, users};
+use crate::error::{Error, Result};
+use crate::lifecycle::account::NetworkReport;
+use crate::lifecycle::permission::Attempt;
+use crate::lifecycle::post::{self, EffectiveStatus, PostStatus};
+use crate::lifecycle::time::format_instant;
+use crate::lifecycle::{
+    Account, AccountId, DisconnectReason, Instant, Network, PostId, StateRefusal, Tier, User,
+};
+
+/// What `account connect` did (R8: a known account is reconnected).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Connected {
+    pub account: AccountRecord,
+    /// True when a known disconnected or expired account was reconnected.
+    pub reconnected: bool,
+    /// R6b: scheduled posts that publish again, and posts that were missed.
+    pub resumed_posts: i64,
+    pub missed_posts: i64,
+}
+
+/// A handle as typed: a leading `@` is dropped; it must be a single word.
+pub fn normalize_handle(handle: &str) -> Result<String> {
+    let handle = handle.trim().trim_start_matches('@');
+    if handle.is_empty() || handle.chars().count() > 100 {
+        return Err(Error::invalid(
+            "bad_handle",
+            "a handle is 1 to 100 characters, like acmecorp or @acmecorp",
+        ));
+    }
+    if handle.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(Error::invalid(
+            "bad_handle",
+            format!("the handle '{handle}' has spaces or control characters: a handle is one word, like acmecorp"),
+        ));
+    }
+    Ok(handle.to_string())
+}
+
+fn check_text(text: &str) -> Result<&str> {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > 10_000 {
+        return Err(Error::invalid(
+            "bad_text",
+            "a post's text is 1 to 10 000 characters: pass it with --text",
+        ));
+    }
+    Ok(text)
+}
+
+fn check_name(name: &str, what: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
+        return Err(Error::invalid(
+            "bad_name",
+            format!("{what} is 1 to 200 printable characters"),
+        ));
+    }
+    Ok(name.to_string())
+}
+
+/// R8, R10a: connects a new account, or reconnects a known one.
+pub fn connect(
+    session: &mut Session<'_>,
+    network: Network,
+    handle: &str,
+    name: Option<&str>,
+) -> Result<Connected> {
+    let actor = session.require_actor()?;
+    let handle = normalize_handle(handle)?;
+    let name = check_name(name.unwrap_or(&handle), "an account name")?;
+    let conn = session.conn();
+    if let Some(known) = accounts::find_by_handle(conn, network, &handle)? {
+        return reconnect_account(session, &actor, known);
+    }
+    session.attempting("connect", None);
+    session.authorize(&actor, Attempt::Connect)?;
+    let now = session.instant();
+    let fresh = Account::connect_new(0, network, &handle, &name, actor.id, now);
+    let id = accounts::insert(conn, &fresh)?;
+    audit::record(
+        conn,
+        now,
+        &actor.email,
+        "connect",
+        Some(id),
+        Outcome::Ok,
+        &format!("{} account @{handle} connected", network.label()),
+        None,
+    )?;
+    Ok(Connected {
+        account: accounts::record(conn, id)?,
+        reconnected: false,
+        resumed_posts: 0,
+        missed_posts: 0,
+    })
+}
+
+/// R6, R7, R10a: `account reconnect ID`.
+pub fn reconnect(session: &mut Session<'_>, id: AccountId) -> Result<Connected> {
+    let actor = session.require_actor()?;
+    let account = accounts::require(session.conn(), id)?;
+    reconnect_account(session, &actor, account)
+}
+
+fn reconnect_account(session: &mut Session<'_>, actor: &User, account: Account) -> Result<Connected> {
+    let conn = session.conn();
+    let now = session.instant();
+    session.attempting("reconnect", Some(account.id));
+    session.authorize(actor, Attempt::Reconnect(&account))?;
+    let reconnection = account.reconnect(actor.id, now)?;
+    let (missed, purged) = match reconnection.missed_through {
+        Some(through) => (posts::mark_missed(conn, account.id, through)? as i64, 0),
+        // R7: a fresh start keeps no history.
+        None => (0, posts::delete_all(conn, account.id)? as i64),
+    };
+    accounts::save(conn, &reconnection.account)?;
+    let resumed = accounts::scheduled_post_count(conn, account.id)?;
+    let detail = if reconnection.restored {
+        format!("reconnected within the window; {resumed} scheduled posts resume, {missed} were missed")
+    } else {
+        format!("reconnected after the window: a fresh connection with no history ({purged} leftover posts removed)")
+    };
+    audit::record(
+        conn,
+        now,
+        &actor.email,
+        "reconnect",
+        Some(account.id),
+        Outcome::Ok,
+        &detail,
+        Some(resumed),
+    )?;
+    Ok(Connected {
+        account: accounts::record(conn, account.id)?,
+        reconnected: true,
+        resumed_posts: resumed,
+        missed_posts: missed,
+    })
+}
+
+/// R5, R10b: a manual disconnect. Returns the account and the number of
+/// scheduled posts it canceled.
+pub fn disconnect(session: &mut Session<'_>, id: AccountId) -> Result<(AccountRecord, i64)> {
+    let actor = session.require_actor()?;
+    let conn = session.conn();
+    let now = session.instant();
+    let account = accounts::require(conn, id)?;
+    session.attempting("disconnect", Some(id));
+    session.authorize(&actor, Attempt::Disconnect(&account))?;
+    let disconnected = account.disconnect(DisconnectReason::Manual, now, Some(actor.id))?;
+    let canceled = accounts::scheduled_post_count(conn, id)?;
+    accounts::save(conn, &disconnected)?;
+    audit::record(
+        conn,
+        now,
+        &actor.email,
+        "disconnect",
+        Some(id),
+        Outcome::Ok,
+        &format!("disconnected manually; {canceled} scheduled posts canceled"),
+        Some(canceled),
+    )?;
+    Ok((accounts::record(conn, id)?, canceled))
+}
+
+/// R13: removes the account and all its posts. Returns how many posts went.
+pub fn remove(session: &mut Session<'_>, id: AccountId, confirm: &str) -> Result<i64> {
+    let actor = session.require_actor()?;
+    let conn = session.conn();
+    let account = accounts::require(conn, id)?;
+    session.attempting("remove", Some(id));
+    session.authorize(&actor, Attempt::Remove(&account))?;
+    let typed = confirm.trim().trim_start_matches('@');
+    if !typed.eq_ignore_ascii_case(&account.handle) {
+        return Err(StateRefusal::WrongConfirmation {
+            handle: account.handle.clone(),
+        }
+        .into());
+    }
+    let deleted = posts::delete_all(conn, id)? as i64;
+    accounts::delete(conn, id)?;
+    audit::record(
+        conn,
+        session.instant(),
+        &actor.email,
+        "remove",
+        Some(id),
+        Outcome::Ok,
+        &format!(
+            "{} account @{} removed with its {deleted} posts",
+            account.network.label(),
+            account.handle
+        ),
+        Some(deleted),
+    )?;
+    Ok(deleted)
+}
+
+/// R4: what a network does to an account.
+pub fn network_event(
+    session: &mut Session<'_>,
+    id: AccountId,
+    report: NetworkReport,
+) -> Result<AccountRecord> {
+    let conn = session.conn();
+    let now = session.instant();
+    let account = accounts::require(conn, id)?;
+    session.attempting_as(NETWORK, "network_event", Some(id));
+    let changed = account.apply_network_report(report, now)?;
+    let canceled = if account.is_connected() {
+        accounts::scheduled_post_count(conn, id)?
+    } else {
+        0
+    };
+    accounts::save(conn, &changed)?;
+    audit::record(
+        conn,
+        now,
+        NETWORK,
+        "disconnect",
+        Some(id),
+        Outcome::Ok,
+        &format!(
+            "the network reported the account {}; {canceled} scheduled posts canceled",
+            report.reason().name()
+        ),
+        Some(canceled),
+    )?;
+    Ok(accounts::record(conn, id)?)
+}
+
+/// R10f: schedules a post.
+pub fn schedule_post(
+    session: &mut Session<'_>,
+    account_id: AccountId,
+    at: Instant,
+    text: &str,
+) -> Result<PostRecord> {
+    let actor = session.require_actor()?;
+    let conn = session.conn();
+    let now = session.instant();
+    let text = check_text(text)?;
+    let account = accounts::require(conn, account_id)?;
+    session.attempting("schedule_post", Some(account_id));
+    session.authorize(&actor, Attempt::Post(&account))?;
+    post::check_schedulable(&account, at, now)?;
+    let id = posts::insert(
+        conn,
+        &posts::NewPost {
+            account_id,
+            status: PostStatus::Scheduled,
+            scheduled_at: Some(at),
+            created_by: actor.id,
+            created_at: now,
+            text,
+        },
+    )?;
+    accounts::refresh_next_event(conn, &account)?;
+    audit::record(
+        conn,
+        now,
+        &actor.email,
+        "schedule_post",
+        Some(account_id),
+        Outcome::Ok,
+        &format!("post #{id} scheduled for {}", format_instant(at)),
+        None,
+    )?;
+    posts::load(conn, id)
+}
+
+/// R10f, R5c: drafts a post.
+pub fn draft_post(session: &mut Session<'_>, account_id: AccountId, text: &str) -> Result<PostRecord> {
+    let actor = session.require_actor()?;
+    let conn = session.conn();
+    let now = session.instant();
+    let text = check_text(text)?;
+    let account = accounts::require(conn, account_id)?;
+    session.attempting("draft_post", Some(account_id));
+    session.authorize(&actor, Attempt::Post(&account))?;
+    post::check_draftable(&account)?;
+    let id = posts::insert(
+        conn,
+        &posts::NewPost {
+            account_id,
+            status: PostStatus::Draft,
+            scheduled_at: None,
+            created_by: actor.id,
+            created_at: now,
+            text,
+        },
+    )?;
+    audit::record(
+        conn,
+        now,
+        &actor.email,
+        "draft_post",
+        Some(account_id),
+        Outcome::Ok,
+        &format!("post #{id} drafted"),
+        None,
+    )?;
+    posts::load(conn, id)
+}
+
+/// A user cancels a post, or (re)schedules one.
+fn change_post(
+    session: &mut Session<'_>,
+    id: PostId,
+    action: &'static str,
+    decide: impl FnOnce(EffectiveStatus, &Account, Instant) -> Result<EffectiveStatus, StateRefusal>,
+    at: Option<Instant>,
+) -> Result<PostRecord> {
+    let actor = session.require_actor()?;
+    let conn = session.conn();
+    let now = session.instant();
+    let current = posts::load(conn, id)?;
+    let account = accounts::require(conn, current.account_id)?;
+    session.attempting(action, Some(account.id));
+    session.authorize(&actor, Attempt::Post(&account))?;
+    let next = decide(current.status, &account, now)?;
+    posts::update(conn, id, next, at)?;
+    accounts::refresh_next_event(conn, &account)?;
+    let detail = match at {
+        Some(at) => format!("post #{id} rescheduled for {}", format_instant(at)),
+        None => format!("post #{id} canceled"),
+    };
+    audit::record(conn, now, &actor.email, action, Some(account.id), Outcome::Ok, &detail, None)?;
+    posts::load(conn, id)
+}
+
+pub fn cancel_post(session: &mut Session<'_>, id: PostId) -> Result<PostRecord> {
+    change_post(session, id, "cancel_post", |current, _, _| post::cancel(current), None)
+}
+
+pub fn reschedule_post(session: &mut Session<'_>, id: PostId, at: Instant) -> Result<PostRecord> {
+    change_post(
+        session,
+        id,
+        "reschedule_post",
+        |current, account, now| post::reschedule(current, account, at, now),
+        Some(at),
+    )
+}
+
+/// Checks an email address enough to catch typing mistakes.
+pub fn check_email(email: &str) -> Result<String> {
+    let email = email.trim();
+    let valid = email.len() <= 254
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        && email
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !host.contains('@'));
+    if !valid {
+        return Err(Error::invalid(
+            "bad_email",
+            format!("'{email}' is not an email address: write it like ana@example.com"),
+        ));
+    }
+    Ok(email.to_string())
+}
+
+pub fn add_user(session: &mut Session<'_>, user: NewUser) -> Result<User> {
+    let actor = session.require_actor()?;
+    let conn = session.conn();
+    let email = check_email(&user.email)?;
+    let name = check_name(&user.name, "a user's name")?;
+    session.attempting("user_add", None);
+    session.authorize(&actor, Attempt::Administer)?;
+    if users::by_email(conn, &email)?.is_some() {
+        return Err(StateRefusal::UserExists.into());
+    }
+    let id = users::insert(
+        conn,
+        &NewUser {
+            email: email.clone(),
+            name,
+            ..user
+        },
+    )?;
+    let added = users::by_id(conn, id)?;
+    audit::record(
+        conn,
+        session.instant(),
+        &actor.email,
+        "user_add",
+        None,
+        Outcome::Ok,
+        &format!("user {email} added as {}", added.role()),
+        None,
+    )?;
+    Ok(added)
+}
+
+pub fn deactivate_user(session: &mut Session<'_>, email: &str) -> Result<User> {
+    let actor = session.require_actor()?;
+    let conn = session.conn();
+    let target = users::require_by_email(conn, email)?;
+    session.attempting("user_deactivate", None);
+    session.authorize(&actor, Attempt::Administer)?;
+    if !target.active {
+        return Err(StateRefusal::UserAlreadyDeactivated.into());
+    }
+    if target.super_admin && users::active_super_admin_count(conn)? <= 1 {
+        return Err(StateRefusal::LastActiveSuperAdmin.into());
+    }
+    users::deactivate(conn, target.id)?;
+    audit::record(
+        conn,
+        session.instant(),
+        &actor.email,
+        "user_deactivate",
+        None,
+        Outcome::Ok,
+        &format!("user {} deactivated", target.email),
+        None,
+    )?;
+    users::by_id(conn, target.id)
+}
+
+pub fn set_tier(session: &mut Session<'_>, tier: Tier) -> Result<Tier> {
+    let actor = session.require_actor()?;
+    let conn = session.conn();
+    session.attempting("tier_set", None);
+    session.authorize(&actor, Attempt::Administer)?;
+    conn.execute("UPDATE portal SET tier = ?1 WHERE id = 1", [tier.name()])?;
+    audit::record(
+        conn,
+        session.instant(),
+        &actor.email,
+        "tier_set",
+        None,
+        Outcome::Ok,
+        &format!("tier changed from {} to {}", session.info.tier.name(), tier.name()),
+        None,
+    )?;
+    session.info.tier = tier;
+    Ok(tier)
+}
+
+/// T4: sets the demo clock to the command's instant, which the portal has
+/// just been swept up to.
+pub fn set_demo_clock(session: &mut Session<'_>) -> Result<Instant> {
+    let conn = session.conn();
+    let now = session.instant();
+    conn.execute("UPDATE portal SET demo_clock = ?1 WHERE id = 1", [secs(now)])?;
+    let actor = session.actor.as_ref().map_or("system", |u| u.email.as_str());
+    audit::record(
+        conn,
+        now,
+        actor,
+        "clock_set",
+        None,
+        Outcome::Ok,
+        &format!("demo clock set to {}", format_instant(now)),
+        None,
+    )?;
+    session.info.demo_clock = Some(now);
+    Ok(now)
+}

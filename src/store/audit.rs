@@ -1,0 +1,93 @@
+//! The audit log (R14): every state change and every refused attempt.
+
+use rusqlite::{Connection, params};
+
+use super::rows::{instant, secs};
+use crate::error::Result;
+use crate::lifecycle::{AccountId, Instant};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Ok,
+    Denied,
+}
+
+impl Outcome {
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Ok => "ok",
+            Outcome::Denied => "denied",
+        }
+    }
+}
+
+/// The actor of sweep events.
+pub const SYSTEM: &str = "system";
+/// The actor of network events (R4).
+pub const NETWORK: &str = "network";
+
+#[allow(clippy::too_many_arguments)]
+pub fn record(
+    conn: &Connection,
+    at: Instant,
+    actor: &str,
+    action: &str,
+    account_id: Option<AccountId>,
+    outcome: Outcome,
+    detail: &str,
+    count: Option<i64>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO audit (at, actor, action, account_id, outcome, detail, count) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    stmt.execute(params![
+        secs(at),
+        actor,
+        action,
+        account_id,
+        outcome.name(),
+        detail,
+        count
+    ])?;
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: Instant,
+    pub actor: String,
+    pub action: String,
+    pub account_id: Option<AccountId>,
+    pub outcome: String,
+    pub detail: String,
+    pub count: Option<i64>,
+}
+
+/// Streams the log in time order (ties by account, then as written), one
+/// row at a time: the log can be long.
+pub fn for_each(
+    conn: &Connection,
+    account: Option<AccountId>,
+    mut each: impl FnMut(AuditEntry) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, actor, action, account_id, outcome, detail, count FROM audit \
+         WHERE ?1 IS NULL OR account_id = ?1 ORDER BY at, account_id, id",
+    )?;
+    let mut rows = stmt.query([account])?;
+    while let Some(r) = rows.next()? {
+        each(AuditEntry {
+            id: r.get(0)?,
+            at: instant(r.get(1)?, "audit instant")?,
+            actor: r.get(2)?,
+            action: r.get(3)?,
+            account_id: r.get(4)?,
+            outcome: r.get(5)?,
+            detail: r.get(6)?,
+            count: r.get(7)?,
+        })?;
+    }
+    Ok(())
+}

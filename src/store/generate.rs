@@ -1,0 +1,293 @@
+//! `generate`: a synthetic portal for benchmarks. Every account and post is
+//! drawn from a seeded generator, so one seed always gives the same portal,
+//! and every state is one the rules could have produced at `now` (no event
+//! is left overdue behind the watermark).
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use rusqlite::{Connection, params};
+
+use super::rows::secs;
+use super::{NewUser, Portal, accounts, audit, posts, users};
+use crate::error::{Error, Result};
+use crate::lifecycle::account::{Connection as Link, Disconnection};
+use crate::lifecycle::post::PostStatus;
+use crate::lifecycle::time::{days, parse_instant};
+use crate::lifecycle::{Account, DisconnectReason, Instant, Network, SocialAccess, Tier, UserId};
+
+pub const ADMIN_EMAIL: &str = "admin@generated.test";
+/// The instant a generated portal stands at when `--now` is not given, so the
+/// same seed gives the same portal whatever the day.
+pub const DEFAULT_NOW: &str = "2026-03-01T09:00:00Z";
+
+pub struct Plan {
+    pub accounts: u32,
+    pub posts: u64,
+    pub seed: u64,
+    pub now: Option<Instant>,
+}
+
+pub struct Report {
+    pub accounts: u32,
+    pub posts: u64,
+    pub now: Instant,
+}
+
+/// SplitMix64: small, fast, and the same on every machine.
+struct Draw(u64);
+
+impl Draw {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A whole number in `0..n` (n > 0).
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    /// An offset of up to `max_seconds`, at least one second.
+    fn seconds(&mut self, max_seconds: i64) -> chrono::Duration {
+        chrono::Duration::seconds(1 + self.below(max_seconds.max(1) as u64) as i64)
+    }
+}
+
+const TEXTS: [&str; 8] = [
+    "Our spring collection is here: come and see it in store",
+    "Join our webinar on Thursday: register with the link in bio",
+    "We are hiring! Three new roles on the platform team",
+    "Thank you to everyone who came to the open day",
+    "New blog post: five ways to keep your accounts connected",
+    "Customer story: how Northwind cut onboarding time in half",
+    "Behind the scenes at our quarterly planning",
+    "Live Q&A with the founders, Friday at 4pm",
+];
+
+struct Progress {
+    on_terminal: bool,
+    last_percent: u64,
+}
+
+impl Progress {
+    fn show(&mut self, what: &str, done: u64, total: u64) {
+        if !self.on_terminal || total == 0 {
+            return;
+        }
+        let percent = done * 100 / total;
+        if percent != self.last_percent || done == total {
+            self.last_percent = percent;
+            let mut err = std::io::stderr();
+            let _ = write!(err, "\r{what}: {done}/{total} ({percent}%)   ");
+            if done == total {
+                let _ = writeln!(err);
+            }
+        }
+    }
+}
+
+pub fn generate(path: &Path, plan: &Plan) -> Result<Report> {
+    if plan.accounts == 0 {
+        return Err(Error::invalid(
+            "bad_count",
+            "--accounts must be at least 1",
+        ));
+    }
+    if plan.accounts > 10_000_000 || plan.posts > 1_000_000_000 {
+        return Err(Error::invalid(
+            "bad_count",
+            "at most 10 000 000 accounts and 1 000 000 000 posts",
+        ));
+    }
+    let now = match plan.now {
+        Some(now) => now,
+        None => parse_instant(DEFAULT_NOW).expect("a valid constant"),
+    };
+    let mut progress = Progress {
+        on_terminal: std::io::stderr().is_terminal(),
+        last_percent: u64::MAX,
+    };
+    Portal::create_with(path, |conn| fill(conn, plan, now, &mut progress))?;
+    Ok(Report {
+        accounts: plan.accounts,
+        posts: plan.posts,
+        now,
+    })
+}
+
+fn fill(conn: &Connection, plan: &Plan, now: Instant, progress: &mut Progress) -> Result<()> {
+    conn.execute(
+        "INSERT INTO portal (id, name, tier, demo_clock, swept_until) VALUES (1, ?1, ?2, ?3, ?3)",
+        params![
+            format!("Generated portal (seed {})", plan.seed),
+            Tier::Enterprise.name(),
+            secs(now)
+        ],
+    )?;
+    let mut cast: Vec<UserId> = Vec::new();
+    let people = [
+        (ADMIN_EMAIL, "Generated Admin", true, SocialAccess::All, true),
+        ("publisher1@generated.test", "Publisher One", false, SocialAccess::All, true),
+        ("publisher2@generated.test", "Publisher Two", false, SocialAccess::All, true),
+        ("own@generated.test", "Own Publisher", false, SocialAccess::Own, true),
+        ("viewer@generated.test", "Viewer", false, SocialAccess::Own, false),
+    ];
+    for (email, name, super_admin, access, can_publish) in people {
+        cast.push(users::insert(
+            conn,
+            &NewUser {
+                email: email.into(),
+                name: name.into(),
+                super_admin,
+                access,
+                can_publish,
+            },
+        )?);
+    }
+    let publishers = &cast[..4];
+    let mut draw = Draw(plan.seed);
+    let mut made: Vec<Account> = Vec::with_capacity(plan.accounts as usize);
+    for i in 0..plan.accounts {
+        let network = Network::all().nth(draw.below(5) as usize).expect("five networks");
+        let connector = publishers[draw.below(publishers.len() as u64) as usize];
+        let account = draw_account(&mut draw, i, network, connector, now);
+        let id = accounts::insert(conn, &account)?;
+        made.push(Account { id, ..account });
+        progress.show("accounts", u64::from(i) + 1, u64::from(plan.accounts));
+    }
+    // Posts go to accounts that still have a history (not expired).
+    let with_history: Vec<usize> = (0..made.len())
+        .filter(|&i| !matches!(made[i].connection, Link::Expired(_)))
+        .collect();
+    let mut last_published: Vec<Option<Instant>> = vec![None; made.len()];
+    if !with_history.is_empty() {
+        for n in 0..plan.posts {
+            let index = with_history[draw.below(with_history.len() as u64) as usize];
+            let account = &made[index];
+            let author = publishers[draw.below(publishers.len() as u64) as usize];
+            let (status, cause, at) = draw_post(&mut draw, account, now);
+            let text = TEXTS[draw.below(TEXTS.len() as u64) as usize];
+            let id = posts::insert(
+                conn,
+                &posts::NewPost {
+                    account_id: account.id,
+                    status,
+                    scheduled_at: at,
+                    created_by: author,
+                    created_at: now,
+                    text,
+                },
+            )?;
+            if status == PostStatus::Published {
+                conn.execute(
+                    "UPDATE posts SET published_at = scheduled_at WHERE id = ?1",
+                    [id],
+                )?;
+                let last = &mut last_published[index];
+                *last = (*last).max(at);
+            }
+            if let Some(cause) = cause {
+                conn.execute(
+                    "UPDATE posts SET cancel_cause = ?2 WHERE id = ?1",
+                    params![id, cause],
+                )?;
+            }
+            progress.show("posts", n + 1, plan.posts);
+        }
+    }
+    for (account, last) in made.iter_mut().zip(last_published) {
+        account.last_published_at = last;
+        accounts::save(conn, account)?;
+    }
+    audit::record(
+        conn,
+        now,
+        "system",
+        "generate",
+        None,
+        audit::Outcome::Ok,
+        &format!(
+            "synthetic portal: {} accounts, {} posts, seed {}",
+            plan.accounts, plan.posts, plan.seed
+        ),
+        None,
+    )?;
+    Ok(())
+}
+
+/// An account in one of the states the rules allow at `now`.
+fn draw_account(draw: &mut Draw, i: u32, network: Network, connector: UserId, now: Instant) -> Account {
+    let handle = format!("{}-{i:06}", network.name());
+    let name = format!("Brand {i:06}");
+    let policy = network.policy();
+    let window_days = (policy.reconnect_window.after(now) - now).num_days();
+    let roll = draw.below(100);
+    let reasons = [
+        DisconnectReason::Manual,
+        DisconnectReason::Security,
+        DisconnectReason::Deleted,
+        match policy.reauthorization {
+            crate::lifecycle::policy::Reauthorization::AfterInactivity(_) => DisconnectReason::Inactivity,
+            _ => DisconnectReason::ReauthExpired,
+        },
+    ];
+    // A grant young enough that its deadline is still ahead of now.
+    let grant_days = match policy.reauthorization {
+        crate::lifecycle::policy::Reauthorization::Never => 700,
+        crate::lifecycle::policy::Reauthorization::AfterAuthorization(span)
+        | crate::lifecycle::policy::Reauthorization::AfterInactivity(span) => {
+            (span.after(now) - now).num_days() - 1
+        }
+    };
+    let authorized_at = now - draw.seconds(grant_days * 86_400);
+    let first_connected_at = authorized_at - days(draw.below(400) as i64);
+    let mut account = Account::connect_new(0, network, &handle, &name, connector, authorized_at);
+    account.first_connected_at = first_connected_at;
+    account.reminder_sent = account.reminder_at().is_some_and(|r| r <= now);
+    if roll < 70 {
+        return account;
+    }
+    let reason = reasons[draw.below(reasons.len() as u64) as usize];
+    let by = (reason == DisconnectReason::Manual).then_some(connector);
+    let (at, expired) = if roll < 90 {
+        (now - draw.seconds((window_days - 1) * 86_400), false)
+    } else {
+        (now - days(window_days) - draw.seconds(300 * 86_400), true)
+    };
+    let disconnection = Disconnection { reason, at, by };
+    account.authorized_at = account.authorized_at.min(at - days(1));
+    account.first_connected_at = account.first_connected_at.min(account.authorized_at);
+    account.reminder_sent = true;
+    account.connection = if expired {
+        Link::Expired(disconnection)
+    } else {
+        Link::Disconnected(disconnection)
+    };
+    account.purge_warning_sent = account.purge_warning_at().is_some_and(|w| w <= now);
+    account
+}
+
+/// A post consistent with its account's state at `now`.
+fn draw_post(draw: &mut Draw, account: &Account, now: Instant) -> (PostStatus, Option<&'static str>, Option<Instant>) {
+    let roll = draw.below(100);
+    let history_start = account.authorized_at;
+    let last_moment = account.disconnection().map_or(now, |d| d.at);
+    let span = (last_moment - history_start).num_seconds().max(2);
+    let past = history_start + draw.seconds(span - 1);
+    let future_from = last_moment.max(now);
+    match roll {
+        0..=44 => (PostStatus::Published, None, Some(past)),
+        45..=79 => (
+            PostStatus::Scheduled,
+            None,
+            Some(future_from + draw.seconds(60 * 86_400)),
+        ),
+        80..=89 => (PostStatus::Draft, None, None),
+        90..=94 => (PostStatus::Canceled, Some("user"), Some(now + draw.seconds(30 * 86_400))),
+        _ => (PostStatus::Canceled, Some("missed"), Some(past)),
+    }
+}

@@ -1,0 +1,397 @@
+//! The portal database: SQLite through rusqlite (bundled). Every command is
+//! one `BEGIN IMMEDIATE` transaction that first brings the portal up to the
+//! command's instant (R12), then runs the command; the lifecycle module
+//! decides every rule, this module only reads and writes.
+
+pub mod accounts;
+pub mod actions;
+pub mod audit;
+pub mod generate;
+pub mod notifications;
+pub mod posts;
+pub mod rows;
+pub mod schema;
+pub mod sweep;
+pub mod users;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+
+use crate::clock::{Now, effective_now};
+use crate::error::{Error, Result};
+use crate::lifecycle::permission::{Attempt, authorize};
+use crate::lifecycle::{AccountId, Instant, Tier, User, UserId, check_clock};
+
+pub use rows::{AccountRecord, PostRecord};
+pub use sweep::SweepEvent;
+
+/// The portal row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PortalInfo {
+    pub name: String,
+    pub tier: Tier,
+    pub demo_clock: Option<Instant>,
+    pub swept_until: Option<Instant>,
+}
+
+/// An open portal database.
+pub struct Portal {
+    conn: Connection,
+    path: PathBuf,
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::other(
+            "journal",
+            format!("could not switch the portal database to WAL mode (it is in {mode} mode): make its folder writable"),
+        ));
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+impl Portal {
+    /// Opens an existing portal. A missing file is an error (exit 4) and is
+    /// never created.
+    pub fn open(path: &Path) -> Result<Portal> {
+        let shown = path.display();
+        let meta = std::fs::metadata(path).map_err(|_| {
+            Error::not_found(
+                "no_database",
+                format!(
+                    "no portal database at {shown}: create one with 'switchboard init' (or 'switchboard demo'), or point --db at an existing one"
+                ),
+            )
+        })?;
+        if meta.is_dir() {
+            return Err(Error::usage(format!(
+                "{shown} is a folder, not a portal database: pass the database file with --db"
+            )));
+        }
+        if meta.permissions().readonly() {
+            return Err(Error::other(
+                "read_only",
+                format!(
+                    "the portal database {shown} is read-only, and every command writes to bring the portal up to date: make it writable (chmod u+w {shown})"
+                ),
+            ));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags)?;
+        configure(&conn)?;
+        if schema::user_version(&conn)? == 0 {
+            return Err(schema::not_a_portal());
+        }
+        schema::migrate(&mut conn)?;
+        let portal = Portal {
+            conn,
+            path: path.to_path_buf(),
+        };
+        portal.info()?;
+        Ok(portal)
+    }
+
+    /// Creates a new portal file with its super admin, atomically: it is built
+    /// beside the target and linked into place, so a crash leaves no half
+    /// portal, and an existing file is never overwritten.
+    pub fn create(
+        path: &Path,
+        portal_name: &str,
+        tier: Tier,
+        admin: &NewUser,
+        now: Instant,
+    ) -> Result<Portal> {
+        Self::create_with(path, |conn| {
+            conn.execute(
+                "INSERT INTO portal (id, name, tier) VALUES (1, ?1, ?2)",
+                (portal_name, tier.name()),
+            )?;
+            users::insert(conn, admin)?;
+            audit::record(
+                conn,
+                now,
+                &admin.email,
+                "init",
+                None,
+                audit::Outcome::Ok,
+                &format!(
+                    "portal '{portal_name}' created on {} with super admin {}",
+                    tier.name(),
+                    admin.email
+                ),
+                None,
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Creates a new portal file, filled by `fill` inside one transaction.
+    pub fn create_with(
+        path: &Path,
+        fill: impl FnOnce(&Connection) -> Result<()>,
+    ) -> Result<Portal> {
+        if path.exists() {
+            return Err(Error::conflict(
+                "database_exists",
+                format!(
+                    "{} already exists: Switchboard never overwrites a portal; pick another --db path or delete the file first",
+                    path.display()
+                ),
+            ));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Error::other(
+                    "io",
+                    format!("cannot create the folder {}: {e}", dir.display()),
+                )
+            })?;
+        }
+        let tmp = path.with_file_name(format!(
+            ".{}.{}.partial",
+            path.file_name().and_then(|n| n.to_str()).unwrap_or("portal"),
+            std::process::id()
+        ));
+        let built = (|| -> Result<()> {
+            let mut conn = Connection::open(&tmp)?;
+            configure(&conn)?;
+            schema::migrate(&mut conn)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            fill(&tx)?;
+            tx.commit()?;
+            conn.close().map_err(|(_, e)| Error::from(e))?;
+            Ok(())
+        })();
+        let linked = built.and_then(|()| {
+            std::fs::hard_link(&tmp, path).map_err(|e| {
+                if path.exists() {
+                    Error::conflict(
+                        "database_exists",
+                        format!("{} was created meanwhile by another process", path.display()),
+                    )
+                } else {
+                    Error::other("io", format!("cannot create {}: {e}", path.display()))
+                }
+            })
+        });
+        for suffix in ["", "-wal", "-shm"] {
+            let mut leftover = tmp.clone().into_os_string();
+            leftover.push(suffix);
+            let _ = std::fs::remove_file(leftover);
+        }
+        linked?;
+        Portal::open(path)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn info(&self) -> Result<PortalInfo> {
+        portal_info(&self.conn)
+    }
+
+    /// Runs one command as one transaction at the portal's effective instant
+    /// (T4: `--now`, else the demo clock, else the system clock).
+    pub fn run<T>(
+        &mut self,
+        now_flag: Option<Instant>,
+        actor: Option<&str>,
+        command: impl FnOnce(&mut Session<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.run_at(
+            |info| Ok(effective_now(now_flag, info.demo_clock)),
+            actor,
+            command,
+        )
+    }
+
+    /// Like `run`, with the command's instant chosen from the portal row (the
+    /// clock commands move the demo clock and sweep up to it).
+    pub fn run_at<T>(
+        &mut self,
+        instant: impl FnOnce(&PortalInfo) -> Result<Now>,
+        actor: Option<&str>,
+        command: impl FnOnce(&mut Session<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let info = portal_info(&tx)?;
+        let now = instant(&info)?;
+        // T4: refused before anything changes.
+        check_clock(now.instant, info.swept_until)?;
+        let swept = sweep::sweep_to(&tx, now.instant)?;
+        let actor = match actor {
+            Some(email) => Some(users::require_by_email(&tx, email)?),
+            None => None,
+        };
+        let info = portal_info(&tx)?;
+        tx.execute_batch("SAVEPOINT command")?;
+        let mut session = Session {
+            conn: &tx,
+            now,
+            info,
+            swept,
+            actor,
+            attempt: None,
+        };
+        let outcome = command(&mut session);
+        let attempt = session.attempt.take();
+        let actor_email = session.actor.as_ref().map(|u| u.email.clone());
+        match outcome {
+            Ok(value) => {
+                tx.execute_batch("RELEASE command")?;
+                tx.commit()?;
+                Ok(value)
+            }
+            Err(error) if error.is_refusal() => {
+                // R10e: a refused action changes nothing, and is audited.
+                tx.execute_batch("ROLLBACK TO command; RELEASE command")?;
+                let attempt = attempt.unwrap_or(Attempting {
+                    actor: None,
+                    action: "command",
+                    account: None,
+                });
+                let actor = attempt
+                    .actor
+                    .map(str::to_string)
+                    .or(actor_email)
+                    .unwrap_or_else(|| "unknown".into());
+                audit::record(
+                    &tx,
+                    now.instant,
+                    &actor,
+                    attempt.action,
+                    attempt.account,
+                    audit::Outcome::Denied,
+                    &error.to_string(),
+                    None,
+                )?;
+                tx.commit()?;
+                Err(error)
+            }
+            Err(error) => Err(error),
+        }
+    }
+}
+
+fn portal_info(conn: &Connection) -> Result<PortalInfo> {
+    let row = conn
+        .query_row(
+            "SELECT name, tier, demo_clock, swept_until FROM portal WHERE id = 1",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<i64>>(2)?,
+                    r.get::<_, Option<i64>>(3)?,
+                ))
+            },
+        )
+        .optional()?
+        .ok_or_else(schema::not_a_portal)?;
+    Ok(PortalInfo {
+        name: row.0,
+        tier: rows::tier(&row.1)?,
+        demo_clock: rows::opt_instant(row.2, "demo clock")?,
+        swept_until: rows::opt_instant(row.3, "sweep watermark")?,
+    })
+}
+
+/// A user to create.
+#[derive(Clone, Debug)]
+pub struct NewUser {
+    pub email: String,
+    pub name: String,
+    pub super_admin: bool,
+    pub access: crate::lifecycle::SocialAccess,
+    pub can_publish: bool,
+}
+
+/// One command inside its transaction.
+pub struct Session<'t> {
+    conn: &'t Connection,
+    pub now: Now,
+    pub info: PortalInfo,
+    /// What bringing the portal up to `now` did before the command ran.
+    pub swept: Vec<SweepEvent>,
+    pub actor: Option<User>,
+    attempt: Option<Attempting>,
+}
+
+/// What a command is attempting, for the audit entry of a refusal.
+struct Attempting {
+    actor: Option<&'static str>,
+    action: &'static str,
+    account: Option<AccountId>,
+}
+
+impl<'t> Session<'t> {
+    pub fn conn(&self) -> &'t Connection {
+        self.conn
+    }
+
+    pub fn instant(&self) -> Instant {
+        self.now.instant
+    }
+
+    /// Names the attempt, so a refusal is audited against it (R10e, R14).
+    pub fn attempting(&mut self, action: &'static str, account: Option<AccountId>) {
+        self.attempt = Some(Attempting {
+            actor: None,
+            action,
+            account,
+        });
+    }
+
+    /// Like `attempting`, for an actor that is not a user (`network`).
+    pub fn attempting_as(
+        &mut self,
+        actor: &'static str,
+        action: &'static str,
+        account: Option<AccountId>,
+    ) {
+        self.attempt = Some(Attempting {
+            actor: Some(actor),
+            action,
+            account,
+        });
+    }
+
+    /// The acting user, for commands that act (CLI.md `--as`).
+    pub fn require_actor(&self) -> Result<User> {
+        self.actor.clone().ok_or_else(|| {
+            Error::usage("this command acts, so it needs a user: pass --as EMAIL or set SWITCHBOARD_USER")
+        })
+    }
+
+    /// R2, R10 for the acting user.
+    pub fn authorize(&self, user: &User, attempt: Attempt<'_>) -> Result<()> {
+        authorize(user, self.info.tier, attempt).map_err(|denial| Error::Denied {
+            code: "denied",
+            message: denial.message(&|id: UserId| {
+                users::email_of(self.conn, id).unwrap_or_else(|_| format!("user #{id}"))
+            }),
+        })
+    }
+
+    /// Reading commands: when a user is named, they must be allowed to view.
+    pub fn authorize_view(&self, attempt: Attempt<'_>) -> Result<()> {
+        match &self.actor {
+            Some(user) => self.authorize(user, attempt),
+            None => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Inboxes (R9, E1).
+
+use rusqlite::{Connection, params};
+
+use super::rows::{instant, secs};
+use crate::error::Result;
+use crate::lifecycle::{AccountId, Instant, UserId};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// R9
+    ReauthReminder,
+    /// E1
+    PurgeWarning,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::ReauthReminder => "reauth_reminder",
+            Kind::PurgeWarning => "purge_warning",
+        }
+    }
+}
+
+pub fn insert(
+    conn: &Connection,
+    kind: Kind,
+    account_id: AccountId,
+    recipient: UserId,
+    at: Instant,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO notifications (kind, account_id, recipient, at) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    stmt.execute(params![kind.name(), account_id, recipient, secs(at)])?;
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notification {
+    pub id: i64,
+    pub kind: String,
+    pub account_id: AccountId,
+    pub recipient: String,
+    pub at: Instant,
+    pub read: bool,
+}
+
+/// A user's inbox, oldest first, streamed.
+pub fn for_each(
+    conn: &Connection,
+    recipient: UserId,
+    mut each: impl FnMut(Notification) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT n.id, n.kind, n.account_id, u.email, n.at, n.read FROM notifications n \
+         JOIN users u ON u.id = n.recipient WHERE n.recipient = ?1 ORDER BY n.at, n.account_id, n.id",
+    )?;
+    let mut rows = stmt.query([recipient])?;
+    while let Some(r) = rows.next()? {
+        each(Notification {
+            id: r.get(0)?,
+            kind: r.get(1)?,
+            account_id: r.get(2)?,
+            recipient: r.get(3)?,
+            at: instant(r.get(4)?, "notification instant")?,
+            read: r.get(5)?,
+        })?;
+    }
+    Ok(())
+}
+
+pub fn unread_count(conn: &Connection, recipient: UserId) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM notifications WHERE recipient = ?1 AND read = 0",
+        [recipient],
+        |r| r.get(0),
+    )?)
+}
+
+pub fn mark_all_read(conn: &Connection, recipient: UserId) -> Result<usize> {
+    Ok(conn.execute(
+        "UPDATE notifications SET read = 1 WHERE recipient = ?1 AND read = 0",
+        [recipient],
+    )?)
+}

@@ -1,0 +1,169 @@
+//! Posts. Only the missed posts of a reconnect, publications, user actions,
+//! purges (R7) and removals (R13) write here; a disconnect writes nothing
+//! (R5a is applied by `lifecycle::post::effective_status`).
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::rows::{POST_COLUMNS, PostRecord, instant, post_from_row, secs};
+use crate::error::{Error, Result};
+use crate::lifecycle::post::{EffectiveStatus, PostStatus, Tab};
+use crate::lifecycle::{AccountId, Instant, PostId, User, UserId};
+
+const FROM_POSTS: &str =
+    "FROM posts p JOIN accounts a ON a.id = p.account_id JOIN users u ON u.id = p.created_by";
+
+pub fn not_found(id: PostId) -> Error {
+    Error::not_found(
+        "no_post",
+        format!("no post #{id} in this portal: see 'switchboard post list'"),
+    )
+}
+
+pub struct NewPost<'a> {
+    pub account_id: AccountId,
+    pub status: PostStatus,
+    pub scheduled_at: Option<Instant>,
+    pub created_by: UserId,
+    pub created_at: Instant,
+    pub text: &'a str,
+}
+
+pub fn insert(conn: &Connection, post: &NewPost<'_>) -> Result<PostId> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO posts (account_id, status, scheduled_at, created_by, created_at, text) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    stmt.execute(params![
+        post.account_id,
+        post.status.name(),
+        post.scheduled_at.map(secs),
+        post.created_by,
+        secs(post.created_at),
+        post.text
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn load(conn: &Connection, id: PostId) -> Result<PostRecord> {
+    let sql = format!("SELECT {POST_COLUMNS} {FROM_POSTS} WHERE p.id = ?1");
+    conn.query_row(&sql, [id], |r| Ok(post_from_row(r)))
+        .optional()?
+        .transpose()?
+        .ok_or_else(|| not_found(id))
+}
+
+/// Writes a user's change of a post: a new status, and for a scheduled one
+/// its instant.
+pub fn update(
+    conn: &Connection,
+    id: PostId,
+    status: EffectiveStatus,
+    scheduled_at: Option<Instant>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE posts SET status = ?2, cancel_cause = ?3, scheduled_at = coalesce(?4, scheduled_at) \
+         WHERE id = ?1",
+        params![
+            id,
+            status.status.name(),
+            status.cancel_cause.map(|c| c.name()),
+            scheduled_at.map(secs)
+        ],
+    )?;
+    Ok(())
+}
+
+/// R11: publishes the account's scheduled posts due at or before `through`,
+/// each at its own instant. Returns (id, instant) in time order.
+pub fn publish_through(
+    conn: &Connection,
+    account_id: AccountId,
+    through: Instant,
+) -> Result<Vec<(PostId, Instant)>> {
+    let mut stmt = conn.prepare_cached(
+        "UPDATE posts SET status = 'published', published_at = scheduled_at \
+         WHERE account_id = ?1 AND status = 'scheduled' AND scheduled_at <= ?2 \
+         RETURNING id, scheduled_at",
+    )?;
+    let mut published = stmt
+        .query_map(params![account_id, secs(through)], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?
+        .map(|r| -> Result<(PostId, Instant)> {
+            let (id, at) = r?;
+            Ok((id, instant(at, "scheduled instant")?))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    published.sort_by_key(|(id, at)| (*at, *id));
+    Ok(published)
+}
+
+/// R6b: the posts a disconnect canceled whose time came while disconnected
+/// stay canceled, as missed. Only these rows are written on a reconnect.
+pub fn mark_missed(
+    conn: &Connection,
+    account_id: AccountId,
+    through: Instant,
+) -> Result<usize> {
+    Ok(conn.execute(
+        "UPDATE posts SET status = 'canceled', cancel_cause = 'missed' \
+         WHERE account_id = ?1 AND status = 'scheduled' AND scheduled_at <= ?2",
+        params![account_id, secs(through)],
+    )?)
+}
+
+/// R7, R13: deletes every post of the account; returns how many.
+pub fn delete_all(conn: &Connection, account_id: AccountId) -> Result<usize> {
+    Ok(conn.execute("DELETE FROM posts WHERE account_id = ?1", [account_id])?)
+}
+
+pub fn count_for_account(conn: &Connection, account_id: AccountId) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM posts WHERE account_id = ?1",
+        [account_id],
+        |r| r.get(0),
+    )?)
+}
+
+/// R9b: the creators of the account's posts that are scheduled now.
+pub fn creators_of_scheduled(conn: &Connection, account_id: AccountId) -> Result<Vec<User>> {
+    let sql = format!(
+        "SELECT {} FROM users u WHERE u.id IN \
+         (SELECT created_by FROM posts WHERE account_id = ?1 AND status = 'scheduled') ORDER BY u.id",
+        super::rows::USER_COLUMNS
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([account_id], |r| Ok(super::rows::user_from_row(r)))?;
+    rows.map(|r| r?).collect()
+}
+
+/// The SQL condition for a Publishing tab: the same rule as
+/// `lifecycle::post::listed_in` over `effective_status` (a test holds them equal).
+fn tab_condition(tab: Tab) -> &'static str {
+    match tab {
+        Tab::Scheduled => "p.status = 'scheduled' AND a.status = 'connected'",
+        Tab::Published => "p.status = 'published' AND a.status = 'connected'",
+        Tab::Drafts => "p.status = 'draft'",
+        Tab::Canceled => "(p.status = 'canceled' OR (p.status = 'scheduled' AND a.status != 'connected'))",
+    }
+}
+
+/// Streams posts by id: one tab's (R5b applied), or every post that exists.
+pub fn for_each(
+    conn: &Connection,
+    tab: Option<Tab>,
+    account: Option<AccountId>,
+    mut each: impl FnMut(PostRecord) -> Result<()>,
+) -> Result<()> {
+    let condition = tab.map(tab_condition).unwrap_or("1");
+    let sql = format!(
+        "SELECT {POST_COLUMNS} {FROM_POSTS} WHERE {condition} AND (?1 IS NULL OR p.account_id = ?1) \
+         ORDER BY p.id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query([account])?;
+    while let Some(row) = rows.next()? {
+        each(post_from_row(row)?)?;
+    }
+    Ok(())
+}

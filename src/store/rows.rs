@@ -1,0 +1,161 @@
+//! Rows to domain values and back. Values read from the database are
+//! untrusted: a malformed one is an error that names it, never a panic.
+
+use rusqlite::Row;
+
+use crate::error::{Error, Result};
+use crate::lifecycle::account::{Connection, Disconnection};
+use crate::lifecycle::post::{CancelCause, EffectiveStatus, PostStatus, effective_status};
+use crate::lifecycle::time::from_unix_seconds;
+use crate::lifecycle::{
+    Account, AccountId, DisconnectReason, Instant, Network, PostId, SocialAccess, Tier, User,
+    UserId,
+};
+
+pub fn corrupt(what: &str) -> Error {
+    Error::other(
+        "corrupt",
+        format!(
+            "the portal database holds a malformed {what}: restore it from a backup, or fix the row with sqlite3"
+        ),
+    )
+}
+
+pub fn instant(seconds: i64, what: &str) -> Result<Instant> {
+    from_unix_seconds(seconds).ok_or_else(|| corrupt(what))
+}
+
+pub fn opt_instant(seconds: Option<i64>, what: &str) -> Result<Option<Instant>> {
+    seconds.map(|s| instant(s, what)).transpose()
+}
+
+pub fn secs(t: Instant) -> i64 {
+    t.timestamp()
+}
+
+pub fn tier(text: &str) -> Result<Tier> {
+    Tier::parse(text).map_err(|_| corrupt("tier"))
+}
+
+/// The columns `account_from_row` reads, in order, for `FROM accounts a`.
+pub const ACCOUNT_COLUMNS: &str = "a.id, a.network, a.handle, a.name, a.status, a.disconnect_reason, \
+     a.disconnected_at, a.disconnected_by, a.first_connected_at, a.authorized_at, \
+     a.last_published_at, a.original_connector, a.last_connector, a.reminder_sent, \
+     a.purge_warning_sent";
+
+/// An account row as read by `ACCOUNT_COLUMNS`, starting at column 0.
+pub fn account_from_row(row: &Row<'_>) -> Result<Account> {
+    let network: String = row.get(1)?;
+    let status: String = row.get(4)?;
+    let reason: Option<String> = row.get(5)?;
+    let disconnected_at: Option<i64> = row.get(6)?;
+    let disconnection = match (reason, disconnected_at) {
+        (Some(reason), Some(at)) => Some(Disconnection {
+            reason: DisconnectReason::parse(&reason).ok_or_else(|| corrupt("disconnect reason"))?,
+            at: instant(at, "disconnect instant")?,
+            by: row.get(7)?,
+        }),
+        (None, None) => None,
+        _ => return Err(corrupt("disconnection")),
+    };
+    let connection = match (status.as_str(), disconnection) {
+        ("connected", None) => Connection::Connected,
+        ("disconnected", Some(d)) => Connection::Disconnected(d),
+        ("expired", Some(d)) => Connection::Expired(d),
+        _ => return Err(corrupt("account status")),
+    };
+    Ok(Account {
+        id: row.get(0)?,
+        network: Network::parse(&network).map_err(|_| corrupt("network"))?,
+        handle: row.get(2)?,
+        name: row.get(3)?,
+        connection,
+        first_connected_at: instant(row.get(8)?, "first connection instant")?,
+        authorized_at: instant(row.get(9)?, "authorization instant")?,
+        last_published_at: opt_instant(row.get(10)?, "publication instant")?,
+        original_connector: row.get(11)?,
+        last_connector: row.get(12)?,
+        reminder_sent: row.get(13)?,
+        purge_warning_sent: row.get(14)?,
+    })
+}
+
+/// The columns `user_from_row` reads, for `FROM users u`.
+pub const USER_COLUMNS: &str =
+    "u.id, u.email, u.name, u.super_admin, u.social_access, u.can_publish, u.active";
+
+pub fn user_from_row(row: &Row<'_>) -> Result<User> {
+    let access: String = row.get(4)?;
+    Ok(User {
+        id: row.get(0)?,
+        email: row.get(1)?,
+        name: row.get(2)?,
+        super_admin: row.get(3)?,
+        access: SocialAccess::parse(&access).map_err(|_| corrupt("social access"))?,
+        can_publish: row.get(5)?,
+        active: row.get(6)?,
+    })
+}
+
+/// A post as people see it: its status with the account's state applied (R5a).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PostRecord {
+    pub id: PostId,
+    pub account_id: AccountId,
+    pub status: EffectiveStatus,
+    pub scheduled_at: Option<Instant>,
+    pub published_at: Option<Instant>,
+    pub created_by: String,
+    pub text: String,
+}
+
+/// The columns `post_from_row` reads, for `posts p JOIN accounts a JOIN users u`.
+pub const POST_COLUMNS: &str = "p.id, p.account_id, p.status, p.cancel_cause, p.scheduled_at, \
+     p.published_at, u.email, p.text, a.status = 'connected'";
+
+pub fn post_from_row(row: &Row<'_>) -> Result<PostRecord> {
+    let stored: String = row.get(2)?;
+    let cause: Option<String> = row.get(3)?;
+    let stored = PostStatus::parse(&stored).ok_or_else(|| corrupt("post status"))?;
+    let cause = cause
+        .map(|c| CancelCause::parse(&c).ok_or_else(|| corrupt("cancel cause")))
+        .transpose()?;
+    Ok(PostRecord {
+        id: row.get(0)?,
+        account_id: row.get(1)?,
+        status: effective_status(stored, cause, row.get(8)?),
+        scheduled_at: opt_instant(row.get(4)?, "scheduled instant")?,
+        published_at: opt_instant(row.get(5)?, "publication instant")?,
+        created_by: row.get(6)?,
+        text: row.get(7)?,
+    })
+}
+
+/// An account with its connectors' emails, for output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountRecord {
+    pub account: Account,
+    pub original_connector: String,
+    pub last_connector: String,
+}
+
+/// Columns for `AccountRecord`: `ACCOUNT_COLUMNS` then the two emails.
+pub fn account_record_select() -> String {
+    format!(
+        "SELECT {ACCOUNT_COLUMNS}, oc.email, lc.email FROM accounts a \
+         JOIN users oc ON oc.id = a.original_connector \
+         JOIN users lc ON lc.id = a.last_connector"
+    )
+}
+
+pub fn account_record_from_row(row: &Row<'_>) -> Result<AccountRecord> {
+    Ok(AccountRecord {
+        account: account_from_row(row)?,
+        original_connector: row.get(15)?,
+        last_connector: row.get(16)?,
+    })
+}
+
+pub fn user_id_of(row: &Row<'_>, index: usize) -> Result<UserId> {
+    Ok(row.get(index)?)
+}

@@ -1,0 +1,78 @@
+//! Users of the portal.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::NewUser;
+use super::rows::{USER_COLUMNS, user_from_row};
+use crate::error::{Error, Result};
+use crate::lifecycle::{User, UserId};
+
+pub fn insert(conn: &Connection, user: &NewUser) -> Result<UserId> {
+    conn.execute(
+        "INSERT INTO users (email, name, super_admin, social_access, can_publish, active) \
+         VALUES (?1, ?2, ?3, ?4, ?5, 1)",
+        params![
+            user.email,
+            user.name,
+            user.super_admin,
+            user.access.name(),
+            user.can_publish
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn by_email(conn: &Connection, email: &str) -> Result<Option<User>> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = ?1");
+    conn.query_row(&sql, [email.trim()], |r| Ok(user_from_row(r)))
+        .optional()?
+        .transpose()
+}
+
+pub fn require_by_email(conn: &Connection, email: &str) -> Result<User> {
+    by_email(conn, email)?.ok_or_else(|| {
+        Error::not_found(
+            "no_user",
+            format!("no user '{email}' in this portal: see 'switchboard user list'"),
+        )
+    })
+}
+
+pub fn by_id(conn: &Connection, id: UserId) -> Result<User> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = ?1");
+    conn.query_row(&sql, [id], |r| Ok(user_from_row(r)))
+        .optional()?
+        .transpose()?
+        .ok_or_else(|| super::rows::corrupt("user reference"))
+}
+
+pub fn email_of(conn: &Connection, id: UserId) -> Result<String> {
+    Ok(conn.query_row("SELECT email FROM users WHERE id = ?1", [id], |r| r.get(0))?)
+}
+
+pub fn list(conn: &Connection) -> Result<Vec<User>> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users u ORDER BY u.id");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], |r| Ok(user_from_row(r)))?;
+    rows.map(|r| r?).collect()
+}
+
+pub fn super_admins(conn: &Connection) -> Result<Vec<User>> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.super_admin = 1 ORDER BY u.id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], |r| Ok(user_from_row(r)))?;
+    rows.map(|r| r?).collect()
+}
+
+pub fn deactivate(conn: &Connection, id: UserId) -> Result<()> {
+    conn.execute("UPDATE users SET active = 0 WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+pub fn active_super_admin_count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM users WHERE super_admin = 1 AND active = 1",
+        [],
+        |r| r.get(0),
+    )?)
+}
