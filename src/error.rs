@@ -97,8 +97,7 @@ impl Error {
         matches!(
             self,
             Error::Denied { .. } | Error::State(_) | Error::Conflict { .. }
-        )
-            && !matches!(self, Error::State(StateRefusal::ClockBackwards { .. }))
+        ) && !matches!(self, Error::State(StateRefusal::ClockBackwards { .. }))
     }
 }
 
@@ -135,7 +134,9 @@ impl From<rusqlite::Error> for Error {
             ),
             _ => Error::other(
                 "database",
-                format!("the portal database failed: {e}; if this repeats, check the file with 'sqlite3 FILE \"PRAGMA integrity_check\"'"),
+                format!(
+                    "the portal database failed: {e}; if this repeats, check the file with 'sqlite3 FILE \"PRAGMA integrity_check\"'"
+                ),
             ),
         }
     }

@@ -2,8 +2,8 @@
 //! suite. The rules (`lifecycle`), the portal database (`store`), the clock
 //! abstraction (`clock`) and the scripting face (`cli`) are separate rooms.
 
+pub mod cli;
 pub mod clock;
 pub mod error;
 pub mod lifecycle;
-pub mod cli;
 pub mod store;

@@ -30,7 +30,12 @@ pub struct Global {
     #[arg(long, global = true, env = "SWITCHBOARD_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// The acting user
-    #[arg(long = "as", global = true, env = "SWITCHBOARD_USER", value_name = "EMAIL")]
+    #[arg(
+        long = "as",
+        global = true,
+        env = "SWITCHBOARD_USER",
+        value_name = "EMAIL"
+    )]
     pub as_user: Option<String>,
     /// The instant to act at, RFC 3339 (else the demo clock, else the system clock)
     #[arg(long, global = true, value_name = "RFC3339")]

@@ -59,7 +59,10 @@ pub fn account_status(record: &AccountRecord, now: Instant) -> String {
                 } else {
                     ""
                 };
-                format!("connected · reauthorize by {}{warn}", date_and_relative(due, now))
+                format!(
+                    "connected · reauthorize by {}{warn}",
+                    date_and_relative(due, now)
+                )
             }
             None => "connected".into(),
         },
@@ -165,7 +168,10 @@ pub fn notification_line(n: &Notification, now: Instant) -> String {
 }
 
 pub fn audit_line(e: &AuditEntry) -> String {
-    let account = e.account_id.map(|id| format!("#{id}")).unwrap_or_else(|| "-".into());
+    let account = e
+        .account_id
+        .map(|id| format!("#{id}"))
+        .unwrap_or_else(|| "-".into());
     format!(
         "{}  {:<24} {:<16} {:<7} {:<6} {}",
         date(e.at),
@@ -178,7 +184,12 @@ pub fn audit_line(e: &AuditEntry) -> String {
 }
 
 pub fn sweep_event_line(e: &SweepEvent) -> String {
-    let mut text = format!("{}  account #{:<6} {}", date(e.at), e.account_id, e.kind.name());
+    let mut text = format!(
+        "{}  account #{:<6} {}",
+        date(e.at),
+        e.account_id,
+        e.kind.name()
+    );
     if let Some(post) = e.post_id {
         text.push_str(&format!(" post #{post}"));
     }

@@ -51,7 +51,10 @@ pub fn main(args: Vec<OsString>) -> i32 {
     let result = execute(&cli, &mut out).and_then(|()| out.flush());
     match result {
         Ok(()) => 0,
-        Err(Error::Other { code: "broken_pipe", .. }) => 0,
+        Err(Error::Other {
+            code: "broken_pipe",
+            ..
+        }) => 0,
         Err(error) => {
             let _ = out.flush();
             report(&error, cli.global.json)
@@ -135,7 +138,9 @@ fn database_path(cli: &Cli) -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "switchboard")
         .map(|dirs| dirs.data_dir().join("portal.db"))
         .ok_or_else(|| {
-            Error::usage("no home directory to keep the portal in: pass --db PATH or set SWITCHBOARD_DB")
+            Error::usage(
+                "no home directory to keep the portal in: pass --db PATH or set SWITCHBOARD_DB",
+            )
         })
 }
 
@@ -303,7 +308,9 @@ fn run_in_session<W: Write>(
     let now = session.instant();
     let conn = session.conn();
     match command {
-        Command::Init { .. } | Command::Generate { .. } | Command::Clock(ClockCommand::Set { .. })
+        Command::Init { .. }
+        | Command::Generate { .. }
+        | Command::Clock(ClockCommand::Set { .. })
         | Command::Clock(ClockCommand::Advance { .. }) => {
             unreachable!("handled before a portal is opened")
         }
@@ -357,7 +364,11 @@ fn run_in_session<W: Write>(
                     email: email.clone(),
                     name: name.clone(),
                     super_admin: *super_admin,
-                    access: if *super_admin { SocialAccess::All } else { access },
+                    access: if *super_admin {
+                        SocialAccess::All
+                    } else {
+                        access
+                    },
                     can_publish: *publish || *super_admin,
                 },
             )?;
@@ -419,9 +430,12 @@ fn run_in_session<W: Write>(
         Command::Audit { account } => {
             session.attempting("read_audit", *account);
             session.authorize_view(Attempt::ViewSocial)?;
-            out.list("The audit log is empty.", json::audit_entry, human::audit_line, |each| {
-                store::audit::for_each(conn, *account, each)
-            })
+            out.list(
+                "The audit log is empty.",
+                json::audit_entry,
+                human::audit_line,
+                |each| store::audit::for_each(conn, *account, each),
+            )
         }
     }
 }
@@ -483,9 +497,12 @@ fn account_command<W: Write>(
             session.attempting("list_accounts", None);
             session.authorize_view(Attempt::ViewSocial)?;
             if out.json {
-                return out.list("", |r| json::account(r, now), |_| String::new(), |each| {
-                    store::accounts::for_each_listed(conn, now, *all, each)
-                });
+                return out.list(
+                    "",
+                    |r| json::account(r, now),
+                    |_| String::new(),
+                    |each| store::accounts::for_each_listed(conn, now, *all, each),
+                );
             }
             let mut current: Option<Network> = None;
             let mut shown = 0usize;

@@ -229,7 +229,9 @@ impl Account {
     /// E1: a week before the history is purged, while still disconnected.
     pub fn purge_warning_at(&self) -> Option<Instant> {
         match self.connection {
-            Connection::Disconnected(_) => self.reconnect_deadline().map(|d| REMINDER_LEAD.before(d)),
+            Connection::Disconnected(_) => {
+                self.reconnect_deadline().map(|d| REMINDER_LEAD.before(d))
+            }
             _ => None,
         }
     }
@@ -286,7 +288,9 @@ impl Account {
                 })
             }
             (_, _) => Err(StateRefusal::AlreadyDisconnectedFor(
-                self.disconnection().map(|d| d.reason).unwrap_or(DisconnectReason::Manual),
+                self.disconnection()
+                    .map(|d| d.reason)
+                    .unwrap_or(DisconnectReason::Manual),
             )),
         }
     }
@@ -319,14 +323,8 @@ impl Account {
             })
         } else {
             // R7: a fresh connection with no history, keeping its id.
-            let account = Account::connect_new(
-                self.id,
-                self.network,
-                &self.handle,
-                &self.name,
-                actor,
-                now,
-            );
+            let account =
+                Account::connect_new(self.id, self.network, &self.handle, &self.name, actor, now);
             Ok(Reconnection {
                 account,
                 missed_through: None,

@@ -25,7 +25,9 @@ impl SocialAccess {
             "none" => Ok(SocialAccess::None),
             "own" => Ok(SocialAccess::Own),
             "all" => Ok(SocialAccess::All),
-            _ => Err(format!("unknown social access '{text}': use none, own or all")),
+            _ => Err(format!(
+                "unknown social access '{text}': use none, own or all"
+            )),
         }
     }
 }

@@ -114,10 +114,7 @@ impl Network {
             .map(|p| p.network)
             .ok_or_else(|| {
                 let names: Vec<&str> = POLICIES.iter().map(|p| p.name).collect();
-                format!(
-                    "unknown network '{text}': use one of {}",
-                    names.join(", ")
-                )
+                format!("unknown network '{text}': use one of {}", names.join(", "))
             })
     }
 }
@@ -224,7 +221,10 @@ mod tests {
         assert_eq!(Network::parse("LinkedIn").unwrap(), Network::Linkedin);
         assert_eq!(Network::parse("twitter").unwrap(), Network::X);
         let err = Network::parse("myspace").unwrap_err();
-        assert!(err.contains("facebook, instagram, linkedin, x, youtube"), "{err}");
+        assert!(
+            err.contains("facebook, instagram, linkedin, x, youtube"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -104,7 +104,10 @@ pub enum WhoMay {
     /// R10a: users with social access `all` and the publish permission.
     AllAccessPublishers,
     /// R10f: publishers with access `all`, or `own` for these connectors.
-    PublishersWithAccess { original: UserId, last: UserId },
+    PublishersWithAccess {
+        original: UserId,
+        last: UserId,
+    },
     /// R10d: users with social access `own` or `all`.
     Viewers,
     /// A super admin, or the user themself.
@@ -151,11 +154,7 @@ fn who_may_text(who: &WhoMay, email_of: &dyn Fn(UserId) -> String) -> String {
         }
         WhoMay::PublishersWithAccess { original, last } => {
             let (o, l) = (email_of(*original), email_of(*last));
-            let connectors = if o == l {
-                o
-            } else {
-                format!("{o} or {l}")
-            };
+            let connectors = if o == l { o } else { format!("{o} or {l}") };
             format!(
                 "users with the publish permission and social access 'all' (or 'own', for {connectors}), or a super admin"
             )

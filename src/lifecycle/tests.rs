@@ -53,7 +53,14 @@ fn r1_x_deadline_counts_from_the_latest_activity() {
 
 #[test]
 fn r1_linkedin_deadline_is_one_calendar_year_after_the_grant() {
-    let a = Account::connect_new(1, Network::Linkedin, "h", "n", 1, at("2024-02-29T10:00:00Z"));
+    let a = Account::connect_new(
+        1,
+        Network::Linkedin,
+        "h",
+        "n",
+        1,
+        at("2024-02-29T10:00:00Z"),
+    );
     assert_eq!(a.reauth_due_at(), Some(at("2025-02-28T10:00:00Z")));
     assert_eq!(a.reminder_at(), Some(at("2025-02-21T10:00:00Z")));
 }
@@ -111,7 +118,9 @@ fn r5_disconnecting_twice_is_refused() {
         .unwrap();
     assert_eq!(
         d.disconnect(DisconnectReason::Manual, t0(), Some(1)),
-        Err(StateRefusal::AlreadyDisconnectedFor(DisconnectReason::Security))
+        Err(StateRefusal::AlreadyDisconnectedFor(
+            DisconnectReason::Security
+        ))
     );
 }
 
@@ -151,7 +160,9 @@ fn r6a_reconnect_starts_a_new_grant_and_keeps_the_original_connector() {
 fn r6d_reconnect_starts_a_new_reminder_cycle() {
     let mut a = account(Network::Linkedin);
     a.reminder_sent = true;
-    let d = a.disconnect(DisconnectReason::Manual, t0() + days(5), Some(10)).unwrap();
+    let d = a
+        .disconnect(DisconnectReason::Manual, t0() + days(5), Some(10))
+        .unwrap();
     let r = d.reconnect(10, t0() + days(6)).unwrap();
     assert!(!r.account.reminder_sent);
     let e = next_event(&r.account, None).unwrap();
@@ -164,7 +175,10 @@ fn r6e_an_account_deleted_on_the_network_cannot_be_reconnected() {
     let d = account(Network::Instagram)
         .apply_network_report(NetworkReport::Deleted, t0())
         .unwrap();
-    assert_eq!(d.reconnect(10, t0() + days(1)), Err(StateRefusal::DeletedOnNetwork));
+    assert_eq!(
+        d.reconnect(10, t0() + days(1)),
+        Err(StateRefusal::DeletedOnNetwork)
+    );
 }
 
 #[test]
@@ -190,7 +204,11 @@ fn r6f_reconnect_is_only_for_disconnected_or_expired_accounts() {
 #[test]
 fn r7_reconnect_window_is_a_year_or_60_days() {
     let fb = account(Network::Facebook)
-        .disconnect(DisconnectReason::Manual, at("2024-02-29T00:00:00Z"), Some(10))
+        .disconnect(
+            DisconnectReason::Manual,
+            at("2024-02-29T00:00:00Z"),
+            Some(10),
+        )
         .unwrap();
     assert_eq!(fb.reconnect_deadline(), Some(at("2025-02-28T00:00:00Z")));
     let yt = account(Network::Youtube)
@@ -220,8 +238,15 @@ fn r7_reconnecting_an_expired_account_starts_afresh() {
         (r.account.original_connector, r.account.last_connector),
         (33, 33)
     );
-    assert_eq!((r.account.first_connected_at, r.account.authorized_at), (now, now));
-    assert_eq!(next_event(&expired, None), None, "an expired account has no events");
+    assert_eq!(
+        (r.account.first_connected_at, r.account.authorized_at),
+        (now, now)
+    );
+    assert_eq!(
+        next_event(&expired, None),
+        None,
+        "an expired account has no events"
+    );
 }
 
 #[test]
@@ -229,7 +254,11 @@ fn r7_reconnect_at_the_window_end_is_a_fresh_start() {
     let d = account(Network::Linkedin)
         .disconnect(DisconnectReason::Manual, t0(), Some(10))
         .unwrap();
-    assert!(d.reconnect(10, t0() + days(60) - one_second()).unwrap().restored);
+    assert!(
+        d.reconnect(10, t0() + days(60) - one_second())
+            .unwrap()
+            .restored
+    );
     assert!(!d.reconnect(10, t0() + days(60)).unwrap().restored);
 }
 
@@ -269,7 +298,10 @@ fn r9b_reminder_recipients_with_duplicates_and_a_deactivated_super_admin() {
         &[admin.clone(), gone_admin.clone(), last.clone()],
     );
     assert_eq!(got, vec![1, 2, 4]);
-    assert_eq!(purge_warning_recipients(&last, &[admin, gone_admin]), vec![1, 4]);
+    assert_eq!(
+        purge_warning_recipients(&last, &[admin, gone_admin]),
+        vec![1, 4]
+    );
 }
 
 #[test]
@@ -316,7 +348,10 @@ fn r2_free_and_starter_lock_the_social_tool_naming_the_tiers() {
         let denial = authorize(&admin, tier, Attempt::Connect).unwrap_err();
         assert_eq!(denial, Denial::TierWithoutSocialTool(tier));
         let text = denial.message(&|_| String::new());
-        assert!(text.contains("Professional, Enterprise, Legacy Basic"), "{text}");
+        assert!(
+            text.contains("Professional, Enterprise, Legacy Basic"),
+            "{text}"
+        );
         assert_eq!(authorize(&admin, tier, Attempt::Administer), Ok(()));
     }
 }
@@ -337,7 +372,10 @@ fn r10b_only_the_original_connector_disconnects_or_removes() {
     let a = account(Network::Facebook);
     let owner = user(10);
     let other = user(11);
-    assert_eq!(authorize(&owner, Tier::Professional, Attempt::Disconnect(&a)), Ok(()));
+    assert_eq!(
+        authorize(&owner, Tier::Professional, Attempt::Disconnect(&a)),
+        Ok(())
+    );
     let denial = authorize(&other, Tier::Professional, Attempt::Remove(&a)).unwrap_err();
     let text = denial.message(&|id| format!("user{id}@x.test"));
     assert!(text.contains("user10@x.test"), "{text}");
@@ -346,7 +384,10 @@ fn r10b_only_the_original_connector_disconnects_or_removes() {
 #[test]
 fn r10c_anyone_allowed_may_reconnect_but_the_original_connector_is_recommended() {
     let a = account(Network::Facebook);
-    assert_eq!(authorize(&user(11), Tier::Professional, Attempt::Reconnect(&a)), Ok(()));
+    assert_eq!(
+        authorize(&user(11), Tier::Professional, Attempt::Reconnect(&a)),
+        Ok(())
+    );
     assert_eq!(recommended_reconnector(&a, 11), Some(10));
     assert_eq!(recommended_reconnector(&a, 10), None);
 }
@@ -357,7 +398,10 @@ fn r10d_viewing_needs_own_or_all_access() {
     u.access = SocialAccess::None;
     assert!(authorize(&u, Tier::Professional, Attempt::ViewSocial).is_err());
     u.access = SocialAccess::Own;
-    assert_eq!(authorize(&u, Tier::Professional, Attempt::ViewSocial), Ok(()));
+    assert_eq!(
+        authorize(&u, Tier::Professional, Attempt::ViewSocial),
+        Ok(())
+    );
 }
 
 #[test]
@@ -366,7 +410,10 @@ fn r10f_posting_needs_publish_and_access_to_the_account() {
     a.last_connector = 12;
     let mut own = user(12);
     own.access = SocialAccess::Own;
-    assert_eq!(authorize(&own, Tier::Professional, Attempt::Post(&a)), Ok(()));
+    assert_eq!(
+        authorize(&own, Tier::Professional, Attempt::Post(&a)),
+        Ok(())
+    );
     let mut stranger = user(13);
     stranger.access = SocialAccess::Own;
     assert!(authorize(&stranger, Tier::Professional, Attempt::Post(&a)).is_err());
@@ -375,10 +422,15 @@ fn r10f_posting_needs_publish_and_access_to_the_account() {
     assert!(authorize(&viewer, Tier::Professional, Attempt::Post(&a)).is_err());
     assert_eq!(
         check_schedulable(&a, t0(), t0()),
-        Err(StateRefusal::NotInTheFuture { at: t0(), now: t0() })
+        Err(StateRefusal::NotInTheFuture {
+            at: t0(),
+            now: t0()
+        })
     );
     assert_eq!(check_schedulable(&a, t0() + one_second(), t0()), Ok(()));
-    let d = a.disconnect(DisconnectReason::Manual, t0(), Some(10)).unwrap();
+    let d = a
+        .disconnect(DisconnectReason::Manual, t0(), Some(10))
+        .unwrap();
     assert_eq!(
         check_schedulable(&d, t0() + days(1), t0()),
         Err(StateRefusal::AccountNotConnected)
@@ -406,8 +458,13 @@ fn r11_the_earliest_scheduled_post_is_the_next_event_of_a_connected_account() {
     let a = account(Network::Youtube);
     let e = next_event(&a, Some(t0() + days(3))).unwrap();
     assert_eq!((e.kind, e.at), (EventKind::Publication, t0() + days(3)));
-    let d = a.disconnect(DisconnectReason::Manual, t0(), Some(10)).unwrap();
-    assert_ne!(next_event(&d, Some(t0() + days(3))).unwrap().kind, EventKind::Publication);
+    let d = a
+        .disconnect(DisconnectReason::Manual, t0(), Some(10))
+        .unwrap();
+    assert_ne!(
+        next_event(&d, Some(t0() + days(3))).unwrap().kind,
+        EventKind::Publication
+    );
 }
 
 #[test]
@@ -417,14 +474,20 @@ fn r12b_a_post_scheduled_at_the_deadline_lapses_instead_of_publishing() {
     let deadline = t0() + days(90);
     let e = next_event(&a, Some(deadline)).unwrap();
     assert_eq!(e.kind, EventKind::Lapse(DisconnectReason::ReauthExpired));
-    assert_eq!(publication_bound(&a, deadline + days(5)), deadline - one_second());
+    assert_eq!(
+        publication_bound(&a, deadline + days(5)),
+        deadline - one_second()
+    );
 }
 
 #[test]
 fn r12_publications_at_the_reminder_instant_come_before_the_reminder() {
     let a = account(Network::Facebook);
     let reminder = t0() + days(83);
-    assert_eq!(next_event(&a, Some(reminder)).unwrap().kind, EventKind::Publication);
+    assert_eq!(
+        next_event(&a, Some(reminder)).unwrap().kind,
+        EventKind::Publication
+    );
     assert_eq!(publication_bound(&a, reminder + days(1)), reminder);
     assert_eq!(publication_bound(&a, t0() + days(2)), t0() + days(2));
 }

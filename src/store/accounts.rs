@@ -38,10 +38,13 @@ pub fn record(conn: &Connection, id: AccountId) -> Result<AccountRecord> {
         .ok_or_else(|| not_found(id))
 }
 
-pub fn find_by_handle(conn: &Connection, network: Network, handle: &str) -> Result<Option<Account>> {
-    let sql = format!(
-        "SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.network = ?1 AND a.handle = ?2"
-    );
+pub fn find_by_handle(
+    conn: &Connection,
+    network: Network,
+    handle: &str,
+) -> Result<Option<Account>> {
+    let sql =
+        format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.network = ?1 AND a.handle = ?2");
     conn.query_row(&sql, params![network.name(), handle], |r| {
         Ok(account_from_row(r))
     })
@@ -103,7 +106,13 @@ pub fn insert(conn: &Connection, account: &Account) -> Result<AccountId> {
         ],
     )?;
     let id = conn.last_insert_rowid();
-    refresh_next_event(conn, &Account { id, ..account.clone() })?;
+    refresh_next_event(
+        conn,
+        &Account {
+            id,
+            ..account.clone()
+        },
+    )?;
     Ok(id)
 }
 

@@ -37,7 +37,9 @@ pub fn normalize_handle(handle: &str) -> Result<String> {
     if handle.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(Error::invalid(
             "bad_handle",
-            format!("the handle '{handle}' has spaces or control characters: a handle is one word, like acmecorp"),
+            format!(
+                "the handle '{handle}' has spaces or control characters: a handle is one word, like acmecorp"
+            ),
         ));
     }
     Ok(handle.to_string())
@@ -109,7 +111,11 @@ pub fn reconnect(session: &mut Session<'_>, id: AccountId) -> Result<Connected> 
     reconnect_account(session, &actor, account)
 }
 
-fn reconnect_account(session: &mut Session<'_>, actor: &User, account: Account) -> Result<Connected> {
+fn reconnect_account(
+    session: &mut Session<'_>,
+    actor: &User,
+    account: Account,
+) -> Result<Connected> {
     let conn = session.conn();
     let now = session.instant();
     session.attempting("reconnect", Some(account.id));
@@ -123,9 +129,13 @@ fn reconnect_account(session: &mut Session<'_>, actor: &User, account: Account) 
     accounts::save(conn, &reconnection.account)?;
     let resumed = accounts::scheduled_post_count(conn, account.id)?;
     let detail = if reconnection.restored {
-        format!("reconnected within the window; {resumed} scheduled posts resume, {missed} were missed")
+        format!(
+            "reconnected within the window; {resumed} scheduled posts resume, {missed} were missed"
+        )
     } else {
-        format!("reconnected after the window: a fresh connection with no history ({purged} leftover posts removed)")
+        format!(
+            "reconnected after the window: a fresh connection with no history ({purged} leftover posts removed)"
+        )
     };
     audit::record(
         conn,
@@ -277,7 +287,11 @@ pub fn schedule_post(
 }
 
 /// R10f, R5c: drafts a post.
-pub fn draft_post(session: &mut Session<'_>, account_id: AccountId, text: &str) -> Result<PostRecord> {
+pub fn draft_post(
+    session: &mut Session<'_>,
+    account_id: AccountId,
+    text: &str,
+) -> Result<PostRecord> {
     let actor = session.require_actor()?;
     let conn = session.conn();
     let now = session.instant();
@@ -332,12 +346,27 @@ fn change_post(
         Some(at) => format!("post #{id} rescheduled for {}", format_instant(at)),
         None => format!("post #{id} canceled"),
     };
-    audit::record(conn, now, &actor.email, action, Some(account.id), Outcome::Ok, &detail, None)?;
+    audit::record(
+        conn,
+        now,
+        &actor.email,
+        action,
+        Some(account.id),
+        Outcome::Ok,
+        &detail,
+        None,
+    )?;
     posts::load(conn, id)
 }
 
 pub fn cancel_post(session: &mut Session<'_>, id: PostId) -> Result<PostRecord> {
-    change_post(session, id, "cancel_post", |current, _, _| post::cancel(current), None)
+    change_post(
+        session,
+        id,
+        "cancel_post",
+        |current, _, _| post::cancel(current),
+        None,
+    )
 }
 
 pub fn reschedule_post(session: &mut Session<'_>, id: PostId, at: Instant) -> Result<PostRecord> {
@@ -355,9 +384,9 @@ pub fn check_email(email: &str) -> Result<String> {
     let email = email.trim();
     let valid = email.len() <= 254
         && !email.chars().any(|c| c.is_whitespace() || c.is_control())
-        && email
-            .split_once('@')
-            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !host.contains('@'));
+        && email.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !host.contains('@')
+        });
     if !valid {
         return Err(Error::invalid(
             "bad_email",
@@ -438,7 +467,11 @@ pub fn set_tier(session: &mut Session<'_>, tier: Tier) -> Result<Tier> {
         "tier_set",
         None,
         Outcome::Ok,
-        &format!("tier changed from {} to {}", session.info.tier.name(), tier.name()),
+        &format!(
+            "tier changed from {} to {}",
+            session.info.tier.name(),
+            tier.name()
+        ),
         None,
     )?;
     session.info.tier = tier;
@@ -450,8 +483,14 @@ pub fn set_tier(session: &mut Session<'_>, tier: Tier) -> Result<Tier> {
 pub fn set_demo_clock(session: &mut Session<'_>) -> Result<Instant> {
     let conn = session.conn();
     let now = session.instant();
-    conn.execute("UPDATE portal SET demo_clock = ?1 WHERE id = 1", [secs(now)])?;
-    let actor = session.actor.as_ref().map_or("system", |u| u.email.as_str());
+    conn.execute(
+        "UPDATE portal SET demo_clock = ?1 WHERE id = 1",
+        [secs(now)],
+    )?;
+    let actor = session
+        .actor
+        .as_ref()
+        .map_or("system", |u| u.email.as_str());
     audit::record(
         conn,
         now,

@@ -92,10 +92,7 @@ impl Progress {
 
 pub fn generate(path: &Path, plan: &Plan) -> Result<Report> {
     if plan.accounts == 0 {
-        return Err(Error::invalid(
-            "bad_count",
-            "--accounts must be at least 1",
-        ));
+        return Err(Error::invalid("bad_count", "--accounts must be at least 1"));
     }
     if plan.accounts > 10_000_000 || plan.posts > 1_000_000_000 {
         return Err(Error::invalid(
@@ -130,11 +127,41 @@ fn fill(conn: &Connection, plan: &Plan, now: Instant, progress: &mut Progress) -
     )?;
     let mut cast: Vec<UserId> = Vec::new();
     let people = [
-        (ADMIN_EMAIL, "Generated Admin", true, SocialAccess::All, true),
-        ("publisher1@generated.test", "Publisher One", false, SocialAccess::All, true),
-        ("publisher2@generated.test", "Publisher Two", false, SocialAccess::All, true),
-        ("own@generated.test", "Own Publisher", false, SocialAccess::Own, true),
-        ("viewer@generated.test", "Viewer", false, SocialAccess::Own, false),
+        (
+            ADMIN_EMAIL,
+            "Generated Admin",
+            true,
+            SocialAccess::All,
+            true,
+        ),
+        (
+            "publisher1@generated.test",
+            "Publisher One",
+            false,
+            SocialAccess::All,
+            true,
+        ),
+        (
+            "publisher2@generated.test",
+            "Publisher Two",
+            false,
+            SocialAccess::All,
+            true,
+        ),
+        (
+            "own@generated.test",
+            "Own Publisher",
+            false,
+            SocialAccess::Own,
+            true,
+        ),
+        (
+            "viewer@generated.test",
+            "Viewer",
+            false,
+            SocialAccess::Own,
+            false,
+        ),
     ];
     for (email, name, super_admin, access, can_publish) in people {
         cast.push(users::insert(
@@ -152,7 +179,9 @@ fn fill(conn: &Connection, plan: &Plan, now: Instant, progress: &mut Progress) -
     let mut draw = Draw(plan.seed);
     let mut made: Vec<Account> = Vec::with_capacity(plan.accounts as usize);
     for i in 0..plan.accounts {
-        let network = Network::all().nth(draw.below(5) as usize).expect("five networks");
+        let network = Network::all()
+            .nth(draw.below(5) as usize)
+            .expect("five networks");
         let connector = publishers[draw.below(publishers.len() as u64) as usize];
         let account = draw_account(&mut draw, i, network, connector, now);
         let id = accounts::insert(conn, &account)?;
@@ -220,7 +249,13 @@ fn fill(conn: &Connection, plan: &Plan, now: Instant, progress: &mut Progress) -
 }
 
 /// An account in one of the states the rules allow at `now`.
-fn draw_account(draw: &mut Draw, i: u32, network: Network, connector: UserId, now: Instant) -> Account {
+fn draw_account(
+    draw: &mut Draw,
+    i: u32,
+    network: Network,
+    connector: UserId,
+    now: Instant,
+) -> Account {
     let handle = format!("{}-{i:06}", network.name());
     let name = format!("Brand {i:06}");
     let policy = network.policy();
@@ -231,7 +266,9 @@ fn draw_account(draw: &mut Draw, i: u32, network: Network, connector: UserId, no
         DisconnectReason::Security,
         DisconnectReason::Deleted,
         match policy.reauthorization {
-            crate::lifecycle::policy::Reauthorization::AfterInactivity(_) => DisconnectReason::Inactivity,
+            crate::lifecycle::policy::Reauthorization::AfterInactivity(_) => {
+                DisconnectReason::Inactivity
+            }
             _ => DisconnectReason::ReauthExpired,
         },
     ];
@@ -272,7 +309,11 @@ fn draw_account(draw: &mut Draw, i: u32, network: Network, connector: UserId, no
 }
 
 /// A post consistent with its account's state at `now`.
-fn draw_post(draw: &mut Draw, account: &Account, now: Instant) -> (PostStatus, Option<&'static str>, Option<Instant>) {
+fn draw_post(
+    draw: &mut Draw,
+    account: &Account,
+    now: Instant,
+) -> (PostStatus, Option<&'static str>, Option<Instant>) {
     let roll = draw.below(100);
     let history_start = account.authorized_at;
     let last_moment = account.disconnection().map_or(now, |d| d.at);
@@ -287,7 +328,11 @@ fn draw_post(draw: &mut Draw, account: &Account, now: Instant) -> (PostStatus, O
             Some(future_from + draw.seconds(60 * 86_400)),
         ),
         80..=89 => (PostStatus::Draft, None, None),
-        90..=94 => (PostStatus::Canceled, Some("user"), Some(now + draw.seconds(30 * 86_400))),
+        90..=94 => (
+            PostStatus::Canceled,
+            Some("user"),
+            Some(now + draw.seconds(30 * 86_400)),
+        ),
         _ => (PostStatus::Canceled, Some("missed"), Some(past)),
     }
 }

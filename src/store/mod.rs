@@ -49,7 +49,9 @@ fn configure(conn: &Connection) -> Result<()> {
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(Error::other(
             "journal",
-            format!("could not switch the portal database to WAL mode (it is in {mode} mode): make its folder writable"),
+            format!(
+                "could not switch the portal database to WAL mode (it is in {mode} mode): make its folder writable"
+            ),
         ));
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -155,7 +157,9 @@ impl Portal {
         }
         let tmp = path.with_file_name(format!(
             ".{}.{}.partial",
-            path.file_name().and_then(|n| n.to_str()).unwrap_or("portal"),
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("portal"),
             std::process::id()
         ));
         let built = (|| -> Result<()> {
@@ -173,7 +177,10 @@ impl Portal {
                 if path.exists() {
                     Error::conflict(
                         "database_exists",
-                        format!("{} was created meanwhile by another process", path.display()),
+                        format!(
+                            "{} was created meanwhile by another process",
+                            path.display()
+                        ),
                     )
                 } else {
                     Error::other("io", format!("cannot create {}: {e}", path.display()))
@@ -373,7 +380,9 @@ impl<'t> Session<'t> {
     /// The acting user, for commands that act (CLI.md `--as`).
     pub fn require_actor(&self) -> Result<User> {
         self.actor.clone().ok_or_else(|| {
-            Error::usage("this command acts, so it needs a user: pass --as EMAIL or set SWITCHBOARD_USER")
+            Error::usage(
+                "this command acts, so it needs a user: pass --as EMAIL or set SWITCHBOARD_USER",
+            )
         })
     }
 

@@ -100,11 +100,7 @@ pub fn publish_through(
 
 /// R6b: the posts a disconnect canceled whose time came while disconnected
 /// stay canceled, as missed. Only these rows are written on a reconnect.
-pub fn mark_missed(
-    conn: &Connection,
-    account_id: AccountId,
-    through: Instant,
-) -> Result<usize> {
+pub fn mark_missed(conn: &Connection, account_id: AccountId, through: Instant) -> Result<usize> {
     Ok(conn.execute(
         "UPDATE posts SET status = 'canceled', cancel_cause = 'missed' \
          WHERE account_id = ?1 AND status = 'scheduled' AND scheduled_at <= ?2",
@@ -144,7 +140,9 @@ fn tab_condition(tab: Tab) -> &'static str {
         Tab::Scheduled => "p.status = 'scheduled' AND a.status = 'connected'",
         Tab::Published => "p.status = 'published' AND a.status = 'connected'",
         Tab::Drafts => "p.status = 'draft'",
-        Tab::Canceled => "(p.status = 'canceled' OR (p.status = 'scheduled' AND a.status != 'connected'))",
+        Tab::Canceled => {
+            "(p.status = 'canceled' OR (p.status = 'scheduled' AND a.status != 'connected'))"
+        }
     }
 }
 

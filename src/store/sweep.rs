@@ -123,7 +123,9 @@ fn sweep_account(
                     notifications::insert(conn, Kind::ReauthReminder, id, user, event_at)?;
                 }
                 account.reminder_sent = true;
-                let due = account.reauth_due_at().map(crate::lifecycle::time::format_instant);
+                let due = account
+                    .reauth_due_at()
+                    .map(crate::lifecycle::time::format_instant);
                 audit::record(
                     conn,
                     event_at,

@@ -1,0 +1,163 @@
+//! Drives the real binary on a temporary portal, as scripts do (CLI.md).
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+pub const ADMIN: &str = "ana@example.com";
+pub const T0: &str = "2026-03-01T09:00:00Z";
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}): {}\nstderr: {}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+
+    pub fn ok(self) -> Run {
+        assert_eq!(
+            self.code, 0,
+            "stdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+pub struct TestPortal {
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+}
+
+impl TestPortal {
+    /// A professional portal with Ana Ruiz as its super admin.
+    pub fn new() -> TestPortal {
+        let portal = TestPortal::empty();
+        portal
+            .run(&[
+                "init",
+                "--portal",
+                "Acme Corp",
+                "--tier",
+                "professional",
+                "--admin",
+                ADMIN,
+                "--admin-name",
+                "Ana Ruiz",
+                "--now",
+                T0,
+            ])
+            .ok();
+        portal
+    }
+
+    /// No database yet, just its path.
+    pub fn empty() -> TestPortal {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("portal.db");
+        TestPortal { dir, db }
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::cargo_bin("switchboard")
+            .unwrap()
+            .env_remove("SWITCHBOARD_USER")
+            .env("SWITCHBOARD_DB", &self.db)
+            .env("TZ", "UTC")
+            .args(args)
+            .output()
+            .unwrap();
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// Acts as `user` at `now`, with --json.
+    pub fn act(&self, user: &str, now: &str, args: &[&str]) -> Run {
+        let mut all = vec!["--json", "--as", user, "--now", now];
+        all.extend_from_slice(args);
+        self.run(&all)
+    }
+
+    /// Reads at `now` with --json, as nobody in particular.
+    pub fn read(&self, now: &str, args: &[&str]) -> Value {
+        let mut all = vec!["--json", "--now", now];
+        all.extend_from_slice(args);
+        self.run(&all).ok().json()
+    }
+
+    /// Connects an account as the admin and returns its id.
+    pub fn connect(&self, network: &str, handle: &str, now: &str) -> i64 {
+        self.act(ADMIN, now, &["account", "connect", network, handle])
+            .ok()
+            .json()["id"]
+            .as_i64()
+            .unwrap()
+    }
+
+    pub fn schedule(&self, account: i64, now: &str, at: &str) -> i64 {
+        self.act(
+            ADMIN,
+            now,
+            &[
+                "post",
+                "schedule",
+                &account.to_string(),
+                "--at",
+                at,
+                "--text",
+                "hello",
+            ],
+        )
+        .ok()
+        .json()["id"]
+            .as_i64()
+            .unwrap()
+    }
+
+    pub fn add_user(&self, email: &str, extra: &[&str]) {
+        let mut args = vec!["user", "add", email, "--name", "Someone"];
+        args.extend_from_slice(extra);
+        self.act(ADMIN, T0, &args).ok();
+    }
+
+    /// Every row of every table, as text: the whole content of the portal.
+    pub fn dump(&self) -> String {
+        let conn = rusqlite::Connection::open(&self.db).unwrap();
+        let mut text = String::new();
+        for table in [
+            "portal",
+            "users",
+            "accounts",
+            "posts",
+            "notifications",
+            "audit",
+        ] {
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
+                .unwrap();
+            let n = stmt.column_count();
+            let mut rows = stmt.query([]).unwrap();
+            while let Some(row) = rows.next().unwrap() {
+                let cells: Vec<String> = (0..n)
+                    .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                    .collect();
+                text.push_str(&format!("{table}: {}\n", cells.join(" | ")));
+            }
+        }
+        text
+    }
+}
