@@ -243,7 +243,7 @@ pub fn network_event(
         ),
         Some(canceled),
     )?;
-    Ok(accounts::record(conn, id)?)
+    accounts::record(conn, id)
 }
 
 /// R10f: schedules a post.
