@@ -1,0 +1,131 @@
+//! The store on real database files: listings agree with the rules, the
+//! sweep touches only what is due, and a failed command leaves nothing.
+
+use rusqlite::Connection;
+use switchboard::error::Error;
+use switchboard::lifecycle::post::{PostStatus, listed_in};
+use switchboard::lifecycle::time::{days, parse_instant};
+use switchboard::lifecycle::{Instant, Tab};
+use switchboard::store::{self, Portal, accounts, posts, sweep};
+
+const ADMIN: &str = "admin@generated.test";
+
+fn now() -> Instant {
+    parse_instant(store::generate::DEFAULT_NOW).unwrap()
+}
+
+fn generated(accounts: u32, posts: u64) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gen.db");
+    store::generate::generate(
+        &path,
+        &store::generate::Plan {
+            accounts,
+            posts,
+            seed: 3,
+            now: None,
+        },
+    )
+    .unwrap();
+    (dir, path)
+}
+
+#[test]
+fn r5b_publishing_tabs_in_sql_match_the_lifecycle_listing_rule() {
+    let (_dir, path) = generated(80, 1500);
+    let portal = Portal::open(&path).unwrap();
+    let conn = portal.connection();
+    let mut everything = Vec::new();
+    posts::for_each(conn, None, None, |p| {
+        everything.push(p);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(everything.len(), 1500);
+    for tab in Tab::ALL {
+        let mut from_sql = Vec::new();
+        posts::for_each(conn, Some(tab), None, |p| {
+            from_sql.push(p.id);
+            Ok(())
+        })
+        .unwrap();
+        let from_rule: Vec<i64> = everything
+            .iter()
+            .filter(|p| {
+                let account = accounts::require(conn, p.account_id).unwrap();
+                listed_in(p.status, account.is_connected()) == Some(tab)
+            })
+            .map(|p| p.id)
+            .collect();
+        assert!(!from_rule.is_empty(), "{tab:?} has posts in the generated portal");
+        assert_eq!(from_sql, from_rule, "{tab:?}");
+    }
+    let hidden_published = everything
+        .iter()
+        .filter(|p| p.status.status == PostStatus::Published)
+        .count();
+    assert!(hidden_published > 0);
+}
+
+#[test]
+fn r8_the_list_and_the_hidden_count_match_the_lifecycle_rule() {
+    let (_dir, path) = generated(300, 0);
+    let portal = Portal::open(&path).unwrap();
+    let conn = portal.connection();
+    let at = now() + days(20);
+    let (mut listed, mut all) = (0, Vec::new());
+    accounts::for_each_listed(conn, at, false, |_| {
+        listed += 1;
+        Ok(())
+    })
+    .unwrap();
+    accounts::for_each_listed(conn, at, true, |r| {
+        all.push(r.account);
+        Ok(())
+    })
+    .unwrap();
+    let hidden = all.iter().filter(|a| a.is_hidden(at)).count();
+    assert!(hidden > 0);
+    assert_eq!(listed + hidden, all.len());
+    assert_eq!(accounts::hidden_count(conn, at).unwrap(), hidden as i64);
+}
+
+#[test]
+fn r12c_a_sweep_with_nothing_due_touches_only_the_watermark() {
+    let (_dir, path) = generated(200, 2000);
+    let conn = Connection::open(&path).unwrap();
+    let before = conn.total_changes();
+    let events = sweep::sweep_to(&conn, now()).unwrap();
+    assert!(events.is_empty());
+    assert_eq!(conn.total_changes() - before, 1, "only the portal row");
+}
+
+#[test]
+fn a_failed_command_leaves_the_database_unchanged() {
+    let (_dir, path) = generated(20, 100);
+    let dump = |path: &std::path::Path| {
+        let conn = Connection::open(path).unwrap();
+        let n: i64 = conn.query_row("SELECT count(*) FROM posts", [], |r| r.get(0)).unwrap();
+        let s: Option<i64> = conn.query_row("SELECT swept_until FROM portal", [], |r| r.get(0)).unwrap();
+        (n, s)
+    };
+    let before = dump(&path);
+    let mut portal = Portal::open(&path).unwrap();
+    let later = now() + days(30);
+    let result: Result<(), Error> = portal.run(Some(later), Some(ADMIN), |session| {
+        posts::delete_all(session.conn(), 1)?;
+        Err(Error::other("disk_full", "simulated failure after a write"))
+    });
+    assert!(result.is_err());
+    drop(portal);
+    assert_eq!(dump(&path), before, "neither the write nor the sweep stayed");
+}
+
+#[test]
+fn opening_never_creates_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missing.db");
+    let err = Portal::open(&path).err().unwrap();
+    assert_eq!(err.exit_code(), 4);
+    assert!(!path.exists());
+}
