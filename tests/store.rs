@@ -36,7 +36,7 @@ fn r5b_publishing_tabs_in_sql_match_the_lifecycle_listing_rule() {
     let portal = Portal::open(&path).unwrap();
     let conn = portal.connection();
     let mut everything = Vec::new();
-    posts::for_each(conn, None, None, |p| {
+    posts::for_each(conn, None, None, None, None, |p| {
         everything.push(p);
         Ok(())
     })
@@ -44,7 +44,7 @@ fn r5b_publishing_tabs_in_sql_match_the_lifecycle_listing_rule() {
     assert_eq!(everything.len(), 1500);
     for tab in Tab::ALL {
         let mut from_sql = Vec::new();
-        posts::for_each(conn, Some(tab), None, |p| {
+        posts::for_each(conn, Some(tab), None, None, None, |p| {
             from_sql.push(p.id);
             Ok(())
         })
@@ -57,7 +57,10 @@ fn r5b_publishing_tabs_in_sql_match_the_lifecycle_listing_rule() {
             })
             .map(|p| p.id)
             .collect();
-        assert!(!from_rule.is_empty(), "{tab:?} has posts in the generated portal");
+        assert!(
+            !from_rule.is_empty(),
+            "{tab:?} has posts in the generated portal"
+        );
         assert_eq!(from_sql, from_rule, "{tab:?}");
     }
     let hidden_published = everything
@@ -74,12 +77,12 @@ fn r8_the_list_and_the_hidden_count_match_the_lifecycle_rule() {
     let conn = portal.connection();
     let at = now() + days(20);
     let (mut listed, mut all) = (0, Vec::new());
-    accounts::for_each_listed(conn, at, false, |_| {
+    accounts::for_each_listed(conn, at, false, None, None, |_| {
         listed += 1;
         Ok(())
     })
     .unwrap();
-    accounts::for_each_listed(conn, at, true, |r| {
+    accounts::for_each_listed(conn, at, true, None, None, |r| {
         all.push(r.account);
         Ok(())
     })
@@ -105,8 +108,12 @@ fn a_failed_command_leaves_the_database_unchanged() {
     let (_dir, path) = generated(20, 100);
     let dump = |path: &std::path::Path| {
         let conn = Connection::open(path).unwrap();
-        let n: i64 = conn.query_row("SELECT count(*) FROM posts", [], |r| r.get(0)).unwrap();
-        let s: Option<i64> = conn.query_row("SELECT swept_until FROM portal", [], |r| r.get(0)).unwrap();
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM posts", [], |r| r.get(0))
+            .unwrap();
+        let s: Option<i64> = conn
+            .query_row("SELECT swept_until FROM portal", [], |r| r.get(0))
+            .unwrap();
         (n, s)
     };
     let before = dump(&path);
@@ -118,7 +125,11 @@ fn a_failed_command_leaves_the_database_unchanged() {
     });
     assert!(result.is_err());
     drop(portal);
-    assert_eq!(dump(&path), before, "neither the write nor the sweep stayed");
+    assert_eq!(
+        dump(&path),
+        before,
+        "neither the write nor the sweep stayed"
+    );
 }
 
 #[test]
@@ -128,4 +139,39 @@ fn opening_never_creates_a_file() {
     let err = Portal::open(&path).err().unwrap();
     assert_eq!(err.exit_code(), 4);
     assert!(!path.exists());
+}
+
+#[test]
+fn lists_are_paged_by_keyset_and_pages_add_up_to_the_whole() {
+    let (_dir, path) = generated(1234, 3000);
+    let portal = Portal::open(&path).unwrap();
+    let conn = portal.connection();
+    let mut whole = Vec::new();
+    accounts::for_each_listed(conn, now(), true, None, None, |r| {
+        whole.push(r.account.id);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(
+        whole.len(),
+        1234,
+        "streams past one page of {}",
+        accounts::PAGE
+    );
+    let mut paged = Vec::new();
+    let mut cursor = None;
+    loop {
+        let page = accounts::page(conn, now(), true, cursor.as_ref(), 50).unwrap();
+        let Some(last) = page.last() else { break };
+        cursor = Some(accounts::ListCursor::after(&last.account));
+        paged.extend(page.iter().map(|r| r.account.id));
+    }
+    assert_eq!(paged, whole);
+    let mut posts_paged = Vec::new();
+    posts::for_each(conn, None, None, Some(100), Some(700), |p| {
+        posts_paged.push(p.id);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(posts_paged, (101..=800).collect::<Vec<i64>>());
 }

@@ -160,6 +160,8 @@ pub enum AccountCommand {
         /// Include accounts hidden after 90 days disconnected
         #[arg(long)]
         all: bool,
+        #[command(flatten)]
+        page: Page,
     },
     /// One account
     Show { id: i64 },
@@ -196,7 +198,20 @@ pub enum PostCommand {
         tab: Option<String>,
         #[arg(long, value_name = "ID")]
         account: Option<i64>,
+        #[command(flatten)]
+        page: Page,
     },
+}
+
+/// Keyset paging for long lists.
+#[derive(Debug, Args)]
+pub struct Page {
+    /// Start after this id (the last one of the previous page)
+    #[arg(long, value_name = "ID")]
+    pub after: Option<i64>,
+    /// At most this many
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -493,20 +493,26 @@ fn account_command<W: Write>(
                 ))
             }
         }
-        AccountCommand::List { all } => {
+        AccountCommand::List { all, page } => {
             session.attempting("list_accounts", None);
             session.authorize_view(Attempt::ViewSocial)?;
+            let cursor = page
+                .after
+                .map(|id| store::accounts::require(conn, id))
+                .transpose()?
+                .map(|a| store::accounts::ListCursor::after(&a));
+            let limit = page.limit;
             if out.json {
                 return out.list(
                     "",
                     |r| json::account(r, now),
                     |_| String::new(),
-                    |each| store::accounts::for_each_listed(conn, now, *all, each),
+                    |each| store::accounts::for_each_listed(conn, now, *all, cursor, limit, each),
                 );
             }
             let mut current: Option<Network> = None;
             let mut shown = 0usize;
-            store::accounts::for_each_listed(conn, now, *all, |record| {
+            store::accounts::for_each_listed(conn, now, *all, cursor, limit, |record| {
                 if current != Some(record.account.network) {
                     current = Some(record.account.network);
                     out.line(record.account.network.label())?;
@@ -601,7 +607,7 @@ fn post_command<W: Write>(
             let at = instant_arg(at, "--at")?;
             actions::reschedule_post(session, *id, at)?
         }
-        PostCommand::List { tab, account } => {
+        PostCommand::List { tab, account, page } => {
             let tab = tab
                 .as_deref()
                 .map(|t| parsed(Tab::parse(t), "bad_tab"))
@@ -615,7 +621,7 @@ fn post_command<W: Write>(
                 "No posts.",
                 json::post,
                 |p| human::post_line(p, now),
-                |each| store::posts::for_each(conn, tab, *account, each),
+                |each| store::posts::for_each(conn, tab, *account, page.after, page.limit, each),
             );
         }
     };

@@ -161,26 +161,90 @@ pub fn delete(conn: &Connection, id: AccountId) -> Result<()> {
     Ok(())
 }
 
-/// Streams the Accounts list in list order (by network, then name): the
-/// accounts R8 lists at `now`, or all of them with `include_hidden`.
+/// Where a page of the Accounts list starts: after this account, in list
+/// order (by network, then name, then id).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListCursor {
+    pub network: String,
+    pub name: String,
+    pub id: AccountId,
+}
+
+impl ListCursor {
+    pub fn after(account: &Account) -> ListCursor {
+        ListCursor {
+            network: account.network.name().to_string(),
+            name: account.name.clone(),
+            id: account.id,
+        }
+    }
+}
+
+/// One page of the Accounts list by keyset, never by offset: the accounts R8
+/// lists at `now` (or all of them with `include_hidden`), after `cursor`.
+pub fn page(
+    conn: &Connection,
+    now: Instant,
+    include_hidden: bool,
+    cursor: Option<&ListCursor>,
+    limit: usize,
+) -> Result<Vec<AccountRecord>> {
+    // Two statements, not `?3 IS NULL OR ...`: only a plain row-value
+    // comparison lets SQLite seek the index to the cursor.
+    let seek = if cursor.is_some() {
+        "AND (a.network, a.name, a.id) > (?3, ?4, ?5)"
+    } else {
+        "AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL"
+    };
+    let sql = format!(
+        "{} WHERE (?1 OR a.disconnected_at IS NULL OR a.disconnected_at > ?2) {seek} \
+         ORDER BY a.network, a.name, a.id LIMIT ?6",
+        account_record_select()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(
+        params![
+            include_hidden,
+            secs(hidden_cutoff(now)),
+            cursor.map(|c| c.network.as_str()),
+            cursor.map(|c| c.name.as_str()),
+            cursor.map(|c| c.id),
+            limit as i64
+        ],
+        |r| Ok(account_record_from_row(r)),
+    )?;
+    rows.map(|r| r?).collect()
+}
+
+/// Streams the Accounts list a page at a time, from `cursor` on, at most
+/// `limit` accounts.
 pub fn for_each_listed(
     conn: &Connection,
     now: Instant,
     include_hidden: bool,
+    mut cursor: Option<ListCursor>,
+    limit: Option<usize>,
     mut each: impl FnMut(AccountRecord) -> Result<()>,
 ) -> Result<()> {
-    let sql = format!(
-        "{} WHERE ?1 OR a.disconnected_at IS NULL OR a.disconnected_at > ?2 \
-         ORDER BY a.network, a.name COLLATE NOCASE, a.id",
-        account_record_select()
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(params![include_hidden, secs(hidden_cutoff(now))])?;
-    while let Some(row) = rows.next()? {
-        each(account_record_from_row(row)?)?;
+    let mut left = limit.unwrap_or(usize::MAX);
+    while left > 0 {
+        let batch = page(conn, now, include_hidden, cursor.as_ref(), left.min(PAGE))?;
+        let Some(last) = batch.last() else { break };
+        cursor = Some(ListCursor::after(&last.account));
+        let full = batch.len() == left.min(PAGE);
+        left -= batch.len();
+        for record in batch {
+            each(record)?;
+        }
+        if !full {
+            break;
+        }
     }
     Ok(())
 }
+
+/// How many rows a streamed listing fetches at a time.
+pub const PAGE: usize = 500;
 
 /// R8: how many accounts the list hides at `now`, from the index.
 pub fn hidden_count(conn: &Connection, now: Instant) -> Result<i64> {

@@ -146,22 +146,50 @@ fn tab_condition(tab: Tab) -> &'static str {
     }
 }
 
-/// Streams posts by id: one tab's (R5b applied), or every post that exists.
+/// One page of posts by id, after `after`: one tab's (R5b applied), or every
+/// post that exists.
+pub fn page(
+    conn: &Connection,
+    tab: Option<Tab>,
+    account: Option<AccountId>,
+    after: Option<PostId>,
+    limit: usize,
+) -> Result<Vec<PostRecord>> {
+    let condition = tab.map(tab_condition).unwrap_or("1");
+    let sql = format!(
+        "SELECT {POST_COLUMNS} {FROM_POSTS} WHERE {condition} \
+         AND (?1 IS NULL OR p.account_id = ?1) AND p.id > ?2 ORDER BY p.id LIMIT ?3"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![account, after.unwrap_or(0), limit as i64], |r| {
+        Ok(post_from_row(r))
+    })?;
+    rows.map(|r| r?).collect()
+}
+
+/// Streams posts by id a page at a time, from `after` on, at most `limit`.
 pub fn for_each(
     conn: &Connection,
     tab: Option<Tab>,
     account: Option<AccountId>,
+    mut after: Option<PostId>,
+    limit: Option<usize>,
     mut each: impl FnMut(PostRecord) -> Result<()>,
 ) -> Result<()> {
-    let condition = tab.map(tab_condition).unwrap_or("1");
-    let sql = format!(
-        "SELECT {POST_COLUMNS} {FROM_POSTS} WHERE {condition} AND (?1 IS NULL OR p.account_id = ?1) \
-         ORDER BY p.id"
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query([account])?;
-    while let Some(row) = rows.next()? {
-        each(post_from_row(row)?)?;
+    let mut left = limit.unwrap_or(usize::MAX);
+    while left > 0 {
+        let want = left.min(super::accounts::PAGE);
+        let batch = page(conn, tab, account, after, want)?;
+        let Some(last) = batch.last() else { break };
+        after = Some(last.id);
+        let full = batch.len() == want;
+        left -= batch.len();
+        for post in batch {
+            each(post)?;
+        }
+        if !full {
+            break;
+        }
     }
     Ok(())
 }

@@ -23,7 +23,9 @@ CREATE TABLE accounts (
     id                  INTEGER PRIMARY KEY,
     network             TEXT NOT NULL,
     handle              TEXT NOT NULL COLLATE NOCASE,
-    name                TEXT NOT NULL,
+    -- NOCASE: the list sorts names as people read them, and the keyset
+    -- seek uses the index without an explicit collation.
+    name                TEXT NOT NULL COLLATE NOCASE,
     status              TEXT NOT NULL CHECK (status IN ('connected', 'disconnected', 'expired')),
     disconnect_reason   TEXT,
     disconnected_at     INTEGER,
@@ -42,7 +44,7 @@ CREATE TABLE accounts (
     CHECK ((status = 'connected') = (disconnected_at IS NULL))
 );
 CREATE INDEX accounts_by_next_event ON accounts (next_event_at) WHERE next_event_at IS NOT NULL;
-CREATE INDEX accounts_in_list_order ON accounts (network, name COLLATE NOCASE, id);
+CREATE INDEX accounts_in_list_order ON accounts (network, name, id);
 CREATE INDEX accounts_by_disconnect ON accounts (disconnected_at) WHERE disconnected_at IS NOT NULL;
 
 -- Stored statuses. A stored 'scheduled' post of an account that is not
