@@ -333,6 +333,19 @@ impl Account {
         }
     }
 
+    /// R13: removal is confirmed by typing the account's handle (a leading
+    /// `@` and letter case do not matter).
+    pub fn check_removal_confirmation(&self, typed: &str) -> Result<(), StateRefusal> {
+        let typed = typed.trim().trim_start_matches('@');
+        if typed.eq_ignore_ascii_case(&self.handle) {
+            Ok(())
+        } else {
+            Err(StateRefusal::WrongConfirmation {
+                handle: self.handle.clone(),
+            })
+        }
+    }
+
     /// R7: the reconnect window has passed.
     pub fn expire(&self) -> Account {
         let connection = match self.connection {

@@ -144,3 +144,18 @@ pub fn authorize(user: &User, tier: Tier, attempt: Attempt<'_>) -> Result<(), De
 pub fn recommended_reconnector(account: &Account, actor: UserId) -> Option<UserId> {
     (account.original_connector != actor).then_some(account.original_connector)
 }
+
+/// A portal keeps at least one active super admin, or nobody could manage it.
+pub fn check_deactivation(
+    target: &User,
+    active_super_admins: i64,
+) -> Result<(), super::refusal::StateRefusal> {
+    use super::refusal::StateRefusal;
+    if !target.active {
+        return Err(StateRefusal::UserAlreadyDeactivated);
+    }
+    if target.super_admin && active_super_admins <= 1 {
+        return Err(StateRefusal::LastActiveSuperAdmin);
+    }
+    Ok(())
+}

@@ -501,3 +501,32 @@ fn t4_the_clock_never_goes_backwards() {
         Err(StateRefusal::ClockBackwards { .. })
     ));
 }
+
+#[test]
+fn r13_removal_is_confirmed_by_the_handle() {
+    let a = account(Network::Facebook);
+    assert_eq!(a.check_removal_confirmation("@ACME"), Ok(()));
+    assert_eq!(
+        a.check_removal_confirmation("acne"),
+        Err(StateRefusal::WrongConfirmation {
+            handle: "acme".into()
+        })
+    );
+}
+
+#[test]
+fn the_last_active_super_admin_cannot_be_deactivated() {
+    use super::permission::check_deactivation;
+    let mut admin = user(1);
+    admin.super_admin = true;
+    assert_eq!(
+        check_deactivation(&admin, 1),
+        Err(StateRefusal::LastActiveSuperAdmin)
+    );
+    assert_eq!(check_deactivation(&admin, 2), Ok(()));
+    admin.active = false;
+    assert_eq!(
+        check_deactivation(&admin, 2),
+        Err(StateRefusal::UserAlreadyDeactivated)
+    );
+}

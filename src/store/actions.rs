@@ -7,7 +7,7 @@ use super::rows::{AccountRecord, PostRecord, secs};
 use super::{NewUser, Session, accounts, posts, users};
 use crate::error::{Error, Result};
 use crate::lifecycle::account::NetworkReport;
-use crate::lifecycle::permission::Attempt;
+use crate::lifecycle::permission::{Attempt, check_deactivation};
 use crate::lifecycle::post::{self, EffectiveStatus, PostStatus};
 use crate::lifecycle::time::format_instant;
 use crate::lifecycle::{
@@ -187,13 +187,7 @@ pub fn remove(session: &mut Session<'_>, id: AccountId, confirm: &str) -> Result
     let account = accounts::require(conn, id)?;
     session.attempting("remove", Some(id));
     session.authorize(&actor, Attempt::Remove(&account))?;
-    let typed = confirm.trim().trim_start_matches('@');
-    if !typed.eq_ignore_ascii_case(&account.handle) {
-        return Err(StateRefusal::WrongConfirmation {
-            handle: account.handle.clone(),
-        }
-        .into());
-    }
+    account.check_removal_confirmation(confirm)?;
     let deleted = posts::delete_all(conn, id)? as i64;
     accounts::delete(conn, id)?;
     audit::record(
@@ -434,12 +428,7 @@ pub fn deactivate_user(session: &mut Session<'_>, email: &str) -> Result<User> {
     let target = users::require_by_email(conn, email)?;
     session.attempting("user_deactivate", None);
     session.authorize(&actor, Attempt::Administer)?;
-    if !target.active {
-        return Err(StateRefusal::UserAlreadyDeactivated.into());
-    }
-    if target.super_admin && users::active_super_admin_count(conn)? <= 1 {
-        return Err(StateRefusal::LastActiveSuperAdmin.into());
-    }
+    check_deactivation(&target, users::active_super_admin_count(conn)?)?;
     users::deactivate(conn, target.id)?;
     audit::record(
         conn,
