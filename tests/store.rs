@@ -156,7 +156,7 @@ fn lists_are_paged_by_keyset_and_pages_add_up_to_the_whole() {
         whole.len(),
         1234,
         "streams past one page of {}",
-        accounts::PAGE
+        store::PAGE
     );
     let mut paged = Vec::new();
     let mut cursor = None;

@@ -82,31 +82,19 @@ fn columns(account: &Account) -> (&'static str, Option<&'static str>, Option<i64
 
 /// Inserts a new account (its `id` is ignored) and returns its id.
 pub fn insert(conn: &Connection, account: &Account) -> Result<AccountId> {
-    let (status, reason, at, by) = columns(account);
+    // The row starts with the identity columns; `save` writes the state.
     conn.execute(
-        "INSERT INTO accounts (network, handle, name, status, disconnect_reason, disconnected_at, \
-         disconnected_by, first_connected_at, authorized_at, last_published_at, original_connector, \
-         last_connector, reminder_sent, purge_warning_sent) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        "INSERT INTO accounts (network, handle, name, status, first_connected_at, authorized_at, \
+         original_connector, last_connector) VALUES (?1, ?2, ?3, 'connected', 0, 0, ?4, ?4)",
         params![
             account.network.name(),
             account.handle,
             account.name,
-            status,
-            reason,
-            at,
-            by,
-            secs(account.first_connected_at),
-            secs(account.authorized_at),
-            account.last_published_at.map(secs),
             account.original_connector,
-            account.last_connector,
-            account.reminder_sent,
-            account.purge_warning_sent,
         ],
     )?;
     let id = conn.last_insert_rowid();
-    refresh_next_event(
+    save(
         conn,
         &Account {
             id,
@@ -222,29 +210,18 @@ pub fn for_each_listed(
     conn: &Connection,
     now: Instant,
     include_hidden: bool,
-    mut cursor: Option<ListCursor>,
+    cursor: Option<ListCursor>,
     limit: Option<usize>,
-    mut each: impl FnMut(AccountRecord) -> Result<()>,
+    each: impl FnMut(AccountRecord) -> Result<()>,
 ) -> Result<()> {
-    let mut left = limit.unwrap_or(usize::MAX);
-    while left > 0 {
-        let batch = page(conn, now, include_hidden, cursor.as_ref(), left.min(PAGE))?;
-        let Some(last) = batch.last() else { break };
-        cursor = Some(ListCursor::after(&last.account));
-        let full = batch.len() == left.min(PAGE);
-        left -= batch.len();
-        for record in batch {
-            each(record)?;
-        }
-        if !full {
-            break;
-        }
-    }
-    Ok(())
+    super::stream_pages(
+        cursor,
+        limit,
+        |cursor, want| page(conn, now, include_hidden, cursor, want),
+        |record| ListCursor::after(&record.account),
+        each,
+    )
 }
-
-/// How many rows a streamed listing fetches at a time.
-pub const PAGE: usize = 500;
 
 /// R8: how many accounts the list hides at `now`, from the index.
 pub fn hidden_count(conn: &Connection, now: Instant) -> Result<i64> {

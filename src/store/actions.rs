@@ -247,37 +247,7 @@ pub fn schedule_post(
     at: Instant,
     text: &str,
 ) -> Result<PostRecord> {
-    let actor = session.require_actor()?;
-    let conn = session.conn();
-    let now = session.instant();
-    let text = check_text(text)?;
-    let account = accounts::require(conn, account_id)?;
-    session.attempting("schedule_post", Some(account_id));
-    session.authorize(&actor, Attempt::Post(&account))?;
-    post::check_schedulable(&account, at, now)?;
-    let id = posts::insert(
-        conn,
-        &posts::NewPost {
-            account_id,
-            status: PostStatus::Scheduled,
-            scheduled_at: Some(at),
-            created_by: actor.id,
-            created_at: now,
-            text,
-        },
-    )?;
-    accounts::refresh_next_event(conn, &account)?;
-    audit::record(
-        conn,
-        now,
-        &actor.email,
-        "schedule_post",
-        Some(account_id),
-        Outcome::Ok,
-        &format!("post #{id} scheduled for {}", format_instant(at)),
-        None,
-    )?;
-    posts::load(conn, id)
+    create_post(session, account_id, Some(at), text)
 }
 
 /// R10f, R5c: drafts a post.
@@ -286,33 +256,60 @@ pub fn draft_post(
     account_id: AccountId,
     text: &str,
 ) -> Result<PostRecord> {
+    create_post(session, account_id, None, text)
+}
+
+/// A new post: scheduled at `at`, or a draft.
+fn create_post(
+    session: &mut Session<'_>,
+    account_id: AccountId,
+    at: Option<Instant>,
+    text: &str,
+) -> Result<PostRecord> {
     let actor = session.require_actor()?;
     let conn = session.conn();
     let now = session.instant();
     let text = check_text(text)?;
     let account = accounts::require(conn, account_id)?;
-    session.attempting("draft_post", Some(account_id));
+    let action = if at.is_some() {
+        "schedule_post"
+    } else {
+        "draft_post"
+    };
+    session.attempting(action, Some(account_id));
     session.authorize(&actor, Attempt::Post(&account))?;
-    post::check_draftable(&account)?;
+    match at {
+        Some(at) => post::check_schedulable(&account, at, now)?,
+        None => post::check_draftable(&account)?,
+    }
     let id = posts::insert(
         conn,
         &posts::NewPost {
             account_id,
-            status: PostStatus::Draft,
-            scheduled_at: None,
+            status: if at.is_some() {
+                PostStatus::Scheduled
+            } else {
+                PostStatus::Draft
+            },
+            scheduled_at: at,
             created_by: actor.id,
             created_at: now,
             text,
         },
     )?;
+    accounts::refresh_next_event(conn, &account)?;
+    let detail = match at {
+        Some(at) => format!("post #{id} scheduled for {}", format_instant(at)),
+        None => format!("post #{id} drafted"),
+    };
     audit::record(
         conn,
         now,
         &actor.email,
-        "draft_post",
+        action,
         Some(account_id),
         Outcome::Ok,
-        &format!("post #{id} drafted"),
+        &detail,
         None,
     )?;
     posts::load(conn, id)

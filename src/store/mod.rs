@@ -317,6 +317,36 @@ fn portal_info(conn: &Connection) -> Result<PortalInfo> {
     })
 }
 
+/// Streams a keyset-paged listing: fetches pages of at most `PAGE` rows after
+/// `cursor`, hands each row to `each`, and stops after `limit` rows.
+pub fn stream_pages<T, C>(
+    mut cursor: Option<C>,
+    limit: Option<usize>,
+    mut fetch: impl FnMut(Option<&C>, usize) -> Result<Vec<T>>,
+    cursor_after: impl Fn(&T) -> C,
+    mut each: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    let mut left = limit.unwrap_or(usize::MAX);
+    while left > 0 {
+        let want = left.min(PAGE);
+        let batch = fetch(cursor.as_ref(), want)?;
+        let Some(last) = batch.last() else { break };
+        cursor = Some(cursor_after(last));
+        let full = batch.len() == want;
+        left -= batch.len();
+        for row in batch {
+            each(row)?;
+        }
+        if !full {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// How many rows a streamed listing fetches at a time.
+pub const PAGE: usize = 500;
+
 /// A user to create.
 #[derive(Clone, Debug)]
 pub struct NewUser {

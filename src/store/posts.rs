@@ -172,24 +172,15 @@ pub fn for_each(
     conn: &Connection,
     tab: Option<Tab>,
     account: Option<AccountId>,
-    mut after: Option<PostId>,
+    after: Option<PostId>,
     limit: Option<usize>,
-    mut each: impl FnMut(PostRecord) -> Result<()>,
+    each: impl FnMut(PostRecord) -> Result<()>,
 ) -> Result<()> {
-    let mut left = limit.unwrap_or(usize::MAX);
-    while left > 0 {
-        let want = left.min(super::accounts::PAGE);
-        let batch = page(conn, tab, account, after, want)?;
-        let Some(last) = batch.last() else { break };
-        after = Some(last.id);
-        let full = batch.len() == want;
-        left -= batch.len();
-        for post in batch {
-            each(post)?;
-        }
-        if !full {
-            break;
-        }
-    }
-    Ok(())
+    super::stream_pages(
+        after,
+        limit,
+        |after, want| page(conn, tab, account, after.copied(), want),
+        |post| post.id,
+        each,
+    )
 }
