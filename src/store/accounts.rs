@@ -168,8 +168,92 @@ impl ListCursor {
     }
 }
 
-/// One page of the Accounts list by keyset, never by offset: the accounts R8
-/// lists at `now` (or all of them with `include_hidden`), after `cursor`.
+/// Where a window of the Accounts list is anchored.
+#[derive(Clone, Copy, Debug)]
+pub enum Anchor<'a> {
+    /// From the first account.
+    Start,
+    /// From this account on, itself included.
+    From(&'a ListCursor),
+    /// Strictly after this account.
+    After(&'a ListCursor),
+    /// The accounts just before this one.
+    Before(&'a ListCursor),
+    /// The last accounts of the list.
+    End,
+}
+
+/// What the Accounts list shows.
+#[derive(Clone, Copy, Debug)]
+pub struct ListFilter<'a> {
+    pub now: Instant,
+    /// Accounts hidden by R8 too.
+    pub include_hidden: bool,
+    /// Only names or handles containing this text (any case).
+    pub text: Option<&'a str>,
+}
+
+/// A window of the Accounts list by keyset, never by offset, in list order
+/// (by network, then name, then id).
+pub fn window(
+    conn: &Connection,
+    filter: ListFilter<'_>,
+    anchor: Anchor<'_>,
+    limit: usize,
+) -> Result<Vec<AccountRecord>> {
+    // One statement per anchor: only a plain row-value comparison lets
+    // SQLite seek the index to the cursor.
+    let (seek, descending) = match anchor {
+        Anchor::Start => ("AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL", false),
+        Anchor::From(_) => ("AND (a.network, a.name, a.id) >= (?3, ?4, ?5)", false),
+        Anchor::After(_) => ("AND (a.network, a.name, a.id) > (?3, ?4, ?5)", false),
+        Anchor::Before(_) => ("AND (a.network, a.name, a.id) < (?3, ?4, ?5)", true),
+        Anchor::End => ("AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL", true),
+    };
+    let cursor = match anchor {
+        Anchor::From(c) | Anchor::After(c) | Anchor::Before(c) => Some(c),
+        Anchor::Start | Anchor::End => None,
+    };
+    let order = if descending {
+        "a.network DESC, a.name DESC, a.id DESC"
+    } else {
+        "a.network, a.name, a.id"
+    };
+    let sql = format!(
+        "{} WHERE (?1 OR a.disconnected_at IS NULL OR a.disconnected_at > ?2) {seek} \
+         AND (?7 IS NULL OR a.name LIKE ?7 ESCAPE '\\' OR a.handle LIKE ?7 ESCAPE '\\') \
+         ORDER BY {order} LIMIT ?6",
+        account_record_select()
+    );
+    let pattern = filter.text.filter(|t| !t.trim().is_empty()).map(|t| {
+        let escaped = t
+            .trim()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        format!("%{escaped}%")
+    });
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(
+        params![
+            filter.include_hidden,
+            secs(hidden_cutoff(filter.now)),
+            cursor.map(|c| c.network.as_str()),
+            cursor.map(|c| c.name.as_str()),
+            cursor.map(|c| c.id),
+            limit as i64,
+            pattern,
+        ],
+        |r| Ok(account_record_from_row(r)),
+    )?;
+    let mut records = rows.map(|r| r?).collect::<Result<Vec<_>>>()?;
+    if descending {
+        records.reverse();
+    }
+    Ok(records)
+}
+
+/// One page of the Accounts list after `cursor` (from the start without one).
 pub fn page(
     conn: &Connection,
     now: Instant,
@@ -177,31 +261,63 @@ pub fn page(
     cursor: Option<&ListCursor>,
     limit: usize,
 ) -> Result<Vec<AccountRecord>> {
-    // Two statements, not `?3 IS NULL OR ...`: only a plain row-value
-    // comparison lets SQLite seek the index to the cursor.
-    let seek = if cursor.is_some() {
-        "AND (a.network, a.name, a.id) > (?3, ?4, ?5)"
-    } else {
-        "AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL"
+    let filter = ListFilter {
+        now,
+        include_hidden,
+        text: None,
     };
+    let anchor = cursor.map_or(Anchor::Start, Anchor::After);
+    window(conn, filter, anchor, limit)
+}
+
+/// R8: the hidden accounts of one network, for the Connect account dialog.
+pub fn hidden_of_network(
+    conn: &Connection,
+    network: Network,
+    now: Instant,
+    limit: usize,
+) -> Result<Vec<AccountRecord>> {
     let sql = format!(
-        "{} WHERE (?1 OR a.disconnected_at IS NULL OR a.disconnected_at > ?2) {seek} \
-         ORDER BY a.network, a.name, a.id LIMIT ?6",
+        "{} WHERE a.network = ?1 AND a.disconnected_at IS NOT NULL AND a.disconnected_at <= ?2 \
+         ORDER BY a.name, a.id LIMIT ?3",
         account_record_select()
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(
-        params![
-            include_hidden,
-            secs(hidden_cutoff(now)),
-            cursor.map(|c| c.network.as_str()),
-            cursor.map(|c| c.name.as_str()),
-            cursor.map(|c| c.id),
-            limit as i64
-        ],
+        params![network.name(), secs(hidden_cutoff(now)), limit as i64],
         |r| Ok(account_record_from_row(r)),
     )?;
     rows.map(|r| r?).collect()
+}
+
+/// The instant of the portal's next event, from the index (R12).
+pub fn next_event_instant(conn: &Connection) -> Result<Option<Instant>> {
+    let at: Option<i64> = conn.query_row(
+        "SELECT min(next_event_at) FROM accounts WHERE next_event_at IS NOT NULL",
+        [],
+        |r| r.get(0),
+    )?;
+    opt_instant(at, "next event instant")
+}
+
+/// R6b: of the posts a disconnect canceled, how many would publish again if
+/// the account were reconnected at `now`, and how many were missed.
+pub fn resumable_and_missed(conn: &Connection, id: AccountId, now: Instant) -> Result<(i64, i64)> {
+    Ok(conn.query_row(
+        "SELECT coalesce(sum(scheduled_at > ?2), 0), coalesce(sum(scheduled_at <= ?2), 0) \
+         FROM posts WHERE account_id = ?1 AND status = 'scheduled'",
+        params![id, secs(now)],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
+/// How many published posts the account has (R5b: they leave the tab).
+pub fn published_post_count(conn: &Connection, id: AccountId) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM posts WHERE account_id = ?1 AND status = 'published'",
+        [id],
+        |r| r.get(0),
+    )?)
 }
 
 /// Streams the Accounts list a page at a time, from `cursor` on, at most

@@ -65,6 +65,55 @@ pub struct AuditEntry {
     pub count: Option<i64>,
 }
 
+fn entry_from_row(r: &rusqlite::Row<'_>) -> Result<AuditEntry> {
+    Ok(AuditEntry {
+        id: r.get(0)?,
+        at: instant(r.get(1)?, "audit instant")?,
+        actor: r.get(2)?,
+        action: r.get(3)?,
+        account_id: r.get(4)?,
+        outcome: r.get(5)?,
+        detail: r.get(6)?,
+        count: r.get(7)?,
+    })
+}
+
+/// A page of the log, newest first, older than `before` (at, id); one
+/// account's entries, or all.
+pub fn page_newest(
+    conn: &Connection,
+    account: Option<AccountId>,
+    before: Option<(Instant, i64)>,
+    limit: usize,
+) -> Result<Vec<AuditEntry>> {
+    let seek = if before.is_some() {
+        "AND (at, id) < (?2, ?3)"
+    } else {
+        "AND ?2 IS NULL AND ?3 IS NULL"
+    };
+    let scope = if account.is_some() {
+        "account_id = ?1"
+    } else {
+        "?1 IS NULL"
+    };
+    let sql = format!(
+        "SELECT id, at, actor, action, account_id, outcome, detail, count FROM audit \
+         WHERE {scope} {seek} ORDER BY at DESC, id DESC LIMIT ?4"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params![
+        account,
+        before.map(|(at, _)| secs(at)),
+        before.map(|(_, id)| id),
+        limit as i64
+    ])?;
+    let mut page = Vec::new();
+    while let Some(r) = rows.next()? {
+        page.push(entry_from_row(r)?);
+    }
+    Ok(page)
+}
+
 /// Streams the log in time order (ties by account, then as written), one
 /// row at a time: the log can be long.
 pub fn for_each(
@@ -78,16 +127,7 @@ pub fn for_each(
     )?;
     let mut rows = stmt.query([account])?;
     while let Some(r) = rows.next()? {
-        each(AuditEntry {
-            id: r.get(0)?,
-            at: instant(r.get(1)?, "audit instant")?,
-            actor: r.get(2)?,
-            action: r.get(3)?,
-            account_id: r.get(4)?,
-            outcome: r.get(5)?,
-            detail: r.get(6)?,
-            count: r.get(7)?,
-        })?;
+        each(entry_from_row(r)?)?;
     }
     Ok(())
 }

@@ -85,3 +85,49 @@ pub fn mark_all_read(conn: &Connection, recipient: UserId) -> Result<usize> {
         [recipient],
     )?)
 }
+
+/// A page of a user's inbox, newest first, older than `before` (at, id).
+pub fn page_newest(
+    conn: &Connection,
+    recipient: UserId,
+    before: Option<(Instant, i64)>,
+    limit: usize,
+) -> Result<Vec<Notification>> {
+    let seek = if before.is_some() {
+        "AND (n.at, n.id) < (?2, ?3)"
+    } else {
+        "AND ?2 IS NULL AND ?3 IS NULL"
+    };
+    let sql = format!(
+        "SELECT n.id, n.kind, n.account_id, u.email, n.at, n.read FROM notifications n \
+         JOIN users u ON u.id = n.recipient WHERE n.recipient = ?1 {seek} \
+         ORDER BY n.at DESC, n.id DESC LIMIT ?4"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params![
+        recipient,
+        before.map(|(at, _)| secs(at)),
+        before.map(|(_, id)| id),
+        limit as i64
+    ])?;
+    let mut page = Vec::new();
+    while let Some(r) = rows.next()? {
+        page.push(Notification {
+            id: r.get(0)?,
+            kind: r.get(1)?,
+            account_id: r.get(2)?,
+            recipient: r.get(3)?,
+            at: instant(r.get(4)?, "notification instant")?,
+            read: r.get(5)?,
+        });
+    }
+    Ok(page)
+}
+
+pub fn mark_read(conn: &Connection, recipient: UserId, id: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE notifications SET read = 1 WHERE id = ?1 AND recipient = ?2",
+        params![id, recipient],
+    )?;
+    Ok(())
+}

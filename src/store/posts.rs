@@ -167,6 +167,29 @@ pub fn page(
     rows.map(|r| r?).collect()
 }
 
+/// The posts just before `before` (by id), in id order: paging back.
+pub fn page_before(
+    conn: &Connection,
+    tab: Option<Tab>,
+    account: Option<AccountId>,
+    before: Option<PostId>,
+    limit: usize,
+) -> Result<Vec<PostRecord>> {
+    let condition = tab.map(tab_condition).unwrap_or("1");
+    let sql = format!(
+        "SELECT {POST_COLUMNS} {FROM_POSTS} WHERE {condition} \
+         AND (?1 IS NULL OR p.account_id = ?1) AND p.id < ?2 ORDER BY p.id DESC LIMIT ?3"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(
+        params![account, before.unwrap_or(i64::MAX), limit as i64],
+        |r| Ok(post_from_row(r)),
+    )?;
+    let mut page = rows.map(|r| r?).collect::<Result<Vec<_>>>()?;
+    page.reverse();
+    Ok(page)
+}
+
 /// Streams posts by id a page at a time, from `after` on, at most `limit`.
 pub fn for_each(
     conn: &Connection,

@@ -45,8 +45,9 @@ pub fn sweep_to(conn: &Connection, until: Instant) -> Result<Vec<SweepEvent>> {
             sweep_account(conn, id, until, &mut events)?;
         }
     }
+    // Written only when it moves, so an idle portal stays unchanged.
     conn.execute(
-        "UPDATE portal SET swept_until = max(coalesce(swept_until, ?1), ?1) WHERE id = 1",
+        "UPDATE portal SET swept_until = ?1 WHERE id = 1 AND (swept_until IS NULL OR swept_until < ?1)",
         [secs(until)],
     )?;
     // Accounts are independent; list what happened in time order.

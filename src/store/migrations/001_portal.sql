@@ -72,7 +72,7 @@ CREATE TABLE notifications (
     at          INTEGER NOT NULL,
     read        INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX notifications_by_recipient ON notifications (recipient, read, at);
+CREATE INDEX notifications_by_recipient ON notifications (recipient, at, id);
 
 -- R14. No foreign keys: the audit log remembers removed accounts.
 CREATE TABLE audit (
@@ -87,3 +87,4 @@ CREATE TABLE audit (
 );
 CREATE INDEX audit_in_order ON audit (at, account_id, id);
 CREATE INDEX audit_by_account ON audit (account_id, at, id);
+CREATE INDEX audit_by_time ON audit (at, id);
