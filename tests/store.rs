@@ -170,7 +170,7 @@ fn lists_are_paged_by_keyset_and_pages_add_up_to_the_whole() {
     loop {
         let page = accounts::page(conn, now(), true, cursor.as_ref(), 50).unwrap();
         let Some(last) = page.last() else { break };
-        cursor = Some(accounts::ListCursor::after(&last.account));
+        cursor = Some(accounts::ListCursor::of(&last.account));
         paged.extend(page.iter().map(|r| r.account.id));
     }
     assert_eq!(paged, whole);

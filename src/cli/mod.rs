@@ -161,14 +161,12 @@ fn parsed<T>(result: std::result::Result<T, String>, code: &'static str) -> Resu
 }
 
 fn execute<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
-    let Some(command) = &cli.command else {
-        return Err(Error::usage(
-            "no subcommand given, and this build has no terminal UI yet: use a subcommand (see 'switchboard --help')",
-        ));
-    };
     let path = database_path(cli)?;
     let flag = now_flag(cli)?;
     let actor = cli.global.as_user.as_deref();
+    let Some(command) = &cli.command else {
+        return crate::tui::run(&path, actor, flag);
+    };
     match command {
         Command::Init {
             portal,
@@ -500,7 +498,7 @@ fn account_command<W: Write>(
                 .after
                 .map(|id| store::accounts::require(conn, id))
                 .transpose()?
-                .map(|a| store::accounts::ListCursor::after(&a));
+                .map(|a| store::accounts::ListCursor::of(&a));
             let limit = page.limit;
             if out.json {
                 return out.list(

@@ -159,7 +159,7 @@ pub struct ListCursor {
 }
 
 impl ListCursor {
-    pub fn after(account: &Account) -> ListCursor {
+    pub fn of(account: &Account) -> ListCursor {
         ListCursor {
             network: account.network.name().to_string(),
             name: account.name.clone(),
@@ -334,7 +334,7 @@ pub fn for_each_listed(
         cursor,
         limit,
         |cursor, want| page(conn, now, include_hidden, cursor, want),
-        |record| ListCursor::after(&record.account),
+        |record| ListCursor::of(&record.account),
         each,
     )
 }

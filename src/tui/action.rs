@@ -1,0 +1,54 @@
+//! Everything a user can ask for, as data. Keys and mouse events become a
+//! `Msg` before anything changes; `Action` names the ones a keymap can bind.
+
+use serde::Deserialize;
+use tui_input::InputRequest;
+
+/// What a key can be bound to (the keymap file names these in snake_case).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    Left,
+    Right,
+    NextFocus,
+    PrevFocus,
+    /// Open the hovered account's detail; in a dialog or picker, press.
+    Confirm,
+    Cancel,
+    Toggle,
+    Reconnect,
+    Disconnect,
+    Remove,
+    Connect,
+    Clock,
+    SwitchUser,
+    Notifications,
+    Help,
+    Filter,
+    FilterActivity,
+    MarkAllRead,
+    TabAccounts,
+    TabPublishing,
+    TabNotifications,
+    TabActivity,
+    Quit,
+}
+
+/// One input to `update`, whatever device it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    Act(Action),
+    /// Editing the focused text field.
+    Text(InputRequest),
+    MouseMoved { column: u16, row: u16 },
+    Clicked { column: u16, row: u16 },
+    Wheel { down: bool, column: u16, row: u16 },
+    /// Time passes: toasts expire.
+    Tick,
+}

@@ -1,0 +1,1197 @@
+//! The TUI's state and `update`: every message becomes a change of state and
+//! the effects to run against the store. No terminal and no database here,
+//! so all of it is testable; no rule either: rules are asked of `lifecycle`.
+
+use crossterm::event::{Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+use tui_input::Input;
+use tui_input::backend::crossterm::to_input_request;
+
+pub use super::action::{Action, Msg};
+use super::keymap::{Context, Key, Keymap};
+use super::theme::Theme;
+use crate::lifecycle::permission::{Attempt, authorize};
+use crate::lifecycle::post::Tab as PostTab;
+use crate::lifecycle::{AccountId, Instant, Network, Status, Tier, User};
+use crate::store::AccountRecord;
+use crate::store::PostRecord;
+use crate::store::accounts::ListCursor;
+use crate::store::audit::AuditEntry;
+use crate::store::notifications::Notification;
+
+/// The settings menu, as the suite shows it; only Social is this tool.
+pub const SIDEBAR: [(&str, u16); 7] = [
+    ("Your preferences", 1),
+    ("Account defaults", 1),
+    ("Marketing", 1),
+    ("Email", 3),
+    ("Social", 3),
+    ("Forms", 3),
+    ("Users & Teams", 1),
+];
+pub const SOCIAL: usize = 4;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MainTab {
+    Accounts,
+    Publishing,
+    Notifications,
+    Activity,
+}
+
+impl MainTab {
+    pub const ALL: [MainTab; 4] = [
+        MainTab::Accounts,
+        MainTab::Publishing,
+        MainTab::Notifications,
+        MainTab::Activity,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            MainTab::Accounts => "Accounts",
+            MainTab::Publishing => "Publishing",
+            MainTab::Notifications => "Notifications",
+            MainTab::Activity => "Activity",
+        }
+    }
+
+    fn index(self) -> usize {
+        MainTab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Sidebar,
+    Tabs,
+    List,
+}
+
+/// Whether the acting user may see the social tool (R2, R10d).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Access {
+    Granted,
+    /// R2: the tier has no social tool.
+    Locked(String),
+    /// R10d or a deactivated user.
+    NoAccess(String),
+}
+
+/// The header's facts, refreshed with every reload.
+#[derive(Clone, Debug)]
+pub struct SessionInfo {
+    pub portal: String,
+    pub tier: Tier,
+    pub actor: User,
+    pub now: Instant,
+    pub demo: bool,
+    pub unread: i64,
+    pub access: Access,
+}
+
+/// Where the Accounts list window starts (keyset, never offset).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    From(ListCursor),
+    /// Move the window `n` rows up from its current first row.
+    Back(usize),
+    /// The last rows.
+    End,
+}
+
+/// Which row to hover once a window is loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HoverAt {
+    Keep,
+    First,
+    Last,
+    Id(AccountId),
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct AccountsPane {
+    /// The fetched window: the visible rows and one more.
+    pub rows: Vec<AccountRecord>,
+    pub hover: Option<AccountId>,
+    /// The first visible row.
+    pub top: Option<ListCursor>,
+    pub filter: Option<String>,
+    pub hidden: i64,
+}
+
+impl AccountsPane {
+    pub fn hovered(&self) -> Option<&AccountRecord> {
+        let id = self.hover?;
+        self.rows.iter().find(|r| r.account.id == id)
+    }
+
+    fn hover_index(&self) -> Option<usize> {
+        let id = self.hover?;
+        self.rows.iter().position(|r| r.account.id == id)
+    }
+}
+
+/// A newest-first or id-ordered list paged by keyset.
+#[derive(Clone, Debug)]
+pub struct Paged<T, C> {
+    pub rows: Vec<T>,
+    pub selected: usize,
+    /// The cursors of the pages before this one (to page back).
+    pub back: Vec<Option<C>>,
+    /// This page's cursor.
+    pub cursor: Option<C>,
+}
+
+impl<T, C> Default for Paged<T, C> {
+    fn default() -> Self {
+        Paged {
+            rows: Vec::new(),
+            selected: 0,
+            back: Vec::new(),
+            cursor: None,
+        }
+    }
+}
+
+pub struct PostsPane {
+    pub tab: PostTab,
+    pub list: Paged<PostRecord, i64>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ClockChoice {
+    pub label: &'static str,
+    /// `None`: to the portal's next event.
+    pub hours: Option<i64>,
+}
+
+pub const CLOCK_CHOICES: [ClockChoice; 6] = [
+    ClockChoice { label: "an hour", hours: Some(1) },
+    ClockChoice { label: "a day", hours: Some(24) },
+    ClockChoice { label: "a week", hours: Some(24 * 7) },
+    ClockChoice { label: "30 days", hours: Some(24 * 30) },
+    ClockChoice { label: "90 days", hours: Some(24 * 90) },
+    ClockChoice { label: "to the next event", hours: None },
+];
+
+/// A checkbox row of the Connect account dialog.
+#[derive(Clone, Debug)]
+pub struct ConnectEntry {
+    pub handle: String,
+    /// R8: a hidden account of this network: selected, greyed, locked.
+    pub hidden: Option<AccountRecord>,
+    pub checked: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConnectFocus {
+    List,
+    Input,
+    Continue,
+    Cancel,
+}
+
+#[derive(Clone, Debug)]
+pub enum ConnectStage {
+    PickNetwork { index: usize },
+    PickAccounts {
+        network: Network,
+        entries: Vec<ConnectEntry>,
+        row: usize,
+        input: Input,
+        focus: ConnectFocus,
+    },
+}
+
+/// What a dialog says, with the real numbers from the database.
+#[derive(Clone, Debug)]
+pub enum Dialog {
+    /// R5: what a disconnect does.
+    Disconnect {
+        account: AccountRecord,
+        scheduled: i64,
+        published: i64,
+        restore_until: Option<Instant>,
+        focus: usize,
+    },
+    /// R6/R7: a simulated authorization screen of the network.
+    Reconnect {
+        account: AccountRecord,
+        resume: i64,
+        missed: i64,
+        restored: bool,
+        recommend: Option<String>,
+        focus: usize,
+    },
+    /// R13: type the handle to confirm.
+    Remove {
+        account: AccountRecord,
+        posts: i64,
+        input: Input,
+        focus: usize,
+    },
+    Connect(ConnectStage),
+    /// R10e, R2: who may.
+    Refused { title: String, message: String },
+}
+
+impl Dialog {
+    /// The dialog's buttons, left to right, and whether each is enabled.
+    pub fn buttons(&self) -> Vec<(&'static str, bool)> {
+        match self {
+            Dialog::Disconnect { .. } => vec![("Disconnect account", true), ("Cancel", true)],
+            Dialog::Reconnect { .. } => vec![("Authorize", true), ("Cancel", true)],
+            Dialog::Remove { account, input, .. } => vec![
+                (
+                    "Remove account",
+                    account.account.check_removal_confirmation(input.value()).is_ok(),
+                ),
+                ("Cancel", true),
+            ],
+            Dialog::Connect(ConnectStage::PickNetwork { .. }) => vec![("Next", true), ("Cancel", true)],
+            Dialog::Connect(ConnectStage::PickAccounts { entries, .. }) => {
+                vec![("Continue", entries.iter().any(|e| e.checked)), ("Cancel", true)]
+            }
+            Dialog::Refused { .. } => vec![("OK", true)],
+        }
+    }
+}
+
+/// The account's detail, with its timeline.
+#[derive(Clone, Debug)]
+pub struct Detail {
+    pub account: AccountRecord,
+    pub scheduled: i64,
+    pub published: i64,
+    pub posts: i64,
+}
+
+#[derive(Clone, Debug)]
+pub enum Overlay {
+    Dialog(Dialog),
+    Detail(Detail),
+    UserPicker { users: Vec<User>, index: usize },
+    ClockPicker { index: usize },
+}
+
+/// Which layer gets the keys, in priority order (and drawn in reverse).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layer {
+    Help,
+    Overlay,
+    Filter,
+    Main,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Toast {
+    pub text: String,
+    pub error: bool,
+    /// Ticks left before it goes.
+    pub ttl: u16,
+}
+
+/// Rectangles from the last frame, for mouse hit-testing.
+#[derive(Clone, Debug, Default)]
+pub struct Hits {
+    pub rows: Vec<(Rect, AccountId)>,
+    pub row_actions: Vec<(Rect, AccountId, Action)>,
+    pub tabs: Vec<(Rect, MainTab)>,
+    pub post_tabs: Vec<(Rect, PostTab)>,
+    pub sidebar: Vec<(Rect, usize)>,
+    pub connect_button: Option<Rect>,
+    pub list_area: Rect,
+    pub list_rows: Vec<(Rect, usize)>,
+    pub buttons: Vec<(Rect, usize)>,
+    pub picker_items: Vec<(Rect, usize)>,
+    /// How many account rows the list showed.
+    pub visible_accounts: usize,
+    /// How many rows a list can show.
+    pub list_capacity: usize,
+}
+
+fn find<T: Copy>(areas: &[(Rect, T)], column: u16, row: u16) -> Option<T> {
+    areas
+        .iter()
+        .find(|(rect, _)| rect.contains(Position::new(column, row)))
+        .map(|(_, v)| *v)
+}
+
+/// What `update` asks the store for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Refetch the header and the current tab.
+    Reload,
+    LoadAccounts { anchor: Anchor, hover: HoverAt },
+    OpenDetail(AccountId),
+    PrepareDisconnect(AccountId),
+    PrepareReconnect(AccountId),
+    PrepareRemove(AccountId),
+    PrepareConnect,
+    LoadConnectNetwork(Network),
+    Disconnect(AccountId),
+    Reconnect(AccountId),
+    Remove(AccountId, String),
+    ConnectAll(Network, Vec<String>),
+    AdvanceClock { hours: i64 },
+    ClockToNextEvent,
+    OpenUserPicker,
+    SwitchUser(String),
+    MarkRead(i64),
+    MarkAllRead,
+}
+
+pub struct App {
+    pub session: Option<SessionInfo>,
+    pub tab: MainTab,
+    pub focus: Focus,
+    pub sidebar: usize,
+    pub accounts: AccountsPane,
+    pub posts: PostsPane,
+    pub inbox: Paged<Notification, (Instant, i64)>,
+    pub activity: Paged<AuditEntry, (Instant, i64)>,
+    pub activity_account: Option<AccountId>,
+    pub filter_input: Option<Input>,
+    pub overlay: Option<Overlay>,
+    pub help: bool,
+    pub toast: Option<Toast>,
+    pub hits: Hits,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(keymap: Keymap, theme: Theme) -> App {
+        App {
+            session: None,
+            tab: MainTab::Accounts,
+            focus: Focus::List,
+            sidebar: SOCIAL,
+            accounts: AccountsPane::default(),
+            posts: PostsPane {
+                tab: PostTab::Scheduled,
+                list: Paged::default(),
+            },
+            inbox: Paged::default(),
+            activity: Paged::default(),
+            activity_account: None,
+            filter_input: None,
+            overlay: None,
+            help: false,
+            toast: None,
+            hits: Hits::default(),
+            keymap,
+            theme,
+            quit: false,
+        }
+    }
+
+    /// The width of the list area in the last frame (for fitting notes).
+    pub fn hits_width_hint(&self) -> usize {
+        self.hits.list_area.width as usize
+    }
+
+    pub fn layer(&self) -> Layer {
+        if self.help {
+            Layer::Help
+        } else if self.overlay.is_some() {
+            Layer::Overlay
+        } else if self.filter_input.is_some() {
+            Layer::Filter
+        } else {
+            Layer::Main
+        }
+    }
+
+    pub fn toast(&mut self, text: impl Into<String>) {
+        self.toast = Some(Toast {
+            text: text.into(),
+            error: false,
+            ttl: 24,
+        });
+    }
+
+    pub fn toast_error(&mut self, text: impl Into<String>) {
+        self.toast = Some(Toast {
+            text: text.into(),
+            error: true,
+            ttl: 40,
+        });
+    }
+
+    fn granted(&self) -> bool {
+        self.session.as_ref().is_some_and(|s| s.access == Access::Granted)
+    }
+
+    /// Whether an action does something here and now (the footer lists only those).
+    pub fn available(&self, action: Action) -> bool {
+        use Action::*;
+        let on_accounts = self.granted() && self.tab == MainTab::Accounts && self.sidebar == SOCIAL;
+        let hovered = self.accounts.hovered();
+        match action {
+            Reconnect => on_accounts && hovered.is_some_and(|r| r.account.status() != Status::Connected),
+            Disconnect => on_accounts && hovered.is_some_and(|r| r.account.status() == Status::Connected),
+            Remove => on_accounts && hovered.is_some(),
+            Confirm => match self.layer() {
+                Layer::Main => on_accounts && hovered.is_some(),
+                _ => true,
+            },
+            Filter => on_accounts,
+            Connect => self.granted(),
+            FilterActivity => self.granted() && self.tab == MainTab::Activity,
+            MarkAllRead => self.tab == MainTab::Notifications,
+            Toggle => matches!(
+                self.overlay,
+                Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickAccounts { .. })))
+            ),
+            Cancel => self.layer() != Layer::Main || self.accounts.filter.is_some(),
+            _ => true,
+        }
+    }
+
+    /// Whether keys go to a text field now.
+    pub fn typing(&self) -> bool {
+        match &self.overlay {
+            Some(Overlay::Dialog(Dialog::Remove { focus, .. })) => *focus == 0,
+            Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickAccounts { focus, .. }))) => {
+                *focus == ConnectFocus::Input
+            }
+            Some(_) => false,
+            None => self.filter_input.is_some() && !self.help,
+        }
+    }
+
+    /// Turns a terminal event into a message, through the keymap.
+    pub fn translate(&self, event: &Event) -> Option<Msg> {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                let k = Key::from_event(key);
+                if self.typing() {
+                    if k.ctrl && k.code == KeyCode::Char('c') {
+                        return Some(Msg::Act(Action::Quit));
+                    }
+                    let action = match key.code {
+                        KeyCode::Esc => Some(Action::Cancel),
+                        KeyCode::Enter => Some(Action::Confirm),
+                        KeyCode::Tab => Some(Action::NextFocus),
+                        KeyCode::BackTab => Some(Action::PrevFocus),
+                        KeyCode::Up => Some(Action::Up),
+                        KeyCode::Down => Some(Action::Down),
+                        _ => None,
+                    };
+                    return action
+                        .map(Msg::Act)
+                        .or_else(|| to_input_request(event).map(Msg::Text));
+                }
+                let context = match self.layer() {
+                    Layer::Main => Context::Main,
+                    _ => Context::Dialog,
+                };
+                self.keymap.action(context, k).map(Msg::Act)
+            }
+            Event::Mouse(mouse) => match mouse.kind {
+                MouseEventKind::Moved => Some(Msg::MouseMoved {
+                    column: mouse.column,
+                    row: mouse.row,
+                }),
+                MouseEventKind::Down(MouseButton::Left) => Some(Msg::Clicked {
+                    column: mouse.column,
+                    row: mouse.row,
+                }),
+                MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Msg::Wheel {
+                    down: mouse.kind == MouseEventKind::ScrollDown,
+                    column: mouse.column,
+                    row: mouse.row,
+                }),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+/// One message in, state changed, effects out.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Tick => {
+            if let Some(toast) = &mut app.toast {
+                toast.ttl = toast.ttl.saturating_sub(1);
+                if toast.ttl == 0 {
+                    app.toast = None;
+                }
+            }
+            vec![]
+        }
+        Msg::Text(request) => {
+            match text_field(app) {
+                Some(input) => {
+                    input.handle(request);
+                }
+                None => return vec![],
+            }
+            // The filter narrows the list live.
+            if app.overlay.is_none()
+                && let Some(input) = &app.filter_input
+            {
+                app.accounts.filter = Some(input.value().to_string()).filter(|v| !v.is_empty());
+                return vec![Effect::LoadAccounts {
+                    anchor: Anchor::Start,
+                    hover: HoverAt::First,
+                }];
+            }
+            vec![]
+        }
+        Msg::MouseMoved { column, row } => mouse_moved(app, column, row),
+        Msg::Clicked { column, row } => clicked(app, column, row),
+        Msg::Wheel { down, column, row } => {
+            if app.layer() != Layer::Main || !app.hits.list_area.contains(Position::new(column, row)) {
+                return vec![];
+            }
+            main_action(app, if down { Action::Down } else { Action::Up })
+        }
+        Msg::Act(action) => match app.layer() {
+            Layer::Help => {
+                if matches!(action, Action::Cancel | Action::Help | Action::Confirm | Action::Quit) {
+                    app.help = false;
+                }
+                vec![]
+            }
+            Layer::Overlay => overlay_action(app, action),
+            Layer::Filter => filter_action(app, action),
+            Layer::Main => main_action(app, action),
+        },
+    }
+}
+
+fn text_field(app: &mut App) -> Option<&mut Input> {
+    match &mut app.overlay {
+        Some(Overlay::Dialog(Dialog::Remove { input, focus: 0, .. })) => Some(input),
+        Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickAccounts {
+            input,
+            focus: ConnectFocus::Input,
+            ..
+        }))) => Some(input),
+        Some(_) => None,
+        None => app.filter_input.as_mut(),
+    }
+}
+
+fn filter_action(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        // Esc clears the filter.
+        Action::Cancel => {
+            app.filter_input = None;
+            app.accounts.filter = None;
+            vec![Effect::LoadAccounts {
+                anchor: Anchor::Start,
+                hover: HoverAt::Keep,
+            }]
+        }
+        // Enter keeps it and hovers the first match.
+        Action::Confirm => {
+            app.filter_input = None;
+            app.focus = Focus::List;
+            vec![Effect::LoadAccounts {
+                anchor: Anchor::Start,
+                hover: HoverAt::First,
+            }]
+        }
+        Action::Quit => {
+            app.quit = true;
+            vec![]
+        }
+        Action::Up | Action::Down => main_action(app, action),
+        _ => vec![],
+    }
+}
+
+fn switch_tab(app: &mut App, tab: MainTab) -> Vec<Effect> {
+    app.tab = tab;
+    app.sidebar = SOCIAL;
+    vec![Effect::Reload]
+}
+
+fn main_action(app: &mut App, action: Action) -> Vec<Effect> {
+    use Action::*;
+    match action {
+        Quit => {
+            app.quit = true;
+            vec![]
+        }
+        Help => {
+            app.help = true;
+            vec![]
+        }
+        NextFocus | PrevFocus => {
+            let order = [Focus::Sidebar, Focus::Tabs, Focus::List];
+            let at = order.iter().position(|f| *f == app.focus).unwrap_or(2);
+            let next = if action == NextFocus { (at + 1) % 3 } else { (at + 2) % 3 };
+            app.focus = order[next];
+            vec![]
+        }
+        TabAccounts => switch_tab(app, MainTab::Accounts),
+        TabPublishing => switch_tab(app, MainTab::Publishing),
+        TabNotifications | Notifications => switch_tab(app, MainTab::Notifications),
+        TabActivity => switch_tab(app, MainTab::Activity),
+        Clock => {
+            app.overlay = Some(Overlay::ClockPicker { index: 0 });
+            vec![]
+        }
+        SwitchUser => vec![Effect::OpenUserPicker],
+        Connect if app.available(Connect) => vec![Effect::PrepareConnect],
+        MarkAllRead if app.available(MarkAllRead) => vec![Effect::MarkAllRead],
+        FilterActivity if app.available(FilterActivity) => {
+            app.activity_account = match app.activity_account {
+                Some(_) => None,
+                None => app.accounts.hover,
+            };
+            if app.activity_account.is_none() && app.accounts.hover.is_none() {
+                app.toast("hover an account in the Accounts tab first, then press f here");
+            }
+            app.activity = Paged::default();
+            vec![Effect::Reload]
+        }
+        Filter if app.available(Filter) => {
+            let current = app.accounts.filter.clone().unwrap_or_default();
+            app.filter_input = Some(Input::new(current));
+            app.focus = Focus::List;
+            vec![]
+        }
+        Cancel if app.accounts.filter.is_some() => {
+            app.accounts.filter = None;
+            vec![Effect::LoadAccounts {
+                anchor: Anchor::Start,
+                hover: HoverAt::Keep,
+            }]
+        }
+        Reconnect | Disconnect | Remove => account_action(app, action),
+        _ if !app.granted() => vec![],
+        _ => match app.focus {
+            Focus::Sidebar => sidebar_action(app, action),
+            Focus::Tabs => tabs_action(app, action),
+            Focus::List => list_action(app, action),
+        },
+    }
+}
+
+/// r, d, x on the hovered row; R6f: Reconnect only for accounts that are not connected.
+fn account_action(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.tab != MainTab::Accounts || !app.granted() {
+        return vec![];
+    }
+    let Some(record) = app.accounts.hovered() else {
+        return vec![];
+    };
+    let id = record.account.id;
+    match action {
+        Action::Reconnect if record.account.status() == Status::Connected => {
+            let due = record
+                .account
+                .reauth_due_at()
+                .map(|d| format!(": reauthorize by {}", crate::lifecycle::time::format_instant(d)))
+                .unwrap_or_default();
+            app.toast(format!(
+                "@{} is connected{due}; Reconnect appears once it is disconnected",
+                record.account.handle
+            ));
+            vec![]
+        }
+        Action::Reconnect => vec![Effect::PrepareReconnect(id)],
+        Action::Disconnect if record.account.status() != Status::Connected => {
+            app.toast(format!("@{} is already disconnected", record.account.handle));
+            vec![]
+        }
+        Action::Disconnect => vec![Effect::PrepareDisconnect(id)],
+        _ => vec![Effect::PrepareRemove(id)],
+    }
+}
+
+fn sidebar_action(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Up => app.sidebar = app.sidebar.saturating_sub(1),
+        Action::Down => app.sidebar = (app.sidebar + 1).min(SIDEBAR.len() - 1),
+        Action::Confirm | Action::Right => {
+            if app.sidebar == SOCIAL {
+                app.focus = Focus::List;
+            }
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+fn tabs_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let at = app.tab.index();
+    match action {
+        Action::Left => switch_tab(app, MainTab::ALL[(at + 3) % 4]),
+        Action::Right => switch_tab(app, MainTab::ALL[(at + 1) % 4]),
+        Action::Confirm | Action::Down => {
+            app.focus = Focus::List;
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
+    match app.tab {
+        MainTab::Accounts => accounts_action(app, action),
+        MainTab::Publishing => {
+            if matches!(action, Action::Left | Action::Right) {
+                let at = PostTab::ALL.iter().position(|t| *t == app.posts.tab).unwrap_or(0);
+                let next = if action == Action::Right { (at + 1) % 4 } else { (at + 3) % 4 };
+                app.posts.tab = PostTab::ALL[next];
+                app.posts.list = Paged::default();
+                return vec![Effect::Reload];
+            }
+            paged_action(&mut app.posts.list, action, |p| p.id)
+        }
+        MainTab::Notifications => {
+            if action == Action::Confirm {
+                return app
+                    .inbox
+                    .rows
+                    .get(app.inbox.selected)
+                    .map(|n| vec![Effect::MarkRead(n.id)])
+                    .unwrap_or_default();
+            }
+            paged_action(&mut app.inbox, action, |n| (n.at, n.id))
+        }
+        MainTab::Activity => paged_action(&mut app.activity, action, |e| (e.at, e.id)),
+    }
+}
+
+/// Moves in a paged list; past its ends, loads the next or previous page.
+fn paged_action<T, C: Clone>(
+    list: &mut Paged<T, C>,
+    action: Action,
+    cursor_of: impl Fn(&T) -> C,
+) -> Vec<Effect> {
+    let len = list.rows.len();
+    match action {
+        Action::Up if list.selected > 0 => list.selected -= 1,
+        Action::Down if list.selected + 1 < len => list.selected += 1,
+        Action::Top => {
+            *list = Paged::default();
+            return vec![Effect::Reload];
+        }
+        Action::Bottom => list.selected = len.saturating_sub(1),
+        Action::Down | Action::PageDown if len > 0 => {
+            let last = cursor_of(&list.rows[len - 1]);
+            list.back.push(list.cursor.take());
+            list.cursor = Some(last);
+            list.selected = 0;
+            return vec![Effect::Reload];
+        }
+        Action::Up | Action::PageUp if !list.back.is_empty() => {
+            list.cursor = list.back.pop().flatten();
+            list.selected = 0;
+            return vec![Effect::Reload];
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+fn accounts_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let pane = &mut app.accounts;
+    let visible = app.hits.visible_accounts.max(1).min(pane.rows.len());
+    let index = pane.hover_index();
+    match action {
+        Action::Down => match index {
+            None if !pane.rows.is_empty() => pane.hover = Some(pane.rows[0].account.id),
+            Some(i) if i + 1 < visible => pane.hover = Some(pane.rows[i + 1].account.id),
+            Some(i) if i + 1 < pane.rows.len() => {
+                let next = pane.rows[i + 1].account.id;
+                let second = ListCursor::of(&pane.rows[1].account);
+                return vec![Effect::LoadAccounts {
+                    anchor: Anchor::From(second),
+                    hover: HoverAt::Id(next),
+                }];
+            }
+            _ => {}
+        },
+        Action::Up => match index {
+            Some(i) if i > 0 => pane.hover = Some(pane.rows[i - 1].account.id),
+            _ => {
+                return vec![Effect::LoadAccounts {
+                    anchor: Anchor::Back(1),
+                    hover: HoverAt::First,
+                }];
+            }
+        },
+        Action::Top => {
+            return vec![Effect::LoadAccounts {
+                anchor: Anchor::Start,
+                hover: HoverAt::First,
+            }];
+        }
+        Action::Bottom => {
+            return vec![Effect::LoadAccounts {
+                anchor: Anchor::End,
+                hover: HoverAt::Last,
+            }];
+        }
+        Action::PageDown => {
+            if let Some(next) = pane.rows.get(visible) {
+                return vec![Effect::LoadAccounts {
+                    anchor: Anchor::From(ListCursor::of(&next.account)),
+                    hover: HoverAt::First,
+                }];
+            }
+            if let Some(last) = pane.rows.get(visible.saturating_sub(1)) {
+                pane.hover = Some(last.account.id);
+            }
+        }
+        Action::PageUp => {
+            return vec![Effect::LoadAccounts {
+                anchor: Anchor::Back(visible.max(1)),
+                hover: HoverAt::First,
+            }];
+        }
+        Action::Confirm => {
+            if let Some(id) = pane.hover {
+                return vec![Effect::OpenDetail(id)];
+            }
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+fn mouse_moved(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
+    match app.layer() {
+        Layer::Main | Layer::Filter if app.tab == MainTab::Accounts => {
+            let over_action = find(
+                &app
+                    .hits
+                    .row_actions
+                    .iter()
+                    .map(|(r, id, _)| (*r, *id))
+                    .collect::<Vec<_>>(),
+                column,
+                row,
+            );
+            if let Some(id) = over_action.or_else(|| find(&app.hits.rows, column, row)) {
+                app.accounts.hover = Some(id);
+            }
+        }
+        Layer::Overlay => {
+            if let Some(button) = find(&app.hits.buttons, column, row) {
+                set_dialog_focus(app, button);
+            } else if let Some(item) = find(&app.hits.picker_items, column, row) {
+                set_picker_index(app, item);
+            }
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+fn clicked(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
+    match app.layer() {
+        Layer::Help => {
+            app.help = false;
+            vec![]
+        }
+        Layer::Overlay => {
+            if let Some(button) = find(&app.hits.buttons, column, row) {
+                set_dialog_focus(app, button);
+                return press(app);
+            }
+            if let Some(item) = find(&app.hits.picker_items, column, row) {
+                set_picker_index(app, item);
+                return overlay_action(app, Action::Confirm);
+            }
+            vec![]
+        }
+        Layer::Main | Layer::Filter => {
+            let at = Position::new(column, row);
+            if let Some((_, id, action)) = app.hits.row_actions.iter().find(|(r, _, _)| r.contains(at)) {
+                let (id, action) = (*id, *action);
+                app.accounts.hover = Some(id);
+                app.filter_input = None;
+                return account_action(app, action);
+            }
+            if let Some(id) = find(&app.hits.rows, column, row) {
+                app.accounts.hover = Some(id);
+                app.focus = Focus::List;
+                return vec![];
+            }
+            if let Some(tab) = find(&app.hits.tabs, column, row) {
+                app.focus = Focus::Tabs;
+                return switch_tab(app, tab);
+            }
+            if let Some(tab) = find(&app.hits.post_tabs, column, row) {
+                app.posts.tab = tab;
+                app.posts.list = Paged::default();
+                return vec![Effect::Reload];
+            }
+            if let Some(entry) = find(&app.hits.sidebar, column, row) {
+                app.sidebar = entry;
+                app.focus = Focus::Sidebar;
+                return vec![];
+            }
+            if app.hits.connect_button.is_some_and(|r| r.contains(at)) {
+                return main_action(app, Action::Connect);
+            }
+            if let Some(index) = find(&app.hits.list_rows, column, row) {
+                app.focus = Focus::List;
+                match app.tab {
+                    MainTab::Publishing => app.posts.list.selected = index,
+                    MainTab::Notifications => app.inbox.selected = index,
+                    MainTab::Activity => app.activity.selected = index,
+                    MainTab::Accounts => {}
+                }
+            }
+            vec![]
+        }
+    }
+}
+
+fn set_dialog_focus(app: &mut App, button: usize) {
+    if let Some(Overlay::Dialog(dialog)) = &mut app.overlay {
+        match dialog {
+            Dialog::Disconnect { focus, .. } | Dialog::Reconnect { focus, .. } => *focus = button,
+            Dialog::Remove { focus, .. } => *focus = button + 1,
+            Dialog::Connect(ConnectStage::PickAccounts { focus, .. }) => {
+                *focus = if button == 0 { ConnectFocus::Continue } else { ConnectFocus::Cancel }
+            }
+            Dialog::Connect(ConnectStage::PickNetwork { .. }) | Dialog::Refused { .. } => {}
+        }
+    }
+}
+
+fn set_picker_index(app: &mut App, item: usize) {
+    match &mut app.overlay {
+        Some(Overlay::UserPicker { index, .. }) | Some(Overlay::ClockPicker { index }) => *index = item,
+        Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickNetwork { index }))) => *index = item,
+        Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickAccounts { row, focus, .. }))) => {
+            *row = item;
+            *focus = ConnectFocus::List;
+        }
+        _ => {}
+    }
+}
+
+fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
+    if action == Action::Quit {
+        app.quit = true;
+        return vec![];
+    }
+    if action == Action::Help {
+        app.help = true;
+        return vec![];
+    }
+    if action == Action::Cancel {
+        app.overlay = None;
+        return vec![];
+    }
+    let Some(overlay) = &mut app.overlay else {
+        return vec![];
+    };
+    match overlay {
+        Overlay::Detail(_) => {
+            if action == Action::Confirm {
+                app.overlay = None;
+            }
+            vec![]
+        }
+        Overlay::ClockPicker { index } => match action {
+            Action::Up => {
+                *index = index.saturating_sub(1);
+                vec![]
+            }
+            Action::Down => {
+                *index = (*index + 1).min(CLOCK_CHOICES.len() - 1);
+                vec![]
+            }
+            Action::Confirm => {
+                let choice = &CLOCK_CHOICES[*index];
+                app.overlay = None;
+                vec![match choice.hours {
+                    Some(hours) => Effect::AdvanceClock { hours },
+                    None => Effect::ClockToNextEvent,
+                }]
+            }
+            _ => vec![],
+        },
+        Overlay::UserPicker { users, index } => match action {
+            Action::Up => {
+                *index = index.saturating_sub(1);
+                vec![]
+            }
+            Action::Down => {
+                *index = (*index + 1).min(users.len().saturating_sub(1));
+                vec![]
+            }
+            Action::Confirm => {
+                let email = users.get(*index).map(|u| u.email.clone());
+                app.overlay = None;
+                email.map(Effect::SwitchUser).into_iter().collect()
+            }
+            _ => vec![],
+        },
+        Overlay::Dialog(dialog) => dialog_action(dialog, action).unwrap_or_else(|| press(app)),
+    }
+}
+
+/// Moves focus inside a dialog; `None` when the action presses the focused button.
+fn dialog_action(dialog: &mut Dialog, action: Action) -> Option<Vec<Effect>> {
+    use Action::*;
+    match dialog {
+        Dialog::Disconnect { focus, .. } | Dialog::Reconnect { focus, .. } => match action {
+            Left | Right | NextFocus | PrevFocus | Up | Down => {
+                *focus = 1 - (*focus).min(1);
+                Some(vec![])
+            }
+            Confirm => None,
+            _ => Some(vec![]),
+        },
+        Dialog::Remove { focus, .. } => match action {
+            NextFocus | Right | Down => {
+                *focus = (*focus + 1) % 3;
+                Some(vec![])
+            }
+            PrevFocus | Left | Up => {
+                *focus = (*focus + 2) % 3;
+                Some(vec![])
+            }
+            Confirm => None,
+            _ => Some(vec![]),
+        },
+        Dialog::Refused { .. } => match action {
+            Confirm => None,
+            _ => Some(vec![]),
+        },
+        Dialog::Connect(ConnectStage::PickNetwork { index }) => match action {
+            Up => {
+                *index = index.saturating_sub(1);
+                Some(vec![])
+            }
+            Down => {
+                *index = (*index + 1).min(Network::all().count() - 1);
+                Some(vec![])
+            }
+            Confirm | Right => None,
+            _ => Some(vec![]),
+        },
+        Dialog::Connect(ConnectStage::PickAccounts {
+            entries,
+            row,
+            input,
+            focus,
+            ..
+        }) => {
+            let order = [ConnectFocus::List, ConnectFocus::Input, ConnectFocus::Continue, ConnectFocus::Cancel];
+            let at = order.iter().position(|f| f == focus).unwrap_or(0);
+            match action {
+                NextFocus => *focus = order[(at + 1) % 4],
+                PrevFocus => *focus = order[(at + 3) % 4],
+                Left | Right if matches!(focus, ConnectFocus::Continue | ConnectFocus::Cancel) => {
+                    *focus = if *focus == ConnectFocus::Continue {
+                        ConnectFocus::Cancel
+                    } else {
+                        ConnectFocus::Continue
+                    };
+                }
+                Up if *focus == ConnectFocus::List => *row = row.saturating_sub(1),
+                Down if *focus == ConnectFocus::List => *row = (*row + 1).min(entries.len().saturating_sub(1)),
+                Up | Down => *focus = ConnectFocus::List,
+                Toggle if *focus == ConnectFocus::List => {
+                    // R8: hidden accounts stay selected.
+                    if let Some(entry) = entries.get_mut(*row).filter(|e| e.hidden.is_none()) {
+                        entry.checked = !entry.checked;
+                    }
+                }
+                Confirm if *focus == ConnectFocus::Input => {
+                    add_handle(entries, row, input);
+                }
+                Confirm if *focus == ConnectFocus::List => {
+                    if let Some(entry) = entries.get_mut(*row).filter(|e| e.hidden.is_none()) {
+                        entry.checked = !entry.checked;
+                    }
+                }
+                Confirm => return None,
+                _ => {}
+            }
+            Some(vec![])
+        }
+    }
+}
+
+/// Adds the typed handle as a new ticked row (or ticks the row it names).
+fn add_handle(entries: &mut Vec<ConnectEntry>, row: &mut usize, input: &mut Input) {
+    let handle = input.value().trim().trim_start_matches('@').to_string();
+    if handle.is_empty() {
+        return;
+    }
+    match entries.iter().position(|e| e.handle.eq_ignore_ascii_case(&handle)) {
+        Some(i) => {
+            entries[i].checked = true;
+            *row = i;
+        }
+        None => {
+            entries.push(ConnectEntry {
+                handle,
+                hidden: None,
+                checked: true,
+            });
+            *row = entries.len() - 1;
+        }
+    }
+    input.reset();
+}
+
+/// Presses the focused button of the dialog.
+fn press(app: &mut App) -> Vec<Effect> {
+    let Some(Overlay::Dialog(dialog)) = &app.overlay else {
+        return vec![];
+    };
+    let effects = match dialog {
+        Dialog::Disconnect { account, focus: 0, .. } => vec![Effect::Disconnect(account.account.id)],
+        Dialog::Reconnect { account, focus: 0, .. } => vec![Effect::Reconnect(account.account.id)],
+        Dialog::Remove { account, input, focus: 1, .. } => {
+            if account.account.check_removal_confirmation(input.value()).is_err() {
+                return vec![];
+            }
+            vec![Effect::Remove(account.account.id, input.value().to_string())]
+        }
+        Dialog::Connect(ConnectStage::PickNetwork { index }) => {
+            let network = Network::all().nth(*index).unwrap_or(Network::Facebook);
+            return vec![Effect::LoadConnectNetwork(network)];
+        }
+        Dialog::Connect(ConnectStage::PickAccounts {
+            network,
+            entries,
+            focus: ConnectFocus::Continue,
+            ..
+        }) => {
+            let handles: Vec<String> = entries
+                .iter()
+                .filter(|e| e.checked)
+                .map(|e| e.handle.clone())
+                .collect();
+            if handles.is_empty() {
+                return vec![];
+            }
+            vec![Effect::ConnectAll(*network, handles)]
+        }
+        // Cancel, OK, or the safe choice.
+        _ => vec![],
+    };
+    app.overlay = None;
+    effects
+}
+
+/// R10b: whether the acting user may disconnect or remove the account; when
+/// not, who may (for the muted note on the hovered row).
+pub fn may_act_on(app: &App, record: &AccountRecord) -> bool {
+    let Some(session) = &app.session else {
+        return false;
+    };
+    authorize(&session.actor, session.tier, Attempt::Disconnect(&record.account)).is_ok()
+}

@@ -1,0 +1,101 @@
+//! The config file: `config.toml` in the platform config directory
+//! (`~/.config/switchboard/` on Linux), for the theme and key remaps:
+//!
+//! ```toml
+//! theme = "dark"          # default, dark, light or mono
+//! [keys]
+//! quit = ["q", "ctrl-q"]
+//! disconnect = ["D"]
+//! ```
+//!
+//! A malformed file is reported with its line, and the app starts with the
+//! defaults.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::action::Action;
+use super::keymap::{Key, Keymap, defaults};
+use super::theme::ThemeName;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    theme: Option<String>,
+    #[serde(default)]
+    keys: HashMap<Action, Vec<String>>,
+}
+
+pub struct Config {
+    pub theme: ThemeName,
+    pub keymap: Keymap,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            theme: ThemeName::Default,
+            keymap: Keymap::default(),
+        }
+    }
+}
+
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "switchboard").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Reads the config; a missing file is the defaults, a malformed one is the
+/// defaults and a message that names the file and line.
+pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
+    let Some(path) = path else {
+        return (Config::default(), None);
+    };
+    match std::fs::read_to_string(path) {
+        Ok(text) => match parse(&text) {
+            Ok(config) => (config, None),
+            Err(problem) => (
+                Config::default(),
+                Some(format!("{}: {problem}; using the defaults", path.display())),
+            ),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
+        Err(e) => (
+            Config::default(),
+            Some(format!("cannot read {}: {e}; using the defaults", path.display())),
+        ),
+    }
+}
+
+pub fn parse(text: &str) -> Result<Config, String> {
+    let file: File = toml::from_str(text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|span| text[..span.start.min(text.len())].lines().count().max(1));
+        let message = e.message().to_string();
+        match line {
+            Some(line) => format!("line {line}: {message}"),
+            None => message,
+        }
+    })?;
+    let theme = match file.theme {
+        Some(t) => ThemeName::parse(&t)?,
+        None => ThemeName::Default,
+    };
+    let mut overrides = HashMap::new();
+    for (action, names) in file.keys {
+        let keys = names
+            .iter()
+            .map(|k| Key::parse(k))
+            .collect::<Result<Vec<_>, _>>()?;
+        if keys.is_empty() {
+            return Err(format!("[keys] {action:?} has no key: give at least one"));
+        }
+        overrides.insert(action, keys);
+    }
+    Ok(Config {
+        theme,
+        keymap: Keymap::remapped(defaults(), &overrides),
+    })
+}

@@ -1,0 +1,438 @@
+//! Runs `update`'s effects against the portal and puts what comes back into
+//! the state. Every read brings the portal up to now first (R12), through the
+//! same store commands as the CLI.
+
+use chrono::Duration;
+
+use super::app::{
+    Access, Anchor, App, ConnectEntry, ConnectFocus, ConnectStage, Detail, Dialog, Effect,
+    HoverAt, MainTab, Overlay, SessionInfo,
+};
+use crate::clock::{ClockSource, Now, effective_now};
+use crate::error::{Error, Result};
+use crate::lifecycle::permission::{Attempt, authorize, recommended_reconnector};
+use crate::lifecycle::{Denial, DisconnectReason, Instant};
+
+use crate::store::accounts::{self, ListCursor, ListFilter};
+use crate::store::{self, Portal, Session, actions, notifications, posts, users};
+use tui_input::Input;
+
+/// The portal as the TUI holds it.
+pub struct Store {
+    pub portal: Portal,
+    pub actor: String,
+    /// `--now`, until the clock is moved from the TUI.
+    pub now_flag: Option<Instant>,
+    data_version: i64,
+}
+
+impl Store {
+    pub fn new(portal: Portal, actor: String, now_flag: Option<Instant>) -> Store {
+        Store {
+            portal,
+            actor,
+            now_flag,
+            data_version: 0,
+        }
+    }
+
+    fn run<T>(&mut self, command: impl FnOnce(&mut Session<'_>) -> Result<T>) -> Result<T> {
+        let actor = self.actor.clone();
+        self.portal.run(self.now_flag, Some(&actor), command)
+    }
+
+    /// Whether another process changed the portal since we last looked
+    /// (`PRAGMA data_version`).
+    pub fn changed_elsewhere(&mut self) -> bool {
+        let version: i64 = self
+            .portal
+            .connection()
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .unwrap_or(self.data_version);
+        let changed = version != self.data_version;
+        self.data_version = version;
+        changed
+    }
+}
+
+/// Runs one effect; failures become a dialog or a toast, never a crash.
+pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
+    let result = match effect {
+        Effect::Reload => reload(store, app),
+        Effect::LoadAccounts { anchor, hover } => load_accounts(store, app, anchor, hover),
+        Effect::OpenDetail(id) => open_detail(store, app, id),
+        Effect::PrepareDisconnect(id) => prepare_disconnect(store, app, id),
+        Effect::PrepareReconnect(id) => prepare_reconnect(store, app, id),
+        Effect::PrepareRemove(id) => prepare_remove(store, app, id),
+        Effect::PrepareConnect => prepare_connect(store, app),
+        Effect::LoadConnectNetwork(network) => load_connect_network(store, app, network),
+        Effect::Disconnect(id) => store
+            .run(|s| actions::disconnect(s, id))
+            .map(|(record, canceled)| {
+                app.toast(format!(
+                    "Disconnected @{}: {canceled} scheduled posts canceled",
+                    record.account.handle
+                ))
+            })
+            .and_then(|()| reload(store, app)),
+        Effect::Reconnect(id) => store
+            .run(|s| actions::reconnect(s, id))
+            .map(|done| {
+                app.toast(format!(
+                    "Reconnected @{}: {} posts will publish, {} were missed",
+                    done.account.account.handle, done.resumed_posts, done.missed_posts
+                ))
+            })
+            .and_then(|()| reload(store, app)),
+        Effect::Remove(id, typed) => store
+            .run(|s| actions::remove(s, id, &typed))
+            .map(|deleted| app.toast(format!("Removed the account and its {deleted} posts")))
+            .and_then(|()| load_accounts(store, app, Anchor::Start, HoverAt::First)),
+        Effect::ConnectAll(network, handles) => connect_all(store, app, network, handles),
+        Effect::AdvanceClock { hours } => move_clock(store, app, |now, _| Ok(now + Duration::hours(hours))),
+        Effect::ClockToNextEvent => move_clock(store, app, |now, next| {
+            next.filter(|n| *n > now).ok_or_else(|| {
+                Error::other("no_event", "nothing is scheduled to happen: no next event")
+            })
+        }),
+        Effect::OpenUserPicker => store.run(|s| users::list(s.conn())).map(|users| {
+            let index = users.iter().position(|u| u.email == store.actor).unwrap_or(0);
+            app.overlay = Some(Overlay::UserPicker { users, index });
+        }),
+        Effect::SwitchUser(email) => {
+            store.actor = email.clone();
+            app.toast(format!("Acting as {email}"));
+            reload(store, app)
+        }
+        Effect::MarkRead(id) => store
+            .run(|s| {
+                let me = s.require_actor()?;
+                notifications::mark_read(s.conn(), me.id, id)
+            })
+            .and_then(|()| reload(store, app)),
+        Effect::MarkAllRead => store
+            .run(|s| {
+                let me = s.require_actor()?;
+                notifications::mark_all_read(s.conn(), me.id)
+            })
+            .map(|n| app.toast(format!("{n} notifications marked read")))
+            .and_then(|()| reload(store, app)),
+    };
+    if let Err(error) = result {
+        super::log::write("error", &error.to_string());
+        show_error(app, &error);
+        let _ = reload(store, app);
+    }
+    // Our own writes are not "elsewhere".
+    store.changed_elsewhere();
+}
+
+fn show_error(app: &mut App, error: &Error) {
+    match error {
+        Error::Denied { message, .. } => {
+            app.overlay = Some(Overlay::Dialog(Dialog::Refused {
+                title: "Not allowed".into(),
+                message: message.clone(),
+            }))
+        }
+        Error::State(_) | Error::Conflict { .. } => {
+            app.overlay = Some(Overlay::Dialog(Dialog::Refused {
+                title: "Cannot do that now".into(),
+                message: error.to_string(),
+            }))
+        }
+        _ => app.toast_error(error.to_string()),
+    }
+}
+
+/// Refetches the header and the current tab.
+pub fn reload(store: &mut Store, app: &mut App) -> Result<()> {
+    let session = store.run(|s| {
+        let actor = s.require_actor()?;
+        let access = match authorize(&actor, s.info.tier, Attempt::ViewSocial) {
+            Ok(()) => Access::Granted,
+            Err(denial @ Denial::TierWithoutSocialTool(_)) => {
+                Access::Locked(denial.message(&|_| String::new()))
+            }
+            Err(denial) => Access::NoAccess(denial.message(&|id| {
+                users::email_of(s.conn(), id).unwrap_or_default()
+            })),
+        };
+        Ok(SessionInfo {
+            portal: s.info.name.clone(),
+            tier: s.info.tier,
+            unread: notifications::unread_count(s.conn(), actor.id)?,
+            actor,
+            now: s.instant(),
+            demo: s.now.source == ClockSource::Demo,
+            access,
+        })
+    })?;
+    let granted = session.access == Access::Granted;
+    app.session = Some(session);
+    if !granted {
+        return Ok(());
+    }
+    match app.tab {
+        MainTab::Accounts => {
+            let anchor = app.accounts.top.clone().map_or(Anchor::Start, Anchor::From);
+            load_accounts(store, app, anchor, HoverAt::Keep)
+        }
+        MainTab::Publishing => {
+            let tab = app.posts.tab;
+            let after = app.posts.list.cursor;
+            let limit = capacity(app);
+            let rows = store.run(|s| posts::page(s.conn(), Some(tab), None, after, limit))?;
+            set_rows(&mut app.posts.list, rows);
+            Ok(())
+        }
+        MainTab::Notifications => {
+            let before = app.inbox.cursor;
+            let limit = capacity(app);
+            let rows = store.run(|s| {
+                let me = s.require_actor()?;
+                notifications::page_newest(s.conn(), me.id, before, limit)
+            })?;
+            set_rows(&mut app.inbox, rows);
+            Ok(())
+        }
+        MainTab::Activity => {
+            let before = app.activity.cursor;
+            let account = app.activity_account;
+            let limit = capacity(app);
+            let rows = store.run(|s| store::audit::page_newest(s.conn(), account, before, limit))?;
+            set_rows(&mut app.activity, rows);
+            Ok(())
+        }
+    }
+}
+
+fn set_rows<T, C>(list: &mut super::app::Paged<T, C>, rows: Vec<T>) {
+    list.rows = rows;
+    list.selected = list.selected.min(list.rows.len().saturating_sub(1));
+}
+
+fn capacity(app: &App) -> usize {
+    app.hits.list_capacity.clamp(5, 200)
+}
+
+/// Loads the Accounts list window (one row more than fits, to know there is more).
+pub fn load_accounts(store: &mut Store, app: &mut App, anchor: Anchor, hover: HoverAt) -> Result<()> {
+    let limit = capacity(app) + 1;
+    let text = app.accounts.filter.clone();
+    let top = app.accounts.top.clone();
+    let (rows, hidden) = store.run(|s| {
+        let filter = ListFilter {
+            now: s.instant(),
+            include_hidden: false,
+            text: text.as_deref(),
+        };
+        let conn = s.conn();
+        let mut rows = match &anchor {
+            Anchor::Start => accounts::window(conn, filter, accounts::Anchor::Start, limit)?,
+            Anchor::From(cursor) => accounts::window(conn, filter, accounts::Anchor::From(cursor), limit)?,
+            Anchor::End => accounts::window(conn, filter, accounts::Anchor::End, limit - 1)?,
+            Anchor::Back(n) => {
+                let before = match &top {
+                    Some(top) => accounts::window(conn, filter, accounts::Anchor::Before(top), *n)?,
+                    None => Vec::new(),
+                };
+                match before.first() {
+                    Some(first) => {
+                        accounts::window(conn, filter, accounts::Anchor::From(&ListCursor::of(&first.account)), limit)?
+                    }
+                    None => accounts::window(conn, filter, accounts::Anchor::Start, limit)?,
+                }
+            }
+        };
+        // The window's first row went away (removed, hidden): start over.
+        if rows.is_empty() && !matches!(anchor, Anchor::Start) {
+            rows = accounts::window(conn, filter, accounts::Anchor::Start, limit)?;
+        }
+        Ok((rows, accounts::hidden_count(conn, s.instant())?))
+    })?;
+    let pane = &mut app.accounts;
+    pane.top = rows.first().map(|r| ListCursor::of(&r.account));
+    pane.hidden = hidden;
+    let still_there = |id: AccountIdOpt| id.filter(|id| rows.iter().any(|r| r.account.id == *id));
+    pane.hover = match hover {
+        HoverAt::Keep => still_there(pane.hover).or(rows.first().map(|r| r.account.id)),
+        HoverAt::First => rows.first().map(|r| r.account.id),
+        HoverAt::Last => rows.last().map(|r| r.account.id),
+        HoverAt::Id(id) => still_there(Some(id)).or(rows.first().map(|r| r.account.id)),
+    };
+    pane.rows = rows;
+    Ok(())
+}
+
+type AccountIdOpt = Option<crate::lifecycle::AccountId>;
+
+fn open_detail(store: &mut Store, app: &mut App, id: i64) -> Result<()> {
+    let detail = store.run(|s| {
+        let conn = s.conn();
+        Ok(Detail {
+            account: accounts::record(conn, id)?,
+            scheduled: accounts::scheduled_post_count(conn, id)?,
+            published: accounts::published_post_count(conn, id)?,
+            posts: posts::count_for_account(conn, id)?,
+        })
+    })?;
+    app.overlay = Some(Overlay::Detail(detail));
+    Ok(())
+}
+
+fn prepare_disconnect(store: &mut Store, app: &mut App, id: i64) -> Result<()> {
+    let dialog = store.run(|s| {
+        let actor = s.require_actor()?;
+        let conn = s.conn();
+        let record = accounts::record(conn, id)?;
+        s.attempting("disconnect", Some(id));
+        s.authorize(&actor, Attempt::Disconnect(&record.account))?;
+        let after = record
+            .account
+            .disconnect(DisconnectReason::Manual, s.instant(), Some(actor.id))?;
+        Ok(Dialog::Disconnect {
+            scheduled: accounts::scheduled_post_count(conn, id)?,
+            published: accounts::published_post_count(conn, id)?,
+            restore_until: after.reconnect_deadline(),
+            account: record,
+            focus: 1,
+        })
+    })?;
+    app.overlay = Some(Overlay::Dialog(dialog));
+    Ok(())
+}
+
+fn prepare_reconnect(store: &mut Store, app: &mut App, id: i64) -> Result<()> {
+    let dialog = store.run(|s| {
+        let actor = s.require_actor()?;
+        let conn = s.conn();
+        let record = accounts::record(conn, id)?;
+        s.attempting("reconnect", Some(id));
+        s.authorize(&actor, Attempt::Reconnect(&record.account))?;
+        let outcome = record.account.reconnect(actor.id, s.instant())?;
+        let (resume, missed) = if outcome.restored {
+            accounts::resumable_and_missed(conn, id, s.instant())?
+        } else {
+            (0, 0)
+        };
+        let recommend = match recommended_reconnector(&record.account, actor.id) {
+            Some(original) => Some(users::email_of(conn, original)?),
+            None => None,
+        };
+        Ok(Dialog::Reconnect {
+            account: record,
+            resume,
+            missed,
+            restored: outcome.restored,
+            recommend,
+            focus: 1,
+        })
+    })?;
+    app.overlay = Some(Overlay::Dialog(dialog));
+    Ok(())
+}
+
+fn prepare_remove(store: &mut Store, app: &mut App, id: i64) -> Result<()> {
+    let dialog = store.run(|s| {
+        let actor = s.require_actor()?;
+        let conn = s.conn();
+        let record = accounts::record(conn, id)?;
+        s.attempting("remove", Some(id));
+        s.authorize(&actor, Attempt::Remove(&record.account))?;
+        Ok(Dialog::Remove {
+            posts: posts::count_for_account(conn, id)?,
+            account: record,
+            input: Input::default(),
+            focus: 0,
+        })
+    })?;
+    app.overlay = Some(Overlay::Dialog(dialog));
+    Ok(())
+}
+
+fn prepare_connect(store: &mut Store, app: &mut App) -> Result<()> {
+    // R10a; a refusal goes through the store, so it is audited (R10e).
+    store.run(|s| {
+        let actor = s.require_actor()?;
+        s.attempting("connect", None);
+        s.authorize(&actor, Attempt::Connect)
+    })?;
+    app.overlay = Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickNetwork { index: 0 })));
+    Ok(())
+}
+
+fn load_connect_network(store: &mut Store, app: &mut App, network: crate::lifecycle::Network) -> Result<()> {
+    let hidden = store.run(|s| accounts::hidden_of_network(s.conn(), network, s.instant(), 200))?;
+    let entries = hidden
+        .into_iter()
+        .map(|record| ConnectEntry {
+            handle: record.account.handle.clone(),
+            hidden: Some(record),
+            checked: true,
+        })
+        .collect::<Vec<_>>();
+    let focus = if entries.is_empty() { ConnectFocus::Input } else { ConnectFocus::List };
+    app.overlay = Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickAccounts {
+        network,
+        entries,
+        row: 0,
+        input: Input::default(),
+        focus,
+    })));
+    Ok(())
+}
+
+/// Connects or reconnects each ticked handle, each as its own command.
+fn connect_all(store: &mut Store, app: &mut App, network: crate::lifecycle::Network, handles: Vec<String>) -> Result<()> {
+    let (mut connected, mut reconnected, mut failures) = (0, 0, Vec::new());
+    for handle in &handles {
+        match store.run(|s| actions::connect(s, network, handle, None)) {
+            Ok(done) if done.reconnected => reconnected += 1,
+            Ok(_) => connected += 1,
+            Err(e) => failures.push(format!("@{handle}: {e}")),
+        }
+    }
+    reload(store, app)?;
+    if failures.is_empty() {
+        app.toast(format!(
+            "{} · {connected} connected, {reconnected} reconnected",
+            network.label()
+        ));
+    } else {
+        app.overlay = Some(Overlay::Dialog(Dialog::Refused {
+            title: format!("{} of {} not connected", failures.len(), handles.len()),
+            message: failures.join("\n"),
+        }));
+    }
+    Ok(())
+}
+
+/// T4: moves the demo clock and sweeps up to it; the toast says what happened.
+fn move_clock(
+    store: &mut Store,
+    app: &mut App,
+    target: impl FnOnce(Instant, Option<Instant>) -> Result<Instant>,
+) -> Result<()> {
+    let flag = store.now_flag;
+    let next = store.run(|s| accounts::next_event_instant(s.conn()))?;
+    let actor = store.actor.clone();
+    let (clock, events) = store.portal.run_at(
+        |info| {
+            let base = effective_now(flag, info.demo_clock).instant;
+            let instant = target(base, next)?;
+            Ok(Now {
+                instant,
+                source: ClockSource::Demo,
+            })
+        },
+        Some(&actor),
+        |s| {
+            let clock = actions::set_demo_clock(s)?;
+            Ok((clock, std::mem::take(&mut s.swept)))
+        },
+    )?;
+    store.now_flag = None;
+    app.toast(super::view::describe_sweep(clock, &events));
+    reload(store, app)
+}

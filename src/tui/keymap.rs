@@ -1,0 +1,222 @@
+//! One keymap, three uses: dispatch, the footer hints and the help overlay
+//! all read this table, so they cannot disagree. A config file may remap.
+
+use std::collections::HashMap;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// Where a binding works.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// The main screen: sidebar, tabs and lists.
+    Main,
+    /// A dialog or a picker.
+    Dialog,
+}
+
+/// A key with its modifiers, as written in the config file: `q`, `ctrl-c`,
+/// `enter`, `pagedown`, `shift-tab`, `f1`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    pub fn from_event(event: &KeyEvent) -> Key {
+        // Shift is part of the character (`G`, `?`); BackTab carries it too.
+        Key {
+            code: event.code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let lower = text.trim();
+        let (ctrl, rest) = match lower.to_ascii_lowercase().strip_prefix("ctrl-") {
+            Some(_) => (true, &lower[5..]),
+            None => (false, lower),
+        };
+        let code = match rest.to_ascii_lowercase().as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "space" => KeyCode::Char(' '),
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            "backspace" => KeyCode::Backspace,
+            "delete" => KeyCode::Delete,
+            f if f.starts_with('f') && f.len() > 1 && f[1..].parse::<u8>().is_ok() => {
+                KeyCode::F(f[1..].parse().unwrap_or(1))
+            }
+            _ if rest.chars().count() == 1 => KeyCode::Char(rest.chars().next().unwrap_or(' ')),
+            _ => return Err(format!("unknown key '{text}': use a character, or enter, esc, tab, space, up, pagedown, f1, ctrl-x ...")),
+        };
+        Ok(Key { code, ctrl })
+    }
+
+    /// How the footer and the help overlay write it.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Enter => "⏎".to_string(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "S-Tab".into(),
+            KeyCode::Char(' ') => "Space".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl { format!("^{base}") } else { base }
+    }
+}
+
+/// One row of the table.
+#[derive(Clone, Debug)]
+pub struct Binding {
+    pub action: Action,
+    pub keys: Vec<Key>,
+    /// The footer's short word, and the help overlay's description.
+    pub hint: &'static str,
+    pub help: &'static str,
+    pub contexts: &'static [Context],
+    /// Shown in the footer (the rest only in help).
+    pub in_footer: bool,
+}
+
+const MAIN: &[Context] = &[Context::Main];
+const DIALOG: &[Context] = &[Context::Dialog];
+const BOTH: &[Context] = &[Context::Main, Context::Dialog];
+
+fn keys(list: &[&str]) -> Vec<Key> {
+    list.iter()
+        .map(|k| Key::parse(k).expect("default keys parse"))
+        .collect()
+}
+
+fn row(
+    action: Action,
+    list: &[&str],
+    hint: &'static str,
+    help: &'static str,
+    contexts: &'static [Context],
+    in_footer: bool,
+) -> Binding {
+    Binding {
+        action,
+        keys: keys(list),
+        hint,
+        help,
+        contexts,
+        in_footer,
+    }
+}
+
+/// The default table, in the order the footer and help show it.
+pub fn defaults() -> Vec<Binding> {
+    use Action::*;
+    vec![
+        row(Up, &["up", "k"], "move", "Move up", BOTH, false),
+        row(Down, &["down", "j"], "move", "Move down", BOTH, true),
+        row(Top, &["g", "home"], "top", "First row", MAIN, false),
+        row(Bottom, &["G", "end"], "bottom", "Last row", MAIN, false),
+        row(PageUp, &["pageup"], "page up", "Page up", MAIN, false),
+        row(PageDown, &["pagedown"], "page down", "Page down", MAIN, false),
+        row(Left, &["left", "h"], "left", "Previous tab or button", BOTH, false),
+        row(Right, &["right", "l"], "right", "Next tab or button", BOTH, false),
+        row(NextFocus, &["tab"], "focus", "Next area: sidebar, tabs, list (or next field)", BOTH, false),
+        row(PrevFocus, &["shift-tab"], "focus", "Previous area (or field)", BOTH, false),
+        row(Confirm, &["enter"], "details", "Account details; in a dialog, press the focused button", BOTH, true),
+        row(Cancel, &["esc"], "cancel", "Close the dialog, clear the filter", BOTH, true),
+        row(Toggle, &["space"], "toggle", "Tick or untick the row", DIALOG, true),
+        row(Reconnect, &["r"], "reconnect", "Reconnect the hovered account", MAIN, true),
+        row(Disconnect, &["d"], "disconnect", "Disconnect the hovered account", MAIN, true),
+        row(Remove, &["x"], "remove", "Remove the hovered account and its posts", MAIN, true),
+        row(Connect, &["c"], "connect", "Connect account", MAIN, true),
+        row(Clock, &["t"], "time", "Move the demo clock", MAIN, true),
+        row(SwitchUser, &["u"], "user", "Act as another user", MAIN, true),
+        row(Notifications, &["n"], "inbox", "Notifications", MAIN, false),
+        row(Filter, &["/"], "filter", "Filter accounts by name or handle", MAIN, true),
+        row(FilterActivity, &["f"], "by account", "Activity of the hovered account only", MAIN, true),
+        row(MarkAllRead, &["m"], "mark read", "Mark every notification read", MAIN, true),
+        row(TabAccounts, &["1"], "accounts", "Accounts tab", MAIN, false),
+        row(TabPublishing, &["2"], "publishing", "Publishing tab", MAIN, false),
+        row(TabNotifications, &["3"], "notifications", "Notifications tab", MAIN, false),
+        row(TabActivity, &["4"], "activity", "Activity tab", MAIN, false),
+        row(Help, &["?"], "help", "All keys", BOTH, true),
+        row(Quit, &["q", "ctrl-c"], "quit", "Quit", MAIN, true),
+    ]
+}
+
+#[derive(Clone, Debug)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+    lookup: HashMap<(Context, Key), Action>,
+}
+
+impl Keymap {
+    pub fn new(bindings: Vec<Binding>) -> Keymap {
+        let mut lookup = HashMap::new();
+        for b in &bindings {
+            for context in b.contexts {
+                for key in &b.keys {
+                    lookup.entry((*context, *key)).or_insert(b.action);
+                }
+            }
+        }
+        Keymap { bindings, lookup }
+    }
+
+    /// Replaces the keys of the named actions (from the config file).
+    pub fn remapped(mut bindings: Vec<Binding>, overrides: &HashMap<Action, Vec<Key>>) -> Keymap {
+        for b in &mut bindings {
+            if let Some(keys) = overrides.get(&b.action) {
+                b.keys = keys.clone();
+            }
+        }
+        Keymap::new(bindings)
+    }
+
+    pub fn action(&self, context: Context, key: Key) -> Option<Action> {
+        // Ctrl-C always quits, whatever the map says (a way out).
+        if key.ctrl && key.code == KeyCode::Char('c') {
+            return Some(Action::Quit);
+        }
+        self.lookup.get(&(context, key)).copied()
+    }
+
+    pub fn binding(&self, action: Action) -> Option<&Binding> {
+        self.bindings.iter().find(|b| b.action == action)
+    }
+
+    /// The first key of an action, as the footer writes it.
+    pub fn key_label(&self, action: Action) -> String {
+        self.binding(action)
+            .and_then(|b| b.keys.first())
+            .map(Key::label)
+            .unwrap_or_default()
+    }
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap::new(defaults())
+    }
+}

@@ -1,0 +1,213 @@
+//! The Accounts tab: grouped by network, each row saying what matters next,
+//! the hovered row revealing its actions inline (R6f, R8, R10b).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Zone, relative, short_date};
+use crate::lifecycle::{Instant, Status};
+use crate::store::AccountRecord;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Hits, may_act_on};
+use crate::tui::theme::Theme;
+
+/// The status column: what matters next for the account.
+pub fn status_text(record: &AccountRecord, now: Instant, zone: Zone) -> (String, StatusTone) {
+    let a = &record.account;
+    match (a.status(), a.disconnection()) {
+        (Status::Connected, _) => match a.reauth_due_at() {
+            Some(due) => {
+                let days = (due - now).num_days();
+                let left = if days >= 1 {
+                    format!("{days} days")
+                } else {
+                    relative(due, now)
+                };
+                let text = format!("Connected · reauthorize by {} ({left})", short_date(zone, due));
+                if a.in_reminder_week(now) {
+                    (format!("{text} ⚠"), StatusTone::Warning)
+                } else {
+                    (text, StatusTone::Ok)
+                }
+            }
+            None => ("Connected".into(), StatusTone::Ok),
+        },
+        (Status::Disconnected, Some(d)) => {
+            let end = a.reconnect_deadline().unwrap_or(d.at);
+            let days = (end - now).num_days().max(0);
+            (
+                format!(
+                    "Disconnected ({}) {} · {days} days left to keep history",
+                    d.reason.name(),
+                    short_date(zone, d.at)
+                ),
+                StatusTone::Danger,
+            )
+        }
+        (Status::Expired, Some(d)) => (
+            format!(
+                "Expired ({}) · history purged {}",
+                d.reason.name(),
+                short_date(zone, a.reconnect_deadline().unwrap_or(d.at))
+            ),
+            StatusTone::Muted,
+        ),
+        _ => (a.status().name().into(), StatusTone::Muted),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusTone {
+    Ok,
+    Warning,
+    Danger,
+    Muted,
+}
+
+fn tone(theme: &Theme, tone: StatusTone) -> ratatui::style::Style {
+    match tone {
+        StatusTone::Ok => theme.ok,
+        StatusTone::Warning => theme.warning,
+        StatusTone::Danger => theme.danger,
+        StatusTone::Muted => theme.muted,
+    }
+}
+
+fn cut(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        format!("{text:<width$}")
+    } else {
+        let mut s: String = text.chars().take(width.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut Hits) {
+    let theme = &app.theme;
+    let Some(session) = &app.session else { return };
+    let now = session.now;
+    let mut y = area.y;
+    let bottom = area.bottom();
+    // The filter line, while typing or while a filter is kept.
+    if let Some(input) = &app.filter_input {
+        let prompt = " / ";
+        let line = Line::from(vec![
+            Span::styled(prompt, theme.accent),
+            Span::styled(input.value().to_string(), theme.text),
+            Span::styled("   ⏎ keep  Esc clear", theme.muted),
+        ]);
+        frame.render_widget(Paragraph::new(line), Rect::new(area.x, y, area.width, 1));
+        let cursor_x = area.x + prompt.len() as u16 + input.visual_cursor() as u16;
+        frame.set_cursor_position((cursor_x.min(area.right().saturating_sub(1)), y));
+        y += 1;
+    } else if let Some(filter) = &app.accounts.filter {
+        let line = Line::from(vec![
+            Span::styled(format!(" Filter: {filter}"), theme.accent),
+            Span::styled("   / change  Esc clear", theme.muted),
+        ]);
+        frame.render_widget(Paragraph::new(line), Rect::new(area.x, y, area.width, 1));
+        y += 1;
+    }
+    let footer_lines = u16::from(app.accounts.hidden > 0);
+    let list_bottom = bottom.saturating_sub(footer_lines);
+    let rows = &app.accounts.rows;
+    if rows.is_empty() {
+        let text = match &app.accounts.filter {
+            Some(f) => format!(" No account's name or handle contains '{f}'."),
+            None => " No accounts yet: press c to connect one.".into(),
+        };
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), Rect::new(area.x, y, area.width, 1));
+    }
+    let width = area.width as usize;
+    let name_w = 22.min(width / 4);
+    let handle_w = 18.min(width / 5);
+    let mut previous = None;
+    let mut shown = 0;
+    for record in rows {
+        let a = &record.account;
+        if previous != Some(a.network) {
+            if y + 1 >= list_bottom {
+                break;
+            }
+            frame.render_widget(
+                Paragraph::new(Span::styled(format!(" {}", a.network.label()), theme.group)),
+                Rect::new(area.x, y, area.width, 1),
+            );
+            y += 1;
+            previous = Some(a.network);
+        }
+        if y >= list_bottom {
+            break;
+        }
+        let hovered = app.accounts.hover == Some(a.id);
+        let row_rect = Rect::new(area.x, y, area.width, 1);
+        hits.rows.push((row_rect, a.id));
+        let (status, status_tone) = status_text(record, now, zone);
+        let base = if hovered { theme.hovered } else { theme.text };
+        let mut spans = vec![
+            Span::styled(if hovered { "▌ " } else { "  " }, base),
+            Span::styled(cut(&a.name, name_w), base),
+            Span::styled(" ", base),
+            Span::styled(cut(&format!("@{}", a.handle), handle_w), base),
+            Span::styled(" ", base),
+        ];
+        let used = 2 + name_w + 1 + handle_w + 1;
+        let actions = if hovered { inline_actions(app, record) } else { Vec::new() };
+        let actions_w: usize = actions.iter().map(|(t, _, _)| t.chars().count() + 1).sum();
+        let status_w = width.saturating_sub(used + actions_w);
+        spans.push(Span::styled(cut(&status, status_w), if hovered { base } else { tone(theme, status_tone) }));
+        let mut x = area.x + (used + status_w) as u16;
+        for (text, action, style) in actions {
+            let w = text.chars().count() as u16;
+            spans.push(Span::styled(" ", base));
+            spans.push(Span::styled(text.clone(), style));
+            if let Some(action) = action {
+                hits.row_actions.push((Rect::new(x + 1, y, w, 1), a.id, action));
+            }
+            x += w + 1;
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), row_rect);
+        y += 1;
+        shown += 1;
+    }
+    hits.visible_accounts = shown;
+    if app.accounts.hidden > 0 {
+        let text = format!(
+            " {} accounts disconnected for over 90 days are hidden: use Connect account",
+            app.accounts.hidden
+        );
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme.muted)),
+            Rect::new(area.x, bottom - 1, area.width, 1),
+        );
+    }
+}
+
+/// The hovered row's actions: Reconnect only when not connected (R6f);
+/// Disconnect and Remove only for users allowed (R10b), else who may.
+fn inline_actions(app: &App, record: &AccountRecord) -> Vec<(String, Option<Action>, ratatui::style::Style)> {
+    let theme = &app.theme;
+    let mut actions = Vec::new();
+    let connected = record.account.status() == Status::Connected;
+    if !connected {
+        actions.push(("[Reconnect]".to_string(), Some(Action::Reconnect), theme.button_focused));
+    }
+    if may_act_on(app, record) {
+        if connected {
+            actions.push(("[Disconnect]".to_string(), Some(Action::Disconnect), theme.button_focused));
+        }
+        actions.push(("[Remove]".to_string(), Some(Action::Remove), theme.button_danger_focused));
+    } else {
+        let note = format!("only {} may disconnect", record.original_connector);
+        let room = (app.hits_width_hint() / 3).max(12);
+        actions.push((
+            cut(&note, room).trim_end().to_string(),
+            None,
+            theme.hovered.add_modifier(ratatui::style::Modifier::DIM),
+        ));
+    }
+    actions
+}

@@ -1,0 +1,329 @@
+//! Drawing: a pure function of the state. It records the rectangles of rows
+//! and buttons, which the mouse is tested against on the next event.
+
+mod accounts;
+mod dialogs;
+mod lists;
+mod overlays;
+
+use chrono::{DateTime, FixedOffset, Local};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::app::{Access, App, Focus, Hits, Layer, MainTab, SIDEBAR, SOCIAL};
+use super::keymap::Context;
+use crate::lifecycle::Instant;
+use crate::store::SweepEvent;
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Display converts instants to the user's zone (T1); tests pin UTC.
+#[derive(Clone, Copy, Debug)]
+pub enum Zone {
+    Local,
+    Fixed(FixedOffset),
+}
+
+impl Zone {
+    pub fn show(self, t: Instant) -> DateTime<FixedOffset> {
+        match self {
+            Zone::Local => t.with_timezone(&Local).fixed_offset(),
+            Zone::Fixed(offset) => t.with_timezone(&offset),
+        }
+    }
+}
+
+/// "Mar 04"
+pub fn short_date(zone: Zone, t: Instant) -> String {
+    zone.show(t).format("%b %d").to_string()
+}
+
+/// "Mar 04 2026 09:00"
+pub fn long_date(zone: Zone, t: Instant) -> String {
+    zone.show(t).format("%b %d %Y %H:%M").to_string()
+}
+
+/// "in 3 days", "5 hours ago", "now".
+pub fn relative(t: Instant, now: Instant) -> String {
+    let seconds = (t - now).num_seconds();
+    let span = seconds.unsigned_abs();
+    let unit = |n: u64, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    let text = match span {
+        0..=59 => return "now".into(),
+        60..=3_599 => unit(span / 60, "minute"),
+        3_600..=86_399 => unit(span / 3_600, "hour"),
+        _ => unit(span / 86_400, "day"),
+    };
+    if seconds > 0 { format!("in {text}") } else { format!("{text} ago") }
+}
+
+/// The toast after the clock moved: what the sweep did.
+pub fn describe_sweep(clock: Instant, events: &[SweepEvent]) -> String {
+    let at = crate::lifecycle::time::format_instant(clock);
+    if events.is_empty() {
+        return format!("Clock at {at} · nothing happened");
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for e in events {
+        let name = e.kind.name();
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(name, n)| format!("{n} {}", name.replace('_', " ")))
+        .collect();
+    format!("Clock at {at} · {}", parts.join(", "))
+}
+
+/// Draws the whole screen and returns where things are.
+pub fn draw(frame: &mut Frame<'_>, app: &App, zone: Zone) -> Hits {
+    let mut hits = Hits::default();
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = format!(
+            "Switchboard needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Enlarge it, or press q to quit.",
+            area.width, area.height
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return hits;
+    }
+    let theme = &app.theme;
+    let outer = Block::bordered()
+        .border_style(theme.border)
+        .title_top(header_left(app))
+        .title_top(header_right(app, zone).right_aligned());
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let [body, rule, footer] = inner.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    let [sidebar, bar, main] = body.layout(&Layout::horizontal([
+        Constraint::Length(20),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    frame.render_widget(
+        Paragraph::new("─".repeat(rule.width as usize)).style(theme.border),
+        rule,
+    );
+    frame.render_widget(
+        Paragraph::new(vec![Line::from("│"); bar.height as usize]).style(theme.border),
+        bar,
+    );
+    draw_sidebar(frame, app, sidebar, &mut hits);
+    draw_main(frame, app, main, zone, &mut hits);
+    draw_footer(frame, app, footer);
+    // Overlays, in the order of their layers (the top one last).
+    if app.overlay.is_some() {
+        dim(frame);
+        overlays::draw_overlay(frame, app, zone, &mut hits);
+    }
+    if app.help {
+        dim(frame);
+        overlays::draw_help(frame, app);
+    }
+    hits
+}
+
+/// Dims what is under a modal layer.
+fn dim(frame: &mut Frame<'_>) {
+    let area = frame.area();
+    let buffer = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let Some(cell) = buffer.cell_mut((x, y)) {
+                cell.modifier.insert(Modifier::DIM);
+            }
+        }
+    }
+}
+
+fn header_left(app: &App) -> Line<'static> {
+    let theme = &app.theme;
+    let mut spans = vec![Span::styled(" Switchboard ", theme.title)];
+    if let Some(s) = &app.session {
+        spans.push(Span::styled("─ ", theme.border));
+        spans.push(Span::styled(format!("{} ({}) ", s.portal, s.tier.label()), theme.text));
+    }
+    Line::from(spans)
+}
+
+fn header_right(app: &App, zone: Zone) -> Line<'static> {
+    let theme = &app.theme;
+    let Some(s) = &app.session else {
+        return Line::from(" loading… ");
+    };
+    let role = match s.actor.role() {
+        "super_admin" => "Super Admin",
+        "publisher" => "Publisher",
+        "own_publisher" => "Publisher (own)",
+        "viewer" => "Viewer",
+        _ => "No social access",
+    };
+    let role = if s.actor.active { role } else { "Deactivated" };
+    let mut spans = vec![
+        Span::styled(format!(" {} ({role}) ", s.actor.name), theme.text),
+        Span::styled("─ ", theme.border),
+        Span::styled(format!("⏱ {}", zone.show(s.now).format("%Y-%m-%d %H:%M")), theme.text),
+    ];
+    if s.demo {
+        spans.push(Span::styled(" demo", theme.warning));
+    }
+    spans.push(Span::styled(" ─ ", theme.border));
+    let bell = format!("🔔 {} ", s.unread);
+    spans.push(Span::styled(bell, if s.unread > 0 { theme.warning } else { theme.muted }));
+    Line::from(spans)
+}
+
+fn draw_sidebar(frame: &mut Frame<'_>, app: &App, area: Rect, hits: &mut Hits) {
+    let theme = &app.theme;
+    let mut lines = vec![Line::styled(" Settings", theme.title)];
+    for (i, (label, indent)) in SIDEBAR.iter().enumerate() {
+        let marker = match i {
+            2 => "▸ ",
+            _ => "",
+        };
+        let selected = i == app.sidebar;
+        let suffix = if i == SOCIAL { "  ◂" } else { "" };
+        let text = format!("{}{marker}{label}{}", " ".repeat(*indent as usize), if selected { suffix } else { "" });
+        let style = if selected && app.focus == Focus::Sidebar {
+            theme.hovered
+        } else if selected {
+            theme.accent
+        } else {
+            theme.text
+        };
+        let y = area.y + 1 + i as u16;
+        if y < area.bottom() {
+            hits.sidebar.push((Rect::new(area.x, y, area.width, 1), i));
+        }
+        lines.push(Line::styled(text, style));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_main(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut Hits) {
+    let theme = &app.theme;
+    if app.sidebar != SOCIAL {
+        let name = SIDEBAR[app.sidebar].0;
+        let text = vec![
+            Line::styled(format!(" {name}"), theme.title),
+            Line::from(""),
+            Line::from(format!(" {name} settings live outside Switchboard: this tool manages the portal's social accounts.")),
+            Line::styled(" Select Social in the menu (↑↓ then ⏎) to come back.", theme.muted),
+        ];
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
+        return;
+    }
+    let [title, tabs, rule, content] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    frame.render_widget(Paragraph::new(Line::styled(" Social", theme.title)), title);
+    let button = "[ Connect account ]";
+    let width = button.chars().count() as u16;
+    if title.width > width + 10 {
+        let rect = Rect::new(title.right() - width - 1, title.y, width, 1);
+        frame.render_widget(Paragraph::new(Span::styled(button, theme.button)), rect);
+        hits.connect_button = Some(rect);
+    }
+    let mut x = tabs.x + 1;
+    for tab in MainTab::ALL {
+        let label = tab.title();
+        let w = label.chars().count() as u16;
+        if x + w > tabs.right() {
+            break;
+        }
+        let style = if tab == app.tab {
+            if app.focus == Focus::Tabs { theme.hovered } else { theme.tab_active }
+        } else {
+            theme.text
+        };
+        let rect = Rect::new(x, tabs.y, w, 1);
+        frame.render_widget(Paragraph::new(Span::styled(label, style)), rect);
+        hits.tabs.push((rect, tab));
+        x += w + 3;
+    }
+    frame.render_widget(
+        Paragraph::new("─".repeat(rule.width as usize)).style(theme.border),
+        rule,
+    );
+    hits.list_area = content;
+    hits.list_capacity = content.height as usize;
+    match app.session.as_ref().map(|s| &s.access) {
+        Some(Access::Locked(message)) => locked(frame, app, content, "🔒 The social tool is locked", message),
+        Some(Access::NoAccess(message)) => locked(frame, app, content, "No access to the social tool", message),
+        None => {}
+        Some(Access::Granted) => match app.tab {
+            MainTab::Accounts => accounts::draw(frame, app, content, zone, hits),
+            MainTab::Publishing => lists::draw_posts(frame, app, content, zone, hits),
+            MainTab::Notifications => lists::draw_inbox(frame, app, content, zone, hits),
+            MainTab::Activity => lists::draw_activity(frame, app, content, zone, hits),
+        },
+    }
+}
+
+fn locked(frame: &mut Frame<'_>, app: &App, area: Rect, title: &str, message: &str) {
+    let theme = &app.theme;
+    let text = vec![
+        Line::from(""),
+        Line::styled(format!("  {title}"), theme.warning),
+        Line::from(""),
+        Line::from(format!("  {message}")),
+        Line::from(""),
+        Line::styled("  Your data is kept. Press u to act as another user, q to quit.", theme.muted),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
+}
+
+fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = &app.theme;
+    if let Some(toast) = &app.toast {
+        let style = if toast.error { theme.toast_error } else { theme.toast };
+        frame.render_widget(Paragraph::new(Span::styled(format!(" {} ", toast.text), style)), area);
+        return;
+    }
+    let context = match app.layer() {
+        Layer::Main => Context::Main,
+        _ => Context::Dialog,
+    };
+    let typing = app.typing();
+    let mut spans = Vec::new();
+    for binding in &app.keymap.bindings {
+        if !binding.in_footer || !binding.contexts.contains(&context) || !app.available(binding.action) {
+            continue;
+        }
+        if typing && !matches!(binding.action, super::action::Action::Cancel | super::action::Action::Confirm) {
+            continue;
+        }
+        let key = binding.keys.first().map(|k| k.label()).unwrap_or_default();
+        let hint = match (binding.action, app.layer()) {
+            (super::action::Action::Confirm, Layer::Overlay | Layer::Filter) => "ok",
+            (_, _) => binding.hint,
+        };
+        let key = if binding.action == super::action::Action::Down {
+            format!("{}{key}", app.keymap.key_label(super::action::Action::Up))
+        } else {
+            key
+        };
+        spans.push(Span::styled(format!(" {key}"), theme.accent));
+        spans.push(Span::styled(format!(" {hint} "), theme.text));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A one-line style for the focused or hovered thing.
+pub fn pick(selected: bool, on: Style, off: Style) -> Style {
+    if selected { on } else { off }
+}

@@ -1,0 +1,171 @@
+//! The account detail with its timeline, the pickers, and the help overlay.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::dialogs::{self, centered};
+use super::{Zone, long_date, relative};
+use crate::lifecycle::Instant;
+use crate::tui::app::{App, CLOCK_CHOICES, Detail, Hits, Overlay};
+use crate::tui::keymap::Context;
+
+pub fn draw_overlay(frame: &mut Frame<'_>, app: &App, zone: Zone, hits: &mut Hits) {
+    match &app.overlay {
+        Some(Overlay::Dialog(dialog)) => dialogs::draw(frame, app, dialog, zone, hits),
+        Some(Overlay::Detail(detail)) => draw_detail(frame, app, detail, zone),
+        Some(Overlay::UserPicker { users, index }) => {
+            let items: Vec<(String, bool)> = users
+                .iter()
+                .map(|u| {
+                    let state = if u.active { u.role().replace('_', " ") } else { "deactivated".into() };
+                    (format!("{} <{}> · {state}", u.name, u.email), u.active)
+                })
+                .collect();
+            picker(frame, app, "Act as", &items, *index, hits);
+        }
+        Some(Overlay::ClockPicker { index }) => {
+            let items: Vec<(String, bool)> = CLOCK_CHOICES
+                .iter()
+                .map(|c| (format!("Advance {}", c.label), true))
+                .collect();
+            picker(frame, app, "Move the demo clock", &items, *index, hits);
+        }
+        None => {}
+    }
+}
+
+fn picker(frame: &mut Frame<'_>, app: &App, title: &str, items: &[(String, bool)], index: usize, hits: &mut Hits) {
+    let theme = &app.theme;
+    let width = items.iter().map(|(t, _)| t.chars().count()).max().unwrap_or(20).max(title.len()) as u16 + 6;
+    let rect = centered(frame.area(), width, items.len() as u16 + 4);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .border_style(theme.border)
+        .title_top(Line::styled(format!(" {title} "), theme.title))
+        .title_bottom(Line::styled(" ↑↓ ⏎ choose · Esc close ", theme.muted));
+    let inside = block.inner(rect);
+    frame.render_widget(block, rect);
+    for (i, (text, enabled)) in items.iter().enumerate() {
+        let y = inside.y + 1 + i as u16;
+        if y >= inside.bottom() {
+            break;
+        }
+        let style = match (i == index, enabled) {
+            (true, _) => theme.hovered,
+            (false, true) => theme.text,
+            (false, false) => theme.muted,
+        };
+        let r = Rect::new(inside.x, y, inside.width, 1);
+        frame.render_widget(Paragraph::new(Span::styled(format!(" {text}"), style)), r);
+        hits.picker_items.push((r, i));
+    }
+}
+
+/// The account's timeline as a bar from its first connection through its
+/// next deadline, reminder, disconnect and the end of its reconnect window.
+fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
+    let theme = &app.theme;
+    let now = app.session.as_ref().map(|s| s.now).unwrap_or_default();
+    let record = &detail.account;
+    let a = &record.account;
+    let mut marks: Vec<(Instant, String)> = vec![(a.first_connected_at, "first connection".into())];
+    if a.authorized_at != a.first_connected_at {
+        marks.push((a.authorized_at, "current grant".into()));
+    }
+    if let Some(at) = a.reminder_at() {
+        marks.push((at, "reminder (a week before)".into()));
+    }
+    if let Some(at) = a.reauth_due_at() {
+        marks.push((at, "reauthorization deadline".into()));
+    }
+    if let Some(d) = a.disconnection() {
+        marks.push((d.at, format!("disconnected ({})", d.reason.name())));
+    }
+    if let Some(at) = a.purge_warning_at() {
+        marks.push((at, "purge warning".into()));
+    }
+    if let Some(at) = a.reconnect_deadline() {
+        marks.push((at, "end of reconnect window: history purged".into()));
+    }
+    marks.sort_by_key(|(t, _)| *t);
+    let screen = frame.area();
+    let rect = centered(screen, screen.width.saturating_sub(8).min(100), (marks.len() as u16 + 9).min(screen.height - 2));
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .border_style(theme.border)
+        .title_top(Line::styled(format!(" {} · {} @{} ", a.name, a.network.label(), a.handle), theme.title))
+        .title_bottom(Line::styled(" Esc close ", theme.muted));
+    let inside = block.inner(rect);
+    frame.render_widget(block, rect);
+    let (status, _) = super::accounts::status_text(record, now, zone);
+    let mut lines = vec![
+        Line::from(vec![Span::styled(" Status   ", theme.muted), Span::raw(status)]),
+        Line::from(vec![
+            Span::styled(" People   ", theme.muted),
+            Span::raw(format!(
+                "connected by {} · last connected by {}",
+                record.original_connector, record.last_connector
+            )),
+        ]),
+        Line::from(vec![
+            Span::styled(" Posts    ", theme.muted),
+            Span::raw(format!(
+                "{} in all · {} scheduled · {} published",
+                detail.posts, detail.scheduled, detail.published
+            )),
+        ]),
+        Line::from(""),
+    ];
+    // The bar.
+    let width = inside.width.saturating_sub(4) as i64;
+    let start = marks.first().map(|m| m.0).unwrap_or(now).min(now);
+    let end = marks.last().map(|m| m.0).unwrap_or(now).max(now);
+    let span = (end - start).num_seconds().max(1);
+    let column = |t: Instant| (((t - start).num_seconds() * (width - 1)) / span).clamp(0, width - 1) as usize;
+    let mut bar: Vec<char> = vec!['─'; width.max(1) as usize];
+    for (t, _) in &marks {
+        bar[column(*t)] = '●';
+    }
+    let at = column(now);
+    let pointer = if at + 5 < width as usize {
+        format!("{}▲ now", " ".repeat(at))
+    } else {
+        format!("{}now ▲", " ".repeat(at.saturating_sub(4)))
+    };
+    lines.push(Line::styled(format!("  {}", bar.iter().collect::<String>()), theme.accent));
+    lines.push(Line::styled(format!("  {pointer}"), theme.warning));
+    lines.push(Line::from(""));
+    for (t, label) in &marks {
+        let style = if *t <= now { theme.muted } else { theme.text };
+        lines.push(Line::styled(
+            format!("  ● {:<18} {:<14} {label}", long_date(zone, *t), relative(*t, now)),
+            style,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), inside);
+}
+
+pub fn draw_help(frame: &mut Frame<'_>, app: &App) {
+    let theme = &app.theme;
+    let bindings = &app.keymap.bindings;
+    let rect = centered(frame.area(), 76, bindings.len() as u16 + 6);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .border_style(theme.border)
+        .title_top(Line::styled(" Keys ", theme.title))
+        .title_bottom(Line::styled(" Esc close · mouse: hover a row, click an action, wheel scrolls ", theme.muted));
+    let inside = block.inner(rect);
+    frame.render_widget(block, rect);
+    let mut lines = Vec::new();
+    for b in bindings {
+        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+        let place = if b.contexts == [Context::Dialog] { " (dialogs)" } else { "" };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {:<14}", keys.join(" ")), theme.accent),
+            Span::styled(format!("{}{place}", b.help), theme.text),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inside);
+}
