@@ -46,9 +46,19 @@ pub enum Msg {
     Act(Action),
     /// Editing the focused text field.
     Text(InputRequest),
-    MouseMoved { column: u16, row: u16 },
-    Clicked { column: u16, row: u16 },
-    Wheel { down: bool, column: u16, row: u16 },
+    MouseMoved {
+        column: u16,
+        row: u16,
+    },
+    Clicked {
+        column: u16,
+        row: u16,
+    },
+    Wheel {
+        down: bool,
+        column: u16,
+        row: u16,
+    },
     /// Time passes: toasts expire.
     Tick,
 }

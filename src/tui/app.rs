@@ -119,6 +119,8 @@ pub struct AccountsPane {
     pub top: Option<ListCursor>,
     pub filter: Option<String>,
     pub hidden: i64,
+    /// The tops of the pages PageDown left, so PageUp returns exactly.
+    pub pages_above: Vec<ListCursor>,
 }
 
 impl AccountsPane {
@@ -168,12 +170,30 @@ pub struct ClockChoice {
 }
 
 pub const CLOCK_CHOICES: [ClockChoice; 6] = [
-    ClockChoice { label: "an hour", hours: Some(1) },
-    ClockChoice { label: "a day", hours: Some(24) },
-    ClockChoice { label: "a week", hours: Some(24 * 7) },
-    ClockChoice { label: "30 days", hours: Some(24 * 30) },
-    ClockChoice { label: "90 days", hours: Some(24 * 90) },
-    ClockChoice { label: "to the next event", hours: None },
+    ClockChoice {
+        label: "an hour",
+        hours: Some(1),
+    },
+    ClockChoice {
+        label: "a day",
+        hours: Some(24),
+    },
+    ClockChoice {
+        label: "a week",
+        hours: Some(24 * 7),
+    },
+    ClockChoice {
+        label: "30 days",
+        hours: Some(24 * 30),
+    },
+    ClockChoice {
+        label: "90 days",
+        hours: Some(24 * 90),
+    },
+    ClockChoice {
+        label: "to the next event",
+        hours: None,
+    },
 ];
 
 /// A checkbox row of the Connect account dialog.
@@ -195,7 +215,9 @@ pub enum ConnectFocus {
 
 #[derive(Clone, Debug)]
 pub enum ConnectStage {
-    PickNetwork { index: usize },
+    PickNetwork {
+        index: usize,
+    },
     PickAccounts {
         network: Network,
         entries: Vec<ConnectEntry>,
@@ -234,7 +256,10 @@ pub enum Dialog {
     },
     Connect(ConnectStage),
     /// R10e, R2: who may.
-    Refused { title: String, message: String },
+    Refused {
+        title: String,
+        message: String,
+    },
 }
 
 impl Dialog {
@@ -246,13 +271,21 @@ impl Dialog {
             Dialog::Remove { account, input, .. } => vec![
                 (
                     "Remove account",
-                    account.account.check_removal_confirmation(input.value()).is_ok(),
+                    account
+                        .account
+                        .check_removal_confirmation(input.value())
+                        .is_ok(),
                 ),
                 ("Cancel", true),
             ],
-            Dialog::Connect(ConnectStage::PickNetwork { .. }) => vec![("Next", true), ("Cancel", true)],
+            Dialog::Connect(ConnectStage::PickNetwork { .. }) => {
+                vec![("Next", true), ("Cancel", true)]
+            }
             Dialog::Connect(ConnectStage::PickAccounts { entries, .. }) => {
-                vec![("Continue", entries.iter().any(|e| e.checked)), ("Cancel", true)]
+                vec![
+                    ("Continue", entries.iter().any(|e| e.checked)),
+                    ("Cancel", true),
+                ]
             }
             Dialog::Refused { .. } => vec![("OK", true)],
         }
@@ -324,7 +357,10 @@ fn find<T: Copy>(areas: &[(Rect, T)], column: u16, row: u16) -> Option<T> {
 pub enum Effect {
     /// Refetch the header and the current tab.
     Reload,
-    LoadAccounts { anchor: Anchor, hover: HoverAt },
+    LoadAccounts {
+        anchor: Anchor,
+        hover: HoverAt,
+    },
     OpenDetail(AccountId),
     PrepareDisconnect(AccountId),
     PrepareReconnect(AccountId),
@@ -335,7 +371,9 @@ pub enum Effect {
     Reconnect(AccountId),
     Remove(AccountId, String),
     ConnectAll(Network, Vec<String>),
-    AdvanceClock { hours: i64 },
+    AdvanceClock {
+        hours: i64,
+    },
     ClockToNextEvent,
     OpenUserPicker,
     SwitchUser(String),
@@ -423,7 +461,9 @@ impl App {
     }
 
     fn granted(&self) -> bool {
-        self.session.as_ref().is_some_and(|s| s.access == Access::Granted)
+        self.session
+            .as_ref()
+            .is_some_and(|s| s.access == Access::Granted)
     }
 
     /// Whether an action does something here and now (the footer lists only those).
@@ -432,8 +472,12 @@ impl App {
         let on_accounts = self.granted() && self.tab == MainTab::Accounts && self.sidebar == SOCIAL;
         let hovered = self.accounts.hovered();
         match action {
-            Reconnect => on_accounts && hovered.is_some_and(|r| r.account.status() != Status::Connected),
-            Disconnect => on_accounts && hovered.is_some_and(|r| r.account.status() == Status::Connected),
+            Reconnect => {
+                on_accounts && hovered.is_some_and(|r| r.account.status() != Status::Connected)
+            }
+            Disconnect => {
+                on_accounts && hovered.is_some_and(|r| r.account.status() == Status::Connected)
+            }
             Remove => on_accounts && hovered.is_some(),
             Confirm => match self.layer() {
                 Layer::Main => on_accounts && hovered.is_some(),
@@ -445,7 +489,9 @@ impl App {
             MarkAllRead => self.tab == MainTab::Notifications,
             Toggle => matches!(
                 self.overlay,
-                Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickAccounts { .. })))
+                Some(Overlay::Dialog(Dialog::Connect(
+                    ConnectStage::PickAccounts { .. }
+                )))
             ),
             Cancel => self.layer() != Layer::Main || self.accounts.filter.is_some(),
             _ => true,
@@ -456,9 +502,9 @@ impl App {
     pub fn typing(&self) -> bool {
         match &self.overlay {
             Some(Overlay::Dialog(Dialog::Remove { focus, .. })) => *focus == 0,
-            Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickAccounts { focus, .. }))) => {
-                *focus == ConnectFocus::Input
-            }
+            Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickAccounts {
+                focus, ..
+            }))) => *focus == ConnectFocus::Input,
             Some(_) => false,
             None => self.filter_input.is_some() && !self.help,
         }
@@ -547,14 +593,19 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::MouseMoved { column, row } => mouse_moved(app, column, row),
         Msg::Clicked { column, row } => clicked(app, column, row),
         Msg::Wheel { down, column, row } => {
-            if app.layer() != Layer::Main || !app.hits.list_area.contains(Position::new(column, row)) {
+            if app.layer() != Layer::Main
+                || !app.hits.list_area.contains(Position::new(column, row))
+            {
                 return vec![];
             }
             main_action(app, if down { Action::Down } else { Action::Up })
         }
         Msg::Act(action) => match app.layer() {
             Layer::Help => {
-                if matches!(action, Action::Cancel | Action::Help | Action::Confirm | Action::Quit) {
+                if matches!(
+                    action,
+                    Action::Cancel | Action::Help | Action::Confirm | Action::Quit
+                ) {
                     app.help = false;
                 }
                 vec![]
@@ -568,7 +619,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 
 fn text_field(app: &mut App) -> Option<&mut Input> {
     match &mut app.overlay {
-        Some(Overlay::Dialog(Dialog::Remove { input, focus: 0, .. })) => Some(input),
+        Some(Overlay::Dialog(Dialog::Remove {
+            input, focus: 0, ..
+        })) => Some(input),
         Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickAccounts {
             input,
             focus: ConnectFocus::Input,
@@ -628,7 +681,11 @@ fn main_action(app: &mut App, action: Action) -> Vec<Effect> {
         NextFocus | PrevFocus => {
             let order = [Focus::Sidebar, Focus::Tabs, Focus::List];
             let at = order.iter().position(|f| *f == app.focus).unwrap_or(2);
-            let next = if action == NextFocus { (at + 1) % 3 } else { (at + 2) % 3 };
+            let next = if action == NextFocus {
+                (at + 1) % 3
+            } else {
+                (at + 2) % 3
+            };
             app.focus = order[next];
             vec![]
         }
@@ -691,7 +748,12 @@ fn account_action(app: &mut App, action: Action) -> Vec<Effect> {
             let due = record
                 .account
                 .reauth_due_at()
-                .map(|d| format!(": reauthorize by {}", crate::lifecycle::time::format_instant(d)))
+                .map(|d| {
+                    format!(
+                        ": reauthorize by {}",
+                        crate::lifecycle::time::format_instant(d)
+                    )
+                })
                 .unwrap_or_default();
             app.toast(format!(
                 "@{} is connected{due}; Reconnect appears once it is disconnected",
@@ -701,7 +763,10 @@ fn account_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Reconnect => vec![Effect::PrepareReconnect(id)],
         Action::Disconnect if record.account.status() != Status::Connected => {
-            app.toast(format!("@{} is already disconnected", record.account.handle));
+            app.toast(format!(
+                "@{} is already disconnected",
+                record.account.handle
+            ));
             vec![]
         }
         Action::Disconnect => vec![Effect::PrepareDisconnect(id)],
@@ -713,11 +778,7 @@ fn sidebar_action(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Up => app.sidebar = app.sidebar.saturating_sub(1),
         Action::Down => app.sidebar = (app.sidebar + 1).min(SIDEBAR.len() - 1),
-        Action::Confirm | Action::Right => {
-            if app.sidebar == SOCIAL {
-                app.focus = Focus::List;
-            }
-        }
+        Action::Confirm | Action::Right if app.sidebar == SOCIAL => app.focus = Focus::List,
         _ => {}
     }
     vec![]
@@ -741,8 +802,15 @@ fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
         MainTab::Accounts => accounts_action(app, action),
         MainTab::Publishing => {
             if matches!(action, Action::Left | Action::Right) {
-                let at = PostTab::ALL.iter().position(|t| *t == app.posts.tab).unwrap_or(0);
-                let next = if action == Action::Right { (at + 1) % 4 } else { (at + 3) % 4 };
+                let at = PostTab::ALL
+                    .iter()
+                    .position(|t| *t == app.posts.tab)
+                    .unwrap_or(0);
+                let next = if action == Action::Right {
+                    (at + 1) % 4
+                } else {
+                    (at + 3) % 4
+                };
                 app.posts.tab = PostTab::ALL[next];
                 app.posts.list = Paged::default();
                 return vec![Effect::Reload];
@@ -824,12 +892,14 @@ fn accounts_action(app: &mut App, action: Action) -> Vec<Effect> {
             }
         },
         Action::Top => {
+            pane.pages_above.clear();
             return vec![Effect::LoadAccounts {
                 anchor: Anchor::Start,
                 hover: HoverAt::First,
             }];
         }
         Action::Bottom => {
+            pane.pages_above.clear();
             return vec![Effect::LoadAccounts {
                 anchor: Anchor::End,
                 hover: HoverAt::Last,
@@ -837,6 +907,9 @@ fn accounts_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::PageDown => {
             if let Some(next) = pane.rows.get(visible) {
+                if let Some(top) = pane.top.clone() {
+                    pane.pages_above.push(top);
+                }
                 return vec![Effect::LoadAccounts {
                     anchor: Anchor::From(ListCursor::of(&next.account)),
                     hover: HoverAt::First,
@@ -847,8 +920,12 @@ fn accounts_action(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::PageUp => {
+            let anchor = match pane.pages_above.pop() {
+                Some(top) => Anchor::From(top),
+                None => Anchor::Back(visible.max(1)),
+            };
             return vec![Effect::LoadAccounts {
-                anchor: Anchor::Back(visible.max(1)),
+                anchor,
                 hover: HoverAt::First,
             }];
         }
@@ -866,8 +943,7 @@ fn mouse_moved(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
     match app.layer() {
         Layer::Main | Layer::Filter if app.tab == MainTab::Accounts => {
             let over_action = find(
-                &app
-                    .hits
+                &app.hits
                     .row_actions
                     .iter()
                     .map(|(r, id, _)| (*r, *id))
@@ -910,7 +986,9 @@ fn clicked(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
         }
         Layer::Main | Layer::Filter => {
             let at = Position::new(column, row);
-            if let Some((_, id, action)) = app.hits.row_actions.iter().find(|(r, _, _)| r.contains(at)) {
+            if let Some((_, id, action)) =
+                app.hits.row_actions.iter().find(|(r, _, _)| r.contains(at))
+            {
                 let (id, action) = (*id, *action);
                 app.accounts.hover = Some(id);
                 app.filter_input = None;
@@ -958,7 +1036,11 @@ fn set_dialog_focus(app: &mut App, button: usize) {
             Dialog::Disconnect { focus, .. } | Dialog::Reconnect { focus, .. } => *focus = button,
             Dialog::Remove { focus, .. } => *focus = button + 1,
             Dialog::Connect(ConnectStage::PickAccounts { focus, .. }) => {
-                *focus = if button == 0 { ConnectFocus::Continue } else { ConnectFocus::Cancel }
+                *focus = if button == 0 {
+                    ConnectFocus::Continue
+                } else {
+                    ConnectFocus::Cancel
+                }
             }
             Dialog::Connect(ConnectStage::PickNetwork { .. }) | Dialog::Refused { .. } => {}
         }
@@ -967,9 +1049,15 @@ fn set_dialog_focus(app: &mut App, button: usize) {
 
 fn set_picker_index(app: &mut App, item: usize) {
     match &mut app.overlay {
-        Some(Overlay::UserPicker { index, .. }) | Some(Overlay::ClockPicker { index }) => *index = item,
-        Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickNetwork { index }))) => *index = item,
-        Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickAccounts { row, focus, .. }))) => {
+        Some(Overlay::UserPicker { index, .. }) | Some(Overlay::ClockPicker { index }) => {
+            *index = item
+        }
+        Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickNetwork { index }))) => {
+            *index = item
+        }
+        Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickAccounts {
+            row, focus, ..
+        }))) => {
             *row = item;
             *focus = ConnectFocus::List;
         }
@@ -1086,7 +1174,12 @@ fn dialog_action(dialog: &mut Dialog, action: Action) -> Option<Vec<Effect>> {
             focus,
             ..
         }) => {
-            let order = [ConnectFocus::List, ConnectFocus::Input, ConnectFocus::Continue, ConnectFocus::Cancel];
+            let order = [
+                ConnectFocus::List,
+                ConnectFocus::Input,
+                ConnectFocus::Continue,
+                ConnectFocus::Cancel,
+            ];
             let at = order.iter().position(|f| f == focus).unwrap_or(0);
             match action {
                 NextFocus => *focus = order[(at + 1) % 4],
@@ -1099,7 +1192,9 @@ fn dialog_action(dialog: &mut Dialog, action: Action) -> Option<Vec<Effect>> {
                     };
                 }
                 Up if *focus == ConnectFocus::List => *row = row.saturating_sub(1),
-                Down if *focus == ConnectFocus::List => *row = (*row + 1).min(entries.len().saturating_sub(1)),
+                Down if *focus == ConnectFocus::List => {
+                    *row = (*row + 1).min(entries.len().saturating_sub(1))
+                }
                 Up | Down => *focus = ConnectFocus::List,
                 Toggle if *focus == ConnectFocus::List => {
                     // R8: hidden accounts stay selected.
@@ -1129,7 +1224,10 @@ fn add_handle(entries: &mut Vec<ConnectEntry>, row: &mut usize, input: &mut Inpu
     if handle.is_empty() {
         return;
     }
-    match entries.iter().position(|e| e.handle.eq_ignore_ascii_case(&handle)) {
+    match entries
+        .iter()
+        .position(|e| e.handle.eq_ignore_ascii_case(&handle))
+    {
         Some(i) => {
             entries[i].checked = true;
             *row = i;
@@ -1152,13 +1250,29 @@ fn press(app: &mut App) -> Vec<Effect> {
         return vec![];
     };
     let effects = match dialog {
-        Dialog::Disconnect { account, focus: 0, .. } => vec![Effect::Disconnect(account.account.id)],
-        Dialog::Reconnect { account, focus: 0, .. } => vec![Effect::Reconnect(account.account.id)],
-        Dialog::Remove { account, input, focus: 1, .. } => {
-            if account.account.check_removal_confirmation(input.value()).is_err() {
+        Dialog::Disconnect {
+            account, focus: 0, ..
+        } => vec![Effect::Disconnect(account.account.id)],
+        Dialog::Reconnect {
+            account, focus: 0, ..
+        } => vec![Effect::Reconnect(account.account.id)],
+        Dialog::Remove {
+            account,
+            input,
+            focus: 1,
+            ..
+        } => {
+            if account
+                .account
+                .check_removal_confirmation(input.value())
+                .is_err()
+            {
                 return vec![];
             }
-            vec![Effect::Remove(account.account.id, input.value().to_string())]
+            vec![Effect::Remove(
+                account.account.id,
+                input.value().to_string(),
+            )]
         }
         Dialog::Connect(ConnectStage::PickNetwork { index }) => {
             let network = Network::all().nth(*index).unwrap_or(Network::Facebook);
@@ -1193,5 +1307,10 @@ pub fn may_act_on(app: &App, record: &AccountRecord) -> bool {
     let Some(session) = &app.session else {
         return false;
     };
-    authorize(&session.actor, session.tier, Attempt::Disconnect(&record.account)).is_ok()
+    authorize(
+        &session.actor,
+        session.tier,
+        Attempt::Disconnect(&record.account),
+    )
+    .is_ok()
 }

@@ -43,7 +43,8 @@ impl Default for Config {
 }
 
 pub fn default_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "switchboard").map(|d| d.config_dir().join("config.toml"))
+    directories::ProjectDirs::from("", "", "switchboard")
+        .map(|d| d.config_dir().join("config.toml"))
 }
 
 /// Reads the config; a missing file is the defaults, a malformed one is the
@@ -63,7 +64,10 @@ pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
         Err(e) => (
             Config::default(),
-            Some(format!("cannot read {}: {e}; using the defaults", path.display())),
+            Some(format!(
+                "cannot read {}: {e}; using the defaults",
+                path.display()
+            )),
         ),
     }
 }

@@ -5,8 +5,8 @@
 use chrono::Duration;
 
 use super::app::{
-    Access, Anchor, App, ConnectEntry, ConnectFocus, ConnectStage, Detail, Dialog, Effect,
-    HoverAt, MainTab, Overlay, SessionInfo,
+    Access, Anchor, App, ConnectEntry, ConnectFocus, ConnectStage, Detail, Dialog, Effect, HoverAt,
+    MainTab, Overlay, SessionInfo,
 };
 use crate::clock::{ClockSource, Now, effective_now};
 use crate::error::{Error, Result};
@@ -89,14 +89,19 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
             .map(|deleted| app.toast(format!("Removed the account and its {deleted} posts")))
             .and_then(|()| load_accounts(store, app, Anchor::Start, HoverAt::First)),
         Effect::ConnectAll(network, handles) => connect_all(store, app, network, handles),
-        Effect::AdvanceClock { hours } => move_clock(store, app, |now, _| Ok(now + Duration::hours(hours))),
+        Effect::AdvanceClock { hours } => {
+            move_clock(store, app, |now, _| Ok(now + Duration::hours(hours)))
+        }
         Effect::ClockToNextEvent => move_clock(store, app, |now, next| {
             next.filter(|n| *n > now).ok_or_else(|| {
                 Error::other("no_event", "nothing is scheduled to happen: no next event")
             })
         }),
         Effect::OpenUserPicker => store.run(|s| users::list(s.conn())).map(|users| {
-            let index = users.iter().position(|u| u.email == store.actor).unwrap_or(0);
+            let index = users
+                .iter()
+                .position(|u| u.email == store.actor)
+                .unwrap_or(0);
             app.overlay = Some(Overlay::UserPicker { users, index });
         }),
         Effect::SwitchUser(email) => {
@@ -132,17 +137,31 @@ fn show_error(app: &mut App, error: &Error) {
         Error::Denied { message, .. } => {
             app.overlay = Some(Overlay::Dialog(Dialog::Refused {
                 title: "Not allowed".into(),
-                message: message.clone(),
+                message: sentence(message),
             }))
         }
         Error::State(_) | Error::Conflict { .. } => {
             app.overlay = Some(Overlay::Dialog(Dialog::Refused {
                 title: "Cannot do that now".into(),
-                message: error.to_string(),
+                message: sentence(&error.to_string()),
             }))
         }
         _ => app.toast_error(error.to_string()),
     }
+}
+
+/// A refusal as a sentence: capitalised, with a full stop.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    out.push_str(chars.as_str());
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
 }
 
 /// Refetches the header and the current tab.
@@ -154,9 +173,9 @@ pub fn reload(store: &mut Store, app: &mut App) -> Result<()> {
             Err(denial @ Denial::TierWithoutSocialTool(_)) => {
                 Access::Locked(denial.message(&|_| String::new()))
             }
-            Err(denial) => Access::NoAccess(denial.message(&|id| {
-                users::email_of(s.conn(), id).unwrap_or_default()
-            })),
+            Err(denial) => Access::NoAccess(
+                denial.message(&|id| users::email_of(s.conn(), id).unwrap_or_default()),
+            ),
         };
         Ok(SessionInfo {
             portal: s.info.name.clone(),
@@ -200,7 +219,8 @@ pub fn reload(store: &mut Store, app: &mut App) -> Result<()> {
             let before = app.activity.cursor;
             let account = app.activity_account;
             let limit = capacity(app);
-            let rows = store.run(|s| store::audit::page_newest(s.conn(), account, before, limit))?;
+            let rows =
+                store.run(|s| store::audit::page_newest(s.conn(), account, before, limit))?;
             set_rows(&mut app.activity, rows);
             Ok(())
         }
@@ -217,7 +237,12 @@ fn capacity(app: &App) -> usize {
 }
 
 /// Loads the Accounts list window (one row more than fits, to know there is more).
-pub fn load_accounts(store: &mut Store, app: &mut App, anchor: Anchor, hover: HoverAt) -> Result<()> {
+pub fn load_accounts(
+    store: &mut Store,
+    app: &mut App,
+    anchor: Anchor,
+    hover: HoverAt,
+) -> Result<()> {
     let limit = capacity(app) + 1;
     let text = app.accounts.filter.clone();
     let top = app.accounts.top.clone();
@@ -230,7 +255,9 @@ pub fn load_accounts(store: &mut Store, app: &mut App, anchor: Anchor, hover: Ho
         let conn = s.conn();
         let mut rows = match &anchor {
             Anchor::Start => accounts::window(conn, filter, accounts::Anchor::Start, limit)?,
-            Anchor::From(cursor) => accounts::window(conn, filter, accounts::Anchor::From(cursor), limit)?,
+            Anchor::From(cursor) => {
+                accounts::window(conn, filter, accounts::Anchor::From(cursor), limit)?
+            }
             Anchor::End => accounts::window(conn, filter, accounts::Anchor::End, limit - 1)?,
             Anchor::Back(n) => {
                 let before = match &top {
@@ -238,9 +265,12 @@ pub fn load_accounts(store: &mut Store, app: &mut App, anchor: Anchor, hover: Ho
                     None => Vec::new(),
                 };
                 match before.first() {
-                    Some(first) => {
-                        accounts::window(conn, filter, accounts::Anchor::From(&ListCursor::of(&first.account)), limit)?
-                    }
+                    Some(first) => accounts::window(
+                        conn,
+                        filter,
+                        accounts::Anchor::From(&ListCursor::of(&first.account)),
+                        limit,
+                    )?,
                     None => accounts::window(conn, filter, accounts::Anchor::Start, limit)?,
                 }
             }
@@ -288,9 +318,10 @@ fn prepare_disconnect(store: &mut Store, app: &mut App, id: i64) -> Result<()> {
         let record = accounts::record(conn, id)?;
         s.attempting("disconnect", Some(id));
         s.authorize(&actor, Attempt::Disconnect(&record.account))?;
-        let after = record
-            .account
-            .disconnect(DisconnectReason::Manual, s.instant(), Some(actor.id))?;
+        let after =
+            record
+                .account
+                .disconnect(DisconnectReason::Manual, s.instant(), Some(actor.id))?;
         Ok(Dialog::Disconnect {
             scheduled: accounts::scheduled_post_count(conn, id)?,
             published: accounts::published_post_count(conn, id)?,
@@ -358,11 +389,17 @@ fn prepare_connect(store: &mut Store, app: &mut App) -> Result<()> {
         s.attempting("connect", None);
         s.authorize(&actor, Attempt::Connect)
     })?;
-    app.overlay = Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickNetwork { index: 0 })));
+    app.overlay = Some(Overlay::Dialog(Dialog::Connect(
+        ConnectStage::PickNetwork { index: 0 },
+    )));
     Ok(())
 }
 
-fn load_connect_network(store: &mut Store, app: &mut App, network: crate::lifecycle::Network) -> Result<()> {
+fn load_connect_network(
+    store: &mut Store,
+    app: &mut App,
+    network: crate::lifecycle::Network,
+) -> Result<()> {
     let hidden = store.run(|s| accounts::hidden_of_network(s.conn(), network, s.instant(), 200))?;
     let entries = hidden
         .into_iter()
@@ -372,28 +409,51 @@ fn load_connect_network(store: &mut Store, app: &mut App, network: crate::lifecy
             checked: true,
         })
         .collect::<Vec<_>>();
-    let focus = if entries.is_empty() { ConnectFocus::Input } else { ConnectFocus::List };
-    app.overlay = Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickAccounts {
-        network,
-        entries,
-        row: 0,
-        input: Input::default(),
-        focus,
-    })));
+    let focus = if entries.is_empty() {
+        ConnectFocus::Input
+    } else {
+        ConnectFocus::List
+    };
+    app.overlay = Some(Overlay::Dialog(Dialog::Connect(
+        ConnectStage::PickAccounts {
+            network,
+            entries,
+            row: 0,
+            input: Input::default(),
+            focus,
+        },
+    )));
     Ok(())
 }
 
 /// Connects or reconnects each ticked handle, each as its own command.
-fn connect_all(store: &mut Store, app: &mut App, network: crate::lifecycle::Network, handles: Vec<String>) -> Result<()> {
+fn connect_all(
+    store: &mut Store,
+    app: &mut App,
+    network: crate::lifecycle::Network,
+    handles: Vec<String>,
+) -> Result<()> {
     let (mut connected, mut reconnected, mut failures) = (0, 0, Vec::new());
+    let mut first = None;
     for handle in &handles {
         match store.run(|s| actions::connect(s, network, handle, None)) {
-            Ok(done) if done.reconnected => reconnected += 1,
-            Ok(_) => connected += 1,
+            Ok(done) => {
+                first.get_or_insert(ListCursor::of(&done.account.account));
+                if done.reconnected {
+                    reconnected += 1
+                } else {
+                    connected += 1
+                }
+            }
             Err(e) => failures.push(format!("@{handle}: {e}")),
         }
     }
     reload(store, app)?;
+    // Show and hover the first account connected.
+    if let Some(cursor) = first {
+        let id = cursor.id;
+        load_accounts(store, app, Anchor::From(cursor), HoverAt::Id(id))?;
+    }
     if failures.is_empty() {
         app.toast(format!(
             "{} · {connected} connected, {reconnected} reconnected",

@@ -11,7 +11,8 @@ use crate::lifecycle::time::format_instant;
 static LOG: Mutex<Option<File>> = Mutex::new(None);
 
 pub fn default_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "switchboard").map(|d| d.data_dir().join("switchboard.log"))
+    directories::ProjectDirs::from("", "", "switchboard")
+        .map(|d| d.data_dir().join("switchboard.log"))
 }
 
 /// Opens the log file; without one, logging is silently off.

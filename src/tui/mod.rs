@@ -68,13 +68,18 @@ pub fn run(db: &Path, user: Option<&str>, now_flag: Option<Instant>) -> Result<(
             .map(|u| u.email)
             .ok_or_else(|| Error::usage("the portal has no active super admin: pass --as EMAIL"))?,
     };
-    let theme = theme::Theme::from_env(config.theme, std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
+    let theme = theme::Theme::from_env(
+        config.theme,
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    );
     let mut app = App::new(config.keymap, theme);
     if let Some(problem) = config_problem {
         log::write("warn", &problem);
         app.toast_error(problem);
     } else if user.is_none() {
-        app.toast(format!("Acting as {actor}: pass --as EMAIL, or press u, to act as someone else"));
+        app.toast(format!(
+            "Acting as {actor}: pass --as EMAIL, or press u, to act as someone else"
+        ));
     }
     let mut store = Store::new(portal, actor, now_flag);
     log::write("info", &format!("opened {}", db.display()));
@@ -88,10 +93,39 @@ pub fn run(db: &Path, user: Option<&str>, now_flag: Option<Instant>) -> Result<(
     }));
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    let outcome = run_loop(&mut terminal, &mut app, &mut store, &mut TerminalEvents, Zone::Local);
+    let outcome = run_loop(
+        &mut terminal,
+        &mut app,
+        &mut store,
+        &mut TerminalEvents,
+        Zone::Local,
+    );
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     outcome
+}
+
+/// Draws one frame and keeps its hit areas for the next mouse event.
+pub fn draw_frame<B: Backend>(terminal: &mut Terminal<B>, app: &mut App, zone: Zone) -> Result<()>
+where
+    B::Error: std::fmt::Display,
+{
+    let mut hits = app.hits.clone();
+    terminal
+        .draw(|frame| hits = view::draw(frame, app, zone))
+        .map_err(|e| Error::other("terminal", format!("cannot draw on the terminal: {e}")))?;
+    app.hits = hits;
+    Ok(())
+}
+
+/// One terminal event: translated through the keymap, applied by `update`,
+/// its effects run against the store.
+pub fn handle_event(app: &mut App, store: &mut Store, event: &Event) {
+    if let Some(msg) = app.translate(event) {
+        for effect in update(app, msg) {
+            effects::perform(store, app, effect);
+        }
+    }
 }
 
 /// The event loop, over any backend and any event source.
@@ -105,15 +139,10 @@ pub fn run_loop<B: Backend>(
 where
     B::Error: std::fmt::Display,
 {
-    let draw_error = |e: B::Error| Error::other("terminal", format!("cannot draw on the terminal: {e}"));
     let mut capacity = 0;
     let mut idle_ticks = 0u32;
     loop {
-        let mut hits = app.hits.clone();
-        terminal
-            .draw(|frame| hits = view::draw(frame, app, zone))
-            .map_err(draw_error)?;
-        app.hits = hits;
+        draw_frame(terminal, app, zone)?;
         if app.quit {
             return Ok(());
         }
@@ -129,18 +158,14 @@ where
         match event {
             Some(event) => {
                 idle_ticks = 0;
-                if let Some(msg) = app.translate(&event) {
-                    for effect in update(app, msg) {
-                        effects::perform(store, app, effect);
-                    }
-                }
+                handle_event(app, store, &event);
             }
             None => {
                 update(app, Msg::Tick);
                 idle_ticks += 1;
                 // Another process changed the portal, or (on the system
                 // clock) a minute passed: bring the screen up to date.
-                if store.changed_elsewhere() || idle_ticks % 240 == 0 {
+                if store.changed_elsewhere() || idle_ticks.is_multiple_of(240) {
                     effects::perform(store, app, app::Effect::Reload);
                 }
             }

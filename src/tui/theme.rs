@@ -20,7 +20,9 @@ impl ThemeName {
             "dark" => Ok(ThemeName::Dark),
             "light" => Ok(ThemeName::Light),
             "mono" | "none" => Ok(ThemeName::Mono),
-            _ => Err(format!("unknown theme '{text}': use default, dark, light or mono")),
+            _ => Err(format!(
+                "unknown theme '{text}': use default, dark, light or mono"
+            )),
         }
     }
 }
@@ -105,6 +107,10 @@ impl Theme {
 
     /// `NO_COLOR` wins over the configured theme (no-color.org).
     pub fn from_env(configured: ThemeName, no_color: bool) -> Theme {
-        Theme::new(if no_color { ThemeName::Mono } else { configured })
+        Theme::new(if no_color {
+            ThemeName::Mono
+        } else {
+            configured
+        })
     }
 }

@@ -161,3 +161,158 @@ impl TestPortal {
         text
     }
 }
+
+pub mod tui;
+
+/// The instant the Acme portal stands at.
+pub const ACME_NOW: &str = "2026-03-01T09:00:00Z";
+
+/// A portal with a history, run forward through the engine to ACME_NOW:
+/// one account in its reminder week, one disconnected for inactivity, one
+/// expired but still listed, one hidden, users of every role.
+pub fn acme() -> TestPortal {
+    let p = TestPortal::empty();
+    let start = "2025-11-20T09:00:00Z";
+    p.run(&[
+        "init",
+        "--portal",
+        "Acme Corp",
+        "--tier",
+        "professional",
+        "--admin",
+        ADMIN,
+        "--admin-name",
+        "Ana Ruiz",
+        "--now",
+        start,
+    ])
+    .ok();
+    let add = |email: &str, name: &str, extra: &[&str]| {
+        let mut args = vec!["user", "add", email, "--name", name];
+        args.extend_from_slice(extra);
+        p.act(ADMIN, start, &args).ok();
+    };
+    add(
+        "bo@example.com",
+        "Bo Chen",
+        &["--access", "all", "--publish"],
+    );
+    add(
+        "cy@example.com",
+        "Cy Park",
+        &["--access", "own", "--publish"],
+    );
+    add("vi@example.com", "Vi Ortiz", &["--access", "own"]);
+    let connect = |user: &str, at: &str, network: &str, handle: &str, name: &str| -> i64 {
+        p.act(
+            user,
+            at,
+            &["account", "connect", network, handle, "--name", name],
+        )
+        .ok()
+        .json()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let old = connect(ADMIN, start, "facebook", "acmeold", "Acme Archive");
+    let style = connect(
+        "bo@example.com",
+        start,
+        "instagram",
+        "acmestyle",
+        "Acme Style",
+    );
+    let news = connect(ADMIN, start, "x", "acmenews", "Acme News");
+    let careers = connect(ADMIN, start, "linkedin", "acmecareers", "Acme Careers");
+    connect("bo@example.com", start, "youtube", "acmetv", "Acme TV");
+    p.act(
+        ADMIN,
+        "2025-11-25T09:00:00Z",
+        &["account", "disconnect", &old.to_string()],
+    )
+    .ok();
+    let corp = connect(
+        ADMIN,
+        "2025-12-04T09:00:00Z",
+        "facebook",
+        "acmecorp",
+        "Acme Corp",
+    );
+    let post = |user: &str, at: &str, account: i64, when: &str, text: &str| {
+        p.act(
+            user,
+            at,
+            &[
+                "post",
+                "schedule",
+                &account.to_string(),
+                "--at",
+                when,
+                "--text",
+                text,
+            ],
+        )
+        .ok();
+    };
+    post(
+        ADMIN,
+        "2025-12-04T09:00:00Z",
+        corp,
+        "2025-12-20T10:00:00Z",
+        "Holiday opening hours",
+    );
+    post(
+        "bo@example.com",
+        "2025-12-04T09:00:00Z",
+        corp,
+        "2026-03-02T10:00:00Z",
+        "Spring collection teaser",
+    );
+    post(
+        ADMIN,
+        "2025-12-04T09:00:00Z",
+        corp,
+        "2026-03-10T10:00:00Z",
+        "Spring collection launch",
+    );
+    post(
+        ADMIN,
+        "2025-12-04T09:00:00Z",
+        news,
+        "2026-03-05T10:00:00Z",
+        "Quarterly results thread",
+    );
+    post(
+        ADMIN,
+        "2025-12-04T09:00:00Z",
+        careers,
+        "2025-12-08T10:00:00Z",
+        "We are hiring engineers",
+    );
+    p.act(
+        ADMIN,
+        "2025-12-04T09:00:00Z",
+        &[
+            "post",
+            "draft",
+            &corp.to_string(),
+            "--text",
+            "Idea: customer stories",
+        ],
+    )
+    .ok();
+    p.act(
+        ADMIN,
+        "2025-12-10T09:00:00Z",
+        &["account", "disconnect", &careers.to_string()],
+    )
+    .ok();
+    p.act(
+        "bo@example.com",
+        "2026-02-20T09:00:00Z",
+        &["account", "reconnect", &style.to_string()],
+    )
+    .ok();
+    p.run(&["clock", "set", ACME_NOW]).ok();
+    p
+}

@@ -25,7 +25,10 @@ pub fn status_text(record: &AccountRecord, now: Instant, zone: Zone) -> (String,
                 } else {
                     relative(due, now)
                 };
-                let text = format!("Connected · reauthorize by {} ({left})", short_date(zone, due));
+                let text = format!(
+                    "Connected · reauthorize by {} ({left})",
+                    short_date(zone, due)
+                );
                 if a.in_reminder_week(now) {
                     (format!("{text} ⚠"), StatusTone::Warning)
                 } else {
@@ -39,7 +42,7 @@ pub fn status_text(record: &AccountRecord, now: Instant, zone: Zone) -> (String,
             let days = (end - now).num_days().max(0);
             (
                 format!(
-                    "Disconnected ({}) {} · {days} days left to keep history",
+                    "Disconnected ({}) {} · {days} days left to reconnect and keep its history",
                     d.reason.name(),
                     short_date(zone, d.at)
                 ),
@@ -119,7 +122,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
             Some(f) => format!(" No account's name or handle contains '{f}'."),
             None => " No accounts yet: press c to connect one.".into(),
         };
-        frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), Rect::new(area.x, y, area.width, 1));
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme.muted)),
+            Rect::new(area.x, y, area.width, 1),
+        );
     }
     let width = area.width as usize;
     let name_w = 22.min(width / 4);
@@ -155,23 +161,39 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
             Span::styled(" ", base),
         ];
         let used = 2 + name_w + 1 + handle_w + 1;
-        let actions = if hovered { inline_actions(app, record) } else { Vec::new() };
-        let actions_w: usize = actions.iter().map(|(t, _, _)| t.chars().count() + 1).sum();
-        let status_w = width.saturating_sub(used + actions_w);
-        spans.push(Span::styled(cut(&status, status_w), if hovered { base } else { tone(theme, status_tone) }));
-        let mut x = area.x + (used + status_w) as u16;
-        for (text, action, style) in actions {
-            let w = text.chars().count() as u16;
-            spans.push(Span::styled(" ", base));
-            spans.push(Span::styled(text.clone(), style));
-            if let Some(action) = action {
-                hits.row_actions.push((Rect::new(x + 1, y, w, 1), a.id, action));
-            }
-            x += w + 1;
-        }
+        let status_w = width.saturating_sub(used);
+        spans.push(Span::styled(
+            cut(&status, status_w),
+            if hovered {
+                base
+            } else {
+                tone(theme, status_tone)
+            },
+        ));
         frame.render_widget(Paragraph::new(Line::from(spans)), row_rect);
         y += 1;
         shown += 1;
+        // The hovered row reveals its actions under the name, as the web
+        // page does on mouse-over.
+        if hovered && y < list_bottom {
+            let actions_rect = Rect::new(area.x, y, area.width, 1);
+            hits.rows.push((actions_rect, a.id));
+            let mut spans = vec![Span::styled("    ", base)];
+            let mut x = area.x + 4;
+            for (text, action, style) in inline_actions(app, record) {
+                let w = text.chars().count() as u16;
+                if let Some(action) = action {
+                    hits.row_actions.push((Rect::new(x, y, w, 1), a.id, action));
+                }
+                spans.push(Span::styled(text, style));
+                spans.push(Span::styled("  ", base));
+                x += w + 2;
+            }
+            let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+            spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
+            frame.render_widget(Paragraph::new(Line::from(spans)), actions_rect);
+            y += 1;
+        }
     }
     hits.visible_accounts = shown;
     if app.accounts.hidden > 0 {
@@ -188,21 +210,39 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
 
 /// The hovered row's actions: Reconnect only when not connected (R6f);
 /// Disconnect and Remove only for users allowed (R10b), else who may.
-fn inline_actions(app: &App, record: &AccountRecord) -> Vec<(String, Option<Action>, ratatui::style::Style)> {
+fn inline_actions(
+    app: &App,
+    record: &AccountRecord,
+) -> Vec<(String, Option<Action>, ratatui::style::Style)> {
     let theme = &app.theme;
     let mut actions = Vec::new();
     let connected = record.account.status() == Status::Connected;
     if !connected {
-        actions.push(("[Reconnect]".to_string(), Some(Action::Reconnect), theme.button_focused));
+        actions.push((
+            "[Reconnect]".to_string(),
+            Some(Action::Reconnect),
+            theme.button_focused,
+        ));
     }
     if may_act_on(app, record) {
         if connected {
-            actions.push(("[Disconnect]".to_string(), Some(Action::Disconnect), theme.button_focused));
+            actions.push((
+                "[Disconnect]".to_string(),
+                Some(Action::Disconnect),
+                theme.button_focused,
+            ));
         }
-        actions.push(("[Remove]".to_string(), Some(Action::Remove), theme.button_danger_focused));
+        actions.push((
+            "[Remove]".to_string(),
+            Some(Action::Remove),
+            theme.button_danger_focused,
+        ));
     } else {
-        let note = format!("only {} may disconnect", record.original_connector);
-        let room = (app.hits_width_hint() / 3).max(12);
+        let note = format!(
+            "only {} (who connected it) or a super admin may disconnect or remove it",
+            record.original_connector
+        );
+        let room = app.hits_width_hint().saturating_sub(6).max(20);
         actions.push((
             cut(&note, room).trim_end().to_string(),
             None,

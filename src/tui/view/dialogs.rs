@@ -22,17 +22,25 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-/// Draws a boxed dialog with its text and buttons; returns the box's inside.
-fn frame_dialog(
-    frame: &mut Frame<'_>,
-    app: &App,
-    title: &str,
+/// What a dialog box holds: its text, room for a field, its buttons.
+struct Content<'a> {
+    title: &'a str,
     lines: Vec<Line<'static>>,
     extra_height: u16,
-    buttons: &[(&'static str, bool)],
+    buttons: &'a [(&'static str, bool)],
     focused: Option<usize>,
-    hits: &mut Hits,
-) -> Rect {
+}
+
+/// Draws a boxed dialog with its text and buttons; returns the room left
+/// for a field under the text.
+fn frame_dialog(frame: &mut Frame<'_>, app: &App, content: Content<'_>, hits: &mut Hits) -> Rect {
+    let Content {
+        title,
+        lines,
+        extra_height,
+        buttons,
+        focused,
+    } = content;
     let theme = &app.theme;
     let screen = frame.area();
     let width = 72.min(screen.width.saturating_sub(4));
@@ -49,7 +57,12 @@ fn frame_dialog(
         .title_top(Line::styled(format!(" {title} "), theme.title));
     let inside = block.inner(rect);
     frame.render_widget(block, rect);
-    let body = Rect::new(inside.x + 1, inside.y, inside.width.saturating_sub(2), text_height);
+    let body = Rect::new(
+        inside.x + 1,
+        inside.y,
+        inside.width.saturating_sub(2),
+        text_height,
+    );
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
     // Buttons, right-aligned on the last line.
     let y = inside.bottom().saturating_sub(1);
@@ -70,7 +83,12 @@ fn frame_dialog(
         frame.render_widget(Paragraph::new(Span::styled(label.clone(), style)), r);
         hits.buttons.push((r, i));
     }
-    Rect::new(inside.x + 1, inside.y + text_height, inside.width.saturating_sub(2), extra_height)
+    Rect::new(
+        inside.x + 1,
+        inside.y + text_height,
+        inside.width.saturating_sub(2),
+        extra_height,
+    )
 }
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits: &mut Hits) {
@@ -90,7 +108,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
                 .map(|t| format!("{} ({})", long_date(zone, t), relative(t, now)))
                 .unwrap_or_else(|| "-".into());
             let lines = vec![
-                Line::from(format!("Disconnect {} @{} from the portal?", a.network.label(), a.handle)),
+                Line::from(format!(
+                    "Disconnect {} @{} from the portal?",
+                    a.network.label(),
+                    a.handle
+                )),
                 Line::from(""),
                 Line::from(vec![
                     Span::raw("• "),
@@ -107,7 +129,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
                     Span::raw(" to restore everything; after that its history is purged."),
                 ]),
             ];
-            frame_dialog(frame, app, "Disconnect account", lines, 1, &buttons, Some(*focus), hits);
+            frame_dialog(
+                frame,
+                app,
+                Content {
+                    title: "Disconnect account",
+                    lines,
+                    extra_height: 1,
+                    buttons: &buttons,
+                    focused: Some(*focus),
+                },
+                hits,
+            );
         }
         Dialog::Reconnect {
             account,
@@ -118,14 +151,24 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
             focus,
         } => {
             let a = &account.account;
-            let actor = app.session.as_ref().map(|s| s.actor.email.clone()).unwrap_or_default();
+            let actor = app
+                .session
+                .as_ref()
+                .map(|s| s.actor.email.clone())
+                .unwrap_or_default();
             let mut lines = vec![
-                Line::styled(format!("{} · Authorize Switchboard", a.network.label()), theme.accent),
+                Line::styled(
+                    format!("{} · Authorize Switchboard", a.network.label()),
+                    theme.accent,
+                ),
                 Line::from(format!(
                     "Switchboard would like to publish as {} (@{}) on behalf of {actor}.",
                     a.name, a.handle
                 )),
-                Line::styled("(A simulated authorization screen: no network is reached.)", theme.muted),
+                Line::styled(
+                    "(A simulated authorization screen: no network is reached.)",
+                    theme.muted,
+                ),
                 Line::from(""),
             ];
             if *restored {
@@ -136,7 +179,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
                     Span::styled(format!("{missed} were missed"), theme.warning),
                     Span::raw(" while disconnected and stay canceled (you can reschedule them)."),
                 ]));
-                lines.push(Line::from("Published posts come back to the Published tab."));
+                lines.push(Line::from(
+                    "Published posts come back to the Published tab.",
+                ));
             } else {
                 lines.push(Line::styled(
                     "The reconnect window has ended: this starts a fresh connection with no history.",
@@ -150,7 +195,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
                     theme.muted,
                 ));
             }
-            frame_dialog(frame, app, "Reconnect account", lines, 1, &buttons, Some(*focus), hits);
+            frame_dialog(
+                frame,
+                app,
+                Content {
+                    title: "Reconnect account",
+                    lines,
+                    extra_height: 1,
+                    buttons: &buttons,
+                    focused: Some(*focus),
+                },
+                hits,
+            );
         }
         Dialog::Remove {
             account,
@@ -173,13 +229,31 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
                 ]),
             ];
             let focused = focus.checked_sub(1);
-            let field = frame_dialog(frame, app, "Remove account", lines, 2, &buttons, focused, hits);
-            let style = if *focus == 0 { theme.hovered } else { theme.text };
+            let field = frame_dialog(
+                frame,
+                app,
+                Content {
+                    title: "Remove account",
+                    lines,
+                    extra_height: 2,
+                    buttons: &buttons,
+                    focused,
+                },
+                hits,
+            );
+            let style = if *focus == 0 {
+                theme.hovered
+            } else {
+                theme.text
+            };
             let width = field.width.saturating_sub(2) as usize;
             let scroll = input.visual_scroll(width);
             let shown: String = input.value().chars().skip(scroll).take(width).collect();
             let line = Rect::new(field.x, field.y, field.width, 1);
-            frame.render_widget(Paragraph::new(Span::styled(format!(" {shown:<width$} "), style)), line);
+            frame.render_widget(
+                Paragraph::new(Span::styled(format!(" {shown:<width$} "), style)),
+                line,
+            );
             if *focus == 0 {
                 let x = field.x + 1 + (input.visual_cursor().saturating_sub(scroll)) as u16;
                 frame.set_cursor_position((x, field.y));
@@ -189,14 +263,30 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
             let mut lines = vec![Line::from("Which network? (↑↓ then ⏎)"), Line::from("")];
             let first_item = lines.len();
             for (i, network) in Network::all().enumerate() {
-                let style = if i == *index { theme.hovered } else { theme.text };
+                let style = if i == *index {
+                    theme.hovered
+                } else {
+                    theme.text
+                };
                 lines.push(Line::styled(format!(" {} ", network.label()), style));
             }
             let count = lines.len() - first_item;
-            let body = frame_dialog(frame, app, "Connect account", lines, 0, &buttons, Some(0), hits);
+            let body = frame_dialog(
+                frame,
+                app,
+                Content {
+                    title: "Connect account",
+                    lines,
+                    extra_height: 0,
+                    buttons: &buttons,
+                    focused: Some(0),
+                },
+                hits,
+            );
             let top = body.y.saturating_sub((count + first_item) as u16) + first_item as u16;
             for i in 0..count {
-                hits.picker_items.push((Rect::new(body.x, top + i as u16, body.width, 1), i));
+                hits.picker_items
+                    .push((Rect::new(body.x, top + i as u16, body.width, 1), i));
             }
         }
         Dialog::Connect(ConnectStage::PickAccounts {
@@ -216,7 +306,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
             ];
             let first_item = lines.len();
             if entries.is_empty() {
-                lines.push(Line::styled("  (none yet: type a handle below and press ⏎)", theme.muted));
+                lines.push(Line::styled(
+                    "  (none yet: type a handle below and press ⏎)",
+                    theme.muted,
+                ));
             }
             for (i, entry) in entries.iter().enumerate() {
                 let mark = if entry.checked { "[x]" } else { "[ ]" };
@@ -233,7 +326,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
                     (false, true) => theme.muted,
                     (false, false) => theme.text,
                 };
-                lines.push(Line::styled(format!(" {mark} @{}{note}", entry.handle), style));
+                lines.push(Line::styled(
+                    format!(" {mark} @{}{note}", entry.handle),
+                    style,
+                ));
             }
             let count = entries.len();
             let focused = match focus {
@@ -241,17 +337,33 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
                 ConnectFocus::Cancel => Some(1),
                 _ => None,
             };
-            let body = frame_dialog(frame, app, "Connect account", lines, 2, &buttons, focused, hits);
+            let body = frame_dialog(
+                frame,
+                app,
+                Content {
+                    title: "Connect account",
+                    lines,
+                    extra_height: 2,
+                    buttons: &buttons,
+                    focused,
+                },
+                hits,
+            );
             let text_top = body.y.saturating_sub((first_item + count.max(1)) as u16);
             for i in 0..count {
                 let y = text_top + (first_item + i) as u16;
-                hits.picker_items.push((Rect::new(body.x, y, body.width, 1), i));
+                hits.picker_items
+                    .push((Rect::new(body.x, y, body.width, 1), i));
             }
             let label = " Add a handle: ";
             let width = (body.width as usize).saturating_sub(label.len() + 1);
             let scroll = input.visual_scroll(width);
             let shown: String = input.value().chars().skip(scroll).take(width).collect();
-            let style = if *focus == ConnectFocus::Input { theme.hovered } else { theme.text };
+            let style = if *focus == ConnectFocus::Input {
+                theme.hovered
+            } else {
+                theme.text
+            };
             let y = body.y + 1;
             frame.render_widget(
                 Paragraph::new(Line::from(vec![
@@ -261,15 +373,32 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
                 Rect::new(body.x, y, body.width, 1),
             );
             if *focus == ConnectFocus::Input {
-                let x = body.x + label.len() as u16 + (input.visual_cursor().saturating_sub(scroll)) as u16;
+                let x = body.x
+                    + label.len() as u16
+                    + (input.visual_cursor().saturating_sub(scroll)) as u16;
                 frame.set_cursor_position((x, y));
             }
         }
         Dialog::Refused { title, message } => {
-            let mut lines: Vec<Line<'static>> = message.lines().map(|l| Line::from(l.to_string())).collect();
+            let mut lines: Vec<Line<'static>> =
+                message.lines().map(|l| Line::from(l.to_string())).collect();
             lines.push(Line::from(""));
-            lines.push(Line::styled("Nothing was changed; the attempt is in the Activity log.", theme.muted));
-            frame_dialog(frame, app, title, lines, 1, &buttons, Some(0), hits);
+            lines.push(Line::styled(
+                "Nothing was changed; the attempt is in the Activity log.",
+                theme.muted,
+            ));
+            frame_dialog(
+                frame,
+                app,
+                Content {
+                    title,
+                    lines,
+                    extra_height: 1,
+                    buttons: &buttons,
+                    focused: Some(0),
+                },
+                hits,
+            );
         }
     }
 }

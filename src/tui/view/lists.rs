@@ -55,7 +55,12 @@ pub fn draw_posts(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits
             Rect::new(x, area.y, hint.len() as u16, 1),
         );
     }
-    let list = Rect::new(area.x, area.y + 2, area.width, area.height.saturating_sub(2));
+    let list = Rect::new(
+        area.x,
+        area.y + 2,
+        area.width,
+        area.height.saturating_sub(2),
+    );
     hits.list_area = list;
     hits.list_capacity = list.height as usize;
     let rows = &app.posts.list.rows;
@@ -76,11 +81,11 @@ pub fn draw_posts(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits
             .map(|t| format!("{} ({})", long_date(zone, t), relative(t, now)))
             .unwrap_or_else(|| "-".into());
         let text = format!(
-            " #{:<6} acct #{:<5} {} {} {}",
+            " #{:<5} acct {:<4} {} {} {}",
             post.id,
             post.account_id,
             cut(&status, 22),
-            cut(&when, 32),
+            cut(&when, 29),
             post.text.replace('\n', " ")
         );
         let style = pick(selected, theme.hovered, theme.text);
@@ -112,7 +117,10 @@ pub fn draw_inbox(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits
             (false, true) => theme.muted,
         };
         let line = Line::from(vec![
-            Span::styled(format!(" {mark}"), pick(selected, theme.hovered, theme.warning)),
+            Span::styled(
+                format!(" {mark}"),
+                pick(selected, theme.hovered, theme.warning),
+            ),
             Span::styled(
                 format!(
                     "{:<18} {:<12} account #{:<6} {what}",
@@ -139,7 +147,12 @@ pub fn draw_activity(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, h
         Paragraph::new(Span::styled(scope, theme.muted)),
         Rect::new(area.x, area.y, area.width, 1),
     );
-    let list = Rect::new(area.x, area.y + 1, area.width, area.height.saturating_sub(1));
+    let list = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    );
     hits.list_area = list;
     hits.list_capacity = list.height as usize;
     let rows = &app.activity.rows;
@@ -150,7 +163,10 @@ pub fn draw_activity(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, h
     let width = area.width as usize;
     for (i, e) in rows.iter().take(list.height as usize).enumerate() {
         let selected = i == app.activity.selected;
-        let account = e.account_id.map(|id| format!("#{id}")).unwrap_or_else(|| "-".into());
+        let account = e
+            .account_id
+            .map(|id| format!("#{id}"))
+            .unwrap_or_else(|| "-".into());
         let text = format!(
             " {:<18} {:<20} {:<16} {:<6} {}",
             long_date(zone, e.at),

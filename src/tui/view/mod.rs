@@ -51,14 +51,24 @@ pub fn long_date(zone: Zone, t: Instant) -> String {
 pub fn relative(t: Instant, now: Instant) -> String {
     let seconds = (t - now).num_seconds();
     let span = seconds.unsigned_abs();
-    let unit = |n: u64, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    let unit = |n: u64, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
     let text = match span {
         0..=59 => return "now".into(),
         60..=3_599 => unit(span / 60, "minute"),
         3_600..=86_399 => unit(span / 3_600, "hour"),
         _ => unit(span / 86_400, "day"),
     };
-    if seconds > 0 { format!("in {text}") } else { format!("{text} ago") }
+    if seconds > 0 {
+        format!("in {text}")
+    } else {
+        format!("{text} ago")
+    }
 }
 
 /// The toast after the clock moved: what the sweep did.
@@ -152,7 +162,10 @@ fn header_left(app: &App) -> Line<'static> {
     let mut spans = vec![Span::styled(" Switchboard ", theme.title)];
     if let Some(s) = &app.session {
         spans.push(Span::styled("─ ", theme.border));
-        spans.push(Span::styled(format!("{} ({}) ", s.portal, s.tier.label()), theme.text));
+        spans.push(Span::styled(
+            format!("{} ({}) ", s.portal, s.tier.label()),
+            theme.text,
+        ));
     }
     Line::from(spans)
 }
@@ -173,14 +186,24 @@ fn header_right(app: &App, zone: Zone) -> Line<'static> {
     let mut spans = vec![
         Span::styled(format!(" {} ({role}) ", s.actor.name), theme.text),
         Span::styled("─ ", theme.border),
-        Span::styled(format!("⏱ {}", zone.show(s.now).format("%Y-%m-%d %H:%M")), theme.text),
+        Span::styled(
+            format!("⏱ {}", zone.show(s.now).format("%Y-%m-%d %H:%M")),
+            theme.text,
+        ),
     ];
     if s.demo {
         spans.push(Span::styled(" demo", theme.warning));
     }
     spans.push(Span::styled(" ─ ", theme.border));
     let bell = format!("🔔 {} ", s.unread);
-    spans.push(Span::styled(bell, if s.unread > 0 { theme.warning } else { theme.muted }));
+    spans.push(Span::styled(
+        bell,
+        if s.unread > 0 {
+            theme.warning
+        } else {
+            theme.muted
+        },
+    ));
     Line::from(spans)
 }
 
@@ -194,7 +217,11 @@ fn draw_sidebar(frame: &mut Frame<'_>, app: &App, area: Rect, hits: &mut Hits) {
         };
         let selected = i == app.sidebar;
         let suffix = if i == SOCIAL { "  ◂" } else { "" };
-        let text = format!("{}{marker}{label}{}", " ".repeat(*indent as usize), if selected { suffix } else { "" });
+        let text = format!(
+            "{}{marker}{label}{}",
+            " ".repeat(*indent as usize),
+            if selected { suffix } else { "" }
+        );
         let style = if selected && app.focus == Focus::Sidebar {
             theme.hovered
         } else if selected {
@@ -218,8 +245,13 @@ fn draw_main(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mu
         let text = vec![
             Line::styled(format!(" {name}"), theme.title),
             Line::from(""),
-            Line::from(format!(" {name} settings live outside Switchboard: this tool manages the portal's social accounts.")),
-            Line::styled(" Select Social in the menu (↑↓ then ⏎) to come back.", theme.muted),
+            Line::from(format!(
+                " {name} settings live outside Switchboard: this tool manages the portal's social accounts."
+            )),
+            Line::styled(
+                " Select Social in the menu (↑↓ then ⏎) to come back.",
+                theme.muted,
+            ),
         ];
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
         return;
@@ -246,7 +278,11 @@ fn draw_main(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mu
             break;
         }
         let style = if tab == app.tab {
-            if app.focus == Focus::Tabs { theme.hovered } else { theme.tab_active }
+            if app.focus == Focus::Tabs {
+                theme.hovered
+            } else {
+                theme.tab_active
+            }
         } else {
             theme.text
         };
@@ -262,8 +298,12 @@ fn draw_main(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mu
     hits.list_area = content;
     hits.list_capacity = content.height as usize;
     match app.session.as_ref().map(|s| &s.access) {
-        Some(Access::Locked(message)) => locked(frame, app, content, "🔒 The social tool is locked", message),
-        Some(Access::NoAccess(message)) => locked(frame, app, content, "No access to the social tool", message),
+        Some(Access::Locked(message)) => {
+            locked(frame, app, content, "🔒 The social tool is locked", message)
+        }
+        Some(Access::NoAccess(message)) => {
+            locked(frame, app, content, "No access to the social tool", message)
+        }
         None => {}
         Some(Access::Granted) => match app.tab {
             MainTab::Accounts => accounts::draw(frame, app, content, zone, hits),
@@ -282,7 +322,10 @@ fn locked(frame: &mut Frame<'_>, app: &App, area: Rect, title: &str, message: &s
         Line::from(""),
         Line::from(format!("  {message}")),
         Line::from(""),
-        Line::styled("  Your data is kept. Press u to act as another user, q to quit.", theme.muted),
+        Line::styled(
+            "  Your data is kept. Press u to act as another user, q to quit.",
+            theme.muted,
+        ),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
 }
@@ -290,8 +333,15 @@ fn locked(frame: &mut Frame<'_>, app: &App, area: Rect, title: &str, message: &s
 fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;
     if let Some(toast) = &app.toast {
-        let style = if toast.error { theme.toast_error } else { theme.toast };
-        frame.render_widget(Paragraph::new(Span::styled(format!(" {} ", toast.text), style)), area);
+        let style = if toast.error {
+            theme.toast_error
+        } else {
+            theme.toast
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {} ", toast.text), style)),
+            area,
+        );
         return;
     }
     let context = match app.layer() {
@@ -301,10 +351,18 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let typing = app.typing();
     let mut spans = Vec::new();
     for binding in &app.keymap.bindings {
-        if !binding.in_footer || !binding.contexts.contains(&context) || !app.available(binding.action) {
+        if !binding.in_footer
+            || !binding.contexts.contains(&context)
+            || !app.available(binding.action)
+        {
             continue;
         }
-        if typing && !matches!(binding.action, super::action::Action::Cancel | super::action::Action::Confirm) {
+        if typing
+            && !matches!(
+                binding.action,
+                super::action::Action::Cancel | super::action::Action::Confirm
+            )
+        {
             continue;
         }
         let key = binding.keys.first().map(|k| k.label()).unwrap_or_default();

@@ -19,7 +19,11 @@ pub fn draw_overlay(frame: &mut Frame<'_>, app: &App, zone: Zone, hits: &mut Hit
             let items: Vec<(String, bool)> = users
                 .iter()
                 .map(|u| {
-                    let state = if u.active { u.role().replace('_', " ") } else { "deactivated".into() };
+                    let state = if u.active {
+                        u.role().replace('_', " ")
+                    } else {
+                        "deactivated".into()
+                    };
                     (format!("{} <{}> · {state}", u.name, u.email), u.active)
                 })
                 .collect();
@@ -36,9 +40,22 @@ pub fn draw_overlay(frame: &mut Frame<'_>, app: &App, zone: Zone, hits: &mut Hit
     }
 }
 
-fn picker(frame: &mut Frame<'_>, app: &App, title: &str, items: &[(String, bool)], index: usize, hits: &mut Hits) {
+fn picker(
+    frame: &mut Frame<'_>,
+    app: &App,
+    title: &str,
+    items: &[(String, bool)],
+    index: usize,
+    hits: &mut Hits,
+) {
     let theme = &app.theme;
-    let width = items.iter().map(|(t, _)| t.chars().count()).max().unwrap_or(20).max(title.len()) as u16 + 6;
+    let width = items
+        .iter()
+        .map(|(t, _)| t.chars().count())
+        .max()
+        .unwrap_or(20)
+        .max(title.len()) as u16
+        + 6;
     let rect = centered(frame.area(), width, items.len() as u16 + 4);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
@@ -91,17 +108,27 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
     }
     marks.sort_by_key(|(t, _)| *t);
     let screen = frame.area();
-    let rect = centered(screen, screen.width.saturating_sub(8).min(100), (marks.len() as u16 + 9).min(screen.height - 2));
+    let rect = centered(
+        screen,
+        screen.width.saturating_sub(8).min(100),
+        (marks.len() as u16 + 9).min(screen.height - 2),
+    );
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .border_style(theme.border)
-        .title_top(Line::styled(format!(" {} · {} @{} ", a.name, a.network.label(), a.handle), theme.title))
+        .title_top(Line::styled(
+            format!(" {} · {} @{} ", a.name, a.network.label(), a.handle),
+            theme.title,
+        ))
         .title_bottom(Line::styled(" Esc close ", theme.muted));
     let inside = block.inner(rect);
     frame.render_widget(block, rect);
     let (status, _) = super::accounts::status_text(record, now, zone);
     let mut lines = vec![
-        Line::from(vec![Span::styled(" Status   ", theme.muted), Span::raw(status)]),
+        Line::from(vec![
+            Span::styled(" Status   ", theme.muted),
+            Span::raw(status),
+        ]),
         Line::from(vec![
             Span::styled(" People   ", theme.muted),
             Span::raw(format!(
@@ -123,7 +150,9 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
     let start = marks.first().map(|m| m.0).unwrap_or(now).min(now);
     let end = marks.last().map(|m| m.0).unwrap_or(now).max(now);
     let span = (end - start).num_seconds().max(1);
-    let column = |t: Instant| (((t - start).num_seconds() * (width - 1)) / span).clamp(0, width - 1) as usize;
+    let column = |t: Instant| {
+        (((t - start).num_seconds() * (width - 1)) / span).clamp(0, width - 1) as usize
+    };
     let mut bar: Vec<char> = vec!['─'; width.max(1) as usize];
     for (t, _) in &marks {
         bar[column(*t)] = '●';
@@ -134,13 +163,20 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
     } else {
         format!("{}now ▲", " ".repeat(at.saturating_sub(4)))
     };
-    lines.push(Line::styled(format!("  {}", bar.iter().collect::<String>()), theme.accent));
+    lines.push(Line::styled(
+        format!("  {}", bar.iter().collect::<String>()),
+        theme.accent,
+    ));
     lines.push(Line::styled(format!("  {pointer}"), theme.warning));
     lines.push(Line::from(""));
     for (t, label) in &marks {
         let style = if *t <= now { theme.muted } else { theme.text };
         lines.push(Line::styled(
-            format!("  ● {:<18} {:<14} {label}", long_date(zone, *t), relative(*t, now)),
+            format!(
+                "  ● {:<18} {:<14} {label}",
+                long_date(zone, *t),
+                relative(*t, now)
+            ),
             style,
         ));
     }
@@ -155,13 +191,20 @@ pub fn draw_help(frame: &mut Frame<'_>, app: &App) {
     let block = Block::bordered()
         .border_style(theme.border)
         .title_top(Line::styled(" Keys ", theme.title))
-        .title_bottom(Line::styled(" Esc close · mouse: hover a row, click an action, wheel scrolls ", theme.muted));
+        .title_bottom(Line::styled(
+            " Esc close · mouse: hover a row, click an action, wheel scrolls ",
+            theme.muted,
+        ));
     let inside = block.inner(rect);
     frame.render_widget(block, rect);
     let mut lines = Vec::new();
     for b in bindings {
         let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-        let place = if b.contexts == [Context::Dialog] { " (dialogs)" } else { "" };
+        let place = if b.contexts == [Context::Dialog] {
+            " (dialogs)"
+        } else {
+            ""
+        };
         lines.push(Line::from(vec![
             Span::styled(format!(" {:<14}", keys.join(" ")), theme.accent),
             Span::styled(format!("{}{place}", b.help), theme.text),

@@ -1,0 +1,149 @@
+//! Drives the TUI's update loop on ratatui's TestBackend: real store, real
+//! keymap, synthetic key and mouse events, no terminal.
+
+use std::path::Path;
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use switchboard::store::Portal;
+use switchboard::tui::app::{App, Effect};
+use switchboard::tui::effects::{Store, perform};
+use switchboard::tui::keymap::Keymap;
+use switchboard::tui::theme::{Theme, ThemeName};
+use switchboard::tui::view::Zone;
+use switchboard::tui::{draw_frame, handle_event};
+
+pub struct Harness {
+    pub app: App,
+    pub store: Store,
+    pub terminal: Terminal<TestBackend>,
+}
+
+pub fn utc() -> Zone {
+    Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap())
+}
+
+impl Harness {
+    pub fn open(db: &Path, user: &str, width: u16, height: u16) -> Harness {
+        let portal = Portal::open(db).unwrap();
+        let mut h = Harness {
+            app: App::new(Keymap::default(), Theme::new(ThemeName::Mono)),
+            store: Store::new(portal, user.to_string(), None),
+            terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
+        };
+        h.draw();
+        perform(&mut h.store, &mut h.app, Effect::Reload);
+        h.draw();
+        h
+    }
+
+    pub fn draw(&mut self) {
+        draw_frame(&mut self.terminal, &mut self.app, utc()).unwrap();
+    }
+
+    pub fn event(&mut self, event: Event) {
+        handle_event(&mut self.app, &mut self.store, &event);
+        self.draw();
+    }
+
+    pub fn key(&mut self, code: KeyCode) {
+        self.event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    pub fn char(&mut self, c: char) {
+        self.key(KeyCode::Char(c));
+    }
+
+    pub fn keys(&mut self, text: &str) {
+        for c in text.chars() {
+            self.char(c);
+        }
+    }
+
+    pub fn ctrl(&mut self, c: char) {
+        self.event(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )));
+    }
+
+    fn mouse(&mut self, kind: MouseEventKind, column: u16, row: u16) {
+        self.event(Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }));
+    }
+
+    pub fn hover(&mut self, column: u16, row: u16) {
+        self.mouse(MouseEventKind::Moved, column, row);
+    }
+
+    pub fn click(&mut self, column: u16, row: u16) {
+        self.mouse(MouseEventKind::Down(MouseButton::Left), column, row);
+    }
+
+    pub fn wheel_down(&mut self, column: u16, row: u16) {
+        self.mouse(MouseEventKind::ScrollDown, column, row);
+    }
+
+    /// The screen as text, one line a row.
+    pub fn screen(&self) -> String {
+        let buffer = self.terminal.backend().buffer();
+        let mut lines = Vec::new();
+        for y in 0..buffer.area.height {
+            let mut line = String::new();
+            let mut skip = 0;
+            for x in 0..buffer.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buffer[(x, y)].symbol();
+                skip = unicode_width(symbol).saturating_sub(1);
+                line.push_str(symbol);
+            }
+            lines.push(line.trim_end().to_string());
+        }
+        lines.join("\n")
+    }
+
+    /// Where a text is on screen (column, row), if it is.
+    pub fn find(&self, text: &str) -> Option<(u16, u16)> {
+        let buffer = self.terminal.backend().buffer();
+        for y in 0..buffer.area.height {
+            let row: Vec<&str> = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect();
+            let joined: String = row.concat();
+            if let Some(byte) = joined.find(text) {
+                // Map the byte offset back to a column.
+                let mut bytes = 0;
+                for (x, s) in row.iter().enumerate() {
+                    if bytes >= byte {
+                        return Some((x as u16, y));
+                    }
+                    bytes += s.len();
+                }
+            }
+        }
+        None
+    }
+
+    pub fn shows(&self, text: &str) -> bool {
+        self.screen().contains(text)
+    }
+}
+
+fn unicode_width(symbol: &str) -> usize {
+    // Wide characters the screens use (emoji) take two cells.
+    if symbol.chars().any(|c| c as u32 >= 0x1F300) {
+        2
+    } else {
+        1
+    }
+}

@@ -1,0 +1,436 @@
+//! `update` fed synthetic key and mouse events, on the real store: every
+//! action, dialog and layer change a user can make, refusals included.
+
+mod common;
+
+use common::tui::Harness;
+use common::{ACME_NOW, ADMIN, acme};
+use crossterm::event::KeyCode;
+use switchboard::tui::app::{Dialog, Focus, Layer, MainTab, Overlay};
+
+fn open(user: &str) -> (common::TestPortal, Harness) {
+    let p = acme();
+    let h = Harness::open(&p.db, user, 120, 36);
+    (p, h)
+}
+
+/// Hovers the row of an account by moving the keyboard cursor to it.
+fn hover_handle(h: &mut Harness, handle: &str) {
+    for _ in 0..20 {
+        if h.app
+            .accounts
+            .hovered()
+            .is_some_and(|r| r.account.handle == handle)
+        {
+            return;
+        }
+        h.char('j');
+    }
+    panic!("no row @{handle}:\n{}", h.screen());
+}
+
+#[test]
+fn the_accounts_list_groups_by_network_and_says_what_matters_next() {
+    let (_p, h) = open(ADMIN);
+    let screen = h.screen();
+    assert!(screen.contains("Acme Corp (Professional)"), "{screen}");
+    assert!(screen.contains("Ana Ruiz (Super Admin)"));
+    assert!(screen.contains("⏱ 2026-03-01 09:00 demo"));
+    assert!(
+        screen.contains("reauthorize by Mar 04 (3 days) ⚠"),
+        "R6f warning:\n{screen}"
+    );
+    assert!(
+        screen.contains("Disconnected (inactivity) Feb 18"),
+        "{screen}"
+    );
+    assert!(screen.contains("Expired (manual)"), "{screen}");
+    assert!(
+        screen.contains("1 accounts disconnected for over 90 days are hidden"),
+        "R8:\n{screen}"
+    );
+    let facebook = h.find(" Facebook").unwrap().1;
+    let x = h.find(" X ").map(|p| p.1).unwrap_or(u16::MAX);
+    assert!(facebook < x);
+}
+
+#[test]
+fn keyboard_hover_reveals_only_the_allowed_actions() {
+    let (_p, mut h) = open(ADMIN);
+    hover_handle(&mut h, "acmecorp");
+    assert!(h.shows("[Disconnect]") && h.shows("[Remove]") && !h.shows("[Reconnect]"));
+    hover_handle(&mut h, "acmenews");
+    assert!(
+        h.shows("[Reconnect]") && !h.shows("[Disconnect]"),
+        "R6f:\n{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn r10b_other_users_see_who_may_disconnect() {
+    let (_p, mut h) = open("bo@example.com");
+    hover_handle(&mut h, "acmecorp");
+    assert!(
+        h.shows("only ana@example.com (who connected it)"),
+        "{}",
+        h.screen()
+    );
+    assert!(!h.shows("[Disconnect]"));
+    // Pressing d anyway is refused, with who may, and audited (R10e).
+    h.char('d');
+    assert!(matches!(
+        h.app.overlay,
+        Some(Overlay::Dialog(Dialog::Refused { .. }))
+    ));
+    assert!(h.shows("ana@example.com"), "{}", h.screen());
+    h.key(KeyCode::Enter);
+    assert!(h.app.overlay.is_none());
+    h.char('4');
+    assert!(h.shows("disconnect"), "{}", h.screen());
+}
+
+#[test]
+fn mouse_motion_hovers_and_a_click_on_an_action_opens_its_dialog() {
+    let (_p, mut h) = open(ADMIN);
+    let (x, y) = h.find("@acmetv").unwrap();
+    h.hover(x, y);
+    assert_eq!(h.app.accounts.hovered().unwrap().account.handle, "acmetv");
+    let (bx, by) = h.find("[Disconnect]").unwrap();
+    assert_eq!(by, y, "the actions are on the hovered row");
+    h.click(bx + 1, by);
+    match &h.app.overlay {
+        Some(Overlay::Dialog(Dialog::Disconnect { account, focus, .. })) => {
+            assert_eq!(account.account.handle, "acmetv");
+            assert_eq!(*focus, 1, "focus starts on Cancel");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(h.app.layer(), Layer::Overlay);
+}
+
+#[test]
+fn r5_disconnect_dialog_tells_the_real_numbers_and_esc_cancels() {
+    let (p, mut h) = open(ADMIN);
+    hover_handle(&mut h, "acmecorp");
+    h.char('d');
+    let screen = h.screen();
+    assert!(screen.contains("2 scheduled posts"), "{screen}");
+    assert!(
+        screen.contains("1 published posts leave the Published tab"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Reconnect before Mar 01 2027 09:00"),
+        "{screen}"
+    );
+    h.key(KeyCode::Esc);
+    assert!(h.app.overlay.is_none());
+    // Enter on the safe choice changes nothing either.
+    h.char('d');
+    h.key(KeyCode::Enter);
+    let shown = p.read(ACME_NOW, &["account", "list"]);
+    let corp = shown
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["handle"] == "acmecorp")
+        .unwrap()
+        .clone();
+    assert_eq!(corp["status"], "connected");
+    // Tab to the button, Enter: done.
+    h.char('d');
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Enter);
+    assert!(
+        h.shows("Disconnected @acmecorp: 2 scheduled posts canceled"),
+        "{}",
+        h.screen()
+    );
+    let canceled = p.read(ACME_NOW, &["post", "list", "--tab", "canceled"]);
+    let from_corp = canceled
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| {
+            p["cancel_cause"] == "disconnected" && p["text"].as_str().unwrap().starts_with("Spring")
+        })
+        .count();
+    assert_eq!(from_corp, 2);
+}
+
+#[test]
+fn r6_reconnect_dialog_is_a_simulated_authorization_with_a_recommendation() {
+    let (p, mut h) = open("bo@example.com");
+    hover_handle(&mut h, "acmenews");
+    h.char('r');
+    let screen = h.screen();
+    assert!(screen.contains("X · Authorize Switchboard"), "{screen}");
+    assert!(screen.contains("1 scheduled posts"), "{screen}");
+    assert!(screen.contains("0 were missed"), "{screen}");
+    assert!(
+        screen.contains("Recommended: ana@example.com"),
+        "R10c:\n{screen}"
+    );
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Enter);
+    let news = p.read(ACME_NOW, &["account", "list"]);
+    let news = news
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["handle"] == "acmenews")
+        .unwrap()
+        .clone();
+    assert_eq!(news["status"], "connected");
+    assert_eq!(news["last_connector"], "bo@example.com");
+}
+
+#[test]
+fn r13_remove_needs_the_typed_handle() {
+    let (p, mut h) = open(ADMIN);
+    hover_handle(&mut h, "acmetv");
+    h.char('x');
+    h.keys("acmet");
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Enter);
+    assert!(
+        matches!(h.app.overlay, Some(Overlay::Dialog(Dialog::Remove { .. }))),
+        "disabled until it matches"
+    );
+    h.key(KeyCode::BackTab);
+    h.char('v');
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Enter);
+    assert!(h.app.overlay.is_none());
+    let all = p.read(ACME_NOW, &["account", "list", "--all"]);
+    assert!(
+        all.as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["handle"] != "acmetv")
+    );
+}
+
+#[test]
+fn r8_connect_dialog_lists_hidden_accounts_locked_and_reconnects_them() {
+    let (p, mut h) = open(ADMIN);
+    h.char('c');
+    h.key(KeyCode::Enter); // Facebook
+    assert!(h.shows("[x] @acmeold"), "{}", h.screen());
+    // A hidden account cannot be unticked.
+    h.key(KeyCode::Char(' '));
+    assert!(h.shows("[x] @acmeold"));
+    h.key(KeyCode::Tab);
+    h.keys("acmeshop");
+    h.key(KeyCode::Enter);
+    assert!(h.shows("[x] @acmeshop · new"), "{}", h.screen());
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Enter);
+    assert!(h.shows("1 connected, 1 reconnected"), "{}", h.screen());
+    let list = p.read(ACME_NOW, &["account", "list"]);
+    let handles: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["handle"].as_str().unwrap())
+        .collect();
+    assert!(
+        handles.contains(&"acmeold") && handles.contains(&"acmeshop"),
+        "{handles:?}"
+    );
+}
+
+#[test]
+fn filter_narrows_live_enter_keeps_esc_clears() {
+    let (_p, mut h) = open(ADMIN);
+    h.char('/');
+    assert_eq!(h.app.layer(), Layer::Filter);
+    h.keys("news");
+    assert_eq!(h.app.accounts.rows.len(), 1);
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.layer(), Layer::Main);
+    assert_eq!(h.app.accounts.hovered().unwrap().account.handle, "acmenews");
+    assert!(h.shows("Filter: news"));
+    h.key(KeyCode::Esc);
+    assert!(h.app.accounts.rows.len() > 1);
+}
+
+#[test]
+fn clock_picker_advances_and_the_sweep_runs() {
+    let (p, mut h) = open(ADMIN);
+    h.char('t');
+    assert!(matches!(h.app.overlay, Some(Overlay::ClockPicker { .. })));
+    h.char('j');
+    h.char('j');
+    h.key(KeyCode::Enter); // a week
+    assert!(h.shows("⏱ 2026-03-08 09:00 demo"), "{}", h.screen());
+    assert!(
+        h.shows("published"),
+        "the toast says what happened:\n{}",
+        h.screen()
+    );
+    let clock = p.run(&["--json", "clock", "show"]).ok().json();
+    assert_eq!(clock["now"], "2026-03-08T09:00:00Z");
+    // To the next event.
+    h.char('t');
+    h.key(KeyCode::End);
+    for _ in 0..6 {
+        h.char('j');
+    }
+    h.key(KeyCode::Enter);
+    assert!(!h.shows("2026-03-08 09:00 demo"), "{}", h.screen());
+}
+
+#[test]
+fn user_picker_switches_the_acting_user() {
+    let (_p, mut h) = open(ADMIN);
+    h.char('u');
+    assert!(matches!(h.app.overlay, Some(Overlay::UserPicker { .. })));
+    h.char('j');
+    h.key(KeyCode::Enter);
+    assert!(h.shows("Bo Chen (Publisher)"), "{}", h.screen());
+}
+
+#[test]
+fn r10d_a_user_without_social_access_sees_why() {
+    let p = acme();
+    p.act(
+        ADMIN,
+        ACME_NOW,
+        &["user", "add", "no@example.com", "--name", "No Access"],
+    )
+    .ok();
+    let h = Harness::open(&p.db, "no@example.com", 120, 36);
+    assert!(h.shows("No access to the social tool"), "{}", h.screen());
+    assert!(h.shows("social access 'own' or 'all'"));
+}
+
+#[test]
+fn r2_a_tier_without_the_social_tool_shows_the_locked_screen() {
+    let p = acme();
+    p.act(ADMIN, ACME_NOW, &["tier", "set", "free"]).ok();
+    let h = Harness::open(&p.db, ADMIN, 120, 36);
+    assert!(h.shows("The social tool is locked"), "{}", h.screen());
+    assert!(
+        h.shows("Professional") && h.shows("Legacy Basic"),
+        "{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn tabs_focus_and_sidebar_move_between_areas() {
+    let (_p, mut h) = open(ADMIN);
+    h.key(KeyCode::Tab);
+    assert_eq!(h.app.focus, Focus::Sidebar);
+    h.char('k');
+    assert!(
+        h.shows("Email settings live outside Switchboard"),
+        "{}",
+        h.screen()
+    );
+    h.char('j');
+    h.key(KeyCode::Tab);
+    assert_eq!(h.app.focus, Focus::Tabs);
+    h.key(KeyCode::Right);
+    assert_eq!(h.app.tab, MainTab::Publishing);
+    assert!(h.shows("Spring collection launch"), "{}", h.screen());
+    assert_eq!(h.app.focus, Focus::Tabs);
+    h.key(KeyCode::Down);
+    assert_eq!(h.app.focus, Focus::List);
+    h.key(KeyCode::Right);
+    assert!(
+        h.shows("Holiday opening hours"),
+        "Published subtab:\n{}",
+        h.screen()
+    );
+    h.char('3');
+    assert!(h.shows("Reauthorize within a week"), "{}", h.screen());
+    h.char('m');
+    assert!(h.shows("marked read"));
+    h.char('4');
+    assert!(h.shows("Activity of all accounts"));
+}
+
+#[test]
+fn help_lists_every_key_and_closes_with_esc() {
+    let (_p, mut h) = open(ADMIN);
+    h.char('?');
+    assert_eq!(h.app.layer(), Layer::Help);
+    for text in [
+        "Reconnect the hovered account",
+        "Filter accounts",
+        "Move the demo clock",
+        "Quit",
+    ] {
+        assert!(h.shows(text), "{text}:\n{}", h.screen());
+    }
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.layer(), Layer::Main);
+}
+
+#[test]
+fn details_show_the_timeline() {
+    let (_p, mut h) = open(ADMIN);
+    hover_handle(&mut h, "acmecorp");
+    h.key(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(screen.contains("reauthorization deadline"), "{screen}");
+    assert!(screen.contains("Mar 04 2026 09:00"), "{screen}");
+    assert!(screen.contains("reminder (a week before)"), "{screen}");
+    assert!(screen.contains("▲") && screen.contains("now"), "{screen}");
+    h.key(KeyCode::Esc);
+    assert!(h.app.overlay.is_none());
+}
+
+#[test]
+fn quit_with_q_or_ctrl_c() {
+    let (_p, mut h) = open(ADMIN);
+    h.char('q');
+    assert!(h.app.quit);
+    let (_p, mut h) = open(ADMIN);
+    h.char('/');
+    h.ctrl('c');
+    assert!(h.app.quit, "ctrl-c quits even while typing");
+}
+
+#[test]
+fn under_80_by_24_it_says_how_big_it_needs_to_be() {
+    let p = acme();
+    let h = Harness::open(&p.db, ADMIN, 70, 20);
+    assert!(h.shows("at least 80×24"), "{}", h.screen());
+}
+
+#[test]
+fn paging_by_keyset_walks_a_long_list() {
+    let p = common::TestPortal::empty();
+    p.run(&[
+        "generate",
+        "--accounts",
+        "300",
+        "--posts",
+        "0",
+        "--seed",
+        "2",
+    ])
+    .ok();
+    let mut h = Harness::open(&p.db, "admin@generated.test", 120, 36);
+    let first = h.app.accounts.hovered().unwrap().account.id;
+    h.key(KeyCode::PageDown);
+    let second = h.app.accounts.hovered().unwrap().account.id;
+    assert_ne!(first, second);
+    h.key(KeyCode::PageUp);
+    assert_eq!(h.app.accounts.hovered().unwrap().account.id, first);
+    h.char('G');
+    let last = h.app.accounts.rows.last().unwrap().account.handle.clone();
+    assert!(last.starts_with("youtube-"), "{last}");
+    h.char('g');
+    assert_eq!(h.app.accounts.hovered().unwrap().account.id, first);
+    // j past the bottom scrolls by one row.
+    let visible = h.app.hits.visible_accounts;
+    for _ in 0..visible + 2 {
+        h.char('j');
+    }
+    assert!(h.app.accounts.top.as_ref().unwrap().id != first);
+}
