@@ -46,7 +46,7 @@ fn the_accounts_list_groups_by_network_and_says_what_matters_next() {
     );
     assert!(screen.contains("Expired (manual)"), "{screen}");
     assert!(
-        screen.contains("1 accounts disconnected for over 90 days are hidden"),
+        screen.contains("1 account disconnected for over 90 days is hidden"),
         "R8:\n{screen}"
     );
     let facebook = h.find(" Facebook").unwrap().1;
@@ -116,10 +116,7 @@ fn r5_disconnect_dialog_tells_the_real_numbers_and_esc_cancels() {
     h.char('d');
     let screen = h.screen();
     assert!(screen.contains("2 scheduled posts"), "{screen}");
-    assert!(
-        screen.contains("1 published posts leave the Published tab"),
-        "{screen}"
-    );
+    assert!(screen.contains("1 published post leaves"), "{screen}");
     assert!(
         screen.contains("Reconnect before Mar 01 2027 09:00"),
         "{screen}"
@@ -166,8 +163,8 @@ fn r6_reconnect_dialog_is_a_simulated_authorization_with_a_recommendation() {
     h.char('r');
     let screen = h.screen();
     assert!(screen.contains("X · Authorize Switchboard"), "{screen}");
-    assert!(screen.contains("1 scheduled posts"), "{screen}");
-    assert!(screen.contains("0 were missed"), "{screen}");
+    assert!(screen.contains("1 scheduled post will publish"), "{screen}");
+    assert!(screen.contains("0 missed"), "{screen}");
     assert!(
         screen.contains("Recommended: ana@example.com"),
         "R10c:\n{screen}"

@@ -70,8 +70,9 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
             .run(|s| actions::disconnect(s, id))
             .map(|(record, canceled)| {
                 app.toast(format!(
-                    "Disconnected @{}: {canceled} scheduled posts canceled",
-                    record.account.handle
+                    "Disconnected @{}: {} canceled",
+                    record.account.handle,
+                    super::view::plural(canceled, "scheduled post")
                 ))
             })
             .and_then(|()| reload(store, app)),
@@ -79,14 +80,21 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
             .run(|s| actions::reconnect(s, id))
             .map(|done| {
                 app.toast(format!(
-                    "Reconnected @{}: {} posts will publish, {} were missed",
-                    done.account.account.handle, done.resumed_posts, done.missed_posts
+                    "Reconnected @{}: {} will publish, {} missed",
+                    done.account.account.handle,
+                    super::view::plural(done.resumed_posts, "post"),
+                    done.missed_posts
                 ))
             })
             .and_then(|()| reload(store, app)),
         Effect::Remove(id, typed) => store
             .run(|s| actions::remove(s, id, &typed))
-            .map(|deleted| app.toast(format!("Removed the account and its {deleted} posts")))
+            .map(|deleted| {
+                app.toast(format!(
+                    "Removed the account and its {}",
+                    super::view::plural(deleted, "post")
+                ))
+            })
             .and_then(|()| load_accounts(store, app, Anchor::Start, HoverAt::First)),
         Effect::ConnectAll(network, handles) => connect_all(store, app, network, handles),
         Effect::AdvanceClock { hours } => {
@@ -137,31 +145,17 @@ fn show_error(app: &mut App, error: &Error) {
         Error::Denied { message, .. } => {
             app.overlay = Some(Overlay::Dialog(Dialog::Refused {
                 title: "Not allowed".into(),
-                message: sentence(message),
+                message: super::view::sentence(message),
             }))
         }
         Error::State(_) | Error::Conflict { .. } => {
             app.overlay = Some(Overlay::Dialog(Dialog::Refused {
                 title: "Cannot do that now".into(),
-                message: sentence(&error.to_string()),
+                message: super::view::sentence(&error.to_string()),
             }))
         }
         _ => app.toast_error(error.to_string()),
     }
-}
-
-/// A refusal as a sentence: capitalised, with a full stop.
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    let mut out: String = chars
-        .next()
-        .map(|c| c.to_uppercase().collect())
-        .unwrap_or_default();
-    out.push_str(chars.as_str());
-    if !out.ends_with('.') {
-        out.push('.');
-    }
-    out
 }
 
 /// Refetches the header and the current tab.

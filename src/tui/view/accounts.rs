@@ -42,7 +42,7 @@ pub fn status_text(record: &AccountRecord, now: Instant, zone: Zone) -> (String,
             let days = (end - now).num_days().max(0);
             (
                 format!(
-                    "Disconnected ({}) {} · {days} days left to reconnect and keep its history",
+                    "Disconnected ({}) {} · {days} days left to keep history",
                     d.reason.name(),
                     short_date(zone, d.at)
                 ),
@@ -128,7 +128,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         );
     }
     let width = area.width as usize;
-    let name_w = 22.min(width / 4);
+    let name_w = 22.min(width / 5);
     let handle_w = 18.min(width / 5);
     let mut previous = None;
     let mut shown = 0;
@@ -197,10 +197,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     }
     hits.visible_accounts = shown;
     if app.accounts.hidden > 0 {
-        let text = format!(
-            " {} accounts disconnected for over 90 days are hidden: use Connect account",
-            app.accounts.hidden
-        );
+        let text = match app.accounts.hidden {
+            1 => " 1 account disconnected for over 90 days is hidden: use Connect account"
+                .to_string(),
+            n => format!(
+                " {n} accounts disconnected for over 90 days are hidden: use Connect account"
+            ),
+        };
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.muted)),
             Rect::new(area.x, bottom - 1, area.width, 1),

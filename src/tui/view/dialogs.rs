@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::{Zone, long_date, relative};
+use super::{Zone, long_date, plural, relative};
 use crate::lifecycle::Network;
 use crate::tui::app::{App, ConnectFocus, ConnectStage, Dialog, Hits};
 
@@ -116,11 +116,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
                 Line::from(""),
                 Line::from(vec![
                     Span::raw("• "),
-                    Span::styled(format!("{scheduled} scheduled posts"), theme.warning),
+                    Span::styled(plural(*scheduled, "scheduled post"), theme.warning),
                     Span::raw(" will be canceled."),
                 ]),
                 Line::from(format!(
-                    "• Its {published} published posts leave the Published tab (they are kept)."
+                    "• Its {} {} the Published tab (kept, not deleted).",
+                    plural(*published, "published post"),
+                    if *published == 1 { "leaves" } else { "leave" }
                 )),
                 Line::from("• Drafts are kept. Nobody is notified."),
                 Line::from(vec![
@@ -174,10 +176,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
             if *restored {
                 lines.push(Line::from(vec![
                     Span::raw("Reconnecting restores everything: "),
-                    Span::styled(format!("{resume} scheduled posts"), theme.ok),
-                    Span::raw(" will publish at their time, "),
-                    Span::styled(format!("{missed} were missed"), theme.warning),
-                    Span::raw(" while disconnected and stay canceled (you can reschedule them)."),
+                    Span::styled(plural(*resume, "scheduled post"), theme.ok),
+                    Span::raw(" will publish at their time; "),
+                    Span::styled(format!("{missed} missed"), theme.warning),
+                    Span::raw(" their time while disconnected and stay canceled (you can reschedule them)."),
                 ]));
                 lines.push(Line::from(
                     "Published posts come back to the Published tab.",
@@ -217,9 +219,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
             let a = &account.account;
             let lines = vec![
                 Line::from(format!(
-                    "Remove {} @{} and all its {posts} posts? There is no window to come back: it is gone at once.",
+                    "Remove {} @{} and all its {}? There is no window to come back: it is gone at once.",
                     a.network.label(),
-                    a.handle
+                    a.handle,
+                    plural(*posts, "post")
                 )),
                 Line::from(""),
                 Line::from(vec![

@@ -75,17 +75,24 @@ pub fn draw_posts(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits
             Some(cause) => format!("{} ({})", post.status.status.name(), cause.name()),
             None => post.status.status.name().to_string(),
         };
+        let wide = width >= 100;
         let when = post
             .published_at
             .or(post.scheduled_at)
-            .map(|t| format!("{} ({})", long_date(zone, t), relative(t, now)))
+            .map(|t| {
+                if wide {
+                    format!("{} ({})", long_date(zone, t), relative(t, now))
+                } else {
+                    long_date(zone, t)
+                }
+            })
             .unwrap_or_else(|| "-".into());
         let text = format!(
             " #{:<5} acct {:<4} {} {} {}",
             post.id,
             post.account_id,
             cut(&status, 22),
-            cut(&when, 29),
+            cut(&when, if wide { 29 } else { 17 }),
             post.text.replace('\n', " ")
         );
         let style = pick(selected, theme.hovered, theme.text);

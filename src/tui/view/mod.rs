@@ -107,8 +107,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, zone: Zone) -> Hits {
     let theme = &app.theme;
     let outer = Block::bordered()
         .border_style(theme.border)
-        .title_top(header_left(app))
-        .title_top(header_right(app, zone).right_aligned());
+        .title_top(header(app, zone, area.width.saturating_sub(2) as usize));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let [body, rule, footer] = inner.layout(&Layout::vertical([
@@ -116,9 +115,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, zone: Zone) -> Hits {
         Constraint::Length(1),
         Constraint::Length(1),
     ]));
+    // The sidebar is orientation only: narrow terminals give its room to the list.
+    let sidebar_width = if area.width >= 100 { 20 } else { 0 };
     let [sidebar, bar, main] = body.layout(&Layout::horizontal([
-        Constraint::Length(20),
-        Constraint::Length(1),
+        Constraint::Length(sidebar_width),
+        Constraint::Length(sidebar_width.min(1)),
         Constraint::Fill(1),
     ]));
     frame.render_widget(
@@ -157,23 +158,43 @@ fn dim(frame: &mut Frame<'_>) {
     }
 }
 
-fn header_left(app: &App) -> Line<'static> {
+/// The header: portal and tier on the left; user and role, the clock and the
+/// unread count on the right; what does not fit goes, least useful first.
+fn header(app: &App, zone: Zone, width: usize) -> Line<'static> {
     let theme = &app.theme;
-    let mut spans = vec![Span::styled(" Switchboard ", theme.title)];
-    if let Some(s) = &app.session {
-        spans.push(Span::styled("─ ", theme.border));
-        spans.push(Span::styled(
-            format!("{} ({}) ", s.portal, s.tier.label()),
-            theme.text,
-        ));
+    let left = vec![Span::styled(" Switchboard ", theme.title)];
+    let Some(s) = &app.session else {
+        return Line::from(left);
+    };
+    let mut portal = vec![
+        Span::styled("─ ", theme.border),
+        Span::styled(format!("{} ({}) ", s.portal, s.tier.label()), theme.text),
+    ];
+    let mut right = header_right(app, zone, true);
+    let used = |spans: &[Span<'_>]| spans.iter().map(|sp| sp.width()).sum::<usize>();
+    if used(&left) + used(&portal) + used(&right) + 2 > width {
+        right = header_right(app, zone, false);
     }
+    // Narrow: the portal's name matters more than the brand.
+    let mut spans = if used(&left) + used(&portal) + used(&right) + 2 <= width {
+        left
+    } else {
+        portal.remove(0);
+        vec![Span::raw(" ")]
+    };
+    if used(&spans) + used(&portal) + used(&right) + 2 <= width {
+        spans.extend(portal);
+    }
+    let fill = width.saturating_sub(used(&spans) + used(&right));
+    spans.push(Span::styled("─".repeat(fill), theme.border));
+    spans.extend(right);
     Line::from(spans)
 }
 
-fn header_right(app: &App, zone: Zone) -> Line<'static> {
+fn header_right(app: &App, zone: Zone, with_role: bool) -> Vec<Span<'static>> {
     let theme = &app.theme;
     let Some(s) = &app.session else {
-        return Line::from(" loading… ");
+        return vec![Span::raw(" loading… ")];
     };
     let role = match s.actor.role() {
         "super_admin" => "Super Admin",
@@ -183,8 +204,13 @@ fn header_right(app: &App, zone: Zone) -> Line<'static> {
         _ => "No social access",
     };
     let role = if s.actor.active { role } else { "Deactivated" };
+    let who = if with_role {
+        format!(" {} ({role}) ", s.actor.name)
+    } else {
+        format!(" {} ", s.actor.name)
+    };
     let mut spans = vec![
-        Span::styled(format!(" {} ({role}) ", s.actor.name), theme.text),
+        Span::styled(who, theme.text),
         Span::styled("─ ", theme.border),
         Span::styled(
             format!("⏱ {}", zone.show(s.now).format("%Y-%m-%d %H:%M")),
@@ -204,10 +230,13 @@ fn header_right(app: &App, zone: Zone) -> Line<'static> {
             theme.muted
         },
     ));
-    Line::from(spans)
+    spans
 }
 
 fn draw_sidebar(frame: &mut Frame<'_>, app: &App, area: Rect, hits: &mut Hits) {
+    if area.width == 0 {
+        return;
+    }
     let theme = &app.theme;
     let mut lines = vec![Line::styled(" Settings", theme.title)];
     for (i, (label, indent)) in SIDEBAR.iter().enumerate() {
@@ -318,16 +347,45 @@ fn locked(frame: &mut Frame<'_>, app: &App, area: Rect, title: &str, message: &s
     let theme = &app.theme;
     let text = vec![
         Line::from(""),
-        Line::styled(format!("  {title}"), theme.warning),
+        Line::styled(title.to_string(), theme.warning),
         Line::from(""),
-        Line::from(format!("  {message}")),
+        Line::from(sentence(message)),
         Line::from(""),
         Line::styled(
-            "  Your data is kept. Press u to act as another user, q to quit.",
+            "Your data is kept. Press u to act as another user, q to quit.",
             theme.muted,
         ),
     ];
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
+    let inner = Rect::new(
+        area.x + 2,
+        area.y,
+        area.width.saturating_sub(4),
+        area.height,
+    );
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+}
+
+/// A message as a sentence: capitalised, with a full stop.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    out.push_str(chars.as_str());
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}
+
+/// "1 post", "2 posts".
+pub fn plural(n: i64, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
@@ -349,7 +407,7 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
         _ => Context::Dialog,
     };
     let typing = app.typing();
-    let mut spans = Vec::new();
+    let mut hints: Vec<(String, &str, bool)> = Vec::new();
     for binding in &app.keymap.bindings {
         if !binding.in_footer
             || !binding.contexts.contains(&context)
@@ -375,6 +433,30 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
         } else {
             key
         };
+        let essential = matches!(
+            binding.action,
+            super::action::Action::Help
+                | super::action::Action::Quit
+                | super::action::Action::Cancel
+        );
+        hints.push((key, hint, essential));
+    }
+    // Drop whole hints that do not fit, keeping help, quit and cancel.
+    let width_of = |h: &[(String, &str, bool)]| -> usize {
+        h.iter()
+            .map(|(k, t, _)| k.chars().count() + t.chars().count() + 3)
+            .sum()
+    };
+    while width_of(&hints) > area.width as usize {
+        match hints.iter().rposition(|(_, _, essential)| !essential) {
+            Some(i) => {
+                hints.remove(i);
+            }
+            None => break,
+        }
+    }
+    let mut spans = Vec::new();
+    for (key, hint, _) in hints {
         spans.push(Span::styled(format!(" {key}"), theme.accent));
         spans.push(Span::styled(format!(" {hint} "), theme.text));
     }

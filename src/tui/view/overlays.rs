@@ -111,7 +111,7 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
     let rect = centered(
         screen,
         screen.width.saturating_sub(8).min(100),
-        (marks.len() as u16 + 9).min(screen.height - 2),
+        (marks.len() as u16 + 10).min(screen.height - 2),
     );
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
@@ -126,18 +126,19 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
     let (status, _) = super::accounts::status_text(record, now, zone);
     let mut lines = vec![
         Line::from(vec![
-            Span::styled(" Status   ", theme.muted),
+            Span::styled(" Status             ", theme.muted),
             Span::raw(status),
         ]),
         Line::from(vec![
-            Span::styled(" People   ", theme.muted),
-            Span::raw(format!(
-                "connected by {} · last connected by {}",
-                record.original_connector, record.last_connector
-            )),
+            Span::styled(" Connected by       ", theme.muted),
+            Span::raw(record.original_connector.clone()),
         ]),
         Line::from(vec![
-            Span::styled(" Posts    ", theme.muted),
+            Span::styled(" Last connected by  ", theme.muted),
+            Span::raw(record.last_connector.clone()),
+        ]),
+        Line::from(vec![
+            Span::styled(" Posts              ", theme.muted),
             Span::raw(format!(
                 "{} in all · {} scheduled · {} published",
                 detail.posts, detail.scheduled, detail.published
@@ -186,7 +187,16 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
 pub fn draw_help(frame: &mut Frame<'_>, app: &App) {
     let theme = &app.theme;
     let bindings = &app.keymap.bindings;
-    let rect = centered(frame.area(), 76, bindings.len() as u16 + 6);
+    let screen = frame.area();
+    // One column when it fits, two when the terminal is short.
+    let rows_available = screen.height.saturating_sub(6) as usize;
+    let columns = if bindings.len() <= rows_available {
+        1
+    } else {
+        2
+    };
+    let per_column = bindings.len().div_ceil(columns);
+    let rect = centered(screen, 100.min(screen.width - 2), per_column as u16 + 2);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .border_style(theme.border)
@@ -197,18 +207,27 @@ pub fn draw_help(frame: &mut Frame<'_>, app: &App) {
         ));
     let inside = block.inner(rect);
     frame.render_widget(block, rect);
-    let mut lines = Vec::new();
-    for b in bindings {
-        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-        let place = if b.contexts == [Context::Dialog] {
-            " (dialogs)"
-        } else {
-            ""
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {:<14}", keys.join(" ")), theme.accent),
-            Span::styled(format!("{}{place}", b.help), theme.text),
-        ]));
+    let column_width = inside.width / columns as u16;
+    for (c, chunk) in bindings.chunks(per_column).enumerate() {
+        let mut lines = Vec::new();
+        for b in chunk {
+            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            let place = if b.contexts == [Context::Dialog] {
+                " (dialogs)"
+            } else {
+                ""
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {:<10}", keys.join(" ")), theme.accent),
+                Span::styled(format!("{}{place}", b.help), theme.text),
+            ]));
+        }
+        let area = Rect::new(
+            inside.x + column_width * c as u16,
+            inside.y,
+            column_width,
+            inside.height,
+        );
+        frame.render_widget(Paragraph::new(lines), area);
     }
-    frame.render_widget(Paragraph::new(lines), inside);
 }

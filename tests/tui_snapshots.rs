@@ -1,0 +1,175 @@
+//! Every screen and dialog at 80×24 and 120×36, as text snapshots
+//! (tests/snapshots/). Reviewed like code: a change shows in the diff.
+
+mod common;
+
+use common::tui::Harness;
+use common::{ACME_NOW, ADMIN, acme};
+use crossterm::event::KeyCode;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 36)];
+
+/// Opens the Acme portal at each size, brings it to a screen, snapshots it.
+fn snap(name: &str, user: &str, setup: impl Fn(&common::TestPortal), steps: impl Fn(&mut Harness)) {
+    let p = acme();
+    setup(&p);
+    for (w, h) in SIZES {
+        let mut harness = Harness::open(&p.db, user, w, h);
+        steps(&mut harness);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), harness.screen());
+    }
+}
+
+fn nothing(_: &common::TestPortal) {}
+
+fn hover(h: &mut Harness, handle: &str) {
+    for _ in 0..20 {
+        if h.app
+            .accounts
+            .hovered()
+            .is_some_and(|r| r.account.handle == handle)
+        {
+            return;
+        }
+        h.char('j');
+    }
+    panic!("no @{handle}");
+}
+
+#[test]
+fn accounts() {
+    snap("accounts", ADMIN, nothing, |_| {});
+}
+
+#[test]
+fn accounts_hover_disconnected_as_another_user() {
+    snap("accounts_other_user", "bo@example.com", nothing, |h| {
+        hover(h, "acmenews")
+    });
+}
+
+#[test]
+fn accounts_filter() {
+    snap("accounts_filter", ADMIN, nothing, |h| {
+        h.char('/');
+        h.keys("acme n");
+    });
+}
+
+#[test]
+fn publishing() {
+    snap("publishing", ADMIN, nothing, |h| h.char('2'));
+}
+
+#[test]
+fn notifications() {
+    snap("notifications", ADMIN, nothing, |h| h.char('3'));
+}
+
+#[test]
+fn activity() {
+    snap("activity", ADMIN, nothing, |h| h.char('4'));
+}
+
+#[test]
+fn detail() {
+    snap("detail", ADMIN, nothing, |h| h.key(KeyCode::Enter));
+}
+
+#[test]
+fn disconnect_dialog() {
+    snap("disconnect_dialog", ADMIN, nothing, |h| h.char('d'));
+}
+
+#[test]
+fn reconnect_dialog() {
+    snap("reconnect_dialog", "bo@example.com", nothing, |h| {
+        hover(h, "acmenews");
+        h.char('r');
+    });
+}
+
+#[test]
+fn remove_dialog() {
+    snap("remove_dialog", ADMIN, nothing, |h| {
+        hover(h, "acmetv");
+        h.char('x');
+        h.keys("acme");
+    });
+}
+
+#[test]
+fn connect_pick_network() {
+    snap("connect_network", ADMIN, nothing, |h| h.char('c'));
+}
+
+#[test]
+fn connect_pick_accounts() {
+    snap("connect_accounts", ADMIN, nothing, |h| {
+        h.char('c');
+        h.key(KeyCode::Enter);
+        h.key(KeyCode::Tab);
+        h.keys("acmeshop");
+        h.key(KeyCode::Enter);
+    });
+}
+
+#[test]
+fn refused_dialog() {
+    snap("refused", "bo@example.com", nothing, |h| h.char('d'));
+}
+
+#[test]
+fn clock_picker() {
+    snap("clock_picker", ADMIN, nothing, |h| h.char('t'));
+}
+
+#[test]
+fn user_picker() {
+    snap("user_picker", ADMIN, nothing, |h| h.char('u'));
+}
+
+#[test]
+fn help() {
+    snap("help", ADMIN, nothing, |h| h.char('?'));
+}
+
+#[test]
+fn locked_tier() {
+    snap(
+        "locked",
+        ADMIN,
+        |p| {
+            p.act(ADMIN, ACME_NOW, &["tier", "set", "starter"]).ok();
+        },
+        |_| {},
+    );
+}
+
+#[test]
+fn no_access() {
+    snap(
+        "no_access",
+        "vi@example.com",
+        |p| {
+            p.act(ADMIN, ACME_NOW, &["user", "deactivate", "vi@example.com"])
+                .ok();
+        },
+        |_| {},
+    );
+}
+
+#[test]
+fn sidebar_other_entry() {
+    snap("sidebar_email", ADMIN, nothing, |h| {
+        h.key(KeyCode::Tab);
+        h.char('k');
+    });
+}
+
+#[test]
+fn too_small() {
+    let p = acme();
+    let h = Harness::open(&p.db, ADMIN, 79, 23);
+    insta::assert_snapshot!("too_small_79x23", h.screen());
+}
