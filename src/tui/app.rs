@@ -427,11 +427,6 @@ impl App {
         }
     }
 
-    /// The width of the list area in the last frame (for fitting notes).
-    pub fn hits_width_hint(&self) -> usize {
-        self.hits.list_area.width as usize
-    }
-
     pub fn layer(&self) -> Layer {
         if self.help {
             Layer::Help

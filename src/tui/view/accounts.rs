@@ -30,7 +30,7 @@ pub fn status_text(record: &AccountRecord, now: Instant, zone: Zone) -> (String,
                     short_date(zone, due)
                 );
                 if a.in_reminder_week(now) {
-                    (format!("{text} ⚠"), StatusTone::Warning)
+                    (format!("⚠ {text}"), StatusTone::Warning)
                 } else {
                     (text, StatusTone::Ok)
                 }
@@ -161,7 +161,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
             Span::styled(" ", base),
         ];
         let used = 2 + name_w + 1 + handle_w + 1;
-        let status_w = width.saturating_sub(used);
+        // The hovered row reveals its actions on the row itself, over the
+        // end of its status: rows never move under the pointer.
+        let actions = if hovered {
+            inline_actions(app, record, width.saturating_sub(used) / 2)
+        } else {
+            Vec::new()
+        };
+        let actions_w: usize = actions.iter().map(|(t, _, _)| t.chars().count() + 1).sum();
+        let status_w = width.saturating_sub(used + actions_w);
         spans.push(Span::styled(
             cut(&status, status_w),
             if hovered {
@@ -170,30 +178,20 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
                 tone(theme, status_tone)
             },
         ));
+        let mut x = area.x + (used + status_w) as u16;
+        for (text, action, style) in actions {
+            let w = text.chars().count() as u16;
+            spans.push(Span::styled(" ", base));
+            spans.push(Span::styled(text, style));
+            if let Some(action) = action {
+                hits.row_actions
+                    .push((Rect::new(x + 1, y, w, 1), a.id, action));
+            }
+            x += w + 1;
+        }
         frame.render_widget(Paragraph::new(Line::from(spans)), row_rect);
         y += 1;
         shown += 1;
-        // The hovered row reveals its actions under the name, as the web
-        // page does on mouse-over.
-        if hovered && y < list_bottom {
-            let actions_rect = Rect::new(area.x, y, area.width, 1);
-            hits.rows.push((actions_rect, a.id));
-            let mut spans = vec![Span::styled("    ", base)];
-            let mut x = area.x + 4;
-            for (text, action, style) in inline_actions(app, record) {
-                let w = text.chars().count() as u16;
-                if let Some(action) = action {
-                    hits.row_actions.push((Rect::new(x, y, w, 1), a.id, action));
-                }
-                spans.push(Span::styled(text, style));
-                spans.push(Span::styled("  ", base));
-                x += w + 2;
-            }
-            let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
-            spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
-            frame.render_widget(Paragraph::new(Line::from(spans)), actions_rect);
-            y += 1;
-        }
     }
     hits.visible_accounts = shown;
     if app.accounts.hidden > 0 {
@@ -216,6 +214,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
 fn inline_actions(
     app: &App,
     record: &AccountRecord,
+    room: usize,
 ) -> Vec<(String, Option<Action>, ratatui::style::Style)> {
     let theme = &app.theme;
     let mut actions = Vec::new();
@@ -241,13 +240,12 @@ fn inline_actions(
             theme.button_danger_focused,
         ));
     } else {
-        let note = format!(
-            "only {} (who connected it) or a super admin may disconnect or remove it",
-            record.original_connector
-        );
-        let room = app.hits_width_hint().saturating_sub(6).max(20);
+        let note = format!("only {} may disconnect", record.original_connector);
+        let used: usize = actions.iter().map(|(t, _, _)| t.chars().count() + 1).sum();
         actions.push((
-            cut(&note, room).trim_end().to_string(),
+            cut(&note, room.saturating_sub(used).max(12))
+                .trim_end()
+                .to_string(),
             None,
             theme.hovered.add_modifier(ratatui::style::Modifier::DIM),
         ));

@@ -1,0 +1,221 @@
+//! The real binary in a pseudo-terminal, read through a vt100 parser: what a
+//! user sees and does, and the terminal as it is left after quitting.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::{ACME_NOW, ADMIN, acme};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 36;
+const COLS: u16 = 120;
+
+struct Tui {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Tui {
+    fn start(db: &std::path::Path, user: &str) -> Tui {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("switchboard"));
+        cmd.args(["--db", db.to_str().unwrap(), "--as", user]);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("TZ", "UTC");
+        cmd.env("HOME", db.parent().unwrap());
+        cmd.env("XDG_CONFIG_HOME", db.parent().unwrap());
+        cmd.env("XDG_DATA_HOME", db.parent().unwrap());
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        // A thread drains the PTY, or the child blocks on a full buffer.
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let sink = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        // Keep the master open for the child's life.
+        std::mem::forget(pty.master);
+        Tui {
+            parser,
+            writer,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("'{text}' never showed:\n{}", self.screen());
+    }
+
+    /// The (column, row) of a text, 0-based.
+    fn position(&self, text: &str) -> (u16, u16) {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        for (row, line) in screen.rows(0, COLS).enumerate() {
+            if let Some(byte) = line.find(text) {
+                let column = line[..byte].chars().count() as u16;
+                return (column, row as u16);
+            }
+        }
+        panic!("'{text}' is not on screen");
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn wait_exit(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if self.child.try_wait().unwrap().is_some() {
+                // Let the reader thread take the last bytes.
+                std::thread::sleep(Duration::from_millis(200));
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("the TUI did not exit:\n{}", self.screen());
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+#[test]
+fn hovering_a_row_by_mouse_motion_reveals_its_actions() {
+    let p = acme();
+    let mut tui = Tui::start(&p.db, ADMIN);
+    tui.wait_for("@acmenews");
+    assert!(!tui.screen().contains("[Reconnect]"));
+    let (column, row) = tui.position("@acmenews");
+    // SGR any-motion report, no button: what the terminal sends on mouse-over.
+    tui.send(format!("\x1b[<35;{};{}M", column + 1, row + 1).as_bytes());
+    tui.wait_for("[Reconnect]");
+    let (_, actions_row) = tui.position("[Reconnect]");
+    assert_eq!(actions_row, row, "the actions appear on the hovered row");
+    assert_eq!(
+        tui.position("@acmenews").1,
+        row,
+        "and rows do not move under the pointer"
+    );
+}
+
+#[test]
+fn disconnecting_by_keyboard_through_the_dialog_changes_the_database() {
+    let p = acme();
+    let mut tui = Tui::start(&p.db, ADMIN);
+    tui.wait_for("@acmecorp");
+    // The first row (Acme Corp) is hovered; d opens the dialog.
+    tui.send(b"d");
+    tui.wait_for("Disconnect account");
+    tui.wait_for("2 scheduled posts");
+    // Focus starts on Cancel: Tab to the button, Enter.
+    tui.send(b"\t");
+    tui.send(b"\r");
+    tui.wait_for("Disconnected @acmecorp");
+    tui.send(b"q");
+    tui.wait_exit();
+    let corp = p.read(ACME_NOW, &["account", "show", "6"]);
+    assert_eq!(corp["status"], "disconnected");
+    assert_eq!(corp["disconnect_reason"], "manual");
+    let canceled = p.read(
+        ACME_NOW,
+        &["post", "list", "--tab", "canceled", "--account", "6"],
+    );
+    let causes: Vec<&str> = canceled
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["cancel_cause"].as_str().unwrap())
+        .collect();
+    assert_eq!(causes, ["disconnected", "disconnected"]);
+}
+
+#[test]
+fn reconnecting_a_hidden_account_through_the_connect_account_dialog() {
+    let p = acme();
+    let mut tui = Tui::start(&p.db, ADMIN);
+    tui.wait_for("is hidden");
+    tui.send(b"c");
+    tui.wait_for("Which network?");
+    tui.send(b"\r"); // Facebook
+    tui.wait_for("[x] @acmeold");
+    // List -> field -> Continue.
+    tui.send(b"\t\t");
+    tui.send(b"\r");
+    tui.wait_for("1 reconnected");
+    tui.send(b"q");
+    tui.wait_exit();
+    let old = p.read(ACME_NOW, &["account", "show", "1"]);
+    assert_eq!(old["status"], "connected");
+    assert_eq!(old["handle"], "acmeold");
+}
+
+#[test]
+fn quitting_leaves_the_alternate_screen_and_turns_mouse_reporting_off() {
+    let p = acme();
+    let mut tui = Tui::start(&p.db, ADMIN);
+    tui.wait_for("@acmecorp");
+    {
+        let parser = tui.parser.lock().unwrap();
+        assert!(parser.screen().alternate_screen());
+        assert_ne!(
+            parser.screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None
+        );
+    }
+    tui.send(b"q");
+    tui.wait_exit();
+    let parser = tui.parser.lock().unwrap();
+    assert!(
+        !parser.screen().alternate_screen(),
+        "back on the main screen"
+    );
+    assert_eq!(
+        parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+}
+
+#[test]
+fn another_process_changing_the_portal_shows_up_without_a_keypress() {
+    let p = acme();
+    let tui = Tui::start(&p.db, ADMIN);
+    tui.wait_for("@acmetv");
+    p.act(ADMIN, ACME_NOW, &["account", "disconnect", "5"]).ok();
+    tui.wait_for("Disconnected (manual)");
+}
