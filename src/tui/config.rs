@@ -76,7 +76,7 @@ pub fn parse(text: &str) -> Result<Config, String> {
     let file: File = toml::from_str(text).map_err(|e| {
         let line = e
             .span()
-            .map(|span| text[..span.start.min(text.len())].lines().count().max(1));
+            .map(|span| text.get(..span.start).unwrap_or(text).matches('\n').count() + 1);
         let message = e.message().to_string();
         match line {
             Some(line) => format!("line {line}: {message}"),
