@@ -434,3 +434,60 @@ fn paging_by_keyset_walks_a_long_list() {
     }
     assert!(h.app.accounts.top.as_ref().unwrap().id != first);
 }
+
+#[test]
+fn n_opens_the_inbox_and_f_narrows_activity_to_the_hovered_account() {
+    let (_p, mut h) = open(ADMIN);
+    hover_handle(&mut h, "acmecareers");
+    h.char('n');
+    assert_eq!(h.app.tab, MainTab::Notifications);
+    assert!(h.shows("History purged in a week"), "{}", h.screen());
+    h.char('4');
+    h.char('f');
+    assert!(h.shows("Activity of account #4"), "{}", h.screen());
+    assert!(h.shows("purge"), "{}", h.screen());
+    assert!(
+        !h.shows("acmecorp"),
+        "only the hovered account's entries:\n{}",
+        h.screen()
+    );
+    h.char('f');
+    assert!(h.shows("Activity of all accounts"));
+    h.char('1');
+    assert_eq!(h.app.tab, MainTab::Accounts);
+}
+
+#[test]
+fn the_wheel_moves_through_the_list() {
+    let (_p, mut h) = open(ADMIN);
+    let first = h.app.accounts.hover;
+    let (x, y) = h.find("@acmestyle").unwrap();
+    h.wheel_down(x, y);
+    assert_ne!(h.app.accounts.hover, first);
+    // Outside the list it does nothing.
+    let before = h.app.accounts.hover;
+    h.wheel_down(0, 0);
+    assert_eq!(h.app.accounts.hover, before);
+}
+
+#[test]
+fn r10a_r10e_connect_refused_for_own_access_and_audited() {
+    let (p, mut h) = open("cy@example.com");
+    h.char('c');
+    assert!(
+        matches!(h.app.overlay, Some(Overlay::Dialog(Dialog::Refused { .. }))),
+        "{}",
+        h.screen()
+    );
+    assert!(h.shows("social access 'all'"), "{}", h.screen());
+    let audit = p.read(ACME_NOW, &["audit"]);
+    let last = audit.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (
+            last["actor"].as_str(),
+            last["action"].as_str(),
+            last["outcome"].as_str()
+        ),
+        (Some("cy@example.com"), Some("connect"), Some("denied"))
+    );
+}
