@@ -6,5 +6,6 @@ pub mod cli;
 pub mod clock;
 pub mod error;
 pub mod lifecycle;
+pub mod present;
 pub mod store;
 pub mod tui;

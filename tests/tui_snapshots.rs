@@ -22,20 +22,6 @@ fn snap(name: &str, user: &str, setup: impl Fn(&common::TestPortal), steps: impl
 
 fn nothing(_: &common::TestPortal) {}
 
-fn hover(h: &mut Harness, handle: &str) {
-    for _ in 0..20 {
-        if h.app
-            .accounts
-            .hovered()
-            .is_some_and(|r| r.account.handle == handle)
-        {
-            return;
-        }
-        h.char('j');
-    }
-    panic!("no @{handle}");
-}
-
 #[test]
 fn accounts() {
     snap("accounts", ADMIN, nothing, |_| {});
@@ -44,7 +30,7 @@ fn accounts() {
 #[test]
 fn accounts_hover_disconnected_as_another_user() {
     snap("accounts_other_user", "bo@example.com", nothing, |h| {
-        hover(h, "acmenews")
+        h.hover_handle("acmenews")
     });
 }
 
@@ -84,7 +70,7 @@ fn disconnect_dialog() {
 #[test]
 fn reconnect_dialog() {
     snap("reconnect_dialog", "bo@example.com", nothing, |h| {
-        hover(h, "acmenews");
+        h.hover_handle("acmenews");
         h.char('r');
     });
 }
@@ -92,7 +78,7 @@ fn reconnect_dialog() {
 #[test]
 fn remove_dialog() {
     snap("remove_dialog", ADMIN, nothing, |h| {
-        hover(h, "acmetv");
+        h.hover_handle("acmetv");
         h.char('x');
         h.keys("acme");
     });

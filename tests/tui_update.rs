@@ -14,26 +14,11 @@ fn open(user: &str) -> (common::TestPortal, Harness) {
     (p, h)
 }
 
-/// Hovers the row of an account by moving the keyboard cursor to it.
-fn hover_handle(h: &mut Harness, handle: &str) {
-    for _ in 0..20 {
-        if h.app
-            .accounts
-            .hovered()
-            .is_some_and(|r| r.account.handle == handle)
-        {
-            return;
-        }
-        h.char('j');
-    }
-    panic!("no row @{handle}:\n{}", h.screen());
-}
-
 #[test]
 fn the_accounts_list_groups_by_network_and_says_what_matters_next() {
     let (_p, mut h) = open(ADMIN);
     // Hover the last row, so the others show their whole status.
-    hover_handle(&mut h, "acmetv");
+    h.hover_handle("acmetv");
     let screen = h.screen();
     assert!(screen.contains("Acme Corp (Professional)"), "{screen}");
     assert!(screen.contains("Ana Ruiz (Super Admin)"));
@@ -59,9 +44,9 @@ fn the_accounts_list_groups_by_network_and_says_what_matters_next() {
 #[test]
 fn keyboard_hover_reveals_only_the_allowed_actions() {
     let (_p, mut h) = open(ADMIN);
-    hover_handle(&mut h, "acmecorp");
+    h.hover_handle("acmecorp");
     assert!(h.shows("[Disconnect]") && h.shows("[Remove]") && !h.shows("[Reconnect]"));
-    hover_handle(&mut h, "acmenews");
+    h.hover_handle("acmenews");
     assert!(
         h.shows("[Reconnect]") && !h.shows("[Disconnect]"),
         "R6f:\n{}",
@@ -72,7 +57,7 @@ fn keyboard_hover_reveals_only_the_allowed_actions() {
 #[test]
 fn r10b_other_users_see_who_may_disconnect() {
     let (_p, mut h) = open("bo@example.com");
-    hover_handle(&mut h, "acmecorp");
+    h.hover_handle("acmecorp");
     assert!(h.shows("only ana@example.com may"), "{}", h.screen());
     assert!(!h.shows("[Disconnect]"));
     // Pressing d anyway is refused, with who may, and audited (R10e).
@@ -115,7 +100,7 @@ fn mouse_motion_hovers_and_a_click_on_an_action_opens_its_dialog() {
 #[test]
 fn r5_disconnect_dialog_tells_the_real_numbers_and_esc_cancels() {
     let (p, mut h) = open(ADMIN);
-    hover_handle(&mut h, "acmecorp");
+    h.hover_handle("acmecorp");
     h.char('d');
     let screen = h.screen();
     assert!(screen.contains("2 scheduled posts"), "{screen}");
@@ -162,7 +147,7 @@ fn r5_disconnect_dialog_tells_the_real_numbers_and_esc_cancels() {
 #[test]
 fn r6_reconnect_dialog_is_a_simulated_authorization_with_a_recommendation() {
     let (p, mut h) = open("bo@example.com");
-    hover_handle(&mut h, "acmenews");
+    h.hover_handle("acmenews");
     h.char('r');
     let screen = h.screen();
     assert!(screen.contains("X · Authorize Switchboard"), "{screen}");
@@ -189,7 +174,7 @@ fn r6_reconnect_dialog_is_a_simulated_authorization_with_a_recommendation() {
 #[test]
 fn r13_remove_needs_the_typed_handle() {
     let (p, mut h) = open(ADMIN);
-    hover_handle(&mut h, "acmetv");
+    h.hover_handle("acmetv");
     h.char('x');
     h.keys("acmet");
     h.key(KeyCode::Tab);
@@ -373,7 +358,7 @@ fn help_lists_every_key_and_closes_with_esc() {
 #[test]
 fn details_show_the_timeline() {
     let (_p, mut h) = open(ADMIN);
-    hover_handle(&mut h, "acmecorp");
+    h.hover_handle("acmecorp");
     h.key(KeyCode::Enter);
     let screen = h.screen();
     assert!(screen.contains("reauthorization deadline"), "{screen}");
@@ -438,7 +423,7 @@ fn paging_by_keyset_walks_a_long_list() {
 #[test]
 fn n_opens_the_inbox_and_f_narrows_activity_to_the_hovered_account() {
     let (_p, mut h) = open(ADMIN);
-    hover_handle(&mut h, "acmecareers");
+    h.hover_handle("acmecareers");
     h.char('n');
     assert_eq!(h.app.tab, MainTab::Notifications);
     assert!(h.shows("History purged in a week"), "{}", h.screen());

@@ -6,6 +6,7 @@ use chrono::Local;
 use crate::lifecycle::Instant;
 use crate::lifecycle::account::Status;
 use crate::lifecycle::permission::User;
+use crate::present::{relative, truncate};
 use crate::store::audit::AuditEntry;
 use crate::store::notifications::Notification;
 use crate::store::{AccountRecord, PostRecord, SweepEvent};
@@ -17,30 +18,6 @@ pub fn date(t: Instant) -> String {
         local.format("%Y-%m-%d %H:%M UTC").to_string()
     } else {
         local.format("%Y-%m-%d %H:%M %:z").to_string()
-    }
-}
-
-/// "in 3 days", "2 hours ago", "now".
-pub fn relative(t: Instant, now: Instant) -> String {
-    let seconds = (t - now).num_seconds();
-    let span = seconds.unsigned_abs();
-    let amount = |n: u64, unit: &str| {
-        if n == 1 {
-            format!("1 {unit}")
-        } else {
-            format!("{n} {unit}s")
-        }
-    };
-    let text = match span {
-        0..=59 => return "now".into(),
-        60..=3_599 => amount(span / 60, "minute"),
-        3_600..=86_399 => amount(span / 3_600, "hour"),
-        _ => amount(span / 86_400, "day"),
-    };
-    if seconds > 0 {
-        format!("in {text}")
-    } else {
-        format!("{text} ago")
     }
 }
 
@@ -200,14 +177,4 @@ pub fn sweep_event_line(e: &SweepEvent) -> String {
         text.push_str(&format!(" [{count}]"));
     }
     text
-}
-
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    }
 }

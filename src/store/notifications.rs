@@ -47,6 +47,18 @@ pub struct Notification {
     pub read: bool,
 }
 
+/// A row of `SELECT n.id, n.kind, n.account_id, u.email, n.at, n.read`.
+fn from_row(r: &rusqlite::Row<'_>) -> Result<Notification> {
+    Ok(Notification {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        account_id: r.get(2)?,
+        recipient: r.get(3)?,
+        at: instant(r.get(4)?, "notification instant")?,
+        read: r.get(5)?,
+    })
+}
+
 /// A user's inbox, oldest first, streamed.
 pub fn for_each(
     conn: &Connection,
@@ -59,14 +71,7 @@ pub fn for_each(
     )?;
     let mut rows = stmt.query([recipient])?;
     while let Some(r) = rows.next()? {
-        each(Notification {
-            id: r.get(0)?,
-            kind: r.get(1)?,
-            account_id: r.get(2)?,
-            recipient: r.get(3)?,
-            at: instant(r.get(4)?, "notification instant")?,
-            read: r.get(5)?,
-        })?;
+        each(from_row(r)?)?;
     }
     Ok(())
 }
@@ -112,14 +117,7 @@ pub fn page_newest(
     ])?;
     let mut page = Vec::new();
     while let Some(r) = rows.next()? {
-        page.push(Notification {
-            id: r.get(0)?,
-            kind: r.get(1)?,
-            account_id: r.get(2)?,
-            recipient: r.get(3)?,
-            at: instant(r.get(4)?, "notification instant")?,
-            read: r.get(5)?,
-        });
+        page.push(from_row(r)?);
     }
     Ok(page)
 }

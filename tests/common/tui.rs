@@ -134,6 +134,22 @@ impl Harness {
         None
     }
 
+    /// Hovers the row of an account by moving the keyboard cursor to it.
+    pub fn hover_handle(&mut self, handle: &str) {
+        for _ in 0..20 {
+            if self
+                .app
+                .accounts
+                .hovered()
+                .is_some_and(|r| r.account.handle == handle)
+            {
+                return;
+            }
+            self.char('j');
+        }
+        panic!("no row @{handle}:\n{}", self.screen());
+    }
+
     pub fn shows(&self, text: &str) -> bool {
         self.screen().contains(text)
     }

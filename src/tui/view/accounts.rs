@@ -2,6 +2,8 @@
 //! the hovered row revealing its actions inline (R6f, R8, R10b).
 
 use ratatui::Frame;
+
+use crate::present::column as cut;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -75,16 +77,6 @@ fn tone(theme: &Theme, tone: StatusTone) -> ratatui::style::Style {
         StatusTone::Warning => theme.warning,
         StatusTone::Danger => theme.danger,
         StatusTone::Muted => theme.muted,
-    }
-}
-
-fn cut(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        format!("{text:<width$}")
-    } else {
-        let mut s: String = text.chars().take(width.saturating_sub(1)).collect();
-        s.push('…');
-        s
     }
 }
 

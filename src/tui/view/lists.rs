@@ -1,6 +1,8 @@
 //! The Publishing, Notifications and Activity tabs: one page each, by keyset.
 
 use ratatui::Frame;
+
+use crate::present::column as cut;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -8,16 +10,6 @@ use ratatui::widgets::Paragraph;
 use super::{Zone, long_date, pick, relative};
 use crate::lifecycle::post::Tab as PostTab;
 use crate::tui::app::{App, Hits};
-
-fn cut(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        format!("{text:<width$}")
-    } else {
-        let mut s: String = text.chars().take(width.saturating_sub(1)).collect();
-        s.push('…');
-        s
-    }
-}
 
 fn empty(frame: &mut Frame<'_>, app: &App, area: Rect, text: &str) {
     frame.render_widget(

@@ -16,6 +16,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::app::{Access, App, Focus, Hits, Layer, MainTab, SIDEBAR, SOCIAL};
 use super::keymap::Context;
 use crate::lifecycle::Instant;
+pub use crate::present::{plural, relative, sentence};
 use crate::store::SweepEvent;
 
 pub const MIN_WIDTH: u16 = 80;
@@ -45,30 +46,6 @@ pub fn short_date(zone: Zone, t: Instant) -> String {
 /// "Mar 04 2026 09:00"
 pub fn long_date(zone: Zone, t: Instant) -> String {
     zone.show(t).format("%b %d %Y %H:%M").to_string()
-}
-
-/// "in 3 days", "5 hours ago", "now".
-pub fn relative(t: Instant, now: Instant) -> String {
-    let seconds = (t - now).num_seconds();
-    let span = seconds.unsigned_abs();
-    let unit = |n: u64, word: &str| {
-        if n == 1 {
-            format!("1 {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
-    let text = match span {
-        0..=59 => return "now".into(),
-        60..=3_599 => unit(span / 60, "minute"),
-        3_600..=86_399 => unit(span / 3_600, "hour"),
-        _ => unit(span / 86_400, "day"),
-    };
-    if seconds > 0 {
-        format!("in {text}")
-    } else {
-        format!("{text} ago")
-    }
 }
 
 /// The toast after the clock moved: what the sweep did.
@@ -363,29 +340,6 @@ fn locked(frame: &mut Frame<'_>, app: &App, area: Rect, title: &str, message: &s
         area.height,
     );
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
-}
-
-/// A message as a sentence: capitalised, with a full stop.
-pub fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    let mut out: String = chars
-        .next()
-        .map(|c| c.to_uppercase().collect())
-        .unwrap_or_default();
-    out.push_str(chars.as_str());
-    if !out.ends_with('.') {
-        out.push('.');
-    }
-    out
-}
-
-/// "1 post", "2 posts".
-pub fn plural(n: i64, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
