@@ -53,3 +53,17 @@ pub fn system_now() -> Instant {
     let now = chrono::Utc::now().timestamp();
     from_unix_seconds(now).unwrap_or_default()
 }
+
+/// Elapsed time for recordings (asciicast timestamps), from the monotonic
+/// clock: it says how long, never what instant it is.
+pub struct Stopwatch(std::time::Instant);
+
+impl Stopwatch {
+    pub fn start() -> Stopwatch {
+        Stopwatch(std::time::Instant::now())
+    }
+
+    pub fn seconds(&self) -> f64 {
+        self.0.elapsed().as_secs_f64()
+    }
+}

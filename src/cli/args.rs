@@ -43,6 +43,9 @@ pub struct Global {
     /// Machine output on stdout: one JSON document per command
     #[arg(long, global = true)]
     pub json: bool,
+    /// Record the terminal UI (or a headless tour) as an asciicast v2 file
+    #[arg(long, global = true, value_name = "FILE.cast")]
+    pub record: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -58,6 +61,22 @@ pub enum Command {
         admin: String,
         #[arg(long = "admin-name", value_name = "NAME")]
         admin_name: String,
+    },
+    /// Create a fresh demo portal and open the terminal UI on it, with the guided tour
+    Demo {
+        /// Only create it
+        #[arg(long)]
+        no_tui: bool,
+    },
+    /// Present a guided tour (a TOML file, or 'article' for the bundled one)
+    Tour {
+        file: String,
+        /// Run it without a terminal, printing each step's screen as text
+        #[arg(long)]
+        headless: bool,
+        /// The headless screen size
+        #[arg(long, default_value = "120x36", value_name = "WxH")]
+        size: String,
     },
     /// Create a synthetic portal for benchmarks (deterministic per seed)
     Generate {

@@ -165,7 +165,11 @@ fn execute<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
     let flag = now_flag(cli)?;
     let actor = cli.global.as_user.as_deref();
     let Some(command) = &cli.command else {
-        return crate::tui::run(&path, actor, flag);
+        let options = crate::tui::Options {
+            record: cli.global.record.clone(),
+            tour: None,
+        };
+        return crate::tui::run(&path, actor, flag, options);
     };
     match command {
         Command::Init {
@@ -204,6 +208,12 @@ fn execute<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
                 ))
             }
         }
+        Command::Demo { no_tui } => demo(cli, out, *no_tui),
+        Command::Tour {
+            file,
+            headless,
+            size,
+        } => tour(cli, out, file, *headless, size),
         Command::Generate {
             accounts,
             posts,
@@ -254,6 +264,129 @@ fn execute<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
             portal.run(flag, actor, |session| run_in_session(session, command, out))
         }
     }
+}
+
+fn data_dir() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "switchboard")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .ok_or_else(|| Error::usage("no home directory to keep the demo in: pass --db PATH"))
+}
+
+/// A new demo portal: at --db (never over a file), else a new file in the
+/// data directory.
+fn new_demo(cli: &Cli) -> Result<crate::demo::DemoPortal> {
+    let path = match &cli.global.db {
+        Some(path) => path.clone(),
+        None => {
+            let dir = data_dir()?;
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| Error::other("io", format!("cannot create {}: {e}", dir.display())))?;
+            crate::demo::portal::fresh_path(&dir)
+        }
+    };
+    crate::demo::build_demo(&path)
+}
+
+/// `demo [--no-tui]`.
+fn demo<W: Write>(cli: &Cli, out: &mut Output<W>, no_tui: bool) -> Result<()> {
+    let demo = new_demo(cli)?;
+    if no_tui {
+        let users: Vec<Value> = demo
+            .users
+            .iter()
+            .map(|(email, name, role)| j!({"email": email, "name": name, "role": role}))
+            .collect();
+        if out.json {
+            return out.doc(&j!({"db": demo.path.display().to_string(), "users": users}));
+        }
+        out.line(&format!(
+            "Created the demo portal at {}. Its users:",
+            demo.path.display()
+        ))?;
+        for (email, name, role) in &demo.users {
+            out.line(&format!("  {email:<24} {name:<12} {role}"))?;
+        }
+        return out.line(&format!(
+            "Open it with: switchboard --db {} --as {}",
+            demo.path.display(),
+            demo.admin
+        ));
+    }
+    let options = crate::tui::Options {
+        record: cli.global.record.clone(),
+        tour: Some((
+            crate::demo::tour::ARTICLE_NAME.to_string(),
+            crate::demo::tour::ARTICLE.to_string(),
+        )),
+    };
+    let actor = cli.global.as_user.clone().unwrap_or(demo.admin.clone());
+    crate::tui::run(&demo.path, Some(&actor), None, options)
+}
+
+/// `tour FILE [--headless] [--size WxH]`.
+fn tour<W: Write>(
+    cli: &Cli,
+    out: &mut Output<W>,
+    file: &str,
+    headless: bool,
+    size: &str,
+) -> Result<()> {
+    let (name, text) = crate::demo::tour::load(file)?;
+    let size = crate::tui::headless::parse_size(size)?;
+    if !headless {
+        let db = match &cli.global.db {
+            Some(db) => db.clone(),
+            None => new_demo(cli)?.path,
+        };
+        let options = crate::tui::Options {
+            record: cli.global.record.clone(),
+            tour: Some((name, text)),
+        };
+        return crate::tui::run(&db, cli.global.as_user.as_deref(), None, options);
+    }
+    // Headless: on --db, or on a fresh demo portal in a scratch folder.
+    let scratch = match &cli.global.db {
+        Some(_) => None,
+        None => {
+            let dir = std::env::temp_dir().join(format!("switchboard-tour-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| Error::other("io", format!("cannot create {}: {e}", dir.display())))?;
+            Some(dir)
+        }
+    };
+    let result = (|| {
+        let db = match (&cli.global.db, &scratch) {
+            (Some(db), _) => db.clone(),
+            (None, Some(dir)) => crate::demo::build_demo(&dir.join("demo.db"))?.path,
+            (None, None) => unreachable!("a scratch folder exists without --db"),
+        };
+        let portal = Portal::open(&db)?;
+        let parsed = crate::demo::tour::parse(&name, &text, portal.connection())?;
+        let actor = match cli.global.as_user.clone() {
+            Some(email) => email,
+            None => users::super_admins(portal.connection())?
+                .into_iter()
+                .find(|u| u.active)
+                .map(|u| u.email)
+                .ok_or_else(|| {
+                    Error::usage("the portal has no active super admin: pass --as EMAIL")
+                })?,
+        };
+        drop(portal);
+        crate::tui::headless::run(
+            &db,
+            parsed,
+            &actor,
+            size,
+            cli.global.record.as_deref(),
+            &mut out.writer,
+        )
+    })();
+    if let Some(dir) = scratch {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    result
 }
 
 /// `clock set` and `clock advance`: the command's instant is the new clock.
@@ -307,6 +440,8 @@ fn run_in_session<W: Write>(
     let conn = session.conn();
     match command {
         Command::Init { .. }
+        | Command::Demo { .. }
+        | Command::Tour { .. }
         | Command::Generate { .. }
         | Command::Clock(ClockCommand::Set { .. })
         | Command::Clock(ClockCommand::Advance { .. }) => {

@@ -13,6 +13,7 @@ use crate::lifecycle::time::format_instant;
 use crate::lifecycle::{
     Account, AccountId, DisconnectReason, Instant, Network, PostId, StateRefusal, Tier, User,
 };
+use crate::present::plural;
 
 /// What `account connect` did (R8: a known account is reconnected).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -174,7 +175,10 @@ pub fn disconnect(session: &mut Session<'_>, id: AccountId) -> Result<(AccountRe
         "disconnect",
         Some(id),
         Outcome::Ok,
-        &format!("disconnected manually; {canceled} scheduled posts canceled"),
+        &format!(
+            "disconnected manually; {} canceled",
+            plural(canceled, "scheduled post")
+        ),
         Some(canceled),
     )?;
     Ok((accounts::record(conn, id)?, canceled))
@@ -198,9 +202,10 @@ pub fn remove(session: &mut Session<'_>, id: AccountId, confirm: &str) -> Result
         Some(id),
         Outcome::Ok,
         &format!(
-            "{} account @{} removed with its {deleted} posts",
+            "{} account @{} removed with its {}",
             account.network.label(),
-            account.handle
+            account.handle,
+            plural(deleted, "post")
         ),
         Some(deleted),
     )?;
@@ -232,8 +237,9 @@ pub fn network_event(
         Some(id),
         Outcome::Ok,
         &format!(
-            "the network reported the account {}; {canceled} scheduled posts canceled",
-            report.reason().name()
+            "the network reported the account {}; {} canceled",
+            report.reason().name(),
+            plural(canceled, "scheduled post")
         ),
         Some(canceled),
     )?;

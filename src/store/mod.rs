@@ -204,6 +204,24 @@ impl Portal {
         &self.conn
     }
 
+    /// A copy of the whole portal in memory (SQLite's backup API), to come
+    /// back to with `restore`.
+    pub fn snapshot(&self) -> Result<Connection> {
+        let mut copy = Connection::open_in_memory()?;
+        {
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+            backup.run_to_completion(256, Duration::ZERO, None)?;
+        }
+        Ok(copy)
+    }
+
+    /// Puts the portal back as it was in `snapshot`, in one step.
+    pub fn restore(&mut self, snapshot: &Connection) -> Result<()> {
+        let backup = rusqlite::backup::Backup::new(snapshot, &mut self.conn)?;
+        backup.run_to_completion(256, Duration::ZERO, None)?;
+        Ok(())
+    }
+
     pub fn info(&self) -> Result<PortalInfo> {
         portal_info(&self.conn)
     }

@@ -13,6 +13,7 @@ use crate::error::Result;
 use crate::lifecycle::events::{EventKind, next_event, publication_bound};
 use crate::lifecycle::notify::{purge_warning_recipients, reminder_recipients};
 use crate::lifecycle::{AccountId, DisconnectReason, Instant, PostId};
+use crate::present::plural;
 
 /// One thing the sweep did (CLI.md: sweep events).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -135,8 +136,8 @@ fn sweep_account(
                     Some(id),
                     Outcome::Ok,
                     &format!(
-                        "reauthorization reminder sent to {} users; the account must be reauthorized by {}",
-                        recipients.len(),
+                        "reauthorization reminder sent to {}; the account must be reauthorized by {}",
+                        plural(recipients.len() as i64, "user"),
                         due.unwrap_or_default()
                     ),
                     Some(recipients.len() as i64),
@@ -159,8 +160,8 @@ fn sweep_account(
                     Some(id),
                     Outcome::Ok,
                     &format!(
-                        "purge warning sent to {} users: the history is purged in 7 days unless the account is reconnected",
-                        recipients.len()
+                        "purge warning sent to {}: the history is purged in 7 days unless the account is reconnected",
+                        plural(recipients.len() as i64, "user")
                     ),
                     Some(recipients.len() as i64),
                 )?;
@@ -178,8 +179,9 @@ fn sweep_account(
                     Some(id),
                     Outcome::Ok,
                     &format!(
-                        "disconnected by the network ({}); {canceled} scheduled posts canceled",
-                        reason.name()
+                        "disconnected by the network ({}); {} canceled",
+                        reason.name(),
+                        plural(canceled, "scheduled post")
                     ),
                     Some(canceled),
                 )?;
@@ -196,7 +198,7 @@ fn sweep_account(
                     "purge",
                     Some(id),
                     Outcome::Ok,
-                    &format!("reconnect window ended; {deleted} posts purged"),
+                    &format!("reconnect window ended; {} purged", plural(deleted, "post")),
                     Some(deleted),
                 )?;
                 note(None, None, Some(deleted));

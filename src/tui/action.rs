@@ -37,6 +37,9 @@ pub enum Action {
     TabPublishing,
     TabNotifications,
     TabActivity,
+    /// Tours: perform the next step, or go back to before the previous one.
+    TourNext,
+    TourBack,
     Quit,
 }
 

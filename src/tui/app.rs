@@ -372,13 +372,25 @@ pub enum Effect {
     Remove(AccountId, String),
     ConnectAll(Network, Vec<String>),
     AdvanceClock {
-        hours: i64,
+        seconds: i64,
     },
     ClockToNextEvent,
     OpenUserPicker,
     SwitchUser(String),
     MarkRead(i64),
     MarkAllRead,
+    TourNext,
+    TourBack,
+}
+
+/// The tour panel: the steps as the presenter sees them.
+#[derive(Clone, Debug, Default)]
+pub struct TourView {
+    pub title: String,
+    /// (title, narration) of every step.
+    pub steps: Vec<(String, String)>,
+    /// How many steps have been performed.
+    pub done: usize,
 }
 
 pub struct App {
@@ -394,6 +406,7 @@ pub struct App {
     pub filter_input: Option<Input>,
     pub overlay: Option<Overlay>,
     pub help: bool,
+    pub tour: Option<TourView>,
     pub toast: Option<Toast>,
     pub hits: Hits,
     pub keymap: Keymap,
@@ -419,6 +432,7 @@ impl App {
             filter_input: None,
             overlay: None,
             help: false,
+            tour: None,
             toast: None,
             hits: Hits::default(),
             keymap,
@@ -489,6 +503,8 @@ impl App {
                 )))
             ),
             Cancel => self.layer() != Layer::Main || self.accounts.filter.is_some(),
+            TourNext => self.tour.as_ref().is_some_and(|t| t.done < t.steps.len()),
+            TourBack => self.tour.as_ref().is_some_and(|t| t.done > 0),
             _ => true,
         }
     }
@@ -673,6 +689,8 @@ fn main_action(app: &mut App, action: Action) -> Vec<Effect> {
             app.help = true;
             vec![]
         }
+        TourNext if app.available(TourNext) => vec![Effect::TourNext],
+        TourBack if app.available(TourBack) => vec![Effect::TourBack],
         NextFocus | PrevFocus => {
             let order = [Focus::Sidebar, Focus::Tabs, Focus::List];
             let at = order.iter().position(|f| *f == app.focus).unwrap_or(2);
@@ -1069,6 +1087,10 @@ fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
         app.help = true;
         return vec![];
     }
+    // A tour step may leave a dialog open for the next one to press.
+    if matches!(action, Action::TourNext | Action::TourBack) {
+        return main_action(app, action);
+    }
     if action == Action::Cancel {
         app.overlay = None;
         return vec![];
@@ -1096,7 +1118,9 @@ fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
                 let choice = &CLOCK_CHOICES[*index];
                 app.overlay = None;
                 vec![match choice.hours {
-                    Some(hours) => Effect::AdvanceClock { hours },
+                    Some(hours) => Effect::AdvanceClock {
+                        seconds: hours * 3_600,
+                    },
                     None => Effect::ClockToNextEvent,
                 }]
             }
@@ -1237,6 +1261,40 @@ fn add_handle(entries: &mut Vec<ConnectEntry>, row: &mut usize, input: &mut Inpu
         }
     }
     input.reset();
+}
+
+/// Presses the dialog button with this label (tours), as a click would.
+pub fn press_labelled(app: &mut App, label: &str) -> Result<Vec<Effect>, String> {
+    let Some(Overlay::Dialog(dialog)) = &app.overlay else {
+        return Err(format!("no dialog is open to press '{label}'"));
+    };
+    let buttons = dialog.buttons();
+    let index = buttons
+        .iter()
+        .position(|(l, _)| *l == label)
+        .ok_or_else(|| {
+            let names: Vec<&str> = buttons.iter().map(|(l, _)| *l).collect();
+            format!(
+                "the dialog has no '{label}' button (it has {})",
+                names.join(", ")
+            )
+        })?;
+    if !buttons[index].1 {
+        return Err(format!("'{label}' is disabled"));
+    }
+    set_dialog_focus(app, index);
+    Ok(press(app))
+}
+
+/// Picks a network in the Connect account dialog and goes on (tours).
+pub fn pick_network(app: &mut App, network: Network) -> Result<Vec<Effect>, String> {
+    match &mut app.overlay {
+        Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickNetwork { index }))) => {
+            *index = Network::all().position(|n| n == network).unwrap_or(0);
+            Ok(press(app))
+        }
+        _ => Err("the Connect account dialog is not asking for a network".into()),
+    }
 }
 
 /// Presses the focused button of the dialog.

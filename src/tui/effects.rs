@@ -24,6 +24,9 @@ pub struct Store {
     /// `--now`, until the clock is moved from the TUI.
     pub now_flag: Option<Instant>,
     data_version: i64,
+    /// The tour being presented, and the portal before each step performed.
+    pub tour: Option<crate::demo::tour::Tour>,
+    pub snapshots: Vec<super::tour::Snapshot>,
 }
 
 impl Store {
@@ -33,10 +36,12 @@ impl Store {
             actor,
             now_flag,
             data_version: 0,
+            tour: None,
+            snapshots: Vec::new(),
         }
     }
 
-    fn run<T>(&mut self, command: impl FnOnce(&mut Session<'_>) -> Result<T>) -> Result<T> {
+    pub fn run<T>(&mut self, command: impl FnOnce(&mut Session<'_>) -> Result<T>) -> Result<T> {
         let actor = self.actor.clone();
         self.portal.run(self.now_flag, Some(&actor), command)
     }
@@ -97,8 +102,8 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
             })
             .and_then(|()| load_accounts(store, app, Anchor::Start, HoverAt::First)),
         Effect::ConnectAll(network, handles) => connect_all(store, app, network, handles),
-        Effect::AdvanceClock { hours } => {
-            move_clock(store, app, |now, _| Ok(now + Duration::hours(hours)))
+        Effect::AdvanceClock { seconds } => {
+            move_clock(store, app, |now, _| Ok(now + Duration::seconds(seconds)))
         }
         Effect::ClockToNextEvent => move_clock(store, app, |now, next| {
             next.filter(|n| *n > now).ok_or_else(|| {
@@ -123,6 +128,8 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
                 notifications::mark_read(s.conn(), me.id, id)
             })
             .and_then(|()| reload(store, app)),
+        Effect::TourNext => super::tour::next_step(store, app),
+        Effect::TourBack => super::tour::step_back(store, app),
         Effect::MarkAllRead => store
             .run(|s| {
                 let me = s.require_actor()?;
@@ -463,7 +470,7 @@ fn connect_all(
 }
 
 /// T4: moves the demo clock and sweeps up to it; the toast says what happened.
-fn move_clock(
+pub fn move_clock(
     store: &mut Store,
     app: &mut App,
     target: impl FnOnce(Instant, Option<Instant>) -> Result<Instant>,

@@ -283,6 +283,22 @@ pub fn defaults() -> Vec<Binding> {
             false,
         ),
         row(TabActivity, &["4"], "activity", "Activity tab", MAIN, false),
+        row(
+            TourNext,
+            &["]"],
+            "next step",
+            "Tour: perform the next step",
+            BOTH,
+            true,
+        ),
+        row(
+            TourBack,
+            &["["],
+            "step back",
+            "Tour: back to before the previous step",
+            BOTH,
+            true,
+        ),
         row(Help, &["?"], "help", "All keys", BOTH, true),
         row(Quit, &["q", "ctrl-c"], "quit", "Quit", MAIN, true),
     ]

@@ -6,9 +6,11 @@ pub mod action;
 pub mod app;
 pub mod config;
 pub mod effects;
+pub mod headless;
 pub mod keymap;
 pub mod log;
 pub mod theme;
+pub mod tour;
 pub mod view;
 
 use std::io::{self, IsTerminal};
@@ -50,8 +52,33 @@ impl EventSource for TerminalEvents {
 /// another process show up (PRAGMA data_version).
 pub const TICK: Duration = Duration::from_millis(250);
 
+/// What to open the TUI with, beyond the portal.
+#[derive(Default)]
+pub struct Options {
+    /// Record the session as an asciicast.
+    pub record: Option<std::path::PathBuf>,
+    /// A tour to present: (name for messages, TOML text).
+    pub tour: Option<(String, String)>,
+}
+
+/// Puts the terminal back: raw mode off, main screen, mouse off, cursor on.
+fn restore_terminal() {
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        crossterm::terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
 /// Opens the TUI on a portal, as `user` (else its first active super admin).
-pub fn run(db: &Path, user: Option<&str>, now_flag: Option<Instant>) -> Result<()> {
+pub fn run(
+    db: &Path,
+    user: Option<&str>,
+    now_flag: Option<Instant>,
+    options: Options,
+) -> Result<()> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(Error::usage(
             "the terminal UI needs a terminal: run it in one, or use a subcommand (see 'switchboard --help')",
@@ -59,6 +86,11 @@ pub fn run(db: &Path, user: Option<&str>, now_flag: Option<Instant>) -> Result<(
     }
     log::init(log::default_path());
     let portal = Portal::open(db)?;
+    // A tour is checked whole before anything runs.
+    let tour = match &options.tour {
+        Some((name, text)) => Some(crate::demo::tour::parse(name, text, portal.connection())?),
+        None => None,
+    };
     let (config, config_problem) = config::load(config::default_path().as_deref());
     let actor = match user {
         Some(email) => users::require_by_email(portal.connection(), email)?.email,
@@ -73,6 +105,10 @@ pub fn run(db: &Path, user: Option<&str>, now_flag: Option<Instant>) -> Result<(
         std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
     );
     let mut app = App::new(config.keymap, theme);
+    let mut store = Store::new(portal, actor.clone(), now_flag);
+    if let Some(tour) = tour {
+        tour::start(&mut store, &mut app, tour);
+    }
     if let Some(problem) = config_problem {
         log::write("warn", &problem);
         app.toast_error(problem);
@@ -81,27 +117,60 @@ pub fn run(db: &Path, user: Option<&str>, now_flag: Option<Instant>) -> Result<(
             "Acting as {actor}: pass --as EMAIL, or press u, to act as someone else"
         ));
     }
-    let mut store = Store::new(portal, actor, now_flag);
     log::write("info", &format!("opened {}", db.display()));
+    let (width, height) = crossterm::terminal::size()
+        .map_err(|e| Error::other("terminal", format!("cannot read the terminal size: {e}")))?;
+    let recorder = match &options.record {
+        Some(path) => Some(crate::demo::cast::Recorder::create(
+            path,
+            width,
+            height,
+            "Switchboard",
+        )?),
+        None => None,
+    };
 
-    // ratatui's panic hook restores the screen but not mouse reporting:
-    // ours, installed first, runs after it and turns the mouse off too.
+    // Our own setup (not ratatui::init) so the recording sees every byte;
+    // the panic hook puts the terminal back, mouse reporting included.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        restore_terminal();
         previous(info);
     }));
-    let mut terminal = ratatui::init();
-    let _ = execute!(io::stdout(), EnableMouseCapture);
-    let outcome = run_loop(
-        &mut terminal,
-        &mut app,
-        &mut store,
-        &mut TerminalEvents,
-        Zone::Local,
+    let terminal_error =
+        |e: io::Error| Error::other("terminal", format!("cannot set up the terminal: {e}"));
+    crossterm::terminal::enable_raw_mode().map_err(terminal_error)?;
+    let tee = crate::demo::cast::Tee {
+        inner: io::stdout(),
+        recorder,
+    };
+    let mut backend = ratatui::backend::CrosstermBackend::new(tee);
+    let setup = execute!(
+        backend,
+        crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture
     );
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    let outcome = setup
+        .map_err(terminal_error)
+        .and_then(|()| Terminal::new(backend).map_err(terminal_error))
+        .and_then(|mut terminal| {
+            let outcome = run_loop(
+                &mut terminal,
+                &mut app,
+                &mut store,
+                &mut TerminalEvents,
+                Zone::Local,
+            );
+            let _ = execute!(
+                terminal.backend_mut(),
+                DisableMouseCapture,
+                crossterm::terminal::LeaveAlternateScreen,
+                crossterm::cursor::Show
+            );
+            let _ = io::Write::flush(terminal.backend_mut());
+            outcome
+        });
+    restore_terminal();
     outcome
 }
 

@@ -166,8 +166,13 @@ pub fn draw_activity(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, h
             .account_id
             .map(|id| format!("#{id}"))
             .unwrap_or_else(|| "-".into());
+        let outcome = if e.outcome == "denied" {
+            "✗ denied: "
+        } else {
+            ""
+        };
         let text = format!(
-            " {:<18} {:<20} {:<16} {:<6} {}",
+            " {:<18} {:<20} {:<16} {:<6} {outcome}{}",
             long_date(zone, e.at),
             cut(&e.actor, 20),
             cut(&e.action, 16),

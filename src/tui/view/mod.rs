@@ -5,6 +5,7 @@ mod accounts;
 mod dialogs;
 mod lists;
 mod overlays;
+mod tour;
 
 use chrono::{DateTime, FixedOffset, Local};
 use ratatui::Frame;
@@ -301,6 +302,15 @@ fn draw_main(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mu
         Paragraph::new("─".repeat(rule.width as usize)).style(theme.border),
         rule,
     );
+    // The tour panel takes the bottom of the content area.
+    let panel = tour::height(app, content.height);
+    let [content, panel_area] = content.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(panel),
+    ]));
+    if let Some(view) = &app.tour {
+        tour::draw(frame, app, view, panel_area);
+    }
     hits.list_area = content;
     hits.list_capacity = content.height as usize;
     match app.session.as_ref().map(|s| &s.access) {

@@ -1,0 +1,305 @@
+//! Guided tours: TOML files of steps, each with a title, narration in plain
+//! words, actions a presenter would do, and what its screen should show.
+//! A tour is checked whole, against the portal, before any step runs: a
+//! mistake is reported with its file and line and what is valid.
+//!
+//! ```toml
+//! title = "A short tour"
+//! [[step]]
+//! title = "The reminder week"
+//! narration = "Facebook asks again every 90 days; a week before, ..."
+//! actions = [{ user = "ana@northwind.test" }, { select = "northwind" }, { open = "detail" }]
+//! expect = ["reauthorization deadline"]
+//! ```
+
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Error, Result};
+use crate::lifecycle::account::NetworkReport;
+use crate::lifecycle::time::parse_duration;
+use crate::lifecycle::{Network, Tier};
+
+/// The tour that walks through the whole article.
+pub const ARTICLE: &str = include_str!("../../assets/tours/article.toml");
+pub const ARTICLE_NAME: &str = "article";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TabName {
+    Accounts,
+    Publishing,
+    Notifications,
+    Activity,
+}
+
+/// What a step can open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opening {
+    Disconnect,
+    Reconnect,
+    Remove,
+    Connect,
+    Detail,
+    Clock,
+    UserPicker,
+    Help,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TourAction {
+    /// Act as this user.
+    User(String),
+    Tab(TabName),
+    /// Hover this account (by handle).
+    Select(String),
+    Open(Opening),
+    /// Press the dialog button with this label.
+    Press(String),
+    /// Type into the focused field.
+    Type(String),
+    /// Press a key, as the keymap names it (`esc`, `enter`, `j`).
+    Key(String),
+    /// Pick the network in the Connect account dialog.
+    Network(Network),
+    /// Move the demo clock forward.
+    Advance(chrono::Duration),
+    /// Move the demo clock to the portal's next event.
+    NextEvent,
+    /// Change the portal's tier (as the acting super admin).
+    Tier(Tier),
+    /// The network reports the hovered account (R4).
+    NetworkEvent(NetworkReport),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TourStep {
+    pub title: String,
+    pub narration: String,
+    pub actions: Vec<TourAction>,
+    /// Texts the step's screen shows.
+    pub expect: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tour {
+    pub title: String,
+    pub steps: Vec<TourStep>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TourFile {
+    title: String,
+    step: Vec<Spanned<StepFile>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepFile {
+    title: String,
+    narration: String,
+    #[serde(default)]
+    actions: Vec<Spanned<toml::Value>>,
+    #[serde(default)]
+    expect: Vec<String>,
+}
+
+const ACTIONS: &str =
+    "user, tab, select, open, press, type, key, network, advance, next_event, tier, network_event";
+const BUTTONS: [&str; 7] = [
+    "Disconnect account",
+    "Authorize",
+    "Remove account",
+    "Next",
+    "Continue",
+    "Cancel",
+    "OK",
+];
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset).unwrap_or(text).matches('\n').count() + 1
+}
+
+/// Reads a tour: a file, or the name of a bundled one (`article`).
+pub fn load(file: &str) -> Result<(String, String)> {
+    let path = Path::new(file);
+    if path.exists() {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::invalid("bad_tour", format!("{file}: cannot read it: {e}")))?;
+        return Ok((file.to_string(), text));
+    }
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or(file);
+    if stem == ARTICLE_NAME {
+        return Ok((format!("{ARTICLE_NAME} (bundled)"), ARTICLE.to_string()));
+    }
+    Err(Error::invalid(
+        "bad_tour",
+        format!(
+            "{file}: no such tour file; give a path to a .toml tour, or '{ARTICLE_NAME}' for the bundled one"
+        ),
+    ))
+}
+
+/// Parses and checks a tour against the portal (users and handles must
+/// exist), before anything runs.
+pub fn parse(name: &str, text: &str, portal: &Connection) -> Result<Tour> {
+    let error = |line: usize, message: String| {
+        Error::invalid("bad_tour", format!("{name}:{line}: {message}"))
+    };
+    let file: TourFile = toml::from_str(text).map_err(|e| {
+        let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
+        error(line, e.message().to_string())
+    })?;
+    if file.step.is_empty() {
+        return Err(error(1, "a tour needs at least one [[step]]".into()));
+    }
+    let mut steps = Vec::new();
+    for step in file.step {
+        let step_line = line_of(text, step.span().start);
+        let step = step.into_inner();
+        if step.title.trim().is_empty() {
+            return Err(error(step_line, "a step needs a title".into()));
+        }
+        let mut actions = Vec::new();
+        for action in step.actions {
+            let line = line_of(text, action.span().start);
+            let parsed = parse_action(action.get_ref(), portal).map_err(|m| error(line, m))?;
+            actions.push(parsed);
+        }
+        steps.push(TourStep {
+            title: step.title,
+            narration: step.narration.trim().to_string(),
+            actions,
+            expect: step.expect,
+        });
+    }
+    Ok(Tour {
+        title: file.title,
+        steps,
+    })
+}
+
+fn parse_action(
+    value: &toml::Value,
+    portal: &Connection,
+) -> std::result::Result<TourAction, String> {
+    let table = value
+        .as_table()
+        .filter(|t| t.len() == 1)
+        .ok_or_else(|| format!("an action is a table with one key, like {{ select = \"handle\" }}; the keys are {ACTIONS}"))?;
+    let (key, value) = table.iter().next().expect("one entry");
+    let text = || {
+        value
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| format!("'{key}' takes a text, like {{ {key} = \"...\" }}"))
+    };
+    Ok(match key.as_str() {
+        "user" => {
+            let email = text()?;
+            let known: Option<i64> = portal
+                .query_row("SELECT id FROM users WHERE email = ?1", [&email], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .map_err(|e| e.to_string())?;
+            known.ok_or_else(|| {
+                format!(
+                    "unknown user '{email}': the portal's users are {}",
+                    list(portal, "SELECT email FROM users ORDER BY id")
+                )
+            })?;
+            TourAction::User(email)
+        }
+        "select" => {
+            let handle = text()?.trim_start_matches('@').to_string();
+            let known: Option<i64> = portal
+                .query_row(
+                    "SELECT id FROM accounts WHERE handle = ?1",
+                    [&handle],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(|e| e.to_string())?;
+            known.ok_or_else(|| {
+                format!(
+                    "unknown handle '{handle}': the portal's accounts are {}",
+                    list(portal, "SELECT handle FROM accounts ORDER BY network, name")
+                )
+            })?;
+            TourAction::Select(handle)
+        }
+        "tab" => TourAction::Tab(match text()?.as_str() {
+            "accounts" => TabName::Accounts,
+            "publishing" => TabName::Publishing,
+            "notifications" => TabName::Notifications,
+            "activity" => TabName::Activity,
+            other => {
+                return Err(format!(
+                    "unknown tab '{other}': use accounts, publishing, notifications or activity"
+                ));
+            }
+        }),
+        "open" => TourAction::Open(match text()?.as_str() {
+            "disconnect" => Opening::Disconnect,
+            "reconnect" => Opening::Reconnect,
+            "remove" => Opening::Remove,
+            "connect" => Opening::Connect,
+            "detail" => Opening::Detail,
+            "clock" => Opening::Clock,
+            "user" => Opening::UserPicker,
+            "help" => Opening::Help,
+            other => {
+                return Err(format!(
+                    "unknown dialog '{other}': use disconnect, reconnect, remove, connect, detail, clock, user or help"
+                ));
+            }
+        }),
+        "press" => {
+            let label = text()?;
+            if !BUTTONS.contains(&label.as_str()) {
+                return Err(format!(
+                    "unknown button '{label}': use one of {}",
+                    BUTTONS.join(", ")
+                ));
+            }
+            TourAction::Press(label)
+        }
+        "type" => TourAction::Type(text()?),
+        "key" => {
+            let key = text()?;
+            crate::tui::keymap::Key::parse(&key)?;
+            TourAction::Key(key)
+        }
+        "network" => TourAction::Network(Network::parse(&text()?)?),
+        "advance" => TourAction::Advance(parse_duration(&text()?)?),
+        "next_event" => {
+            if value.as_bool() != Some(true) {
+                return Err("write next_event = true".into());
+            }
+            TourAction::NextEvent
+        }
+        "tier" => TourAction::Tier(Tier::parse(&text()?)?),
+        "network_event" => TourAction::NetworkEvent(NetworkReport::parse(&text()?)?),
+        other => {
+            return Err(format!(
+                "unknown action '{other}': the actions are {ACTIONS}"
+            ));
+        }
+    })
+}
+
+fn list(portal: &Connection, sql: &str) -> String {
+    let mut stmt = match portal.prepare(sql) {
+        Ok(stmt) => stmt,
+        Err(_) => return String::new(),
+    };
+    let names: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .map(|rows| rows.filter_map(|r| r.ok()).collect())
+        .unwrap_or_default();
+    names.join(", ")
+}

@@ -1,0 +1,135 @@
+//! Tours without a terminal: each step is performed on a TestBackend and its
+//! title, narration and rendered screen are printed as text (for docs and
+//! tests), optionally recorded as an asciicast.
+
+use std::io::Write;
+use std::path::Path;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::text::Span;
+
+use super::app::{App, Effect};
+use super::effects::{Store, perform};
+use super::keymap::Keymap;
+use super::theme::{Theme, ThemeName};
+use super::view::Zone;
+use super::{draw_frame, tour};
+use crate::demo::cast::{Recorder, screen_output};
+use crate::demo::tour::Tour;
+use crate::error::{Error, Result};
+use crate::store::Portal;
+
+/// A rendered buffer as text, one line a row, wide characters once.
+pub fn buffer_text(buffer: &Buffer) -> String {
+    let mut lines = Vec::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = Span::raw(symbol).width().saturating_sub(1);
+            line.push_str(symbol);
+        }
+        lines.push(line.trim_end().to_string());
+    }
+    lines.join("\n")
+}
+
+/// Parses `--size 120x36`.
+pub fn parse_size(text: &str) -> Result<(u16, u16)> {
+    let bad = || {
+        Error::invalid(
+            "bad_size",
+            format!("'{text}' is not a size: write WIDTHxHEIGHT, at least 80x24, like 120x36"),
+        )
+    };
+    let (w, h) = text.trim().split_once(['x', 'X']).ok_or_else(bad)?;
+    let (w, h): (u16, u16) = (w.parse().map_err(|_| bad())?, h.parse().map_err(|_| bad())?);
+    if w < 80 || h < 24 || w > 1000 || h > 500 {
+        return Err(bad());
+    }
+    Ok((w, h))
+}
+
+/// Runs a tour step by step on the portal at `db`, as `actor`, printing each
+/// step. Fails (after printing all) when a step cannot run or its screen
+/// does not show what the step expects.
+pub fn run(
+    db: &Path,
+    tour: Tour,
+    actor: &str,
+    size: (u16, u16),
+    record: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let io = |e: std::io::Error| Error::other("io", format!("cannot write the output: {e}"));
+    let portal = Portal::open(db)?;
+    let mut store = Store::new(portal, actor.to_string(), None);
+    let mut app = App::new(Keymap::default(), Theme::new(ThemeName::Mono));
+    let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC"));
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1))
+        .map_err(|e| Error::other("terminal", e.to_string()))?;
+    let mut recorder = match record {
+        Some(path) => Some(Recorder::create(path, size.0, size.1, &tour.title)?),
+        None => None,
+    };
+    let steps = tour.steps.clone();
+    writeln!(
+        out,
+        "# {} ({} steps; times in UTC)\n",
+        tour.title,
+        steps.len()
+    )
+    .map_err(io)?;
+    tour::start(&mut store, &mut app, tour);
+    draw_frame(&mut terminal, &mut app, zone)?;
+    perform(&mut store, &mut app, Effect::Reload);
+    draw_frame(&mut terminal, &mut app, zone)?;
+    if let Some(r) = &mut recorder {
+        r.event(
+            0.0,
+            &screen_output(&buffer_text(terminal.backend().buffer())),
+        )
+        .map_err(io)?;
+    }
+    let mut failures = Vec::new();
+    for (i, step) in steps.iter().enumerate() {
+        if let Err(e) = tour::next_step(&mut store, &mut app) {
+            failures.push(e.to_string());
+        }
+        // Twice: the first frame tells how many rows fit.
+        draw_frame(&mut terminal, &mut app, zone)?;
+        draw_frame(&mut terminal, &mut app, zone)?;
+        let screen = buffer_text(terminal.backend().buffer());
+        writeln!(out, "## Step {}/{}: {}\n", i + 1, steps.len(), step.title).map_err(io)?;
+        writeln!(out, "{}\n", step.narration).map_err(io)?;
+        writeln!(out, "{screen}\n").map_err(io)?;
+        for expected in &step.expect {
+            if !screen.contains(expected.as_str()) {
+                failures.push(format!(
+                    "step {} ({}): the screen does not show '{expected}'",
+                    i + 1,
+                    step.title
+                ));
+            }
+        }
+        if let Some(r) = &mut recorder {
+            r.event(3.0 * (i + 1) as f64, &screen_output(&screen))
+                .map_err(io)?;
+        }
+    }
+    if let Some(r) = recorder {
+        r.finish().map_err(io)?;
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::other("tour_failed", failures.join("; ")))
+    }
+}

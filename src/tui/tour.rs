@@ -1,0 +1,240 @@
+//! Presenting a tour in the TUI: `]` performs the next step as a presenter
+//! would (through the same messages and effects as keys and clicks), `[`
+//! puts the portal back as it was before the previous step.
+
+use crossterm::event::{Event, KeyEvent, KeyModifiers};
+use tui_input::InputRequest;
+
+use super::app::{
+    App, Effect, HoverAt, MainTab, Msg, TourView, pick_network, press_labelled, update,
+};
+use super::effects::{Store, load_accounts, perform, reload};
+use super::keymap::Key;
+use crate::demo::tour::{Opening, TabName, Tour, TourAction, TourStep};
+use crate::error::{Error, Result};
+use crate::store::accounts::{self, ListCursor};
+use crate::store::actions;
+use crate::tui::action::Action;
+
+/// The portal and the presenter's place before a step.
+pub struct Snapshot {
+    db: rusqlite::Connection,
+    actor: String,
+    tab: MainTab,
+}
+
+/// Readies a tour: the panel shows its first step.
+pub fn start(store: &mut Store, app: &mut App, tour: Tour) {
+    app.tour = Some(TourView {
+        title: tour.title.clone(),
+        steps: tour
+            .steps
+            .iter()
+            .map(|s| (s.title.clone(), s.narration.clone()))
+            .collect(),
+        done: 0,
+    });
+    store.tour = Some(tour);
+    store.snapshots.clear();
+}
+
+/// `]`: snapshot, then perform the next step.
+pub fn next_step(store: &mut Store, app: &mut App) -> Result<()> {
+    let Some(view) = &app.tour else { return Ok(()) };
+    let index = view.done;
+    let Some(step) = store
+        .tour
+        .as_ref()
+        .and_then(|t| t.steps.get(index))
+        .cloned()
+    else {
+        return Ok(());
+    };
+    store.snapshots.push(Snapshot {
+        db: store.portal.snapshot()?,
+        actor: store.actor.clone(),
+        tab: app.tab,
+    });
+    if let Some(view) = &mut app.tour {
+        view.done = index + 1;
+    }
+    perform_step(store, app, &step).map_err(|message| {
+        Error::other(
+            "tour",
+            format!("step {} ({}): {message}", index + 1, step.title),
+        )
+    })
+}
+
+/// `[`: back to the portal as it was before the previous step.
+pub fn step_back(store: &mut Store, app: &mut App) -> Result<()> {
+    let Some(snapshot) = store.snapshots.pop() else {
+        return Ok(());
+    };
+    store.portal.restore(&snapshot.db)?;
+    store.actor = snapshot.actor;
+    app.tab = snapshot.tab;
+    app.overlay = None;
+    app.filter_input = None;
+    app.accounts.filter = None;
+    if let Some(view) = &mut app.tour {
+        view.done = view.done.saturating_sub(1);
+    }
+    app.toast("Back to before the previous step");
+    reload(store, app)
+}
+
+fn send(store: &mut Store, app: &mut App, msg: Msg) {
+    for effect in update(app, msg) {
+        perform(store, app, effect);
+    }
+}
+
+fn act(store: &mut Store, app: &mut App, action: Action) {
+    send(store, app, Msg::Act(action));
+}
+
+fn effects(store: &mut Store, app: &mut App, list: Vec<Effect>) {
+    for effect in list {
+        perform(store, app, effect);
+    }
+}
+
+/// Performs a step's actions in order; stops at the first that cannot run.
+pub fn perform_step(
+    store: &mut Store,
+    app: &mut App,
+    step: &TourStep,
+) -> std::result::Result<(), String> {
+    for action in &step.actions {
+        match action {
+            TourAction::User(email) => perform(store, app, Effect::SwitchUser(email.clone())),
+            TourAction::Tab(tab) => {
+                app.overlay = None;
+                act(
+                    store,
+                    app,
+                    match tab {
+                        TabName::Accounts => Action::TabAccounts,
+                        TabName::Publishing => Action::TabPublishing,
+                        TabName::Notifications => Action::TabNotifications,
+                        TabName::Activity => Action::TabActivity,
+                    },
+                );
+            }
+            TourAction::Select(handle) => select(store, app, handle)?,
+            TourAction::Open(opening) => {
+                app.focus = super::app::Focus::List;
+                let action = match opening {
+                    Opening::Disconnect => Action::Disconnect,
+                    Opening::Reconnect => Action::Reconnect,
+                    Opening::Remove => Action::Remove,
+                    Opening::Connect => Action::Connect,
+                    Opening::Detail => Action::Confirm,
+                    Opening::Clock => Action::Clock,
+                    Opening::UserPicker => Action::SwitchUser,
+                    Opening::Help => Action::Help,
+                };
+                act(store, app, action);
+            }
+            TourAction::Press(label) => {
+                let list = press_labelled(app, label)?;
+                effects(store, app, list);
+            }
+            TourAction::Type(text) => {
+                for c in text.chars() {
+                    send(store, app, Msg::Text(InputRequest::InsertChar(c)));
+                }
+            }
+            TourAction::Key(name) => {
+                let key = Key::parse(name)?;
+                let modifiers = if key.ctrl {
+                    KeyModifiers::CONTROL
+                } else {
+                    KeyModifiers::NONE
+                };
+                let event = Event::Key(KeyEvent::new(key.code, modifiers));
+                if let Some(msg) = app.translate(&event) {
+                    send(store, app, msg);
+                }
+            }
+            TourAction::Network(network) => {
+                let list = pick_network(app, *network)?;
+                effects(store, app, list);
+            }
+            TourAction::Advance(by) => perform(
+                store,
+                app,
+                Effect::AdvanceClock {
+                    seconds: by.num_seconds(),
+                },
+            ),
+            TourAction::NextEvent => perform(store, app, Effect::ClockToNextEvent),
+            TourAction::Tier(tier) => {
+                let tier = *tier;
+                store
+                    .run(|s| actions::set_tier(s, tier))
+                    .map_err(|e| e.to_string())?;
+                app.toast(format!("Tier set to {}", tier.label()));
+                reload(store, app).map_err(|e| e.to_string())?;
+            }
+            TourAction::NetworkEvent(report) => {
+                let id = app
+                    .accounts
+                    .hover
+                    .ok_or("select an account before a network event")?;
+                let report = *report;
+                let now = store.now_flag;
+                store
+                    .portal
+                    .run(now, None, |s| actions::network_event(s, id, report))
+                    .map_err(|e| e.to_string())?;
+                reload(store, app).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Hovers an account by handle, keeping the list in place when it is on
+/// screen.
+fn select(store: &mut Store, app: &mut App, handle: &str) -> std::result::Result<(), String> {
+    if app.tab != MainTab::Accounts {
+        act(store, app, Action::TabAccounts);
+    }
+    app.overlay = None;
+    app.focus = super::app::Focus::List;
+    if let Some(row) = app
+        .accounts
+        .rows
+        .iter()
+        .find(|r| r.account.handle == handle)
+    {
+        app.accounts.hover = Some(row.account.id);
+        return Ok(());
+    }
+    let record = store
+        .run(|s| {
+            let conn = s.conn();
+            let id: i64 =
+                conn.query_row("SELECT id FROM accounts WHERE handle = ?1", [handle], |r| {
+                    r.get(0)
+                })?;
+            let record = accounts::record(conn, id)?;
+            Ok((record.account.is_hidden(s.instant()), record))
+        })
+        .map_err(|_| format!("there is no account @{handle} any more"))?;
+    if record.0 {
+        return Err(format!(
+            "@{handle} is hidden (disconnected over 90 days): open Connect account to reach it"
+        ));
+    }
+    let cursor = ListCursor::of(&record.1.account);
+    load_accounts(
+        store,
+        app,
+        super::app::Anchor::From(cursor),
+        HoverAt::Id(record.1.account.id),
+    )
+    .map_err(|e| e.to_string())
+}

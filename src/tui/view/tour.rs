@@ -1,0 +1,59 @@
+//! The tour panel: the step the presenter is on, in plain words.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::tui::app::{App, TourView};
+
+/// How many rows the panel takes from the list.
+pub fn height(app: &App, available: u16) -> u16 {
+    if app.tour.is_some() {
+        8.min(available / 2)
+    } else {
+        0
+    }
+}
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, tour: &TourView, area: Rect) {
+    let theme = &app.theme;
+    let total = tour.steps.len();
+    let next = app.keymap.key_label(crate::tui::action::Action::TourNext);
+    let back = app.keymap.key_label(crate::tui::action::Action::TourBack);
+    let (title, narration) = match tour.done.checked_sub(1).and_then(|i| tour.steps.get(i)) {
+        Some((title, narration)) => (
+            format!(" Tour · step {}/{total} · {title} ", tour.done),
+            narration.clone(),
+        ),
+        None => (
+            format!(" Tour · {} ", tour.title),
+            format!(
+                "{total} steps walk through the whole article. Press {next} to perform the first one."
+            ),
+        ),
+    };
+    let hint = if tour.done < total {
+        let upcoming = &tour.steps[tour.done].0;
+        format!(" {next} next: {upcoming} · {back} back ")
+    } else {
+        format!(" The tour is over · {back} back · explore freely ")
+    };
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_style(theme.accent)
+        .title_top(Line::styled(title, theme.title))
+        .title_bottom(Line::from(Span::styled(hint, theme.muted)));
+    let inside = block.inner(area);
+    frame.render_widget(block, area);
+    let text: Vec<Line<'static>> = vec![Line::from(narration.replace('\n', " "))];
+    frame.render_widget(
+        Paragraph::new(text).wrap(Wrap { trim: true }),
+        Rect::new(
+            inside.x + 1,
+            inside.y,
+            inside.width.saturating_sub(2),
+            inside.height,
+        ),
+    );
+}
