@@ -21,6 +21,11 @@ struct Tui {
 
 impl Tui {
     fn start(db: &std::path::Path, user: &str) -> Tui {
+        Tui::start_with(db, &["--as", user])
+    }
+
+    /// The binary with `--db DB` and these arguments, in a 120×36 terminal.
+    fn start_with(db: &std::path::Path, args: &[&str]) -> Tui {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -30,7 +35,8 @@ impl Tui {
             })
             .unwrap();
         let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("switchboard"));
-        cmd.args(["--db", db.to_str().unwrap(), "--as", user]);
+        cmd.args(["--db", db.to_str().unwrap()]);
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("TZ", "UTC");
         cmd.env("HOME", db.parent().unwrap());
@@ -218,4 +224,42 @@ fn another_process_changing_the_portal_shows_up_without_a_keypress() {
     tui.wait_for("@acmetv");
     p.act(ADMIN, ACME_NOW, &["account", "disconnect", "5"]).ok();
     tui.wait_for("Disconnected (manual)");
+}
+
+#[test]
+fn demo_opens_the_tui_with_the_tour_and_brackets_step_and_rewind() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let cast = dir.path().join("session.cast");
+    let mut tui = Tui::start_with(&db, &["--record", cast.to_str().unwrap(), "demo"]);
+    tui.wait_for("Tour · Reauthorize or disconnect social accounts");
+    tui.wait_for("Northwind Outfitters (Enterprise)");
+    tui.send(b"]");
+    tui.wait_for("step 1/20");
+    tui.send(b"]");
+    tui.wait_for("step 2/20");
+    tui.send(b"[");
+    tui.wait_for("Back to before the previous step");
+    tui.wait_for("step 1/20");
+    tui.send(b"q");
+    tui.wait_exit();
+    // The session was recorded as asciicast v2, and replays to the tour.
+    let text = std::fs::read_to_string(&cast).unwrap();
+    let mut lines = text.lines();
+    let header: serde_json::Value = serde_json::from_str(lines.next().unwrap()).unwrap();
+    assert_eq!(header["version"], 2);
+    assert_eq!(header["width"], COLS);
+    let mut replay = vt100::Parser::new(ROWS, COLS, 0);
+    let mut seen_tour = false;
+    for line in lines {
+        let event: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(event[1], "o");
+        replay.process(event[2].as_str().unwrap().as_bytes());
+        seen_tour |= replay.screen().contents().contains("step 2/20");
+    }
+    assert!(seen_tour, "the recording shows the tour");
+    assert!(
+        !replay.screen().alternate_screen(),
+        "the recording ends back on the main screen"
+    );
 }

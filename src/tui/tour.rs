@@ -21,6 +21,9 @@ pub struct Snapshot {
     db: rusqlite::Connection,
     actor: String,
     tab: MainTab,
+    overlay: Option<super::app::Overlay>,
+    hover: Option<crate::lifecycle::AccountId>,
+    top: Option<ListCursor>,
 }
 
 /// Readies a tour: the panel shows its first step.
@@ -54,6 +57,9 @@ pub fn next_step(store: &mut Store, app: &mut App) -> Result<()> {
         db: store.portal.snapshot()?,
         actor: store.actor.clone(),
         tab: app.tab,
+        overlay: app.overlay.clone(),
+        hover: app.accounts.hover,
+        top: app.accounts.top.clone(),
     });
     if let Some(view) = &mut app.tour {
         view.done = index + 1;
@@ -74,7 +80,9 @@ pub fn step_back(store: &mut Store, app: &mut App) -> Result<()> {
     store.portal.restore(&snapshot.db)?;
     store.actor = snapshot.actor;
     app.tab = snapshot.tab;
-    app.overlay = None;
+    app.overlay = snapshot.overlay;
+    app.accounts.hover = snapshot.hover;
+    app.accounts.top = snapshot.top;
     app.filter_input = None;
     app.accounts.filter = None;
     if let Some(view) = &mut app.tour {

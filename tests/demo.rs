@@ -1,0 +1,470 @@
+//! Demo walkthroughs: the demo portal's coverage, the bundled tour run
+//! headless, rewinding, recordings, and malformed tours.
+
+mod common;
+
+use std::path::Path;
+
+use common::TestPortal;
+use serde_json::Value;
+use switchboard::demo::tour;
+use switchboard::store::Portal;
+use switchboard::tui::app::App;
+use switchboard::tui::effects::Store;
+use switchboard::tui::keymap::Keymap;
+use switchboard::tui::theme::{Theme, ThemeName};
+
+const DEMO_NOW: &str = "2026-03-01T09:00:00Z";
+const ANA: &str = "ana@northwind.test";
+
+fn demo() -> TestPortal {
+    let p = TestPortal::empty();
+    p.run(&["demo", "--no-tui"]).ok();
+    p
+}
+
+fn accounts(p: &TestPortal) -> Vec<Value> {
+    p.read(DEMO_NOW, &["account", "list", "--all"])
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn by_handle<'a>(list: &'a [Value], handle: &str) -> &'a Value {
+    list.iter()
+        .find(|a| a["handle"] == handle)
+        .unwrap_or_else(|| panic!("no @{handle}"))
+}
+
+fn days_until(at: &Value) -> i64 {
+    let at = chrono::DateTime::parse_from_rfc3339(at.as_str().unwrap()).unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339(DEMO_NOW).unwrap();
+    (at - now).num_days()
+}
+
+#[test]
+fn demo_no_tui_json_prints_the_database_and_its_cast() {
+    let p = TestPortal::empty();
+    let doc = p.run(&["demo", "--no-tui", "--json"]).ok().json();
+    assert_eq!(doc["db"], p.db.display().to_string());
+    let users = doc["users"].as_array().unwrap();
+    let roles: Vec<&str> = users.iter().map(|u| u["role"].as_str().unwrap()).collect();
+    for role in ["super_admin", "publisher", "own_publisher", "viewer"] {
+        assert!(roles.contains(&role), "{role} in {roles:?}");
+    }
+    for u in users {
+        assert!(u["email"].is_string() && u["name"].is_string());
+    }
+}
+
+#[test]
+fn the_demo_portal_covers_every_state_of_the_article() {
+    let p = demo();
+    let all = accounts(&p);
+    assert!(all.len() >= 12, "{}", all.len());
+    for network in ["facebook", "instagram", "x", "linkedin", "youtube"] {
+        assert!(all.iter().any(|a| a["network"] == network), "{network}");
+    }
+    for status in ["connected", "disconnected", "expired"] {
+        assert!(all.iter().any(|a| a["status"] == status), "{status}");
+    }
+    for reason in [
+        "manual",
+        "reauth_expired",
+        "inactivity",
+        "security",
+        "deleted",
+    ] {
+        assert!(
+            all.iter().any(|a| a["disconnect_reason"] == reason),
+            "{reason}"
+        );
+    }
+    // Healthy; inside the reminder week; X near inactivity; LinkedIn near its year.
+    assert_eq!(by_handle(&all, "northwindtv")["status"], "connected");
+    assert!(days_until(&by_handle(&all, "northwind.style")["reauth_due_at"]) > 30);
+    assert_eq!(by_handle(&all, "northwind")["in_reminder_week"], true);
+    let news = by_handle(&all, "northwindnews");
+    assert!(
+        (0..7).contains(&days_until(&news["reauth_due_at"])),
+        "{news}"
+    );
+    let careers = by_handle(&all, "northwind-careers");
+    assert_eq!(careers["network"], "linkedin");
+    assert!(
+        (0..14).contains(&days_until(&careers["reauth_due_at"])),
+        "{careers}"
+    );
+    // Near the end of its window; expired but listed; hidden within its window; hidden and expired.
+    let events = by_handle(&all, "northwind-events");
+    assert!(
+        (0..7).contains(&days_until(&events["reconnect_deadline"])),
+        "{events}"
+    );
+    let tutorials = by_handle(&all, "northwind.tutorials");
+    assert_eq!(
+        (tutorials["status"].as_str(), tutorials["hidden"].as_bool()),
+        (Some("expired"), Some(false))
+    );
+    let archive = by_handle(&all, "northwind.archive");
+    assert_eq!(
+        (archive["status"].as_str(), archive["hidden"].as_bool()),
+        (Some("disconnected"), Some(true))
+    );
+    let alumni = by_handle(&all, "northwind-alumni");
+    assert_eq!(
+        (alumni["status"].as_str(), alumni["hidden"].as_bool()),
+        (Some("expired"), Some(true))
+    );
+    // Disconnected manually with canceled posts that a reconnect would restore.
+    let outlet = by_handle(&all, "northwind.outlet");
+    assert_eq!(outlet["disconnect_reason"], "manual");
+    let posts = p.read(
+        DEMO_NOW,
+        &["post", "list", "--account", &outlet["id"].to_string()],
+    );
+    let restorable = posts
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["cancel_cause"] == "disconnected" && days_until(&p["scheduled_at"]) > 0)
+        .count();
+    assert!(restorable >= 1);
+    // Posts in every status, with every cancel cause.
+    let every = p.read(DEMO_NOW, &["post", "list"]);
+    let every = every.as_array().unwrap();
+    for status in ["draft", "scheduled", "published", "canceled"] {
+        assert!(every.iter().any(|p| p["status"] == status), "{status}");
+    }
+    for cause in ["user", "disconnected", "missed"] {
+        assert!(every.iter().any(|p| p["cancel_cause"] == cause), "{cause}");
+    }
+    // An unread reminder; the deactivated user's scheduled post did not earn her one.
+    let inbox = p.act(ANA, DEMO_NOW, &["notifications"]).ok().json();
+    assert!(
+        inbox
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "reauth_reminder" && n["read"] == false)
+    );
+    let dee = p
+        .act(
+            ANA,
+            DEMO_NOW,
+            &["notifications", "--user", "dee@northwind.test"],
+        )
+        .ok()
+        .json();
+    assert!(
+        dee.as_array()
+            .unwrap()
+            .iter()
+            .all(|n| n["account_id"] != by_handle(&all, "northwind")["id"])
+    );
+    let people = p.read(DEMO_NOW, &["user", "list"]);
+    assert!(
+        people
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u["active"] == false)
+    );
+    // The history came from the engine: the sweep wrote these.
+    let audit = p.read(DEMO_NOW, &["audit"]);
+    for action in [
+        "publish",
+        "reauth_reminder",
+        "purge_warning",
+        "purge",
+        "disconnect",
+    ] {
+        assert!(
+            audit
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["actor"] == "system" && e["action"] == action),
+            "{action}"
+        );
+    }
+    // Nothing was left overdue at the demo's instant.
+    let sweep = p.read(DEMO_NOW, &["sweep"]);
+    assert_eq!(sweep["events"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn demo_never_overwrites_a_file() {
+    let p = demo();
+    let before = std::fs::read(&p.db).unwrap();
+    let again = p.run(&["demo", "--no-tui"]);
+    assert_eq!(again.code, 5, "{}", again.stderr);
+    assert!(again.stderr.starts_with("error: ") && again.stderr.contains("never overwrites"));
+    assert_eq!(std::fs::read(&p.db).unwrap(), before);
+}
+
+#[test]
+fn demo_without_db_makes_a_new_file_in_the_data_directory() {
+    let home = tempfile::tempdir().unwrap();
+    let run = || {
+        let out = assert_cmd::Command::cargo_bin("switchboard")
+            .unwrap()
+            .env_remove("SWITCHBOARD_DB")
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .args(["demo", "--no-tui", "--json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        doc["db"].as_str().unwrap().to_string()
+    };
+    let first = run();
+    let second = run();
+    assert_ne!(first, second);
+    assert!(
+        first.starts_with(&home.path().display().to_string()),
+        "{first}"
+    );
+    assert!(Path::new(&first).exists() && Path::new(&second).exists());
+}
+
+#[test]
+fn the_bundled_tour_runs_headless_and_each_step_shows_what_it_promises() {
+    let p = demo();
+    let run = p.run(&["tour", "article", "--headless", "--size", "120x36"]);
+    assert_eq!(
+        run.code, 0,
+        "a step's screen missed its promise: {}",
+        run.stderr
+    );
+    let steps =
+        run.stdout.matches("\n## Step ").count() + usize::from(run.stdout.starts_with("## Step"));
+    assert_eq!(steps, 20, "{}", run.stdout);
+    // A few promises, read back from the printed screens.
+    let step = |n: usize| -> &str {
+        let start = run.stdout.find(&format!("## Step {n}/")).unwrap();
+        let end = run.stdout[start + 4..]
+            .find("## Step ")
+            .map_or(run.stdout.len(), |e| start + 4 + e);
+        &run.stdout[start..end]
+    };
+    assert!(step(2).contains("⚠ Connected"));
+    assert!(step(5).contains("Disconnected (manual) Mar 01"));
+    assert!(step(9).contains("Disconnected (inactivity) Mar 05"));
+    assert!(step(20).contains("Removed the account"));
+    // Run without --db, it makes its own demo portal and leaves nothing behind.
+    let out = assert_cmd::Command::cargo_bin("switchboard")
+        .unwrap()
+        .env_remove("SWITCHBOARD_DB")
+        .args(["tour", "article", "--headless"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Every row of every table, ids included: the database itself.
+fn whole(path: &Path) -> String {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut text = String::new();
+    for table in [
+        "portal",
+        "users",
+        "accounts",
+        "posts",
+        "notifications",
+        "audit",
+    ] {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
+            .unwrap();
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            let cells: Vec<String> = (0..n)
+                .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                .collect();
+            text.push_str(&format!("{table}: {}\n", cells.join("|")));
+        }
+    }
+    text
+}
+
+#[test]
+fn rewind_puts_the_database_back_as_it_was_before_the_step() {
+    let p = demo();
+    let portal = Portal::open(&p.db).unwrap();
+    let parsed = tour::parse("article", tour::ARTICLE, portal.connection()).unwrap();
+    let mut store = Store::new(portal, ANA.to_string(), None);
+    let mut app = App::new(Keymap::default(), Theme::new(ThemeName::Mono));
+    switchboard::tui::tour::start(&mut store, &mut app, parsed);
+    switchboard::tui::effects::perform(&mut store, &mut app, switchboard::tui::app::Effect::Reload);
+    for _ in 0..4 {
+        switchboard::tui::tour::next_step(&mut store, &mut app).unwrap();
+    }
+    assert!(app.overlay.is_some(), "step 4 opens the Disconnect dialog");
+    // Step 5 disconnects; step 9 moves the clock a week.
+    for changing_step in [5, 9] {
+        while app.tour.as_ref().unwrap().done < changing_step - 1 {
+            switchboard::tui::tour::next_step(&mut store, &mut app).unwrap();
+        }
+        let before = whole(&p.db);
+        switchboard::tui::tour::next_step(&mut store, &mut app).unwrap();
+        assert_ne!(
+            whole(&p.db),
+            before,
+            "step {changing_step} changes the portal"
+        );
+        switchboard::tui::tour::step_back(&mut store, &mut app).unwrap();
+        assert_eq!(whole(&p.db), before, "] then [ after step {changing_step}");
+        assert_eq!(app.tour.as_ref().unwrap().done, changing_step - 1);
+        if changing_step == 5 {
+            assert!(
+                app.overlay.is_some(),
+                "the dialog step 4 opened is back too"
+            );
+        }
+        switchboard::tui::tour::next_step(&mut store, &mut app).unwrap();
+    }
+}
+
+#[test]
+fn a_recording_is_asciicast_v2_and_replays_to_the_final_screen() {
+    let p = demo();
+    let cast = p.dir.path().join("tour.cast");
+    let run = p.run(&[
+        "tour",
+        "article",
+        "--headless",
+        "--size",
+        "120x36",
+        "--record",
+        cast.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(&cast).unwrap();
+    let mut lines = text.lines();
+    let header: Value = serde_json::from_str(lines.next().unwrap()).unwrap();
+    assert_eq!(header["version"], 2);
+    assert_eq!(
+        (header["width"].as_u64(), header["height"].as_u64()),
+        (Some(120), Some(36))
+    );
+    let mut parser = vt100::Parser::new(36, 120, 0);
+    let mut last_time = 0.0;
+    let mut events = 0;
+    for line in lines {
+        let event: Value = serde_json::from_str(line).unwrap();
+        let (time, kind, data) = (
+            event[0].as_f64().unwrap(),
+            event[1].as_str().unwrap(),
+            event[2].as_str().unwrap(),
+        );
+        assert_eq!(kind, "o");
+        assert!(time >= last_time, "times only go forward");
+        last_time = time;
+        parser.process(data.as_bytes());
+        events += 1;
+    }
+    assert_eq!(events, 21, "the first screen and one per step");
+    // The final screen is the last step's, as printed.
+    let last = run.stdout.rfind("## Step 20/20").unwrap();
+    let printed: Vec<&str> = run.stdout[last..]
+        .lines()
+        .skip(2)
+        .skip_while(|l| !l.starts_with('┌'))
+        .take(36)
+        .collect();
+    let replayed = parser.screen().contents();
+    let replayed: Vec<&str> = replayed.lines().map(str::trim_end).collect();
+    assert_eq!(replayed, printed);
+}
+
+#[test]
+fn malformed_tours_exit_2_with_their_file_line_and_what_is_valid() {
+    let p = demo();
+    let before = whole(&p.db);
+    let head = "title = \"t\"\n[[step]]\ntitle = \"s\"\nnarration = \"n\"\n";
+    let cases = [
+        ("bad_toml", "title = \"t\"\n[[step]\n", ":2:", "", "TOML"),
+        (
+            "unknown_action",
+            &*format!("{head}actions = [{{ fly = \"high\" }}]\n"),
+            ":5:",
+            "the actions are user, tab, select",
+            "action",
+        ),
+        (
+            "unknown_handle",
+            &*format!("{head}actions = [{{ select = \"nosuch\" }}]\n"),
+            ":5:",
+            "northwind.outlet",
+            "handle",
+        ),
+        (
+            "unknown_user",
+            &*format!("{head}actions = [{{ user = \"zed@x.test\" }}]\n"),
+            ":5:",
+            "ana@northwind.test",
+            "user",
+        ),
+        (
+            "bad_duration",
+            &*format!("{head}actions = [{{ advance = \"soon\" }}]\n"),
+            ":5:",
+            "90d",
+            "duration",
+        ),
+        (
+            "unknown_button",
+            &*format!("{head}actions = [{{ press = \"Maybe\" }}]\n"),
+            ":5:",
+            "Disconnect account",
+            "button",
+        ),
+        (
+            "unknown_tab",
+            &*format!("{head}actions = [{{ tab = \"inbox\" }}]\n"),
+            ":5:",
+            "accounts, publishing",
+            "tab",
+        ),
+        (
+            "no_narration",
+            "title = \"t\"\n[[step]]\ntitle = \"s\"\n",
+            ":2:",
+            "narration",
+            "missing field",
+        ),
+    ];
+    for (name, text, line, valid, what) in cases {
+        let file = p.dir.path().join(format!("{name}.toml"));
+        std::fs::write(&file, text).unwrap();
+        let run = p.run(&["--json", "tour", file.to_str().unwrap(), "--headless"]);
+        assert_eq!(run.code, 2, "{name}: {}", run.stderr);
+        assert!(run.stderr.starts_with("error: "), "{name}: {}", run.stderr);
+        let location = format!("{}{line}", file.display());
+        assert!(
+            run.stderr.contains(&location),
+            "{name} ({what}) names {location}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains(valid),
+            "{name} says what is valid ({valid}): {}",
+            run.stderr
+        );
+        assert_eq!(run.json()["error"]["code"], "bad_tour");
+    }
+    let missing = p.run(&["tour", "no-such-tour.toml", "--headless"]);
+    assert_eq!(missing.code, 2);
+    assert_eq!(whole(&p.db), before, "nothing ran");
+}
