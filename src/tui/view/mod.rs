@@ -303,7 +303,7 @@ fn draw_main(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mu
         rule,
     );
     // The tour panel takes the bottom of the content area.
-    let panel = tour::height(app, content.height);
+    let panel = tour::height(app, content);
     let [content, panel_area] = content.layout(&Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(panel),

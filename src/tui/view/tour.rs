@@ -7,13 +7,18 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::tui::app::{App, TourView};
 
-/// How many rows the panel takes from the list.
-pub fn height(app: &App, available: u16) -> u16 {
-    if app.tour.is_some() {
-        8.min(available / 2)
-    } else {
-        0
-    }
+/// How many rows the panel takes from the list: its narration, wrapped,
+/// and its borders.
+pub fn height(app: &App, area: Rect) -> u16 {
+    let Some(tour) = &app.tour else { return 0 };
+    let narration = tour
+        .done
+        .checked_sub(1)
+        .and_then(|i| tour.steps.get(i))
+        .map_or(60, |(_, n)| n.chars().count());
+    let width = (area.width as usize).saturating_sub(4).max(20);
+    let lines = narration.div_ceil(width) as u16 + 1;
+    (lines + 2).clamp(4, 9).min(area.height / 2)
 }
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, tour: &TourView, area: Rect) {
