@@ -271,33 +271,6 @@ fn the_bundled_tour_runs_headless_and_each_step_shows_what_it_promises() {
     );
 }
 
-/// Every row of every table, ids included: the database itself.
-fn whole(path: &Path) -> String {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let mut text = String::new();
-    for table in [
-        "portal",
-        "users",
-        "accounts",
-        "posts",
-        "notifications",
-        "audit",
-    ] {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
-            .unwrap();
-        let n = stmt.column_count();
-        let mut rows = stmt.query([]).unwrap();
-        while let Some(row) = rows.next().unwrap() {
-            let cells: Vec<String> = (0..n)
-                .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
-                .collect();
-            text.push_str(&format!("{table}: {}\n", cells.join("|")));
-        }
-    }
-    text
-}
-
 #[test]
 fn rewind_puts_the_database_back_as_it_was_before_the_step() {
     let p = demo();
@@ -316,15 +289,11 @@ fn rewind_puts_the_database_back_as_it_was_before_the_step() {
         while app.tour.as_ref().unwrap().done < changing_step - 1 {
             switchboard::tui::tour::next_step(&mut store, &mut app).unwrap();
         }
-        let before = whole(&p.db);
+        let before = p.dump();
         switchboard::tui::tour::next_step(&mut store, &mut app).unwrap();
-        assert_ne!(
-            whole(&p.db),
-            before,
-            "step {changing_step} changes the portal"
-        );
+        assert_ne!(p.dump(), before, "step {changing_step} changes the portal");
         switchboard::tui::tour::step_back(&mut store, &mut app).unwrap();
-        assert_eq!(whole(&p.db), before, "] then [ after step {changing_step}");
+        assert_eq!(p.dump(), before, "] then [ after step {changing_step}");
         assert_eq!(app.tour.as_ref().unwrap().done, changing_step - 1);
         if changing_step == 5 {
             assert!(
@@ -391,7 +360,7 @@ fn a_recording_is_asciicast_v2_and_replays_to_the_final_screen() {
 #[test]
 fn malformed_tours_exit_2_with_their_file_line_and_what_is_valid() {
     let p = demo();
-    let before = whole(&p.db);
+    let before = p.dump();
     let head = "title = \"t\"\n[[step]]\ntitle = \"s\"\nnarration = \"n\"\n";
     let cases = [
         ("bad_toml", "title = \"t\"\n[[step]\n", ":2:", "", "TOML"),
@@ -466,5 +435,5 @@ fn malformed_tours_exit_2_with_their_file_line_and_what_is_valid() {
     }
     let missing = p.run(&["tour", "no-such-tour.toml", "--headless"]);
     assert_eq!(missing.code, 2);
-    assert_eq!(whole(&p.db), before, "nothing ran");
+    assert_eq!(p.dump(), before, "nothing ran");
 }

@@ -133,39 +133,11 @@ fn account_by_handle(session: &Session<'_>, handle: &str) -> Result<AccountId> {
 /// Creates the demo portal at `path`, never over an existing file: it is
 /// built beside it and linked into place once whole.
 pub fn build_demo(path: &Path) -> Result<DemoPortal> {
-    if path.exists() {
-        return Err(Error::conflict(
-            "database_exists",
-            format!(
-                "{} already exists: the demo never overwrites a file; pick another --db path, or leave --db out for a new file in the data directory",
-                path.display()
-            ),
-        ));
-    }
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("demo.db");
-    let building = path.with_file_name(format!(".{name}.{}.building", std::process::id()));
-    let cleanup = |p: &Path| {
-        for suffix in ["", "-wal", "-shm"] {
-            let mut file = p.as_os_str().to_owned();
-            file.push(suffix);
-            let _ = std::fs::remove_file(file);
-        }
-    };
-    cleanup(&building);
-    let built = build_at(&building);
-    let linked = built.and_then(|demo| {
-        std::fs::hard_link(&building, path)
-            .map_err(|e| Error::other("io", format!("cannot create {}: {e}", path.display())))?;
-        Ok(DemoPortal {
-            path: path.to_path_buf(),
-            ..demo
-        })
-    });
-    cleanup(&building);
-    linked
+    let demo = crate::store::build_then_link(path, build_at)?;
+    Ok(DemoPortal {
+        path: path.to_path_buf(),
+        ..demo
+    })
 }
 
 fn build_at(path: &Path) -> Result<DemoPortal> {

@@ -138,32 +138,8 @@ impl Portal {
         path: &Path,
         fill: impl FnOnce(&Connection) -> Result<()>,
     ) -> Result<Portal> {
-        if path.exists() {
-            return Err(Error::conflict(
-                "database_exists",
-                format!(
-                    "{} already exists: Switchboard never overwrites a portal; pick another --db path or delete the file first",
-                    path.display()
-                ),
-            ));
-        }
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                Error::other(
-                    "io",
-                    format!("cannot create the folder {}: {e}", dir.display()),
-                )
-            })?;
-        }
-        let tmp = path.with_file_name(format!(
-            ".{}.{}.partial",
-            path.file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or("portal"),
-            std::process::id()
-        ));
-        let built = (|| -> Result<()> {
-            let mut conn = Connection::open(&tmp)?;
+        build_then_link(path, |building| {
+            let mut conn = Connection::open(building)?;
             configure(&conn)?;
             schema::migrate(&mut conn)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -171,28 +147,7 @@ impl Portal {
             tx.commit()?;
             conn.close().map_err(|(_, e)| Error::from(e))?;
             Ok(())
-        })();
-        let linked = built.and_then(|()| {
-            std::fs::hard_link(&tmp, path).map_err(|e| {
-                if path.exists() {
-                    Error::conflict(
-                        "database_exists",
-                        format!(
-                            "{} was created meanwhile by another process",
-                            path.display()
-                        ),
-                    )
-                } else {
-                    Error::other("io", format!("cannot create {}: {e}", path.display()))
-                }
-            })
-        });
-        for suffix in ["", "-wal", "-shm"] {
-            let mut leftover = tmp.clone().into_os_string();
-            leftover.push(suffix);
-            let _ = std::fs::remove_file(leftover);
-        }
-        linked?;
+        })?;
         Portal::open(path)
     }
 
@@ -309,6 +264,62 @@ impl Portal {
             Err(error) => Err(error),
         }
     }
+}
+
+/// Builds a new database file beside `path` and links it into place once
+/// whole: a crash leaves no half-built portal, and an existing file is never
+/// overwritten. `build` gets the path to build at and must close it.
+pub fn build_then_link<T>(path: &Path, build: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
+    if path.exists() {
+        return Err(Error::conflict(
+            "database_exists",
+            format!(
+                "{} already exists: Switchboard never overwrites a portal; pick another --db path (or leave it out for a demo) or delete the file first",
+                path.display()
+            ),
+        ));
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Error::other(
+                "io",
+                format!("cannot create the folder {}: {e}", dir.display()),
+            )
+        })?;
+    }
+    let building = path.with_file_name(format!(
+        ".{}.{}.partial",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("portal"),
+        std::process::id()
+    ));
+    let remove_building = || {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut file = building.clone().into_os_string();
+            file.push(suffix);
+            let _ = std::fs::remove_file(file);
+        }
+    };
+    remove_building();
+    let built = build(&building).and_then(|value| {
+        std::fs::hard_link(&building, path).map_err(|e| {
+            if path.exists() {
+                Error::conflict(
+                    "database_exists",
+                    format!(
+                        "{} was created meanwhile by another process",
+                        path.display()
+                    ),
+                )
+            } else {
+                Error::other("io", format!("cannot create {}: {e}", path.display()))
+            }
+        })?;
+        Ok(value)
+    });
+    remove_building();
+    built
 }
 
 fn portal_info(conn: &Connection) -> Result<PortalInfo> {

@@ -93,23 +93,7 @@ impl Harness {
 
     /// The screen as text, one line a row.
     pub fn screen(&self) -> String {
-        let buffer = self.terminal.backend().buffer();
-        let mut lines = Vec::new();
-        for y in 0..buffer.area.height {
-            let mut line = String::new();
-            let mut skip = 0;
-            for x in 0..buffer.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let symbol = buffer[(x, y)].symbol();
-                skip = unicode_width(symbol).saturating_sub(1);
-                line.push_str(symbol);
-            }
-            lines.push(line.trim_end().to_string());
-        }
-        lines.join("\n")
+        switchboard::tui::headless::buffer_text(self.terminal.backend().buffer())
     }
 
     /// Where a text is on screen (column, row), if it is.
@@ -152,14 +136,5 @@ impl Harness {
 
     pub fn shows(&self, text: &str) -> bool {
         self.screen().contains(text)
-    }
-}
-
-fn unicode_width(symbol: &str) -> usize {
-    // Wide characters the screens use (emoji) take two cells.
-    if symbol.chars().any(|c| c as u32 >= 0x1F300) {
-        2
-    } else {
-        1
     }
 }
