@@ -220,6 +220,18 @@ impl Account {
         }
     }
 
+    /// R6f: Reconnect is offered only for disconnected or expired accounts
+    /// (and never for one deleted on the network, R6e).
+    pub fn offers_reconnect(&self) -> bool {
+        self.disconnection()
+            .is_some_and(|d| d.reason != DisconnectReason::Deleted)
+    }
+
+    /// R5, R10b: Disconnect is offered only for connected accounts.
+    pub fn offers_disconnect(&self) -> bool {
+        self.is_connected()
+    }
+
     /// R6, R7: until when a reconnect restores everything.
     pub fn reconnect_deadline(&self) -> Option<Instant> {
         self.disconnection()

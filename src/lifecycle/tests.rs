@@ -530,3 +530,16 @@ fn the_last_active_super_admin_cannot_be_deactivated() {
         Err(StateRefusal::UserAlreadyDeactivated)
     );
 }
+
+#[test]
+fn r6f_r6e_reconnect_is_offered_only_where_it_can_work() {
+    let a = account(Network::Facebook);
+    assert!(!a.offers_reconnect() && a.offers_disconnect());
+    let manual = a
+        .disconnect(DisconnectReason::Manual, t0(), Some(10))
+        .unwrap();
+    assert!(manual.offers_reconnect() && !manual.offers_disconnect());
+    assert!(manual.expire().offers_reconnect());
+    let deleted = a.disconnect(DisconnectReason::Deleted, t0(), None).unwrap();
+    assert!(!deleted.offers_reconnect());
+}

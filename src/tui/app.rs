@@ -12,7 +12,7 @@ use super::keymap::{Context, Key, Keymap};
 use super::theme::Theme;
 use crate::lifecycle::permission::{Attempt, authorize};
 use crate::lifecycle::post::Tab as PostTab;
-use crate::lifecycle::{AccountId, Instant, Network, Status, Tier, User};
+use crate::lifecycle::{AccountId, Instant, Network, Tier, User};
 use crate::store::AccountRecord;
 use crate::store::PostRecord;
 use crate::store::accounts::ListCursor;
@@ -481,12 +481,8 @@ impl App {
         let on_accounts = self.granted() && self.tab == MainTab::Accounts && self.sidebar == SOCIAL;
         let hovered = self.accounts.hovered();
         match action {
-            Reconnect => {
-                on_accounts && hovered.is_some_and(|r| r.account.status() != Status::Connected)
-            }
-            Disconnect => {
-                on_accounts && hovered.is_some_and(|r| r.account.status() == Status::Connected)
-            }
+            Reconnect => on_accounts && hovered.is_some_and(|r| r.account.offers_reconnect()),
+            Disconnect => on_accounts && hovered.is_some_and(|r| r.account.offers_disconnect()),
             Remove => on_accounts && hovered.is_some(),
             Confirm => match self.layer() {
                 Layer::Main => on_accounts && hovered.is_some(),
@@ -757,7 +753,7 @@ fn account_action(app: &mut App, action: Action) -> Vec<Effect> {
     };
     let id = record.account.id;
     match action {
-        Action::Reconnect if record.account.status() == Status::Connected => {
+        Action::Reconnect if record.account.offers_disconnect() => {
             let due = record
                 .account
                 .reauth_due_at()
@@ -775,7 +771,7 @@ fn account_action(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Reconnect => vec![Effect::PrepareReconnect(id)],
-        Action::Disconnect if record.account.status() != Status::Connected => {
+        Action::Disconnect if !record.account.offers_disconnect() => {
             app.toast(format!(
                 "@{} is already disconnected",
                 record.account.handle

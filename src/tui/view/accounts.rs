@@ -210,8 +210,8 @@ fn inline_actions(
 ) -> Vec<(String, Option<Action>, ratatui::style::Style)> {
     let theme = &app.theme;
     let mut actions = Vec::new();
-    let connected = record.account.status() == Status::Connected;
-    if !connected {
+    let connected = record.account.offers_disconnect();
+    if record.account.offers_reconnect() {
         actions.push((
             "[Reconnect]".to_string(),
             Some(Action::Reconnect),
