@@ -235,12 +235,12 @@ fn demo_opens_the_tui_with_the_tour_and_brackets_step_and_rewind() {
     tui.wait_for("Tour · Reauthorize or disconnect social accounts");
     tui.wait_for("Northwind Outfitters (Enterprise)");
     tui.send(b"]");
-    tui.wait_for("step 1/20");
+    tui.wait_for("step 1/22");
     tui.send(b"]");
-    tui.wait_for("step 2/20");
+    tui.wait_for("step 2/22");
     tui.send(b"[");
     tui.wait_for("Back to before the previous step");
-    tui.wait_for("step 1/20");
+    tui.wait_for("step 1/22");
     tui.send(b"q");
     tui.wait_exit();
     // The session was recorded as asciicast v2, and replays to the tour.
@@ -255,7 +255,7 @@ fn demo_opens_the_tui_with_the_tour_and_brackets_step_and_rewind() {
         let event: serde_json::Value = serde_json::from_str(line).unwrap();
         assert_eq!(event[1], "o");
         replay.process(event[2].as_str().unwrap().as_bytes());
-        seen_tour |= replay.screen().contents().contains("step 2/20");
+        seen_tour |= replay.screen().contents().contains("step 2/22");
     }
     assert!(seen_tour, "the recording shows the tour");
     assert!(
