@@ -182,3 +182,46 @@ fn lists_are_paged_by_keyset_and_pages_add_up_to_the_whole() {
     .unwrap();
     assert_eq!(posts_paged, (101..=800).collect::<Vec<i64>>());
 }
+
+#[test]
+fn newest_first_pages_walk_the_whole_audit_log_and_an_inbox() {
+    use switchboard::store::{audit, notifications};
+    let (_dir, path) = generated(60, 600);
+    let mut portal = Portal::open(&path).unwrap();
+    // A year on: reminders, lapses, purges, publications all happen.
+    portal
+        .run(Some(now() + days(365)), None, |_| Ok(()))
+        .unwrap();
+    let conn = portal.connection();
+    let mut all = Vec::new();
+    audit::for_each(conn, None, |e| {
+        all.push(e.id);
+        Ok(())
+    })
+    .unwrap();
+    let mut paged = Vec::new();
+    let mut cursor = None;
+    loop {
+        let page = audit::page_newest(conn, None, cursor, 7).unwrap();
+        let Some(last) = page.last() else { break };
+        cursor = Some((last.at, last.id));
+        for pair in page.windows(2) {
+            assert!(
+                (pair[0].at, pair[0].id) > (pair[1].at, pair[1].id),
+                "newest first"
+            );
+        }
+        paged.extend(page.iter().map(|e| e.id));
+    }
+    assert!(all.len() > 100, "{}", all.len());
+    let (mut a, mut b) = (all.clone(), paged.clone());
+    a.sort();
+    b.sort();
+    assert_eq!(a, b, "the pages hold every entry once");
+    let admin = switchboard::store::users::require_by_email(conn, ADMIN).unwrap();
+    let first = notifications::page_newest(conn, admin.id, None, 5).unwrap();
+    assert_eq!(first.len(), 5);
+    let last = first.last().unwrap();
+    let next = notifications::page_newest(conn, admin.id, Some((last.at, last.id)), 5).unwrap();
+    assert!(next.iter().all(|n| (n.at, n.id) < (last.at, last.id)));
+}

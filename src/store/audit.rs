@@ -86,32 +86,23 @@ pub fn page_newest(
     before: Option<(Instant, i64)>,
     limit: usize,
 ) -> Result<Vec<AuditEntry>> {
-    let seek = if before.is_some() {
-        "AND (at, id) < (?2, ?3)"
-    } else {
-        "AND ?2 IS NULL AND ?3 IS NULL"
-    };
     let scope = if account.is_some() {
         "account_id = ?1"
     } else {
         "?1 IS NULL"
     };
-    let sql = format!(
-        "SELECT id, at, actor, action, account_id, outcome, detail, count FROM audit \
-         WHERE {scope} {seek} ORDER BY at DESC, id DESC LIMIT ?4"
+    let select = format!(
+        "SELECT id, at, actor, action, account_id, outcome, detail, count FROM audit WHERE {scope}"
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(params![
+    super::rows::newest_first_page(
+        conn,
+        &select,
+        "at, id",
         account,
-        before.map(|(at, _)| secs(at)),
-        before.map(|(_, id)| id),
-        limit as i64
-    ])?;
-    let mut page = Vec::new();
-    while let Some(r) = rows.next()? {
-        page.push(entry_from_row(r)?);
-    }
-    Ok(page)
+        before,
+        limit,
+        entry_from_row,
+    )
 }
 
 /// Streams the log in time order (ties by account, then as written), one

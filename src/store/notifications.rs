@@ -98,28 +98,17 @@ pub fn page_newest(
     before: Option<(Instant, i64)>,
     limit: usize,
 ) -> Result<Vec<Notification>> {
-    let seek = if before.is_some() {
-        "AND (n.at, n.id) < (?2, ?3)"
-    } else {
-        "AND ?2 IS NULL AND ?3 IS NULL"
-    };
-    let sql = format!(
-        "SELECT n.id, n.kind, n.account_id, u.email, n.at, n.read FROM notifications n \
-         JOIN users u ON u.id = n.recipient WHERE n.recipient = ?1 {seek} \
-         ORDER BY n.at DESC, n.id DESC LIMIT ?4"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(params![
-        recipient,
-        before.map(|(at, _)| secs(at)),
-        before.map(|(_, id)| id),
-        limit as i64
-    ])?;
-    let mut page = Vec::new();
-    while let Some(r) = rows.next()? {
-        page.push(from_row(r)?);
-    }
-    Ok(page)
+    let select = "SELECT n.id, n.kind, n.account_id, u.email, n.at, n.read FROM notifications n \
+         JOIN users u ON u.id = n.recipient WHERE n.recipient = ?1";
+    super::rows::newest_first_page(
+        conn,
+        select,
+        "n.at, n.id",
+        Some(recipient),
+        before,
+        limit,
+        from_row,
+    )
 }
 
 pub fn mark_read(conn: &Connection, recipient: UserId, id: i64) -> Result<()> {

@@ -159,3 +159,38 @@ pub fn account_record_from_row(row: &Row<'_>) -> Result<AccountRecord> {
 pub fn user_id_of(row: &Row<'_>, index: usize) -> Result<UserId> {
     Ok(row.get(index)?)
 }
+
+/// A page of a newest-first listing keyed by (instant, id), older than
+/// `before`. `select` is the query up to its WHERE conditions, binding ?1 for
+/// its scope; `key` names the two key columns (`at, id`).
+pub fn newest_first_page<T>(
+    conn: &rusqlite::Connection,
+    select: &str,
+    key: &str,
+    scope: Option<i64>,
+    before: Option<(Instant, i64)>,
+    limit: usize,
+    read: impl Fn(&Row<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
+    // Two statements, not `?2 IS NULL OR ...`: only a plain row-value
+    // comparison lets SQLite seek the index to the cursor.
+    let seek = if before.is_some() {
+        format!("AND ({key}) < (?2, ?3)")
+    } else {
+        "AND ?2 IS NULL AND ?3 IS NULL".to_string()
+    };
+    let order = key.replace(',', " DESC,") + " DESC";
+    let sql = format!("{select} {seek} ORDER BY {order} LIMIT ?4");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(rusqlite::params![
+        scope,
+        before.map(|(at, _)| secs(at)),
+        before.map(|(_, id)| id),
+        limit as i64
+    ])?;
+    let mut page = Vec::new();
+    while let Some(r) = rows.next()? {
+        page.push(read(r)?);
+    }
+    Ok(page)
+}
