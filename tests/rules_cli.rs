@@ -306,16 +306,7 @@ fn r9_reminder_goes_to_the_right_people_once_per_grant() {
     p.add_user("dee@example.com", &["--super-admin"]);
     p.add_user("eve@example.com", &["--super-admin"]);
     p.add_user("fay@example.com", &["--access", "all", "--publish"]);
-    let id = p
-        .act(
-            "bo@example.com",
-            T0,
-            &["account", "connect", "facebook", "acme"],
-        )
-        .ok()
-        .json()["id"]
-        .as_i64()
-        .unwrap();
+    let id = p.connect_as("bo@example.com", "facebook", "acme", T0);
     let sid = id.to_string();
     // cy has a post scheduled at the reminder; fay's was published before it.
     p.act(
@@ -446,16 +437,7 @@ fn r10b_r10c_only_the_original_connector_disconnects_anyone_allowed_reconnects()
     let p = TestPortal::new();
     p.add_user("bo@example.com", &["--access", "all", "--publish"]);
     p.add_user("cy@example.com", &["--access", "all", "--publish"]);
-    let id = p
-        .act(
-            "bo@example.com",
-            T0,
-            &["account", "connect", "instagram", "acme"],
-        )
-        .ok()
-        .json()["id"]
-        .as_i64()
-        .unwrap();
+    let id = p.connect_as("bo@example.com", "instagram", "acme", T0);
     let sid = id.to_string();
     assert_eq!(
         p.act("cy@example.com", T0, &["account", "disconnect", &sid])

@@ -43,6 +43,11 @@ pub struct TestPortal {
 impl TestPortal {
     /// A professional portal with Ana Ruiz as its super admin.
     pub fn new() -> TestPortal {
+        TestPortal::initialised_at(T0)
+    }
+
+    /// A professional portal created at `now` with Ana Ruiz as super admin.
+    pub fn initialised_at(now: &str) -> TestPortal {
         let portal = TestPortal::empty();
         portal
             .run(&[
@@ -56,7 +61,7 @@ impl TestPortal {
                 "--admin-name",
                 "Ana Ruiz",
                 "--now",
-                T0,
+                now,
             ])
             .ok();
         portal
@@ -101,7 +106,12 @@ impl TestPortal {
 
     /// Connects an account as the admin and returns its id.
     pub fn connect(&self, network: &str, handle: &str, now: &str) -> i64 {
-        self.act(ADMIN, now, &["account", "connect", network, handle])
+        self.connect_as(ADMIN, network, handle, now)
+    }
+
+    /// Connects an account as `user` and returns its id.
+    pub fn connect_as(&self, user: &str, network: &str, handle: &str, now: &str) -> i64 {
+        self.act(user, now, &["account", "connect", network, handle])
             .ok()
             .json()["id"]
             .as_i64()
@@ -171,22 +181,8 @@ pub const ACME_NOW: &str = "2026-03-01T09:00:00Z";
 /// one account in its reminder week, one disconnected for inactivity, one
 /// expired but still listed, one hidden, users of every role.
 pub fn acme() -> TestPortal {
-    let p = TestPortal::empty();
     let start = "2025-11-20T09:00:00Z";
-    p.run(&[
-        "init",
-        "--portal",
-        "Acme Corp",
-        "--tier",
-        "professional",
-        "--admin",
-        ADMIN,
-        "--admin-name",
-        "Ana Ruiz",
-        "--now",
-        start,
-    ])
-    .ok();
+    let p = TestPortal::initialised_at(start);
     let add = |email: &str, name: &str, extra: &[&str]| {
         let mut args = vec!["user", "add", email, "--name", name];
         args.extend_from_slice(extra);
