@@ -164,15 +164,25 @@ pub enum AccountCommand {
         name: Option<String>,
     },
     /// Reconnect a disconnected or expired account
-    Reconnect { id: i64 },
+    Reconnect {
+        id: i64,
+        #[command(flatten)]
+        guard: VersionGuard,
+    },
     /// Disconnect an account (its scheduled posts are canceled)
-    Disconnect { id: i64 },
+    Disconnect {
+        id: i64,
+        #[command(flatten)]
+        guard: VersionGuard,
+    },
     /// Remove an account and all its posts
     Remove {
         id: i64,
         /// The account's handle, to confirm
         #[arg(long, value_name = "HANDLE")]
         confirm: String,
+        #[command(flatten)]
+        guard: VersionGuard,
     },
     /// The Accounts list
     List {
@@ -220,6 +230,15 @@ pub enum PostCommand {
         #[command(flatten)]
         page: Page,
     },
+}
+
+/// Acts only on the account as it was seen.
+#[derive(Debug, Args)]
+pub struct VersionGuard {
+    /// Refuse (exit 5) unless the account's `version` (from `account show
+    /// --json`) is still this one: nothing changed it since it was looked at
+    #[arg(long = "if-version", value_name = "VERSION")]
+    pub if_version: Option<i64>,
 }
 
 /// Keyset paging for long lists.

@@ -34,6 +34,7 @@ pub fn account(record: &AccountRecord, now: Instant) -> Value {
         "reconnect_deadline": instant(a.reconnect_deadline()),
         "hidden": a.is_hidden(now),
         "in_reminder_week": a.in_reminder_week(now),
+        "version": record.version,
     })
 }
 

@@ -590,12 +590,12 @@ fn account_command<W: Write>(
             let done = actions::connect(session, network, handle, name.as_deref())?;
             connected_output(out, &done, now)
         }
-        AccountCommand::Reconnect { id } => {
-            let done = actions::reconnect(session, *id)?;
+        AccountCommand::Reconnect { id, guard } => {
+            let done = actions::reconnect(session, *id, guard.if_version)?;
             connected_output(out, &done, now)
         }
-        AccountCommand::Disconnect { id } => {
-            let (record, canceled) = actions::disconnect(session, *id)?;
+        AccountCommand::Disconnect { id, guard } => {
+            let (record, canceled) = actions::disconnect(session, *id, guard.if_version)?;
             if out.json {
                 let mut doc = json::account(&record, now);
                 doc["canceled_posts"] = canceled.into();
@@ -608,9 +608,9 @@ fn account_command<W: Write>(
                 ))
             }
         }
-        AccountCommand::Remove { id, confirm } => {
+        AccountCommand::Remove { id, confirm, guard } => {
             let record = store::accounts::record(conn, *id)?;
-            let deleted = actions::remove(session, *id, confirm)?;
+            let deleted = actions::remove(session, *id, confirm, guard.if_version)?;
             if out.json {
                 out.doc(&j!({
                     "removed": id,

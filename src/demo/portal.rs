@@ -133,7 +133,7 @@ fn account_by_handle(session: &Session<'_>, handle: &str) -> Result<AccountId> {
 /// Creates the demo portal at `path`, never over an existing file: it is
 /// built beside it and linked into place once whole.
 pub fn build_demo(path: &Path) -> Result<DemoPortal> {
-    let demo = crate::store::build_then_link(path, build_at)?;
+    let demo = crate::files::build_then_link(path, build_at)?;
     Ok(DemoPortal {
         path: path.to_path_buf(),
         ..demo
@@ -151,7 +151,7 @@ fn build_at(path: &Path) -> Result<DemoPortal> {
         .find(|u| u.role == "super_admin")
         .ok_or_else(|| bad("no super admin"))?;
     let admin = new_user(admin_spec)?;
-    let mut portal = Portal::create(path, &script.portal.name, tier, &admin, start)?;
+    let mut portal = Portal::create_in_build(path, &script.portal.name, tier, &admin, start)?;
     let portal_ref = &mut portal;
     for spec in script.user.iter().filter(|u| u.email != admin.email) {
         let user = new_user(spec)?;
@@ -225,11 +225,11 @@ fn run_step(portal: &mut Portal, at: Instant, step: &Step) -> Result<()> {
         }
         if let Some(handle) = &step.disconnect {
             let id = account_by_handle(s, handle)?;
-            actions::disconnect(s, id)?;
+            actions::disconnect(s, id, None)?;
         }
         if let Some(handle) = &step.reconnect {
             let id = account_by_handle(s, handle)?;
-            actions::reconnect(s, id)?;
+            actions::reconnect(s, id, None)?;
         }
         if let Some(e) = &step.network_event {
             let id = account_by_handle(s, &e.handle)?;

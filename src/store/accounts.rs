@@ -104,8 +104,15 @@ pub fn insert(conn: &Connection, account: &Account) -> Result<AccountId> {
     Ok(id)
 }
 
-/// Writes the account's state and its next event instant.
+/// Writes the account's state and its next event instant, and moves its
+/// version.
 pub fn save(conn: &Connection, account: &Account) -> Result<()> {
+    save_after_events(conn, account, 1)
+}
+
+/// `save` for the sweep, which moves the version once per event applied, so
+/// an account's version does not depend on how sweeps were split (R12a).
+pub fn save_after_events(conn: &Connection, account: &Account, events: i64) -> Result<()> {
     let (status, reason, at, by) = columns(account);
     let mut stmt = conn.prepare_cached(
         "UPDATE accounts SET name = ?2, status = ?3, disconnect_reason = ?4, disconnected_at = ?5, \
@@ -128,25 +135,46 @@ pub fn save(conn: &Connection, account: &Account) -> Result<()> {
         account.reminder_sent,
         account.purge_warning_sent,
     ])?;
-    refresh_next_event(conn, account)
+    set_next_event(conn, account, events)
 }
 
-/// Keeps the indexed `next_event_at` equal to what the lifecycle module says.
+/// Keeps the indexed `next_event_at` equal to what the lifecycle module says,
+/// after a change to the account's posts (which moves its version).
 pub fn refresh_next_event(conn: &Connection, account: &Account) -> Result<()> {
+    set_next_event(conn, account, 1)
+}
+
+/// Writes the account's next event instant and moves its version by `bump`.
+pub fn set_next_event(conn: &Connection, account: &Account, bump: i64) -> Result<()> {
     let next_post = if account.is_connected() {
         next_scheduled_post_at(conn, account.id)?
     } else {
         None
     };
     let next = next_event(account, next_post).map(|e| secs(e.at));
-    let mut stmt = conn.prepare_cached("UPDATE accounts SET next_event_at = ?2 WHERE id = ?1")?;
-    stmt.execute(params![account.id, next])?;
+    // Every change to an account or its posts comes through here, so this is
+    // where its version moves.
+    let mut stmt = conn.prepare_cached(
+        "UPDATE accounts SET next_event_at = ?2, version = version + ?3 WHERE id = ?1",
+    )?;
+    stmt.execute(params![account.id, next, bump])?;
     Ok(())
 }
 
+/// R13: the account goes with its posts and its notifications.
 pub fn delete(conn: &Connection, id: AccountId) -> Result<()> {
+    conn.execute("DELETE FROM notifications WHERE account_id = ?1", [id])?;
+    conn.execute("DELETE FROM posts WHERE account_id = ?1", [id])?;
     conn.execute("DELETE FROM accounts WHERE id = ?1", [id])?;
     Ok(())
+}
+
+/// The account's version now (see `AccountRecord::version`).
+pub fn version(conn: &Connection, id: AccountId) -> Result<i64> {
+    let mut stmt = conn.prepare_cached("SELECT version FROM accounts WHERE id = ?1")?;
+    stmt.query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| not_found(id))
 }
 
 /// Where a page of the Accounts list starts: after this account, in list

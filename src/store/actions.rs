@@ -26,6 +26,33 @@ pub struct Connected {
     pub missed_posts: i64,
 }
 
+/// Refuses a confirmed action when the account changed since its dialog (or
+/// the script's `--if-version`) saw it: the action would not do what was
+/// shown. Exit 5, and the refusal is audited.
+fn check_unchanged(
+    session: &Session<'_>,
+    account: &Account,
+    seen_version: Option<i64>,
+) -> Result<()> {
+    let Some(seen) = seen_version else {
+        return Ok(());
+    };
+    let now = accounts::version(session.conn(), account.id)?;
+    if now == seen {
+        return Ok(());
+    }
+    Err(Error::conflict(
+        "account_changed",
+        format!(
+            "{} account @{} (#{}) changed since it was shown (version {seen}, now {now}), so nothing was done: look at it again ('switchboard account show {}') and repeat the action if it still applies",
+            account.network.label(),
+            account.handle,
+            account.id,
+            account.id
+        ),
+    ))
+}
+
 /// A handle as typed: a leading `@` is dropped; it must be a single word.
 pub fn normalize_handle(handle: &str) -> Result<String> {
     let handle = handle.trim().trim_start_matches('@');
@@ -80,7 +107,7 @@ pub fn connect(
     let name = check_name(name.unwrap_or(&handle), "an account name")?;
     let conn = session.conn();
     if let Some(known) = accounts::find_by_handle(conn, network, &handle)? {
-        return reconnect_account(session, &actor, known);
+        return reconnect_account(session, &actor, known, None);
     }
     session.attempting("connect", None);
     session.authorize(&actor, Attempt::Connect)?;
@@ -105,21 +132,28 @@ pub fn connect(
     })
 }
 
-/// R6, R7, R10a: `account reconnect ID`.
-pub fn reconnect(session: &mut Session<'_>, id: AccountId) -> Result<Connected> {
+/// R6, R7, R10a: `account reconnect ID`, acting only on the version seen
+/// when one is given.
+pub fn reconnect(
+    session: &mut Session<'_>,
+    id: AccountId,
+    seen_version: Option<i64>,
+) -> Result<Connected> {
     let actor = session.require_actor()?;
     let account = accounts::require(session.conn(), id)?;
-    reconnect_account(session, &actor, account)
+    reconnect_account(session, &actor, account, seen_version)
 }
 
 fn reconnect_account(
     session: &mut Session<'_>,
     actor: &User,
     account: Account,
+    seen_version: Option<i64>,
 ) -> Result<Connected> {
     let conn = session.conn();
     let now = session.instant();
     session.attempting("reconnect", Some(account.id));
+    check_unchanged(session, &account, seen_version)?;
     session.authorize(actor, Attempt::Reconnect(&account))?;
     let reconnection = account.reconnect(actor.id, now)?;
     let (missed, purged) = match reconnection.missed_through {
@@ -158,12 +192,17 @@ fn reconnect_account(
 
 /// R5, R10b: a manual disconnect. Returns the account and the number of
 /// scheduled posts it canceled.
-pub fn disconnect(session: &mut Session<'_>, id: AccountId) -> Result<(AccountRecord, i64)> {
+pub fn disconnect(
+    session: &mut Session<'_>,
+    id: AccountId,
+    seen_version: Option<i64>,
+) -> Result<(AccountRecord, i64)> {
     let actor = session.require_actor()?;
     let conn = session.conn();
     let now = session.instant();
     let account = accounts::require(conn, id)?;
     session.attempting("disconnect", Some(id));
+    check_unchanged(session, &account, seen_version)?;
     session.authorize(&actor, Attempt::Disconnect(&account))?;
     let disconnected = account.disconnect(DisconnectReason::Manual, now, Some(actor.id))?;
     let canceled = accounts::scheduled_post_count(conn, id)?;
@@ -184,15 +223,22 @@ pub fn disconnect(session: &mut Session<'_>, id: AccountId) -> Result<(AccountRe
     Ok((accounts::record(conn, id)?, canceled))
 }
 
-/// R13: removes the account and all its posts. Returns how many posts went.
-pub fn remove(session: &mut Session<'_>, id: AccountId, confirm: &str) -> Result<i64> {
+/// R13: removes the account, all its posts and its notifications. Returns
+/// how many posts went.
+pub fn remove(
+    session: &mut Session<'_>,
+    id: AccountId,
+    confirm: &str,
+    seen_version: Option<i64>,
+) -> Result<i64> {
     let actor = session.require_actor()?;
     let conn = session.conn();
     let account = accounts::require(conn, id)?;
     session.attempting("remove", Some(id));
+    check_unchanged(session, &account, seen_version)?;
     session.authorize(&actor, Attempt::Remove(&account))?;
     account.check_removal_confirmation(confirm)?;
-    let deleted = posts::delete_all(conn, id)? as i64;
+    let deleted = posts::count_for_account(conn, id)?;
     accounts::delete(conn, id)?;
     audit::record(
         conn,

@@ -74,9 +74,14 @@ struct Progress {
 }
 
 impl Progress {
-    fn show(&mut self, what: &str, done: u64, total: u64) {
+    /// Shows how far the work is, and stops it (with an error, so the
+    /// half-built file is removed) once a stopping signal arrived.
+    fn show(&mut self, what: &str, done: u64, total: u64) -> Result<()> {
+        if done.is_multiple_of(1024) {
+            crate::signals::check_interrupted()?;
+        }
         if !self.on_terminal || total == 0 {
-            return;
+            return Ok(());
         }
         let percent = done * 100 / total;
         if percent != self.last_percent || done == total {
@@ -87,6 +92,7 @@ impl Progress {
                 let _ = writeln!(err);
             }
         }
+        Ok(())
     }
 }
 
@@ -186,7 +192,7 @@ fn fill(conn: &Connection, plan: &Plan, now: Instant, progress: &mut Progress) -
         let account = draw_account(&mut draw, i, network, connector, now);
         let id = accounts::insert(conn, &account)?;
         made.push(Account { id, ..account });
-        progress.show("accounts", u64::from(i) + 1, u64::from(plan.accounts));
+        progress.show("accounts", u64::from(i) + 1, u64::from(plan.accounts))?;
     }
     // Posts go to accounts that still have a history (not expired).
     let with_history: Vec<usize> = (0..made.len())
@@ -225,7 +231,7 @@ fn fill(conn: &Connection, plan: &Plan, now: Instant, progress: &mut Progress) -
                     params![id, cause],
                 )?;
             }
-            progress.show("posts", n + 1, plan.posts);
+            progress.show("posts", n + 1, plan.posts)?;
         }
     }
     for (account, last) in made.iter_mut().zip(last_published) {

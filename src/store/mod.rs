@@ -21,6 +21,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use crate::clock::{Now, effective_now};
 use crate::error::{Error, Result};
+use crate::files::Identity;
 use crate::lifecycle::permission::{Attempt, authorize};
 use crate::lifecycle::{AccountId, Instant, Tier, User, UserId, check_clock};
 
@@ -40,6 +41,10 @@ pub struct PortalInfo {
 pub struct Portal {
     conn: Connection,
     path: PathBuf,
+    /// The file opened, and its write-ahead log: a write is refused once the
+    /// path names another file (replaced, moved, its `-wal` deleted).
+    opened: Identity,
+    wal: Option<Identity>,
 }
 
 fn configure(conn: &Connection) -> Result<()> {
@@ -84,19 +89,38 @@ impl Portal {
                 ),
             ));
         }
+        // Nothing is written to a file before it is known to be a portal.
+        schema::check_portal_file(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags)?;
+        let opened = Identity::of(path).ok_or_else(|| replaced(path))?;
         configure(&conn)?;
         if schema::user_version(&conn)? == 0 {
             return Err(schema::not_a_portal());
         }
         schema::migrate(&mut conn)?;
-        let portal = Portal {
+        let mut portal = Portal {
             conn,
             path: path.to_path_buf(),
+            opened,
+            wal: None,
         };
         portal.info()?;
+        portal.wal = Identity::of(&wal_path(path));
         Ok(portal)
+    }
+
+    /// Refuses to write when the path no longer names the file this portal
+    /// opened, or its write-ahead log was deleted: writing then would go to
+    /// a file nobody will read again, or corrupt the new one.
+    pub fn check_still_the_same_file(&self) -> Result<()> {
+        let same = Identity::of(&self.path) == Some(self.opened)
+            && (self.wal.is_none() || Identity::of(&wal_path(&self.path)) == self.wal);
+        if same {
+            Ok(())
+        } else {
+            Err(replaced(&self.path))
+        }
     }
 
     /// Creates a new portal file with its super admin, atomically: it is built
@@ -109,28 +133,7 @@ impl Portal {
         admin: &NewUser,
         now: Instant,
     ) -> Result<Portal> {
-        Self::create_with(path, |conn| {
-            conn.execute(
-                "INSERT INTO portal (id, name, tier) VALUES (1, ?1, ?2)",
-                (portal_name, tier.name()),
-            )?;
-            users::insert(conn, admin)?;
-            audit::record(
-                conn,
-                now,
-                &admin.email,
-                "init",
-                None,
-                audit::Outcome::Ok,
-                &format!(
-                    "portal '{portal_name}' created on {} with super admin {}",
-                    tier.name(),
-                    admin.email
-                ),
-                None,
-            )?;
-            Ok(())
-        })
+        Self::create_with(path, first_rows(portal_name, tier, admin, now))
     }
 
     /// Creates a new portal file, filled by `fill` inside one transaction.
@@ -138,17 +141,22 @@ impl Portal {
         path: &Path,
         fill: impl FnOnce(&Connection) -> Result<()>,
     ) -> Result<Portal> {
-        build_then_link(path, |building| {
-            let mut conn = Connection::open(building)?;
-            configure(&conn)?;
-            schema::migrate(&mut conn)?;
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            fill(&tx)?;
-            tx.commit()?;
-            conn.close().map_err(|(_, e)| Error::from(e))?;
-            Ok(())
-        })?;
+        build_then_link(path, |building| write_new_portal(building, fill))?;
         Portal::open(path)
+    }
+
+    /// Makes the empty file `building` (from `files::build_then_link`) a new
+    /// portal with its super admin, and opens it: for builds that go on
+    /// through commands before the file is linked into place (the demo).
+    pub fn create_in_build(
+        building: &Path,
+        portal_name: &str,
+        tier: Tier,
+        admin: &NewUser,
+        now: Instant,
+    ) -> Result<Portal> {
+        write_new_portal(building, first_rows(portal_name, tier, admin, now))?;
+        Portal::open(building)
     }
 
     pub fn path(&self) -> &Path {
@@ -172,6 +180,7 @@ impl Portal {
 
     /// Puts the portal back as it was in `snapshot`, in one step.
     pub fn restore(&mut self, snapshot: &Connection) -> Result<()> {
+        self.check_still_the_same_file()?;
         let backup = rusqlite::backup::Backup::new(snapshot, &mut self.conn)?;
         backup.run_to_completion(256, Duration::ZERO, None)?;
         Ok(())
@@ -204,6 +213,7 @@ impl Portal {
         actor: Option<&str>,
         command: impl FnOnce(&mut Session<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.check_still_the_same_file()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -266,60 +276,66 @@ impl Portal {
     }
 }
 
-/// Builds a new database file beside `path` and links it into place once
-/// whole: a crash leaves no half-built portal, and an existing file is never
-/// overwritten. `build` gets the path to build at and must close it.
-pub fn build_then_link<T>(path: &Path, build: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
-    if path.exists() {
-        return Err(Error::conflict(
-            "database_exists",
-            format!(
-                "{} already exists: Switchboard never overwrites a portal; pick another --db path (or leave it out for a demo) or delete the file first",
-                path.display()
+pub use crate::files::build_then_link;
+
+/// The rows of a new portal: itself, its super admin, and the audit entry.
+fn first_rows<'a>(
+    portal_name: &'a str,
+    tier: Tier,
+    admin: &'a NewUser,
+    now: Instant,
+) -> impl FnOnce(&Connection) -> Result<()> + 'a {
+    move |conn| {
+        conn.execute(
+            "INSERT INTO portal (id, name, tier) VALUES (1, ?1, ?2)",
+            (portal_name, tier.name()),
+        )?;
+        users::insert(conn, admin)?;
+        audit::record(
+            conn,
+            now,
+            &admin.email,
+            "init",
+            None,
+            audit::Outcome::Ok,
+            &format!(
+                "portal '{portal_name}' created on {} with super admin {}",
+                tier.name(),
+                admin.email
             ),
-        ));
+            None,
+        )?;
+        Ok(())
     }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            Error::other(
-                "io",
-                format!("cannot create the folder {}: {e}", dir.display()),
-            )
-        })?;
-    }
-    let building = path.with_file_name(format!(
-        ".{}.{}.partial",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("portal"),
-        std::process::id()
-    ));
-    let remove_building = || {
-        for suffix in ["", "-wal", "-shm"] {
-            let mut file = building.clone().into_os_string();
-            file.push(suffix);
-            let _ = std::fs::remove_file(file);
-        }
-    };
-    remove_building();
-    let built = build(&building).and_then(|value| {
-        std::fs::hard_link(&building, path).map_err(|e| {
-            if path.exists() {
-                Error::conflict(
-                    "database_exists",
-                    format!(
-                        "{} was created meanwhile by another process",
-                        path.display()
-                    ),
-                )
-            } else {
-                Error::other("io", format!("cannot create {}: {e}", path.display()))
-            }
-        })?;
-        Ok(value)
-    });
-    remove_building();
-    built
+}
+
+/// Writes the schema and `fill`'s rows into the new, empty file `building`,
+/// in one transaction, and closes it.
+fn write_new_portal(building: &Path, fill: impl FnOnce(&Connection) -> Result<()>) -> Result<()> {
+    let mut conn = Connection::open(building)?;
+    configure(&conn)?;
+    schema::migrate(&mut conn)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    fill(&tx)?;
+    tx.commit()?;
+    conn.close().map_err(|(_, e)| Error::from(e))?;
+    Ok(())
+}
+
+fn wal_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push("-wal");
+    PathBuf::from(name)
+}
+
+fn replaced(path: &Path) -> Error {
+    Error::other(
+        "portal_replaced",
+        format!(
+            "{} is no longer the file Switchboard opened (it was replaced, moved, or its -wal file was deleted), so nothing was written: start Switchboard again to open the file now at that path",
+            path.display()
+        ),
+    )
 }
 
 fn portal_info(conn: &Connection) -> Result<PortalInfo> {

@@ -137,12 +137,15 @@ pub struct AccountRecord {
     pub account: Account,
     pub original_connector: String,
     pub last_connector: String,
+    /// Moves on every change to the account or its posts: a confirmed action
+    /// carries the version its dialog showed (`actions::Expect`).
+    pub version: i64,
 }
 
-/// Columns for `AccountRecord`: `ACCOUNT_COLUMNS` then the two emails.
+/// Columns for `AccountRecord`: `ACCOUNT_COLUMNS`, the two emails, the version.
 pub fn account_record_select() -> String {
     format!(
-        "SELECT {ACCOUNT_COLUMNS}, oc.email, lc.email FROM accounts a \
+        "SELECT {ACCOUNT_COLUMNS}, oc.email, lc.email, a.version FROM accounts a \
          JOIN users oc ON oc.id = a.original_connector \
          JOIN users lc ON lc.id = a.last_connector"
     )
@@ -153,6 +156,7 @@ pub fn account_record_from_row(row: &Row<'_>) -> Result<AccountRecord> {
         account: account_from_row(row)?,
         original_connector: row.get(15)?,
         last_connector: row.get(16)?,
+        version: row.get(17)?,
     })
 }
 

@@ -1,11 +1,21 @@
 //! Migrations: SQL files applied in one transaction under `PRAGMA user_version`.
 
-use rusqlite::Connection;
+use std::io::Read;
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use crate::error::{Error, Result};
 
 /// Each entry brings the schema from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_portal.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_portal.sql"),
+    include_str!("migrations/002_ids_never_reused.sql"),
+];
+
+/// The mark in every portal file's header (`PRAGMA application_id`, 'SWBD'),
+/// set by migration 002: a program checks it before it touches a file.
+pub const APPLICATION_ID: u32 = 0x5357_4244;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -31,9 +41,29 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     if version == 0 && has_tables(conn)? {
         return Err(not_a_portal());
     }
+    // Tables are rebuilt (002), which SQLite allows only with foreign keys
+    // off; they are checked before the one transaction commits.
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let migrated = apply(conn, version);
+    conn.pragma_update(None, "foreign_keys", true)?;
+    migrated
+}
+
+fn apply(conn: &mut Connection, version: i64) -> Result<()> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     for sql in &MIGRATIONS[version as usize..] {
         tx.execute_batch(sql)?;
+    }
+    let broken: Option<String> = tx
+        .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+        .optional()?;
+    if let Some(table) = broken {
+        return Err(Error::other(
+            "corrupt",
+            format!(
+                "the portal database has rows in '{table}' that point at missing rows, so it cannot be upgraded: restore it from a backup"
+            ),
+        ));
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
@@ -54,4 +84,58 @@ pub fn not_a_portal() -> Error {
         "not_a_portal",
         "the file is a SQLite database but not a Switchboard portal: check --db or SWITCHBOARD_DB, or create a portal with 'switchboard init'",
     )
+}
+
+/// Checks, by reading the file's header and changing nothing, that `path` is
+/// a Switchboard portal, before anything (WAL mode, a migration) is written to
+/// it. A portal made before the application id existed (schema 1) is
+/// recognised by its tables, read through a read-only connection.
+pub fn check_portal_file(path: &Path) -> Result<()> {
+    let mut header = Vec::with_capacity(100);
+    std::fs::File::open(path)
+        .and_then(|file| file.take(100).read_to_end(&mut header))
+        .map_err(|e| Error::other("io", format!("cannot read {}: {e}", path.display())))?;
+    let read = header.len();
+    if read == 0 {
+        return Err(Error::other(
+            "not_a_portal",
+            format!(
+                "{} is an empty file, not a portal database: point --db at a portal, or create one with 'switchboard init' at a new path",
+                path.display()
+            ),
+        ));
+    }
+    if read < 100 || &header[..16] != b"SQLite format 3\0" {
+        return Err(Error::other(
+            "not_a_database",
+            format!(
+                "{} is not a SQLite database, so not a portal: check --db or SWITCHBOARD_DB, or create a portal with 'switchboard init'",
+                path.display()
+            ),
+        ));
+    }
+    let word = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    let (user_version, application_id) = (word(60), word(68));
+    if application_id == APPLICATION_ID {
+        return Ok(());
+    }
+    if application_id != 0 || user_version == 0 {
+        return Err(not_a_portal());
+    }
+    let probe = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let tables: i64 = probe.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' \
+         AND name IN ('portal', 'users', 'accounts', 'posts', 'notifications', 'audit')",
+        [],
+        |r| r.get(0),
+    )?;
+    if tables != 6 {
+        return Err(not_a_portal());
+    }
+    Ok(())
 }

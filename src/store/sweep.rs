@@ -7,11 +7,12 @@ use rusqlite::Connection;
 
 use super::audit::{self, Outcome, SYSTEM};
 use super::notifications::{self, Kind};
-use super::rows::secs;
+use super::rows::{instant, secs};
 use super::{accounts, posts, users};
 use crate::error::Result;
 use crate::lifecycle::events::{EventKind, next_event, publication_bound};
 use crate::lifecycle::notify::{purge_warning_recipients, reminder_recipients};
+use crate::lifecycle::time::one_second;
 use crate::lifecycle::{AccountId, DisconnectReason, Instant, PostId};
 use crate::present::plural;
 
@@ -26,56 +27,92 @@ pub struct SweepEvent {
     pub count: Option<i64>,
 }
 
-/// How many due accounts are fetched at a time.
-const BATCH: i64 = 256;
-
 /// Brings the portal up to `until`, and moves the watermark there.
+///
+/// R12a: events apply in global time order (instant, then account id), so
+/// one sweep and any sequence of shorter ones write the same rows with the
+/// same ids. The due index gives that order; an account applies its events
+/// while they come before the next due account's first one.
 pub fn sweep_to(conn: &Connection, until: Instant) -> Result<Vec<SweepEvent>> {
     let mut events = Vec::new();
     let mut due = conn.prepare_cached(
-        "SELECT id FROM accounts WHERE next_event_at <= ?1 ORDER BY next_event_at, id LIMIT ?2",
+        "SELECT id, next_event_at FROM accounts WHERE next_event_at <= ?1 \
+         ORDER BY next_event_at, id LIMIT 2",
     )?;
     loop {
-        let ids: Vec<AccountId> = due
-            .query_map((secs(until), BATCH), |r| r.get(0))?
+        let next_two: Vec<(AccountId, i64)> = due
+            .query_map([secs(until)], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        if ids.is_empty() {
+        let Some(&(id, _)) = next_two.first() else {
             break;
-        }
-        for id in ids {
-            sweep_account(conn, id, until, &mut events)?;
-        }
+        };
+        let before = match next_two.get(1) {
+            Some(&(other, at)) => Some(Turn {
+                at: instant(at, "next event instant")?,
+                account: other,
+            }),
+            None => None,
+        };
+        sweep_account(conn, id, until, before, &mut events)?;
     }
     // Written only when it moves, so an idle portal stays unchanged.
     conn.execute(
         "UPDATE portal SET swept_until = ?1 WHERE id = 1 AND (swept_until IS NULL OR swept_until < ?1)",
         [secs(until)],
     )?;
-    // Accounts are independent; list what happened in time order.
-    events.sort_by_key(|e| (e.at, e.account_id));
     Ok(events)
 }
 
+/// Another due account's first event: events of the account being swept
+/// apply only while they come before it in global order (R12a).
+#[derive(Clone, Copy)]
+struct Turn {
+    at: Instant,
+    account: AccountId,
+}
+
+impl Turn {
+    /// Whether `id`'s event at `at` comes before this one.
+    fn is_after(&self, at: Instant, id: AccountId) -> bool {
+        (at, id) < (self.at, self.account)
+    }
+
+    /// The last instant at which `id`'s posts publish before this turn.
+    fn last_instant_for(&self, id: AccountId) -> Instant {
+        if id < self.account {
+            self.at
+        } else {
+            self.at - one_second()
+        }
+    }
+}
+
 /// Applies one account's due events in order, until its next one is later
-/// than `until`.
+/// than `until` or comes after `before`.
 fn sweep_account(
     conn: &Connection,
     id: AccountId,
     until: Instant,
+    before: Option<Turn>,
     events: &mut Vec<SweepEvent>,
 ) -> Result<()> {
     let Some(mut account) = accounts::load(conn, id)? else {
         return Ok(());
     };
+    let mut applied_any = false;
     loop {
         let next_post = if account.is_connected() {
             accounts::next_scheduled_post_at(conn, id)?
         } else {
             None
         };
-        let Some(event) = next_event(&account, next_post).filter(|e| e.at <= until) else {
+        let Some(event) = next_event(&account, next_post)
+            .filter(|e| e.at <= until && before.is_none_or(|turn| turn.is_after(e.at, id)))
+        else {
             break;
         };
+        applied_any = true;
+        let events_before = events.len();
         let event_at = event.at;
         let mut note = |post_id, reason, count| {
             events.push(SweepEvent {
@@ -90,6 +127,7 @@ fn sweep_account(
         match event.kind {
             EventKind::Publication => {
                 let bound = publication_bound(&account, until);
+                let bound = before.map_or(bound, |turn| bound.min(turn.last_instant_for(id)));
                 let published = posts::publish_through(conn, id, bound)?;
                 for &(post_id, at) in &published {
                     events.push(SweepEvent {
@@ -205,7 +243,13 @@ fn sweep_account(
             }
         }
         // Persist after every event: the next event reads posts and flags.
-        accounts::save(conn, &account)?;
+        let applied = (events.len() - events_before) as i64;
+        accounts::save_after_events(conn, &account, applied.max(1))?;
+    }
+    if !applied_any {
+        // The index named an event the account does not have: put it right,
+        // so the sweep moves on.
+        accounts::set_next_event(conn, &account, 0)?;
     }
     Ok(())
 }

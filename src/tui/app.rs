@@ -353,6 +353,22 @@ fn find<T: Copy>(areas: &[(Rect, T)], column: u16, row: u16) -> Option<T> {
 }
 
 /// What `update` asks the store for.
+/// An account as a dialog showed it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Seen {
+    pub id: AccountId,
+    pub version: i64,
+}
+
+impl Seen {
+    pub fn of(record: &AccountRecord) -> Seen {
+        Seen {
+            id: record.account.id,
+            version: record.version,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     /// Refetch the header and the current tab.
@@ -367,9 +383,11 @@ pub enum Effect {
     PrepareRemove(AccountId),
     PrepareConnect,
     LoadConnectNetwork(Network),
-    Disconnect(AccountId),
-    Reconnect(AccountId),
-    Remove(AccountId, String),
+    /// Confirmed actions carry the account version their dialog showed:
+    /// the store refuses them if the account changed since.
+    Disconnect(Seen),
+    Reconnect(Seen),
+    Remove(Seen, String),
     ConnectAll(Network, Vec<String>),
     AdvanceClock {
         seconds: i64,
@@ -1301,10 +1319,10 @@ fn press(app: &mut App) -> Vec<Effect> {
     let effects = match dialog {
         Dialog::Disconnect {
             account, focus: 0, ..
-        } => vec![Effect::Disconnect(account.account.id)],
+        } => vec![Effect::Disconnect(Seen::of(account))],
         Dialog::Reconnect {
             account, focus: 0, ..
-        } => vec![Effect::Reconnect(account.account.id)],
+        } => vec![Effect::Reconnect(Seen::of(account))],
         Dialog::Remove {
             account,
             input,
@@ -1318,10 +1336,7 @@ fn press(app: &mut App) -> Vec<Effect> {
             {
                 return vec![];
             }
-            vec![Effect::Remove(
-                account.account.id,
-                input.value().to_string(),
-            )]
+            vec![Effect::Remove(Seen::of(account), input.value().to_string())]
         }
         Dialog::Connect(ConnectStage::PickNetwork { index }) => {
             let network = Network::all().nth(*index).unwrap_or(Network::Facebook);

@@ -71,8 +71,8 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
         Effect::PrepareRemove(id) => prepare_remove(store, app, id),
         Effect::PrepareConnect => prepare_connect(store, app),
         Effect::LoadConnectNetwork(network) => load_connect_network(store, app, network),
-        Effect::Disconnect(id) => store
-            .run(|s| actions::disconnect(s, id))
+        Effect::Disconnect(seen) => store
+            .run(|s| actions::disconnect(s, seen.id, Some(seen.version)))
             .map(|(record, canceled)| {
                 app.toast(format!(
                     "Disconnected @{}: {} canceled",
@@ -80,9 +80,10 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
                     super::view::plural(canceled, "scheduled post")
                 ))
             })
-            .and_then(|()| reload(store, app)),
-        Effect::Reconnect(id) => store
-            .run(|s| actions::reconnect(s, id))
+            .and_then(|()| reload(store, app))
+            .or_else(|e| show_again_if_changed(store, app, e, Effect::PrepareDisconnect(seen.id))),
+        Effect::Reconnect(seen) => store
+            .run(|s| actions::reconnect(s, seen.id, Some(seen.version)))
             .map(|done| {
                 app.toast(format!(
                     "Reconnected @{}: {} will publish, {} missed",
@@ -91,16 +92,18 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
                     done.missed_posts
                 ))
             })
-            .and_then(|()| reload(store, app)),
-        Effect::Remove(id, typed) => store
-            .run(|s| actions::remove(s, id, &typed))
+            .and_then(|()| reload(store, app))
+            .or_else(|e| show_again_if_changed(store, app, e, Effect::PrepareReconnect(seen.id))),
+        Effect::Remove(seen, typed) => store
+            .run(|s| actions::remove(s, seen.id, &typed, Some(seen.version)))
             .map(|deleted| {
                 app.toast(format!(
                     "Removed the account and its {}",
                     super::view::plural(deleted, "post")
                 ))
             })
-            .and_then(|()| load_accounts(store, app, Anchor::Start, HoverAt::First)),
+            .and_then(|()| load_accounts(store, app, Anchor::Start, HoverAt::First))
+            .or_else(|e| show_again_if_changed(store, app, e, Effect::PrepareRemove(seen.id))),
         Effect::ConnectAll(network, handles) => connect_all(store, app, network, handles),
         Effect::AdvanceClock { seconds } => {
             move_clock(store, app, |now, _| Ok(now + Duration::seconds(seconds)))
@@ -145,6 +148,27 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
     }
     // Our own writes are not "elsewhere".
     store.changed_elsewhere();
+}
+
+/// A confirmed action refused because the account changed since its dialog
+/// opened: the dialog is shown again, prepared from the account as it is now,
+/// with a toast that says why.
+fn show_again_if_changed(
+    store: &mut Store,
+    app: &mut App,
+    error: Error,
+    prepare: Effect,
+) -> Result<()> {
+    if error.code() != "account_changed" {
+        return Err(error);
+    }
+    reload(store, app)?;
+    perform(store, app, prepare);
+    app.toast_error(
+        "The account changed since this dialog opened: nothing was done; here it is as it is now"
+            .to_string(),
+    );
+    Ok(())
 }
 
 fn show_error(app: &mut App, error: &Error) {

@@ -1,0 +1,203 @@
+//! Files the app creates: always new (never over an existing file), readable
+//! by their owner only, and built beside their final path so a crash or a
+//! signal leaves nothing half-made behind.
+
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Creates `path` as a new file, readable and writable by its owner only
+/// (0600, whatever the umask). An existing file, or a symlink, is refused.
+pub fn create_private(path: &Path, what: &str) -> Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => Error::conflict(
+            "file_exists",
+            format!(
+                "{} already exists: Switchboard never overwrites a file; pick another path for the {what} or delete that file first",
+                path.display()
+            ),
+        ),
+        std::io::ErrorKind::NotFound => missing_folder(path),
+        _ => Error::other(
+            "io",
+            format!("cannot create the {what} {}: {e}", path.display()),
+        ),
+    })
+}
+
+/// Creates a folder of the app's own (the data directory) readable by its
+/// owner only.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(dir)
+        .map_err(|e| Error::other("io", format!("cannot create {}: {e}", dir.display())))
+}
+
+fn missing_folder(path: &Path) -> Error {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Error::not_found(
+        "no_folder",
+        format!(
+            "the folder {} does not exist: create it first (mkdir -p {}) or pick another path",
+            dir.display(),
+            dir.display()
+        ),
+    )
+}
+
+/// The file and folder names of a new file's build: `.NAME.PID.partial`
+/// beside `path`.
+fn partial_prefix(path: &Path) -> String {
+    format!(
+        ".{}.",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("portal")
+    )
+}
+
+/// SQLite's companions of a database file.
+const COMPANIONS: [&str; 4] = ["", "-wal", "-shm", "-journal"];
+
+fn remove_with_companions(file: &Path) {
+    for suffix in COMPANIONS {
+        let mut name = file.as_os_str().to_os_string();
+        name.push(suffix);
+        let _ = std::fs::remove_file(name);
+    }
+}
+
+/// Removes the builds of `path` left behind by processes that no longer run
+/// (a `generate` killed with -9, a machine that lost power).
+fn remove_stale_builds(path: &Path) {
+    let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => dir.to_path_buf(),
+        None => PathBuf::from("."),
+    };
+    let prefix = partial_prefix(path);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let Some(pid) = rest
+            .strip_suffix(".partial")
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if !process_is_running(pid) {
+            remove_with_companions(&dir.join(&name));
+        }
+    }
+}
+
+fn process_is_running(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    #[cfg(target_os = "linux")]
+    {
+        Path::new("/proc").join(pid.to_string()).exists()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        // Without /proc, keep what might belong to a live process.
+        true
+    }
+}
+
+/// Builds a new file beside `path` and links it into place once whole: a
+/// crash leaves no half-built file, an existing file is never overwritten,
+/// and the folder must already exist. `build` gets the path to build at
+/// (already created, empty, 0600) and must close it.
+pub fn build_then_link<T>(path: &Path, build: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
+    if path.exists() || path.is_symlink() {
+        return Err(Error::conflict(
+            "database_exists",
+            format!(
+                "{} already exists: Switchboard never overwrites a portal; pick another --db path (or leave it out for a demo) or delete the file first",
+                path.display()
+            ),
+        ));
+    }
+    remove_stale_builds(path);
+    let building = path.with_file_name(format!(
+        "{}{}.partial",
+        partial_prefix(path),
+        std::process::id()
+    ));
+    remove_with_companions(&building);
+    let _guard = crate::signals::CleanupOnSignal::new();
+    drop(create_private(&building, "portal")?);
+    let built = build(&building).and_then(|value| {
+        crate::signals::check_interrupted()?;
+        std::fs::hard_link(&building, path).map_err(|e| {
+            if path.exists() {
+                Error::conflict(
+                    "database_exists",
+                    format!(
+                        "{} was created meanwhile by another process",
+                        path.display()
+                    ),
+                )
+            } else {
+                Error::other("io", format!("cannot create {}: {e}", path.display()))
+            }
+        })?;
+        Ok(value)
+    });
+    remove_with_companions(&building);
+    built
+}
+
+/// Which file a path names now: its device and inode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Identity {
+    device: u64,
+    inode: u64,
+}
+
+impl Identity {
+    /// The identity of the file at `path`, or `None` when there is none.
+    pub fn of(path: &Path) -> Option<Identity> {
+        let meta = std::fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(Identity {
+                device: meta.dev(),
+                inode: meta.ino(),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            Some(Identity {
+                device: 0,
+                inode: 0,
+            })
+        }
+    }
+}

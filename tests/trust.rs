@@ -1,0 +1,429 @@
+//! Issue 7: an action lands on the account that was confirmed, ids are never
+//! given to another, and no file is touched that should not be.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use common::tui::Harness;
+use common::{ADMIN, T0, TestPortal};
+use crossterm::event::KeyCode;
+
+const LATER: &str = "2026-03-02T09:00:00Z";
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+// 1. Ids are never reused.
+
+#[test]
+fn r13_a_removed_accounts_id_is_never_given_to_another() {
+    let p = TestPortal::new();
+    let first = p.connect("facebook", "acme", T0);
+    p.act(
+        ADMIN,
+        T0,
+        &["account", "remove", &first.to_string(), "--confirm", "acme"],
+    )
+    .ok();
+    let second = p.connect("instagram", "other", T0);
+    assert!(second > first, "the new account took id {second}");
+    // A script holding the old id reaches nothing.
+    let stale = p.act(ADMIN, T0, &["account", "disconnect", &first.to_string()]);
+    assert_eq!(stale.code, 4, "{}", stale.stderr);
+}
+
+#[test]
+fn r13_purged_post_ids_are_never_given_to_another() {
+    let p = TestPortal::new();
+    let id = p.connect("linkedin", "acme", T0);
+    let post = p.schedule(id, T0, "2026-03-20T09:00:00Z");
+    p.act(ADMIN, T0, &["account", "disconnect", &id.to_string()])
+        .ok();
+    // LinkedIn's window is 60 days: the posts are purged (R7).
+    p.read("2026-06-01T09:00:00Z", &["sweep"]);
+    assert_eq!(
+        p.read("2026-06-01T09:00:00Z", &["post", "list"]),
+        serde_json::json!([])
+    );
+    let other = p.connect("facebook", "fresh", "2026-06-01T09:00:00Z");
+    let next = p.schedule(other, "2026-06-01T09:00:00Z", "2026-06-20T09:00:00Z");
+    assert!(next > post, "post id {next} reused");
+}
+
+/// The previous release's schema (001 only), with a removed account and
+/// purged posts that were at the top of their id ranges.
+fn portal_of_the_previous_release(path: &Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(include_str!("../src/store/migrations/001_portal.sql"))
+        .unwrap();
+    conn.execute_batch(
+        "PRAGMA user_version = 1;
+         INSERT INTO portal VALUES (1, 'Old Corp', 'professional', NULL, 1772355600);
+         INSERT INTO users VALUES (1, 'ana@example.com', 'Ana', 1, 'all', 1, 1);
+         INSERT INTO accounts (id, network, handle, name, status, first_connected_at, authorized_at,
+             original_connector, last_connector, next_event_at)
+             VALUES (1, 'facebook', 'kept', 'Kept', 'connected', 1772355600, 1772355600, 1, 1, 1780131600);
+         INSERT INTO posts VALUES (1, 1, 'scheduled', NULL, 1780000000, NULL, 1, 1772355600, 'kept post');
+         INSERT INTO notifications VALUES (1, 'reauth_reminder', 1, 1, 1772355600, 0);
+         INSERT INTO notifications VALUES (2, 'reauth_reminder', 7, 1, 1772355600, 0);
+         INSERT INTO audit VALUES (1, 1772355600, 'ana@example.com', 'connect', 7, 'ok', 'X account @gone connected', NULL);
+         INSERT INTO audit VALUES (2, 1772355600, 'ana@example.com', 'schedule_post', 7, 'ok', 'post #40 scheduled for 2026-05-01T09:00:00Z', NULL);
+         INSERT INTO audit VALUES (3, 1772355600, 'ana@example.com', 'remove', 7, 'ok', 'X account @gone removed with its 1 post', 1);",
+    )
+    .unwrap();
+}
+
+#[test]
+fn r13_a_portal_of_the_previous_release_opens_with_nothing_lost_and_ids_kept_taken() {
+    let p = TestPortal::empty();
+    portal_of_the_previous_release(&p.db);
+    let accounts = p.read(T0, &["account", "list", "--all"]);
+    assert_eq!(accounts[0]["handle"], "kept");
+    assert_eq!(accounts[0]["id"], 1);
+    let posts = p.read(T0, &["post", "list"]);
+    assert_eq!(posts[0]["text"], "kept post");
+    // R13: the removed account's notification went; the kept one stayed.
+    let inbox = p.read(T0, &["--as", ADMIN, "notifications"]);
+    assert_eq!(inbox.as_array().unwrap().len(), 1, "{inbox}");
+    assert_eq!(inbox[0]["account_id"], 1);
+    // The audit log still remembers account #7 and post #40: neither id is
+    // handed out again.
+    let fresh = p.connect("x", "new", T0);
+    assert!(fresh > 7, "account id {fresh} was the removed account's");
+    let post = p.schedule(fresh, T0, "2026-03-20T09:00:00Z");
+    assert!(post > 40, "post id {post} was named in the audit log");
+    let audit = p.read(T0, &["audit", "--account", "7"]);
+    assert_eq!(audit.as_array().unwrap().len(), 3);
+}
+
+// 2. Removal takes the notifications with it.
+
+#[test]
+fn r13_removing_an_account_removes_its_notifications() {
+    let p = TestPortal::new();
+    let id = p.connect("facebook", "acme", T0);
+    // The reminder goes out 83 days after connecting.
+    let reminded = "2026-05-24T09:00:00Z";
+    p.read(reminded, &["sweep"]);
+    let inbox = p.read(reminded, &["--as", ADMIN, "notifications"]);
+    assert_eq!(inbox.as_array().unwrap().len(), 1, "{inbox}");
+    p.act(
+        ADMIN,
+        reminded,
+        &["account", "remove", &id.to_string(), "--confirm", "acme"],
+    )
+    .ok();
+    assert_eq!(
+        p.read(reminded, &["--as", ADMIN, "notifications"]),
+        serde_json::json!([])
+    );
+    let conn = rusqlite::Connection::open(&p.db).unwrap();
+    let left: i64 = conn
+        .query_row("SELECT count(*) FROM notifications", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0);
+}
+
+// 3. A confirmed action acts on what was shown, or not at all.
+
+#[test]
+fn if_version_refuses_an_action_on_an_account_that_changed_since_it_was_shown() {
+    let p = TestPortal::new();
+    let id = p.connect("facebook", "acme", T0);
+    let seen = p.read(T0, &["account", "show", &id.to_string()])["version"]
+        .as_i64()
+        .unwrap();
+    p.schedule(id, T0, "2026-03-20T09:00:00Z");
+    let before = p.dump();
+    let refused = p.act(
+        ADMIN,
+        T0,
+        &[
+            "account",
+            "disconnect",
+            &id.to_string(),
+            "--if-version",
+            &seen.to_string(),
+        ],
+    );
+    assert_eq!(refused.code, 5, "{}", refused.stderr);
+    assert!(refused.stderr.starts_with("error: "));
+    assert!(refused.stderr.contains("changed since it was shown"));
+    assert_eq!(refused.json()["error"]["code"], "account_changed");
+    // Only the refusal's audit entry was written.
+    let after = p.dump();
+    assert_eq!(
+        before
+            .lines()
+            .filter(|l| !l.starts_with("audit"))
+            .collect::<Vec<_>>(),
+        after
+            .lines()
+            .filter(|l| !l.starts_with("audit"))
+            .collect::<Vec<_>>()
+    );
+    let now = p.read(T0, &["account", "show", &id.to_string()])["version"]
+        .as_i64()
+        .unwrap();
+    p.act(
+        ADMIN,
+        T0,
+        &[
+            "account",
+            "disconnect",
+            &id.to_string(),
+            "--if-version",
+            &now.to_string(),
+        ],
+    )
+    .ok();
+}
+
+#[test]
+fn a_disconnect_dialog_does_not_act_on_posts_it_never_showed() {
+    let p = TestPortal::new();
+    let id = p.connect("facebook", "acme", T0);
+    p.run(&["clock", "set", T0]).ok();
+    let mut h = Harness::open(&p.db, ADMIN, 120, 36);
+    h.hover_handle("acme");
+    h.char('d');
+    assert!(h.shows("Disconnect account"), "{}", h.screen());
+    assert!(h.shows("0 scheduled posts"), "{}", h.screen());
+    // Meanwhile, another process disconnects, reconnects and schedules 3 posts.
+    p.act(ADMIN, T0, &["account", "disconnect", &id.to_string()])
+        .ok();
+    p.act(ADMIN, T0, &["account", "reconnect", &id.to_string()])
+        .ok();
+    for day in ["2026-03-10", "2026-03-11", "2026-03-12"] {
+        p.schedule(id, T0, &format!("{day}T09:00:00Z"));
+    }
+    // Press "Disconnect account" (focus starts on Cancel).
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Enter);
+    let account = p.read(T0, &["account", "show", &id.to_string()]);
+    assert_eq!(account["status"], "connected", "the stale dialog acted");
+    // The dialog is shown again with the fresh numbers.
+    assert!(h.shows("3 scheduled posts"), "{}", h.screen());
+    assert!(
+        h.shows("changed since this dialog opened"),
+        "{}",
+        h.screen()
+    );
+    // Confirming now acts on what is shown.
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Enter);
+    let account = p.read(T0, &["account", "show", &id.to_string()]);
+    assert_eq!(account["status"], "disconnected");
+}
+
+#[test]
+fn a_remove_dialog_does_not_remove_an_account_that_changed_meanwhile() {
+    let p = TestPortal::new();
+    let id = p.connect("facebook", "acme", T0);
+    p.run(&["clock", "set", T0]).ok();
+    let mut h = Harness::open(&p.db, ADMIN, 120, 36);
+    h.hover_handle("acme");
+    h.char('x');
+    h.keys("acme");
+    p.schedule(id, T0, "2026-03-10T09:00:00Z");
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Enter);
+    let account = p.run(&["--json", "--now", T0, "account", "show", &id.to_string()]);
+    assert_eq!(
+        account.code, 0,
+        "the account was removed: {}",
+        account.stderr
+    );
+    assert!(
+        h.shows("changed since this dialog opened"),
+        "{}",
+        h.screen()
+    );
+}
+
+// 6. A file that is not a portal is never changed.
+
+#[test]
+fn another_programs_database_is_refused_without_being_changed() {
+    let p = TestPortal::empty();
+    {
+        let conn = rusqlite::Connection::open(&p.db).unwrap();
+        conn.execute_batch(
+            "PRAGMA user_version = 3; CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);
+             INSERT INTO notes (body) VALUES ('mine');",
+        )
+        .unwrap();
+    }
+    let before = std::fs::read(&p.db).unwrap();
+    let run = p.run(&["--now", T0, "account", "list"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("not a Switchboard portal"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read(&p.db).unwrap(),
+        before,
+        "the file was changed"
+    );
+    let wal = p.db.with_file_name("portal.db-wal");
+    assert!(!wal.exists(), "the file was switched to WAL");
+}
+
+#[test]
+fn an_empty_file_is_refused_and_stays_empty() {
+    let p = TestPortal::empty();
+    std::fs::write(&p.db, b"").unwrap();
+    let run = p.run(&["--now", T0, "account", "list"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("empty file"), "{}", run.stderr);
+    assert_eq!(std::fs::metadata(&p.db).unwrap().len(), 0);
+}
+
+#[test]
+fn a_text_file_is_refused_and_left_as_it_was() {
+    let p = TestPortal::empty();
+    std::fs::write(&p.db, "shopping list\n".repeat(20)).unwrap();
+    let run = p.run(&["--now", T0, "sweep"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("not a SQLite database"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&p.db).unwrap(),
+        "shopping list\n".repeat(20)
+    );
+}
+
+// 7. Files the app creates are its owner's only.
+
+#[test]
+fn new_and_demo_portals_are_readable_by_their_owner_only() {
+    let p = TestPortal::new();
+    assert_eq!(mode(&p.db), 0o600);
+    let demo = p.dir.path().join("demo.db");
+    let run = p.run(&["--db", demo.to_str().unwrap(), "demo", "--no-tui"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(mode(&demo), 0o600);
+    let generated = p.dir.path().join("generated.db");
+    let run = p.run(&[
+        "--db",
+        generated.to_str().unwrap(),
+        "generate",
+        "--accounts",
+        "20",
+        "--posts",
+        "50",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(mode(&generated), 0o600);
+}
+
+// 8. Builds of dead processes are swept away.
+
+#[test]
+fn a_build_left_by_a_dead_process_is_removed_by_the_next_run() {
+    let p = TestPortal::empty();
+    // A process id that cannot be running: above the kernel's pid_max.
+    let stale = p.dir.path().join(".portal.db.99999999.partial");
+    for suffix in ["", "-wal", "-shm"] {
+        std::fs::write(format!("{}{suffix}", stale.display()), b"half").unwrap();
+    }
+    let run = p.run(&[
+        "init",
+        "--portal",
+        "Acme",
+        "--tier",
+        "professional",
+        "--admin",
+        ADMIN,
+        "--admin-name",
+        "Ana",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let left: Vec<String> = std::fs::read_dir(p.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("partial"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+#[test]
+fn a_generate_stopped_by_a_signal_leaves_no_file_behind() {
+    let p = TestPortal::empty();
+    for signal in ["TERM", "INT"] {
+        let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("switchboard"))
+            .args(["generate", "--accounts", "200000", "--posts", "5000000"])
+            .env("SWITCHBOARD_DB", &p.db)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Wait until the build has started.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while !std::fs::read_dir(p.dir.path())
+            .unwrap()
+            .any(|e| e.unwrap().file_name().to_string_lossy().contains("partial"))
+        {
+            assert!(std::time::Instant::now() < deadline, "no build started");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let kill = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(kill.success());
+        let output = child.wait_with_output().unwrap();
+        assert_ne!(output.status.code(), Some(0));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("error: stopped by a signal"), "{stderr}");
+        let left: Vec<String> = std::fs::read_dir(p.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(left.is_empty(), "SIG{signal} left behind: {left:?}");
+    }
+}
+
+// 9. A portal replaced under a running process is not written to.
+
+#[test]
+fn a_portal_replaced_under_an_open_session_is_not_written() {
+    let p = TestPortal::new();
+    let id = p.connect("facebook", "acme", T0);
+    let mut portal = switchboard::store::Portal::open(&p.db).unwrap();
+    // Someone restores another file over it.
+    let other = TestPortal::new();
+    std::fs::rename(&other.db, &p.db).unwrap();
+    let result = portal.run(
+        Some(switchboard::lifecycle::time::parse_instant(LATER).unwrap()),
+        Some(ADMIN),
+        |s| switchboard::store::actions::disconnect(s, id, None),
+    );
+    let error = result.err().expect("wrote to a replaced file");
+    assert_eq!(error.code(), "portal_replaced");
+    assert!(error.to_string().contains("start Switchboard again"));
+}
+
+#[test]
+fn a_portal_whose_wal_was_deleted_is_not_written() {
+    let p = TestPortal::new();
+    let id = p.connect("facebook", "acme", T0);
+    let mut portal = switchboard::store::Portal::open(&p.db).unwrap();
+    let wal = p.db.with_file_name("portal.db-wal");
+    assert!(wal.exists());
+    std::fs::remove_file(&wal).unwrap();
+    let result = portal.run(
+        Some(switchboard::lifecycle::time::parse_instant(LATER).unwrap()),
+        Some(ADMIN),
+        |s| switchboard::store::actions::disconnect(s, id, None),
+    );
+    assert_eq!(result.err().expect("wrote").code(), "portal_replaced");
+}
