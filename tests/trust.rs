@@ -407,7 +407,7 @@ fn a_portal_replaced_under_an_open_session_is_not_written() {
         Some(ADMIN),
         |s| switchboard::store::actions::disconnect(s, id, None),
     );
-    let error = result.err().expect("wrote to a replaced file");
+    let error = result.expect_err("wrote to a replaced file");
     assert_eq!(error.code(), "portal_replaced");
     assert!(error.to_string().contains("start Switchboard again"));
 }
@@ -425,5 +425,5 @@ fn a_portal_whose_wal_was_deleted_is_not_written() {
         Some(ADMIN),
         |s| switchboard::store::actions::disconnect(s, id, None),
     );
-    assert_eq!(result.err().expect("wrote").code(), "portal_replaced");
+    assert_eq!(result.expect_err("wrote").code(), "portal_replaced");
 }
