@@ -3,6 +3,119 @@
 
 use crate::lifecycle::Instant;
 
+/// Whether a character must never reach a terminal as it is: controls (C0,
+/// DEL, C1: ESC starts every escape sequence), bidirectional controls (they
+/// reorder what follows) and invisible characters (they make two texts look
+/// the same). A zero-width joiner inside an emoji sequence is neither.
+fn is_unsafe(c: char, before: Option<char>, after: Option<char>) -> bool {
+    match c {
+        '\u{200D}' => !(before.is_some_and(is_pictographic) && after.is_some_and(is_pictographic)),
+        _ => is_control_or_invisible(c),
+    }
+}
+
+fn is_control_or_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF9}'..='\u{FFFB}'
+        )
+}
+
+/// Emoji and the characters that join into emoji sequences.
+fn is_pictographic(c: char) -> bool {
+    matches!(c, '\u{2190}'..='\u{2BFF}' | '\u{FE0F}' | '\u{1F000}'..='\u{1FAFF}')
+}
+
+/// Text from the data (names, handles, post texts, details, tour files) as
+/// it may be shown on a terminal: every unsafe character written as an
+/// escape (`\u{1b}`), everything else as it is. Every human output (the CLI,
+/// the TUI, headless tours, the log) shows data through this one function.
+pub fn escape_control(text: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = text.chars().collect();
+    let unsafe_at = |i: usize| {
+        is_unsafe(
+            chars[i],
+            i.checked_sub(1).map(|j| chars[j]),
+            chars.get(i + 1).copied(),
+        )
+    };
+    if !(0..chars.len()).any(unsafe_at) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        if unsafe_at(i) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// `escape_control` for multi-line text: each line escaped, the line breaks
+/// kept.
+pub fn escape_lines(text: &str) -> String {
+    text.split('\n')
+        .map(escape_control)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The first character of `text` that a name, handle or email may not hold
+/// (see `escape_control`), described for an error message.
+pub fn first_unsafe_char(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let i = (0..chars.len()).find(|&i| {
+        is_unsafe(
+            chars[i],
+            i.checked_sub(1).map(|j| chars[j]),
+            chars.get(i + 1).copied(),
+        )
+    })?;
+    let c = chars[i];
+    let kind = match c {
+        '\u{1b}' => "escape, which starts terminal control sequences",
+        '\u{7}' => "bell",
+        '\r' => "carriage return",
+        '\n' => "line break",
+        '\t' => "tab",
+        '\u{200B}' => "zero width space",
+        '\u{200C}' => "zero width non-joiner",
+        '\u{200D}' => "zero width joiner",
+        '\u{2060}' => "word joiner",
+        '\u{FEFF}' => "zero width no-break space",
+        '\u{00AD}' => "soft hyphen",
+        '\u{200E}' | '\u{200F}' | '\u{061C}' => "direction mark",
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            "bidirectional control, which reorders the text after it"
+        }
+        c if c.is_control() => "control character",
+        _ => "invisible character",
+    };
+    Some(format!("U+{:04X} ({kind})", c as u32))
+}
+
+/// The width a text takes on a terminal, in columns (CJK and emoji take two).
+pub fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
 /// "in 3 days", "5 hours ago", "now".
 pub fn relative(t: Instant, now: Instant) -> String {
     let seconds = (t - now).num_seconds();
@@ -50,20 +163,34 @@ pub fn sentence(text: &str) -> String {
     out
 }
 
-/// Cuts a text to `width` characters, with an ellipsis when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
+/// Cuts a text to `columns` terminal columns, with an ellipsis when cut.
+/// It cuts between grapheme clusters, so an emoji sequence is never split.
+pub fn truncate(text: &str, columns: usize) -> String {
+    if width(text) <= columns {
+        return text.to_string();
     }
+    let mut cut = String::new();
+    let mut used = 0;
+    for grapheme in unicode_segmentation::UnicodeSegmentation::graphemes(text, true) {
+        let w = width(grapheme);
+        if used + w + 1 > columns {
+            break;
+        }
+        cut.push_str(grapheme);
+        used += w;
+    }
+    if columns > 0 {
+        cut.push('…');
+    }
+    cut
 }
 
-/// A column of exactly `width` characters: cut, or padded.
-pub fn column(text: &str, width: usize) -> String {
-    format!("{:<width$}", truncate(text, width))
+/// A column of exactly `columns` terminal columns: cut, or padded.
+pub fn column(text: &str, columns: usize) -> String {
+    let mut cell = truncate(text, columns);
+    let pad = columns.saturating_sub(width(&cell));
+    cell.extend(std::iter::repeat_n(' ', pad));
+    cell
 }
 
 #[cfg(test)]
@@ -77,6 +204,31 @@ mod tests {
         assert_eq!(relative(now + days(3), now), "in 3 days");
         assert_eq!(relative(now - days(1), now), "1 day ago");
         assert_eq!(relative(now, now), "now");
+    }
+
+    #[test]
+    fn unsafe_characters_are_escaped_and_emoji_sequences_kept() {
+        assert_eq!(escape_control("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(escape_control("\u{202e}evil"), "\\u{202e}evil");
+        assert_eq!(escape_control("plain\u{200b}"), "plain\\u{200b}");
+        let family = "👨\u{200D}👩\u{200D}👧";
+        assert_eq!(escape_control(family), family);
+        assert_eq!(escape_control("a\u{200D}b"), "a\\u{200d}b");
+        assert_eq!(escape_control("Café 東京"), "Café 東京");
+        assert_eq!(
+            first_unsafe_char("x\u{200B}").as_deref(),
+            Some("U+200B (zero width space)")
+        );
+    }
+
+    #[test]
+    fn columns_count_display_width_and_never_split_a_grapheme() {
+        assert_eq!(column("東京東京", 5), "東京…");
+        assert_eq!(column("東京東京", 6), "東京… ");
+        assert_eq!(width(&column("東京東京", 5)), 5);
+        let family = "👨\u{200D}👩\u{200D}👧";
+        assert_eq!(truncate(&format!("{family} team"), 3), format!("{family}…"));
+        assert_eq!(truncate(&format!("{family} team"), 2), "…");
     }
 
     #[test]

@@ -16,6 +16,17 @@ fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
+/// Runs the binary with no portal named: commands that make their own.
+fn without_db(args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("switchboard")
+        .unwrap()
+        .env_remove("SWITCHBOARD_DB")
+        .env_remove("SWITCHBOARD_USER")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 // 1. Ids are never reused.
 
 #[test]
@@ -426,4 +437,256 @@ fn a_portal_whose_wal_was_deleted_is_not_written() {
         |s| switchboard::store::actions::disconnect(s, id, None),
     );
     assert_eq!(result.expect_err("wrote").code(), "portal_replaced");
+}
+
+// 5. A recording is always a new file.
+
+#[test]
+fn a_recording_never_overwrites_a_file_not_even_the_portal() {
+    let p = TestPortal::new();
+    p.connect("facebook", "acme", T0);
+    let before = p.dump();
+    let bytes = std::fs::read(&p.db).unwrap();
+    let db = p.db.to_str().unwrap();
+    let run = p.run(&["--db", db, "--record", db, "tour", "article", "--headless"]);
+    assert_eq!(run.code, 5, "{}", run.stderr);
+    assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+    assert!(run.stderr.contains("never overwrites"), "{}", run.stderr);
+    assert_eq!(std::fs::read(&p.db).unwrap(), bytes);
+    assert_eq!(p.dump(), before);
+    let other = p.dir.path().join("notes.txt");
+    std::fs::write(&other, "mine").unwrap();
+    let run = p.run(&[
+        "--record",
+        other.to_str().unwrap(),
+        "tour",
+        "article",
+        "--headless",
+    ]);
+    assert_eq!(run.code, 5, "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "mine");
+}
+
+#[test]
+fn a_recording_is_readable_by_its_owner_only() {
+    let p = TestPortal::empty();
+    let cast = p.dir.path().join("tour.cast");
+    let output = without_db(&[
+        "--record",
+        cast.to_str().unwrap(),
+        "tour",
+        "article",
+        "--headless",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(mode(&cast), 0o600);
+}
+
+#[test]
+fn the_log_is_created_owner_only_and_rotates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("logs").join("switchboard.log");
+    switchboard::tui::log::init(Some(path.clone()));
+    switchboard::tui::log::write("error", "first \u{1b}[2J line");
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(path.parent().unwrap()), 0o700);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("first \\u{1b}[2J line"), "{text}");
+    let long = "x".repeat(4096);
+    for _ in 0..(switchboard::tui::log::MAX_BYTES / 4096 + 2) {
+        switchboard::tui::log::write("debug", &long);
+    }
+    let rotated = dir.path().join("logs").join("switchboard.log.1");
+    assert!(rotated.exists());
+    assert!(std::fs::metadata(&path).unwrap().len() < switchboard::tui::log::MAX_BYTES);
+    switchboard::tui::log::init(None);
+}
+
+// 8. The headless tour's throwaway portal lives in a private folder.
+
+#[test]
+fn the_headless_tour_ignores_a_folder_planted_at_the_old_predictable_path() {
+    // What another user could plant: the old `switchboard-tour-PID` name
+    // cannot be guessed now; a folder of that shape is never used.
+    let p = TestPortal::empty();
+    let tmp = p.dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let output = assert_cmd::Command::cargo_bin("switchboard")
+        .unwrap()
+        .env("TMPDIR", &tmp)
+        .env_remove("SWITCHBOARD_DB")
+        .env_remove("SWITCHBOARD_USER")
+        .args(["tour", "article", "--headless"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    // The scratch folder is gone after the run.
+    assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0);
+}
+
+// 11. Nothing from the data reaches a terminal raw.
+
+#[test]
+fn names_handles_and_emails_with_control_bidi_or_invisible_characters_are_refused() {
+    let p = TestPortal::new();
+    for (args, named) in [
+        (
+            vec!["account", "connect", "facebook", "acme\u{1b}[2J"],
+            "U+001B",
+        ),
+        (
+            vec!["account", "connect", "facebook", "plain\u{200b}"],
+            "U+200B",
+        ),
+        (
+            vec![
+                "account",
+                "connect",
+                "facebook",
+                "acme",
+                "--name",
+                "\u{202e}evil",
+            ],
+            "U+202E",
+        ),
+        (
+            vec!["user", "add", "bo\u{7}@example.com", "--name", "Bo"],
+            "U+0007",
+        ),
+        (
+            vec![
+                "user",
+                "add",
+                "bo@example.com",
+                "--name",
+                "Bo\u{1b}]52;c;aGk=\u{7}",
+            ],
+            "U+001B",
+        ),
+    ] {
+        let run = p.act(ADMIN, T0, &args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(named), "{args:?}: {}", run.stderr);
+        assert!(
+            !run.stderr.contains('\u{1b}'),
+            "raw ESC in {:?}",
+            run.stderr
+        );
+        assert!(!run.stdout.contains('\u{1b}'));
+    }
+    let run = p.run(&[
+        "--db",
+        p.dir.path().join("x.db").to_str().unwrap(),
+        "init",
+        "--portal",
+        "Evil\u{1b}[2J",
+        "--tier",
+        "professional",
+        "--admin",
+        ADMIN,
+        "--admin-name",
+        "Ana",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
+#[test]
+fn stored_control_characters_and_free_text_are_shown_escaped() {
+    let p = TestPortal::new();
+    let id = p.connect("facebook", "acme", T0);
+    let evil = "hi\u{1b}]52;c;aGVsbG8=\u{7}\u{1b}[2J\r\u{202e}there";
+    p.act(
+        ADMIN,
+        T0,
+        &["post", "draft", &id.to_string(), "--text", evil],
+    )
+    .ok();
+    // A name stored by an older release, before input was checked.
+    let conn = rusqlite::Connection::open(&p.db).unwrap();
+    conn.execute(
+        "UPDATE users SET name = 'Ana\u{1b}[31m' WHERE email = ?1",
+        [ADMIN],
+    )
+    .unwrap();
+    drop(conn);
+    for args in [
+        vec!["--now", T0, "post", "list"],
+        vec!["--now", T0, "user", "list"],
+        vec!["--now", T0, "audit"],
+        vec!["--now", T0, "account", "list"],
+    ] {
+        let run = p.run(&args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        for raw in ['\u{1b}', '\u{7}', '\r', '\u{202e}'] {
+            assert!(
+                !run.stdout.contains(raw),
+                "{args:?} printed {raw:?} raw: {:?}",
+                run.stdout
+            );
+        }
+    }
+    let posts = p.run(&["--now", T0, "post", "list"]).stdout;
+    assert!(
+        posts.contains("hi\\u{1b}]52;c;aGVsbG8=\\u{7}\\u{1b}[2J\\u{d}\\u{202e}there"),
+        "{posts}"
+    );
+    // JSON keeps the text as it is (JSON escapes it itself).
+    let json = p.read(T0, &["post", "list"]);
+    assert_eq!(json[0]["text"], evil);
+}
+
+#[test]
+fn a_tour_file_with_escapes_is_printed_escaped_by_the_headless_tour() {
+    let p = TestPortal::empty();
+    let tour = p.dir.path().join("evil.toml");
+    std::fs::write(
+        &tour,
+        "title = \"Evil \\u001b[2J tour\"\n\n[[step]]\ntitle = \"Bell \\u0007 here\"\nnarration = \"Clipboard \\u001b]52;c;aGk=\\u0007 and \\u202e bidi\"\nactions = []\n",
+    )
+    .unwrap();
+    let output = without_db(&["tour", tour.to_str().unwrap(), "--headless"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for raw in ['\u{1b}', '\u{7}', '\u{202e}'] {
+        assert!(!stdout.contains(raw), "printed {raw:?} raw");
+    }
+    assert!(stdout.contains("Evil \\u{1b}[2J tour"), "{stdout}");
+}
+
+// 12. Lookalikes.
+
+#[test]
+fn a_handle_that_only_looks_like_another_is_the_same_handle_or_refused() {
+    let p = TestPortal::new();
+    let first = p.connect("facebook", "café", T0);
+    // "cafe" + a combining acute accent: the same text after NFC.
+    let again = p.act(
+        ADMIN,
+        T0,
+        &["account", "connect", "facebook", "cafe\u{301}"],
+    );
+    assert_eq!(again.code, 5, "{}", again.stderr);
+    assert_eq!(again.json()["error"]["code"], "already_connected");
+    let invisible = p.act(
+        ADMIN,
+        T0,
+        &["account", "connect", "facebook", "caf\u{e9}\u{200b}"],
+    );
+    assert_eq!(invisible.code, 2);
+    let list = p.read(T0, &["account", "list"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["id"], first);
+    // Emails: the same after NFC and case.
+    p.add_user("zoé@example.com", &[]);
+    let twin = p.act(
+        ADMIN,
+        T0,
+        &["user", "add", "ZOE\u{301}@example.com", "--name", "Twin"],
+    );
+    assert_ne!(twin.code, 0, "a lookalike user was added: {}", twin.stdout);
 }

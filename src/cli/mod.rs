@@ -19,6 +19,7 @@ use crate::lifecycle::account::NetworkReport;
 use crate::lifecycle::permission::Attempt;
 use crate::lifecycle::time::{format_instant, parse_duration, parse_instant};
 use crate::lifecycle::{Instant, Network, SocialAccess, Tab, Tier};
+use crate::present::{escape_control, escape_lines};
 use crate::store::{self, NewUser, Portal, actions, users};
 use args::{AccountCommand, Cli, ClockCommand, Command, PostCommand, TierCommand, UserCommand};
 
@@ -68,7 +69,7 @@ fn report(error: &Error, json: bool) -> i32 {
         let doc = j!({"error": {"code": error.code(), "message": error.to_string()}});
         println!("{doc}");
     }
-    eprintln!("error: {error}");
+    eprintln!("error: {}", escape_control(&error.to_string()));
     error.exit_code()
 }
 
@@ -87,8 +88,11 @@ fn io_error(e: io::Error) -> Error {
 }
 
 impl<W: Write> Output<W> {
+    /// Writes human output. Every human line passes here, so this is where
+    /// data that could drive the terminal (ESC, OSC 52, bidi overrides) is
+    /// escaped; the line breaks of multi-line output stay.
     fn line(&mut self, text: &str) -> Result<()> {
-        writeln!(self.writer, "{text}").map_err(io_error)
+        writeln!(self.writer, "{}", escape_lines(text)).map_err(io_error)
     }
 
     fn doc(&mut self, value: &Value) -> Result<()> {
@@ -144,6 +148,20 @@ fn database_path(cli: &Cli) -> Result<PathBuf> {
         })
 }
 
+/// An existing file (or a link) at a path the command would create.
+fn refuse_existing(path: &std::path::Path, what: &str) -> Result<()> {
+    if path.exists() || path.is_symlink() {
+        return Err(Error::conflict(
+            "file_exists",
+            format!(
+                "{} already exists: Switchboard never overwrites a file; pick another path for the {what} or delete that file first",
+                path.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 fn instant_arg(text: &str, what: &str) -> Result<Instant> {
     parse_instant(text).map_err(|e| Error::invalid("bad_instant", format!("{what}: {e}")))
 }
@@ -163,6 +181,22 @@ fn parsed<T>(result: std::result::Result<T, String>, code: &'static str) -> Resu
 fn execute<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
     let path = database_path(cli)?;
     let flag = now_flag(cli)?;
+    let creates_a_portal = matches!(
+        cli.command,
+        Some(Command::Init { .. } | Command::Generate { .. })
+    );
+    if creates_a_portal
+        && cli.global.db.is_none()
+        && let Some(dir) = path.parent()
+    {
+        // The data directory is the app's own: made on first use. A folder
+        // named by --db must exist already.
+        crate::files::create_private_dir(dir)?;
+    }
+    if let Some(record) = &cli.global.record {
+        // Refused before anything runs, so nothing is changed (issue 7).
+        refuse_existing(record, "recording")?;
+    }
     let actor = cli.global.as_user.as_deref();
     let Some(command) = &cli.command else {
         let options = crate::tui::Options {
@@ -180,17 +214,12 @@ fn execute<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
         } => {
             let tier = parsed(Tier::parse(tier), "bad_tier")?;
             let email = actions::check_email(admin)?;
-            let name = admin_name.trim();
-            if name.is_empty() || portal.trim().is_empty() {
-                return Err(Error::invalid(
-                    "bad_name",
-                    "--portal and --admin-name need a non-empty name",
-                ));
-            }
+            let name = actions::check_name(admin_name, "--admin-name")?;
+            let portal = actions::check_name(portal, "--portal")?;
             let now = effective_now(flag, None).instant;
             let admin = NewUser {
                 email: email.clone(),
-                name: name.to_string(),
+                name,
                 super_admin: true,
                 access: SocialAccess::All,
                 can_publish: true,
@@ -279,8 +308,7 @@ fn new_demo(cli: &Cli) -> Result<crate::demo::DemoPortal> {
         Some(path) => path.clone(),
         None => {
             let dir = data_dir()?;
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| Error::other("io", format!("cannot create {}: {e}", dir.display())))?;
+            crate::files::create_private_dir(&dir)?;
             crate::demo::portal::fresh_path(&dir)
         }
     };
@@ -344,21 +372,21 @@ fn tour<W: Write>(
         };
         return crate::tui::run(&db, cli.global.as_user.as_deref(), None, options);
     }
-    // Headless: on --db, or on a fresh demo portal in a scratch folder.
+    // Headless: on --db, or on a fresh demo portal in a private scratch
+    // folder (made by mkdtemp: no other user can have made or linked it).
     let scratch = match &cli.global.db {
         Some(_) => None,
-        None => {
-            let dir = std::env::temp_dir().join(format!("switchboard-tour-{}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&dir);
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| Error::other("io", format!("cannot create {}: {e}", dir.display())))?;
-            Some(dir)
-        }
+        None => Some(
+            tempfile::Builder::new()
+                .prefix("switchboard-tour-")
+                .tempdir()
+                .map_err(|e| Error::other("io", format!("cannot make a scratch folder: {e}")))?,
+        ),
     };
     let result = (|| {
         let db = match (&cli.global.db, &scratch) {
             (Some(db), _) => db.clone(),
-            (None, Some(dir)) => crate::demo::build_demo(&dir.join("demo.db"))?.path,
+            (None, Some(dir)) => crate::demo::build_demo(&dir.path().join("demo.db"))?.path,
             (None, None) => unreachable!("a scratch folder exists without --db"),
         };
         let portal = Portal::open(&db)?;
@@ -383,9 +411,7 @@ fn tour<W: Write>(
             &mut out.writer,
         )
     })();
-    if let Some(dir) = scratch {
-        let _ = std::fs::remove_dir_all(dir);
-    }
+    drop(scratch);
     result
 }
 

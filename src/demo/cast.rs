@@ -17,12 +17,8 @@ pub struct Recorder {
 
 impl Recorder {
     pub fn create(path: &Path, width: u16, height: u16, title: &str) -> Result<Recorder> {
-        let file = File::create(path).map_err(|e| {
-            Error::other(
-                "io",
-                format!("cannot write the recording {}: {e}", path.display()),
-            )
-        })?;
+        // Never over an existing file (the portal itself, another recording).
+        let file = crate::files::create_private(path, "recording")?;
         let mut out = BufWriter::new(file);
         let header = serde_json::json!({
             "version": 2,

@@ -53,46 +53,78 @@ fn check_unchanged(
     ))
 }
 
+/// Text typed by a person, made comparable: Unicode NFC, so "é" typed as
+/// one character or as "e" plus an accent is the same text, and two rows
+/// never look alike while differing underneath (issue 7).
+fn normalized(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.trim().nfc().collect()
+}
+
+/// Refuses a control, bidirectional or invisible character (exit 2, naming
+/// it): such a name could rewrite the terminal or look like another.
+fn refuse_unsafe(text: &str, what: &str) -> Result<()> {
+    match crate::present::first_unsafe_char(text) {
+        None => Ok(()),
+        Some(found) => Err(Error::invalid(
+            "unsafe_character",
+            format!(
+                "{what} '{}' contains {found}: type it again without that character",
+                crate::present::escape_control(text)
+            ),
+        )),
+    }
+}
+
+/// The longest handle, in characters.
+pub const HANDLE_MAX: usize = 100;
+/// The longest name (of an account, a user or a portal), in characters.
+pub const NAME_MAX: usize = 200;
+/// The longest post text, in characters (what the most generous network takes).
+pub const TEXT_MAX: usize = 10_000;
+
 /// A handle as typed: a leading `@` is dropped; it must be a single word.
 pub fn normalize_handle(handle: &str) -> Result<String> {
-    let handle = handle.trim().trim_start_matches('@');
-    if handle.is_empty() || handle.chars().count() > 100 {
+    let handle = normalized(handle);
+    let handle = handle.trim_start_matches('@');
+    if handle.is_empty() || handle.chars().count() > HANDLE_MAX {
         return Err(Error::invalid(
             "bad_handle",
-            "a handle is 1 to 100 characters, like acmecorp or @acmecorp",
+            format!("a handle is 1 to {HANDLE_MAX} characters, like acmecorp or @acmecorp"),
         ));
     }
-    if handle.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    refuse_unsafe(handle, "the handle")?;
+    if handle.chars().any(char::is_whitespace) {
         return Err(Error::invalid(
             "bad_handle",
-            format!(
-                "the handle '{handle}' has spaces or control characters: a handle is one word, like acmecorp"
-            ),
+            format!("the handle '{handle}' has spaces: a handle is one word, like acmecorp"),
         ));
     }
     Ok(handle.to_string())
 }
 
-fn check_text(text: &str) -> Result<&str> {
-    let text = text.trim();
-    if text.is_empty() || text.chars().count() > 10_000 {
+fn check_text(text: &str) -> Result<String> {
+    let text = normalized(text);
+    if text.is_empty() || text.chars().count() > TEXT_MAX {
         return Err(Error::invalid(
             "bad_text",
-            "a post's text is 1 to 10 000 characters: pass it with --text",
+            format!("a post's text is 1 to {TEXT_MAX} characters: pass it with --text"),
         ));
     }
     Ok(text)
 }
 
-fn check_name(name: &str, what: &str) -> Result<String> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
+/// A name (of an account, a user, a portal): 1 to 200 visible characters.
+pub fn check_name(name: &str, what: &str) -> Result<String> {
+    let name = normalized(name);
+    if name.is_empty() || name.chars().count() > NAME_MAX {
         return Err(Error::invalid(
             "bad_name",
-            format!("{what} is 1 to 200 printable characters"),
+            format!("{what} is 1 to {NAME_MAX} printable characters"),
         ));
     }
-    Ok(name.to_string())
+    refuse_unsafe(&name, what)?;
+    Ok(name)
 }
 
 /// R8, R10a: connects a new account, or reconnects a known one.
@@ -322,6 +354,7 @@ fn create_post(
     let conn = session.conn();
     let now = session.instant();
     let text = check_text(text)?;
+    let text = text.as_str();
     let account = accounts::require(conn, account_id)?;
     let action = if at.is_some() {
         "schedule_post"
@@ -422,11 +455,13 @@ pub fn reschedule_post(session: &mut Session<'_>, id: PostId, at: Instant) -> Re
     )
 }
 
-/// Checks an email address enough to catch typing mistakes.
+/// Checks an email address enough to catch typing mistakes; it is kept in
+/// NFC and compared without regard to case.
 pub fn check_email(email: &str) -> Result<String> {
-    let email = email.trim();
+    let email = normalized(email);
+    refuse_unsafe(&email, "the email address")?;
     let valid = email.len() <= 254
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !email.chars().any(char::is_whitespace)
         && email.split_once('@').is_some_and(|(user, host)| {
             !user.is_empty() && host.contains('.') && !host.contains('@')
         });
@@ -436,7 +471,7 @@ pub fn check_email(email: &str) -> Result<String> {
             format!("'{email}' is not an email address: write it like ana@example.com"),
         ));
     }
-    Ok(email.to_string())
+    Ok(email)
 }
 
 pub fn add_user(session: &mut Session<'_>, user: NewUser) -> Result<User> {

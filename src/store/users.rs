@@ -22,11 +22,24 @@ pub fn insert(conn: &Connection, user: &NewUser) -> Result<UserId> {
     Ok(conn.last_insert_rowid())
 }
 
+/// The user with this email, compared as people read emails: NFC and
+/// without regard to case, non-ASCII letters included (SQLite's NOCASE
+/// folds only ASCII, so a miss is checked again over the users, who are few).
 pub fn by_email(conn: &Connection, email: &str) -> Result<Option<User>> {
+    use unicode_normalization::UnicodeNormalization;
+    let email: String = email.trim().nfc().collect();
     let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = ?1");
-    conn.query_row(&sql, [email.trim()], |r| Ok(user_from_row(r)))
+    let exact = conn
+        .query_row(&sql, [&email], |r| Ok(user_from_row(r)))
         .optional()?
-        .transpose()
+        .transpose()?;
+    if exact.is_some() || email.is_ascii() {
+        return Ok(exact);
+    }
+    let folded = email.to_lowercase();
+    Ok(list(conn)?
+        .into_iter()
+        .find(|u| u.email.nfc().collect::<String>().to_lowercase() == folded))
 }
 
 pub fn require_by_email(conn: &Connection, email: &str) -> Result<User> {

@@ -19,6 +19,7 @@ use super::{draw_frame, tour};
 use crate::demo::cast::{Recorder, screen_output};
 use crate::demo::tour::Tour;
 use crate::error::{Error, Result};
+use crate::present::escape_lines;
 use crate::store::Portal;
 
 /// A rendered buffer as text, one line a row, wide characters once.
@@ -82,9 +83,12 @@ pub fn run(
     let steps = tour.steps.clone();
     writeln!(
         out,
-        "# {} ({} steps; times in UTC)\n",
-        tour.title,
-        steps.len()
+        "{}\n",
+        escape_lines(&format!(
+            "# {} ({} steps; times in UTC)",
+            tour.title,
+            steps.len()
+        ))
     )
     .map_err(io)?;
     tour::start(&mut store, &mut app, tour);
@@ -107,9 +111,15 @@ pub fn run(
         draw_frame(&mut terminal, &mut app, zone)?;
         draw_frame(&mut terminal, &mut app, zone)?;
         let screen = buffer_text(terminal.backend().buffer());
-        writeln!(out, "## Step {}/{}: {}\n", i + 1, steps.len(), step.title).map_err(io)?;
-        writeln!(out, "{}\n", step.narration).map_err(io)?;
-        writeln!(out, "{screen}\n").map_err(io)?;
+        // The tour file and the portal's data reach the terminal escaped.
+        let printed = format!(
+            "## Step {}/{}: {}\n\n{}\n\n{screen}\n",
+            i + 1,
+            steps.len(),
+            step.title,
+            step.narration
+        );
+        writeln!(out, "{}", escape_lines(&printed)).map_err(io)?;
         for expected in &step.expect {
             if !screen.contains(expected.as_str()) {
                 failures.push(format!(
@@ -120,7 +130,7 @@ pub fn run(
             }
         }
         if let Some(r) = &mut recorder {
-            r.event(3.0 * (i + 1) as f64, &screen_output(&screen))
+            r.event(3.0 * (i + 1) as f64, &screen_output(&escape_lines(&screen)))
                 .map_err(io)?;
         }
     }

@@ -1,6 +1,7 @@
 //! The Accounts tab: grouped by network, each row saying what matters next,
 //! the hovered row revealing its actions inline (R6f, R8, R10b).
 
+use crate::present::escape_control;
 use ratatui::Frame;
 
 use crate::present::column as cut;
@@ -147,9 +148,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         let base = if hovered { theme.hovered } else { theme.text };
         let mut spans = vec![
             Span::styled(if hovered { "▌ " } else { "  " }, base),
-            Span::styled(cut(&a.name, name_w), base),
+            Span::styled(cut(&escape_control(&a.name), name_w), base),
             Span::styled(" ", base),
-            Span::styled(cut(&format!("@{}", a.handle), handle_w), base),
+            Span::styled(
+                cut(&format!("@{}", escape_control(&a.handle)), handle_w),
+                base,
+            ),
             Span::styled(" ", base),
         ];
         let used = 2 + name_w + 1 + handle_w + 1;
@@ -232,7 +236,10 @@ fn inline_actions(
             theme.button_danger_focused,
         ));
     } else {
-        let note = format!("only {} may disconnect", record.original_connector);
+        let note = format!(
+            "only {} may disconnect",
+            escape_control(&record.original_connector)
+        );
         let used: usize = actions.iter().map(|(t, _, _)| t.chars().count() + 1).sum();
         actions.push((
             cut(&note, room.saturating_sub(used).max(12))

@@ -1,6 +1,7 @@
 //! Modal dialogs: each says in plain words what will happen, with the real
 //! numbers; focus starts on the safe choice.
 
+use crate::present::escape_control;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -111,7 +112,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
                 Line::from(format!(
                     "Disconnect {} @{} from the portal?",
                     a.network.label(),
-                    a.handle
+                    escape_control(&a.handle)
                 )),
                 Line::from(""),
                 Line::from(vec![
@@ -164,8 +165,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
                     theme.accent,
                 ),
                 Line::from(format!(
-                    "Switchboard would like to publish as {} (@{}) on behalf of {actor}.",
-                    a.name, a.handle
+                    "Switchboard would like to publish as {} (@{}) on behalf of {}.",
+                    escape_control(&a.name),
+                    escape_control(&a.handle),
+                    escape_control(&actor)
                 )),
                 Line::styled(
                     "(A simulated authorization screen: no network is reached.)",
@@ -221,13 +224,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
                 Line::from(format!(
                     "Remove {} @{} and all its {}? There is no window to come back: it is gone at once.",
                     a.network.label(),
-                    a.handle,
+                    escape_control(&a.handle),
                     plural(*posts, "post")
                 )),
                 Line::from(""),
                 Line::from(vec![
                     Span::raw("Type the handle "),
-                    Span::styled(a.handle.clone(), theme.accent),
+                    Span::styled(escape_control(&a.handle).into_owned(), theme.accent),
                     Span::raw(" to confirm:"),
                 ]),
             ];
@@ -330,7 +333,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
                     (false, false) => theme.text,
                 };
                 lines.push(Line::styled(
-                    format!(" {mark} @{}{note}", entry.handle),
+                    format!(" {mark} @{}{note}", escape_control(&entry.handle)),
                     style,
                 ));
             }
@@ -383,8 +386,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, dialog: &Dialog, zone: Zone, hits:
             }
         }
         Dialog::Refused { title, message } => {
-            let mut lines: Vec<Line<'static>> =
-                message.lines().map(|l| Line::from(l.to_string())).collect();
+            let mut lines: Vec<Line<'static>> = message
+                .lines()
+                .map(|l| Line::from(escape_control(l).into_owned()))
+                .collect();
             lines.push(Line::from(""));
             lines.push(Line::styled(
                 "Nothing was changed; the attempt is in the Activity log.",

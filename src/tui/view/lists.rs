@@ -1,5 +1,6 @@
 //! The Publishing, Notifications and Activity tabs: one page each, by keyset.
 
+use crate::present::escape_control;
 use ratatui::Frame;
 
 use crate::present::column as cut;
@@ -85,7 +86,7 @@ pub fn draw_posts(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits
             post.account_id,
             cut(&status, 22),
             cut(&when, if wide { 29 } else { 17 }),
-            post.text.replace('\n', " ")
+            escape_control(&post.text)
         );
         let style = pick(selected, theme.hovered, theme.text);
         let rect = row_rect(list, i);
@@ -174,10 +175,10 @@ pub fn draw_activity(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, h
         let text = format!(
             " {:<18} {:<20} {:<16} {:<6} {outcome}{}",
             long_date(zone, e.at),
-            cut(&e.actor, 20),
+            cut(&escape_control(&e.actor), 20),
             cut(&e.action, 16),
             account,
-            e.detail
+            escape_control(&e.detail)
         );
         let style = match (selected, e.outcome.as_str()) {
             (true, _) => theme.hovered,

@@ -7,6 +7,7 @@ mod lists;
 mod overlays;
 mod tour;
 
+use crate::present::escape_control;
 use chrono::{DateTime, FixedOffset, Local};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -146,7 +147,10 @@ fn header(app: &App, zone: Zone, width: usize) -> Line<'static> {
     };
     let mut portal = vec![
         Span::styled("─ ", theme.border),
-        Span::styled(format!("{} ({}) ", s.portal, s.tier.label()), theme.text),
+        Span::styled(
+            format!("{} ({}) ", escape_control(&s.portal), s.tier.label()),
+            theme.text,
+        ),
     ];
     let mut right = header_right(app, zone, true);
     let used = |spans: &[Span<'_>]| spans.iter().map(|sp| sp.width()).sum::<usize>();
@@ -183,9 +187,9 @@ fn header_right(app: &App, zone: Zone, with_role: bool) -> Vec<Span<'static>> {
     };
     let role = if s.actor.active { role } else { "Deactivated" };
     let who = if with_role {
-        format!(" {} ({role}) ", s.actor.name)
+        format!(" {} ({role}) ", escape_control(&s.actor.name))
     } else {
-        format!(" {} ", s.actor.name)
+        format!(" {} ", escape_control(&s.actor.name))
     };
     let mut spans = vec![
         Span::styled(who, theme.text),
@@ -361,7 +365,10 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
             theme.toast
         };
         frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {} ", toast.text), style)),
+            Paragraph::new(Span::styled(
+                format!(" {} ", escape_control(&toast.text)),
+                style,
+            )),
             area,
         );
         return;

@@ -1,5 +1,6 @@
 //! The account detail with its timeline, the pickers, and the help overlay.
 
+use crate::present::escape_control;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -24,7 +25,14 @@ pub fn draw_overlay(frame: &mut Frame<'_>, app: &App, zone: Zone, hits: &mut Hit
                     } else {
                         "deactivated".into()
                     };
-                    (format!("{} <{}> · {state}", u.name, u.email), u.active)
+                    (
+                        format!(
+                            "{} <{}> · {state}",
+                            escape_control(&u.name),
+                            escape_control(&u.email)
+                        ),
+                        u.active,
+                    )
                 })
                 .collect();
             picker(frame, app, "Act as", &items, *index, hits);
@@ -117,7 +125,12 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
     let block = Block::bordered()
         .border_style(theme.border)
         .title_top(Line::styled(
-            format!(" {} · {} @{} ", a.name, a.network.label(), a.handle),
+            format!(
+                " {} · {} @{} ",
+                escape_control(&a.name),
+                a.network.label(),
+                escape_control(&a.handle)
+            ),
             theme.title,
         ))
         .title_bottom(Line::styled(" Esc close ", theme.muted));
@@ -131,11 +144,11 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
         ]),
         Line::from(vec![
             Span::styled(" Connected by       ", theme.muted),
-            Span::raw(record.original_connector.clone()),
+            Span::raw(escape_control(&record.original_connector).into_owned()),
         ]),
         Line::from(vec![
             Span::styled(" Last connected by  ", theme.muted),
-            Span::raw(record.last_connector.clone()),
+            Span::raw(escape_control(&record.last_connector).into_owned()),
         ]),
         Line::from(vec![
             Span::styled(" Posts              ", theme.muted),

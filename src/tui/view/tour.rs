@@ -1,5 +1,6 @@
 //! The tour panel: the step the presenter is on, in plain words.
 
+use crate::present::escape_control;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -28,11 +29,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, tour: &TourView, area: Rect) {
     let back = app.keymap.key_label(crate::tui::action::Action::TourBack);
     let (title, narration) = match tour.done.checked_sub(1).and_then(|i| tour.steps.get(i)) {
         Some((title, narration)) => (
-            format!(" Tour · step {}/{total} · {title} ", tour.done),
-            narration.clone(),
+            format!(
+                " Tour · step {}/{total} · {} ",
+                tour.done,
+                escape_control(title)
+            ),
+            crate::present::escape_lines(narration),
         ),
         None => (
-            format!(" Tour · {} ", tour.title),
+            format!(" Tour · {} ", escape_control(&tour.title)),
             format!(
                 "{total} steps walk through the whole article. Press {next} to perform the first one."
             ),
@@ -40,7 +45,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, tour: &TourView, area: Rect) {
     };
     let hint = if tour.done < total {
         let upcoming = &tour.steps[tour.done].0;
-        format!(" {next} next: {upcoming} · {back} back ")
+        format!(" {next} next: {} · {back} back ", escape_control(upcoming))
     } else {
         format!(" The tour is over · {back} back · explore freely ")
     };
