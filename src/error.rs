@@ -101,6 +101,13 @@ impl Error {
     }
 }
 
+pub fn disk_full() -> Error {
+    Error::other(
+        "disk_full",
+        "the disk is full: free some space and try again (nothing was changed)",
+    )
+}
+
 impl From<StateRefusal> for Error {
     fn from(refusal: StateRefusal) -> Error {
         Error::State(refusal)
@@ -124,9 +131,14 @@ impl From<rusqlite::Error> for Error {
                 "busy",
                 "another process holds the portal database: try again in a moment",
             ),
-            Some(ErrorCode::DiskFull) => Error::other(
-                "disk_full",
-                "the disk is full: free some space and try again (nothing was changed)",
+            Some(ErrorCode::DiskFull) => disk_full(),
+            // SQLite reports most failed writes this way; `files::explain_
+            // write_failure` tells a full disk or a file size limit apart.
+            Some(ErrorCode::SystemIoFailure) => Error::other(
+                "io_error",
+                format!(
+                    "the portal database could not be read or written ({e}): check that its folder is writable and the disk has space, then try again (nothing was changed)"
+                ),
             ),
             Some(ErrorCode::DatabaseCorrupt) => Error::other(
                 "corrupt",

@@ -151,23 +151,25 @@ pub fn build_then_link<T>(path: &Path, build: impl FnOnce(&Path) -> Result<T>) -
     remove_with_companions(&building);
     let _guard = crate::signals::CleanupOnSignal::new();
     drop(create_private(&building, "portal")?);
-    let built = build(&building).and_then(|value| {
-        crate::signals::check_interrupted()?;
-        std::fs::hard_link(&building, path).map_err(|e| {
-            if path.exists() {
-                Error::conflict(
-                    "database_exists",
-                    format!(
-                        "{} was created meanwhile by another process",
-                        path.display()
-                    ),
-                )
-            } else {
-                Error::other("io", format!("cannot create {}: {e}", path.display()))
-            }
-        })?;
-        Ok(value)
-    });
+    let built = build(&building)
+        .map_err(|e| explain_write_failure(e, &building))
+        .and_then(|value| {
+            crate::signals::check_interrupted()?;
+            std::fs::hard_link(&building, path).map_err(|e| {
+                if path.exists() {
+                    Error::conflict(
+                        "database_exists",
+                        format!(
+                            "{} was created meanwhile by another process",
+                            path.display()
+                        ),
+                    )
+                } else {
+                    Error::other("io", format!("cannot create {}: {e}", path.display()))
+                }
+            })?;
+            Ok(value)
+        });
     remove_with_companions(&building);
     built
 }
@@ -200,4 +202,58 @@ impl Identity {
             })
         }
     }
+}
+
+/// A write to `path` failed with an I/O error: says why when it can be told
+/// (a full disk, the shell's file size limit), since SQLite reports both as
+/// a plain "disk I/O error".
+pub fn explain_write_failure(error: Error, path: &Path) -> Error {
+    if error.code() != "io_error" {
+        return error;
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if free_bytes(dir).is_some_and(|free| free < 256 * 1024) {
+        return crate::error::disk_full();
+    }
+    if let Some(limit) = file_size_limit() {
+        return Error::other(
+            "file_too_large",
+            format!(
+                "the portal database reached the file size limit of this shell ({limit} bytes, 'ulimit -f'): raise the limit (ulimit -f unlimited) and try again (nothing was changed)"
+            ),
+        );
+    }
+    error
+}
+
+#[cfg(unix)]
+fn free_bytes(dir: &Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    let mut stat: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: `name` is a valid C string and `stat` a valid out pointer.
+    let status = unsafe { libc::statvfs(name.as_ptr(), &mut stat) };
+    (status == 0).then(|| stat.f_bavail as u64 * stat.f_frsize as u64)
+}
+
+#[cfg(not(unix))]
+fn free_bytes(_dir: &Path) -> Option<u64> {
+    None
+}
+
+/// The shell's limit on the size of a file this process writes, if any.
+#[cfg(unix)]
+fn file_size_limit() -> Option<u64> {
+    let mut limit: libc::rlimit = unsafe { std::mem::zeroed() };
+    // SAFETY: `limit` is a valid out pointer.
+    let status = unsafe { libc::getrlimit(libc::RLIMIT_FSIZE, &mut limit) };
+    (status == 0 && limit.rlim_cur != libc::RLIM_INFINITY).then_some(limit.rlim_cur as u64)
+}
+
+#[cfg(not(unix))]
+fn file_size_limit() -> Option<u64> {
+    None
 }

@@ -437,3 +437,52 @@ fn malformed_tours_exit_2_with_their_file_line_and_what_is_valid() {
     assert_eq!(missing.code, 2);
     assert_eq!(p.dump(), before, "nothing ran");
 }
+
+/// Issue 7: `[` never erases what another process wrote since the step.
+#[test]
+fn rewind_refuses_when_another_process_changed_the_portal() {
+    let p = demo();
+    let portal = Portal::open(&p.db).unwrap();
+    let parsed = tour::parse("article", tour::ARTICLE, portal.connection()).unwrap();
+    let mut store = Store::new(portal, ANA.to_string(), None);
+    let mut app = App::new(Keymap::default(), Theme::new(ThemeName::Mono));
+    switchboard::tui::tour::start(&mut store, &mut app, parsed);
+    switchboard::tui::effects::perform(&mut store, &mut app, switchboard::tui::app::Effect::Reload);
+    // At the first step there is nothing to go back to, and it says so.
+    switchboard::tui::tour::step_back(&mut store, &mut app).unwrap();
+    assert!(
+        app.toast
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("start of the tour")
+    );
+    switchboard::tui::tour::next_step(&mut store, &mut app).unwrap();
+    // Meanwhile a user is added from the CLI.
+    let added = p.run(&[
+        "--as",
+        ANA,
+        "user",
+        "add",
+        "new@northwind.test",
+        "--name",
+        "New Person",
+    ]);
+    assert_eq!(added.code, 0, "{}", added.stderr);
+    let error = switchboard::tui::tour::step_back(&mut store, &mut app)
+        .expect_err("the rewind erased another process's change");
+    assert!(
+        error
+            .to_string()
+            .contains("another program changed the portal")
+    );
+    let users = p.run(&["--json", "user", "list"]).json();
+    assert!(
+        users
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u["email"] == "new@northwind.test"),
+        "{users}"
+    );
+}

@@ -690,3 +690,127 @@ fn a_handle_that_only_looks_like_another_is_the_same_handle_or_refused() {
     );
     assert_ne!(twin.code, 0, "a lookalike user was added: {}", twin.stdout);
 }
+
+// 18. The clock stays in range.
+
+#[test]
+fn t4_the_clock_never_leaves_the_years_a_portal_can_hold() {
+    let p = TestPortal::new();
+    p.run(&["clock", "set", "9000-12-31T00:00:00Z"]).ok();
+    for _ in 0..2 {
+        let run = p.run(&["clock", "advance", "366000d"]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+    let clock = p.run(&["--json", "clock", "show"]).ok().json();
+    assert_eq!(clock["demo_clock"], "9000-12-31T00:00:00Z");
+}
+
+#[test]
+fn t4_the_tui_clock_refuses_to_leave_the_supported_years() {
+    let p = TestPortal::new();
+    p.run(&["clock", "set", "9000-12-30T00:00:00Z"]).ok();
+    let mut h = Harness::open(&p.db, ADMIN, 120, 36);
+    // t, then "+90 days" several times: refused, never a panic.
+    for _ in 0..3 {
+        h.char('t');
+        h.keys("jjjj");
+        h.key(KeyCode::Enter);
+        assert!(h.shows("years"), "{}", h.screen());
+        h.key(KeyCode::Esc);
+    }
+    let clock = p.run(&["--json", "clock", "show"]).ok().json();
+    assert!(
+        clock["demo_clock"]
+            .as_str()
+            .unwrap()
+            .starts_with("9000-12-3"),
+        "{clock}"
+    );
+}
+
+// 19. Clear errors at the edges.
+
+/// Runs `script` in a private mount namespace (its mounts vanish with it),
+/// or says why it cannot here.
+fn in_private_mounts(script: &str) -> Option<std::process::Output> {
+    let probe = std::process::Command::new("unshare")
+        .args(["-m", "true"])
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: this machine does not allow private mounts (unshare -m)");
+        return None;
+    }
+    Some(
+        std::process::Command::new("unshare")
+            .args(["-m", "sh", "-c", script])
+            .env(
+                "SWITCHBOARD_BIN",
+                assert_cmd::cargo::cargo_bin("switchboard"),
+            )
+            .output()
+            .unwrap(),
+    )
+}
+
+#[test]
+fn a_full_disk_says_the_disk_is_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = format!(
+        "mount -t tmpfs -o size=300k tmpfs {dir} && \"$SWITCHBOARD_BIN\" --db {dir}/p.db generate --accounts 3000 --posts 30000",
+        dir = dir.path().display()
+    );
+    let Some(output) = in_private_mounts(&script) else {
+        return;
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with("error: the disk is full"), "{stderr}");
+}
+
+#[test]
+fn generate_past_the_file_size_limit_ends_with_an_error_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "ulimit -f 400 && exec \"$SWITCHBOARD_BIN\" --db \"$DIR/p.db\" generate --accounts 3000 --posts 30000",
+        ])
+        .env("SWITCHBOARD_BIN", assert_cmd::cargo::cargo_bin("switchboard"))
+        .env("DIR", dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "killed by a signal? {stderr}"
+    );
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert!(stderr.contains("ulimit -f"), "{stderr}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn init_in_a_folder_that_does_not_exist_says_so_and_creates_nothing() {
+    let p = TestPortal::empty();
+    let missing = p.dir.path().join("no").join("such");
+    let db = missing.join("x.db");
+    let run = p.run(&[
+        "--db",
+        db.to_str().unwrap(),
+        "init",
+        "--portal",
+        "Acme",
+        "--tier",
+        "professional",
+        "--admin",
+        ADMIN,
+        "--admin-name",
+        "Ana",
+    ]);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
+    assert!(!p.dir.path().join("no").exists());
+}

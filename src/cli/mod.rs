@@ -280,12 +280,16 @@ fn execute<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
         }
         Command::Clock(ClockCommand::Set { instant }) => {
             let target = instant_arg(instant, "the clock")?;
-            clock_move(&path, actor, out, move |_| target)
+            clock_move(&path, actor, out, move |_| Ok(target))
         }
         Command::Clock(ClockCommand::Advance { duration }) => {
             let by = parsed(parse_duration(duration), "bad_duration")?;
             clock_move(&path, actor, out, move |info| {
-                effective_now(flag, info.demo_clock).instant + by
+                let base = effective_now(flag, info.demo_clock).instant;
+                parsed(
+                    crate::lifecycle::time::advance(base, by),
+                    "clock_out_of_range",
+                )
             })
         }
         _ => {
@@ -420,13 +424,13 @@ fn clock_move<W: Write>(
     path: &std::path::Path,
     actor: Option<&str>,
     out: &mut Output<W>,
-    target: impl FnOnce(&store::PortalInfo) -> Instant,
+    target: impl FnOnce(&store::PortalInfo) -> Result<Instant>,
 ) -> Result<()> {
     let mut portal = Portal::open(path)?;
     let (clock, swept_to, events) = portal.run_at(
         |info| {
             Ok(Now {
-                instant: target(info),
+                instant: target(info)?,
                 source: ClockSource::Demo,
             })
         },

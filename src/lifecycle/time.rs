@@ -80,6 +80,21 @@ pub fn parse_instant(text: &str) -> Result<Instant, String> {
     Ok(from_unix_seconds(utc.timestamp()).expect("year range checked above"))
 }
 
+/// T4: the clock moved forward by `by`, as long as it stays within the years
+/// a portal can hold (so every instant stays RFC 3339 and no rule's
+/// arithmetic can overflow).
+pub fn advance(t: Instant, by: Duration) -> Result<Instant, String> {
+    t.checked_add_signed(by)
+        .filter(|moved| (FIRST_YEAR..=LAST_YEAR).contains(&moved.year()))
+        .ok_or_else(|| {
+            format!(
+                "moving the clock from {} by {} days would leave the years {FIRST_YEAR}-{LAST_YEAR} that a portal can hold: move it by less",
+                format_instant(t),
+                by.num_days()
+            )
+        })
+}
+
 /// The RFC 3339 UTC text of an instant, as the JSON contract writes it.
 pub fn format_instant(t: Instant) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
@@ -152,6 +167,18 @@ mod tests {
         assert!(parse_instant("yesterday").is_err());
         assert!(parse_instant("2026-13-01T00:00:00Z").is_err());
         assert!(parse_instant("9999-01-01T00:00:00Z").is_err());
+    }
+
+    #[test]
+    fn t4_the_clock_never_leaves_the_supported_years() {
+        let late = at("9000-12-31T00:00:00Z");
+        assert!(advance(late, days(366_000)).is_err());
+        assert!(advance(late, days(1)).is_err());
+        assert_eq!(advance(late, days(0)).unwrap(), late);
+        assert_eq!(
+            advance(at("2026-03-01T09:00:00Z"), days(1)).unwrap(),
+            at("2026-03-02T09:00:00Z")
+        );
     }
 
     #[test]

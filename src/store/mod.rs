@@ -186,6 +186,14 @@ impl Portal {
         Ok(())
     }
 
+    /// SQLite's `PRAGMA data_version` for this connection: it changes when
+    /// another connection commits, and only then.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     pub fn info(&self) -> Result<PortalInfo> {
         portal_info(&self.conn)
     }
@@ -208,6 +216,16 @@ impl Portal {
     /// Like `run`, with the command's instant chosen from the portal row (the
     /// clock commands move the demo clock and sweep up to it).
     pub fn run_at<T>(
+        &mut self,
+        instant: impl FnOnce(&PortalInfo) -> Result<Now>,
+        actor: Option<&str>,
+        command: impl FnOnce(&mut Session<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.run_in_transaction(instant, actor, command)
+            .map_err(|e| crate::files::explain_write_failure(e, &self.path))
+    }
+
+    fn run_in_transaction<T>(
         &mut self,
         instant: impl FnOnce(&PortalInfo) -> Result<Now>,
         actor: Option<&str>,

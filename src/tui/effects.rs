@@ -11,6 +11,7 @@ use super::app::{
 use crate::clock::{ClockSource, Now, effective_now};
 use crate::error::{Error, Result};
 use crate::lifecycle::permission::{Attempt, authorize, recommended_reconnector};
+use crate::lifecycle::time::advance;
 use crate::lifecycle::{Denial, DisconnectReason, Instant};
 
 use crate::store::accounts::{self, ListCursor, ListFilter};
@@ -49,11 +50,7 @@ impl Store {
     /// Whether another process changed the portal since we last looked
     /// (`PRAGMA data_version`).
     pub fn changed_elsewhere(&mut self) -> bool {
-        let version: i64 = self
-            .portal
-            .connection()
-            .query_row("PRAGMA data_version", [], |r| r.get(0))
-            .unwrap_or(self.data_version);
+        let version = self.portal.data_version().unwrap_or(self.data_version);
         let changed = version != self.data_version;
         self.data_version = version;
         changed
@@ -105,9 +102,10 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
             .and_then(|()| load_accounts(store, app, Anchor::Start, HoverAt::First))
             .or_else(|e| show_again_if_changed(store, app, e, Effect::PrepareRemove(seen.id))),
         Effect::ConnectAll(network, handles) => connect_all(store, app, network, handles),
-        Effect::AdvanceClock { seconds } => {
-            move_clock(store, app, |now, _| Ok(now + Duration::seconds(seconds)))
-        }
+        Effect::AdvanceClock { seconds } => move_clock(store, app, |now, _| {
+            advance(now, Duration::seconds(seconds))
+                .map_err(|message| Error::invalid("clock_out_of_range", message))
+        }),
         Effect::ClockToNextEvent => move_clock(store, app, |now, next| {
             next.filter(|n| *n > now).ok_or_else(|| {
                 Error::other("no_event", "nothing is scheduled to happen: no next event")

@@ -24,6 +24,9 @@ pub struct Snapshot {
     overlay: Option<super::app::Overlay>,
     hover: Option<crate::lifecycle::AccountId>,
     top: Option<ListCursor>,
+    /// `PRAGMA data_version` when it was taken: it moves only when another
+    /// connection commits, so a rewind can tell that someone else wrote.
+    data_version: i64,
 }
 
 /// Readies a tour: the panel shows its first step.
@@ -54,6 +57,7 @@ pub fn next_step(store: &mut Store, app: &mut App) -> Result<()> {
         return Ok(());
     };
     store.snapshots.push(Snapshot {
+        data_version: store.portal.data_version()?,
         db: store.portal.snapshot()?,
         actor: store.actor.clone(),
         tab: app.tab,
@@ -74,6 +78,19 @@ pub fn next_step(store: &mut Store, app: &mut App) -> Result<()> {
 
 /// `[`: back to the portal as it was before the previous step.
 pub fn step_back(store: &mut Store, app: &mut App) -> Result<()> {
+    let Some(snapshot) = store.snapshots.last() else {
+        app.toast("This is the start of the tour: there is no step to go back to");
+        return Ok(());
+    };
+    // Restoring would erase what another process wrote since the snapshot
+    // (a user added from the CLI, a second admin's disconnect).
+    if store.portal.data_version()? != snapshot.data_version {
+        store.snapshots.clear();
+        return Err(Error::conflict(
+            "changed_elsewhere",
+            "another program changed the portal since this step, so going back would erase its changes: nothing was undone (the tour goes on from here)",
+        ));
+    }
     let Some(snapshot) = store.snapshots.pop() else {
         return Ok(());
     };
