@@ -17,6 +17,8 @@ struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// Kept open for the child's life; its termios is the terminal's.
+    master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Tui {
@@ -59,12 +61,11 @@ impl Tui {
             }
         });
         let writer = pty.master.take_writer().unwrap();
-        // Keep the master open for the child's life.
-        std::mem::forget(pty.master);
         Tui {
             parser,
             writer,
             child,
+            master: pty.master,
         }
     }
 
@@ -94,6 +95,15 @@ impl Tui {
             }
         }
         panic!("'{text}' is not on screen");
+    }
+
+    /// Whether the terminal is in raw mode (no line editing, no echo).
+    fn raw_mode(&self) -> bool {
+        let fd = self.master.as_raw_fd().expect("a unix pty");
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: a valid descriptor and a valid out pointer.
+        assert_eq!(unsafe { libc::tcgetattr(fd, &mut termios) }, 0);
+        termios.c_lflag & (libc::ICANON | libc::ECHO) == 0
     }
 
     fn send(&mut self, bytes: &[u8]) {
@@ -262,4 +272,66 @@ fn demo_opens_the_tui_with_the_tour_and_brackets_step_and_rewind() {
         !replay.screen().alternate_screen(),
         "the recording ends back on the main screen"
     );
+}
+
+/// Issue 7: a signal gives the terminal back exactly as `q` does.
+#[test]
+fn signals_give_the_terminal_back_as_quitting_does() {
+    for signal in ["TERM", "HUP", "INT", "QUIT"] {
+        let p = acme();
+        let mut tui = Tui::start(&p.db, ADMIN);
+        tui.wait_for("@acmecorp");
+        assert!(tui.raw_mode(), "SIG{signal}: the TUI runs in raw mode");
+        {
+            let parser = tui.parser.lock().unwrap();
+            assert!(parser.screen().alternate_screen());
+        }
+        let pid = tui.child.process_id().unwrap();
+        let kill = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(kill.success());
+        tui.wait_exit();
+        assert!(!tui.raw_mode(), "SIG{signal} left raw mode on");
+        let parser = tui.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "SIG{signal}: still on the alternate screen"
+        );
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "SIG{signal}: mouse reporting left on"
+        );
+        assert!(!screen.hide_cursor(), "SIG{signal}: the cursor is hidden");
+    }
+}
+
+/// Issue 7: under 80x24 nothing of the hidden UI acts.
+#[test]
+fn the_too_small_screen_is_inert() {
+    let p = acme();
+    let mut tui = Tui::start(&p.db, ADMIN);
+    tui.wait_for("@acmecorp");
+    tui.master
+        .resize(PtySize {
+            rows: 20,
+            cols: 70,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    tui.parser.lock().unwrap().screen_mut().set_size(20, 70);
+    tui.wait_for("needs a terminal of at least");
+    let before = p.dump();
+    // What would move the clock and disconnect with no dialog ever seen.
+    tui.send(b"t\r");
+    tui.send(b"d\x1b[D\r");
+    tui.send(b"x\r");
+    std::thread::sleep(Duration::from_millis(800));
+    assert_eq!(p.dump(), before, "a key acted on the hidden UI");
+    tui.send(b"q");
+    tui.wait_exit();
 }

@@ -343,6 +343,8 @@ pub struct Hits {
     pub visible_accounts: usize,
     /// How many rows a list can show.
     pub list_capacity: usize,
+    /// The terminal is under the minimum size: only the size notice shows.
+    pub too_small: bool,
 }
 
 fn find<T: Copy>(areas: &[(Rect, T)], column: u16, row: u16) -> Option<T> {
@@ -352,7 +354,6 @@ fn find<T: Copy>(areas: &[(Rect, T)], column: u16, row: u16) -> Option<T> {
         .map(|(_, v)| *v)
 }
 
-/// What `update` asks the store for.
 /// An account as a dialog showed it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Seen {
@@ -369,6 +370,7 @@ impl Seen {
     }
 }
 
+/// What `update` asks the store for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     /// Refetch the header and the current tab.
@@ -537,6 +539,19 @@ impl App {
 
     /// Turns a terminal event into a message, through the keymap.
     pub fn translate(&self, event: &Event) -> Option<Msg> {
+        let msg = self.translate_any(event)?;
+        // Under the minimum size nothing of the UI is on screen, so nothing
+        // of it may act: only quitting, help and resizing (issue 7).
+        if self.hits.too_small {
+            return match msg {
+                Msg::Act(Action::Quit | Action::Help | Action::Cancel) => Some(msg),
+                _ => None,
+            };
+        }
+        Some(msg)
+    }
+
+    fn translate_any(&self, event: &Event) -> Option<Msg> {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 let k = Key::from_event(key);

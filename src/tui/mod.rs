@@ -40,10 +40,12 @@ pub struct TerminalEvents;
 
 impl EventSource for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        if event::poll(timeout)? {
-            event::read().map(Some)
-        } else {
-            Ok(None)
+        match event::poll(timeout) {
+            Ok(true) => event::read().map(Some),
+            Ok(false) => Ok(None),
+            // A signal interrupted the wait: the loop checks for it next.
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(None),
+            Err(e) => Err(e),
         }
     }
 }
@@ -130,6 +132,9 @@ pub fn run(
         None => None,
     };
 
+    // SIGTERM, SIGHUP, SIGINT and SIGQUIT end the loop like `q` does, so the
+    // terminal is given back whole (issue 7).
+    let stop = crate::signals::StopRequest::watch();
     // Our own setup (not ratatui::init) so the recording sees every byte;
     // the panic hook puts the terminal back, mouse reporting included.
     let previous = std::panic::take_hook();
@@ -160,6 +165,7 @@ pub fn run(
                 &mut store,
                 &mut TerminalEvents,
                 Zone::Local,
+                &|| stop.raised(),
             );
             let _ = execute!(
                 terminal.backend_mut(),
@@ -204,6 +210,7 @@ pub fn run_loop<B: Backend>(
     store: &mut Store,
     events: &mut dyn EventSource,
     zone: Zone,
+    stopped: &dyn Fn() -> bool,
 ) -> Result<()>
 where
     B::Error: std::fmt::Display,
@@ -211,6 +218,10 @@ where
     let mut capacity = 0;
     let mut idle_ticks = 0u32;
     loop {
+        if stopped() {
+            log::write("info", "stopped by a signal");
+            return Ok(());
+        }
         draw_frame(terminal, app, zone)?;
         if app.quit {
             return Ok(());

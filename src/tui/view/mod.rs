@@ -81,6 +81,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, zone: Zone) -> Hits {
             area.width, area.height
         );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        hits.too_small = true;
         return hits;
     }
     let theme = &app.theme;
