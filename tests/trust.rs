@@ -814,3 +814,63 @@ fn init_in_a_folder_that_does_not_exist_says_so_and_creates_nothing() {
     assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
     assert!(!p.dir.path().join("no").exists());
 }
+
+// 15. Display width, not characters.
+
+#[test]
+fn cli_tables_align_wide_names_by_display_width() {
+    let p = TestPortal::new();
+    let wide = "東京支社のアカウント公式です長い名前";
+    p.act(
+        ADMIN,
+        T0,
+        &["account", "connect", "facebook", "tokyo", "--name", wide],
+    )
+    .ok();
+    p.act(
+        ADMIN,
+        T0,
+        &["account", "connect", "facebook", "plain", "--name", "Plain"],
+    )
+    .ok();
+    let list = p.run(&["--now", T0, "account", "list"]).ok().stdout;
+    let at_column = |handle: &str| {
+        let line = list.lines().find(|l| l.contains(handle)).unwrap();
+        let byte = line.find(&format!("@{handle}")).unwrap();
+        switchboard::present::width(&line[..byte])
+    };
+    assert_eq!(at_column("tokyo"), at_column("plain"), "{list}");
+}
+
+#[test]
+fn a_wide_name_never_pushes_the_row_actions_off_screen_or_under_another_button() {
+    let p = TestPortal::new();
+    let name = "👨\u{200D}👩\u{200D}👧 東京支社のアカウント公式です長い名前";
+    p.act(
+        ADMIN,
+        T0,
+        &["account", "connect", "facebook", "tokyo", "--name", name],
+    )
+    .ok();
+    p.run(&["clock", "set", T0]).ok();
+    for (width, height) in [(80, 24), (120, 36)] {
+        let mut h = Harness::open(&p.db, ADMIN, width, height);
+        h.hover_handle("tokyo");
+        let (x, y) = h
+            .find("[Remove]")
+            .unwrap_or_else(|| panic!("[Remove] is off screen:\n{}", h.screen()));
+        assert!(x + 8 <= width - 1, "{}", h.screen());
+        // The family emoji is drawn whole or not at all, never half.
+        let row = h.screen().lines().nth(y as usize).unwrap().to_string();
+        assert!(
+            !row.contains("👨\u{200D}👩 ") && !row.ends_with('\u{200D}'),
+            "{row}"
+        );
+        // A click on the visible "[Di" opens Disconnect, not Remove.
+        let (dx, dy) = h.find("[Disconnect]").unwrap();
+        h.click(dx + 2, dy);
+        assert!(h.shows("Disconnect account"), "{}", h.screen());
+        assert!(!h.shows("Remove account"), "{}", h.screen());
+        h.key(KeyCode::Esc);
+    }
+}

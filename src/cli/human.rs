@@ -6,7 +6,13 @@ use chrono::Local;
 use crate::lifecycle::Instant;
 use crate::lifecycle::account::Status;
 use crate::lifecycle::permission::User;
-use crate::present::{relative, truncate};
+use crate::present::{column, escape_control, relative, truncate};
+
+/// A column of data: escaped first (so what the terminal shows is what is
+/// measured), then cut or padded to `columns` display columns.
+fn cell(text: &str, columns: usize) -> String {
+    column(&escape_control(text), columns)
+}
 use crate::store::audit::AuditEntry;
 use crate::store::notifications::Notification;
 use crate::store::{AccountRecord, PostRecord, SweepEvent};
@@ -65,10 +71,10 @@ pub fn account_line(record: &AccountRecord, now: Instant) -> String {
     let a = &record.account;
     let hidden = if a.is_hidden(now) { "  [hidden]" } else { "" };
     format!(
-        "  #{:<6} {:<24} @{:<22} {}{hidden}",
+        "  #{:<6} {} @{} {}{hidden}",
         a.id,
-        truncate(&a.name, 24),
-        truncate(&a.handle, 22),
+        cell(&a.name, 24),
+        cell(&a.handle, 22),
         account_status(record, now)
     )
 }
@@ -108,21 +114,21 @@ pub fn post_line(p: &PostRecord, now: Instant) -> String {
         .map(|t| date_and_relative(t, now))
         .unwrap_or_else(|| "-".into());
     format!(
-        "#{:<7} acct #{:<6} {:<23} {:<38} {:<24} {}",
+        "#{:<7} acct #{:<6} {:<23} {:<38} {} {}",
         p.id,
         p.account_id,
         status,
         when,
-        truncate(&p.created_by, 24),
-        truncate(&p.text.replace('\n', " "), 60)
+        cell(&p.created_by, 24),
+        truncate(&escape_control(&p.text), 60)
     )
 }
 
 pub fn user_line(u: &User) -> String {
     format!(
-        "{:<32} {:<24} {:<16} access {:<4} publish {:<3} {}",
-        truncate(&u.email, 32),
-        truncate(&u.name, 24),
+        "{} {} {:<16} access {:<4} publish {:<3} {}",
+        cell(&u.email, 32),
+        cell(&u.name, 24),
         u.role(),
         u.access.name(),
         if u.can_publish { "yes" } else { "no" },
@@ -150,9 +156,9 @@ pub fn audit_line(e: &AuditEntry) -> String {
         .map(|id| format!("#{id}"))
         .unwrap_or_else(|| "-".into());
     format!(
-        "{}  {:<24} {:<16} {:<7} {:<6} {}",
+        "{}  {} {:<16} {:<7} {:<6} {}",
         date(e.at),
-        truncate(&e.actor, 24),
+        cell(&e.actor, 24),
         e.action,
         account,
         e.outcome,

@@ -164,7 +164,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         } else {
             Vec::new()
         };
-        let actions_w: usize = actions.iter().map(|(t, _, _)| t.chars().count() + 1).sum();
+        let actions_w: usize = actions
+            .iter()
+            .map(|(t, _, _)| crate::present::width(t) + 1)
+            .sum();
         let status_w = width.saturating_sub(used + actions_w);
         spans.push(Span::styled(
             cut(&status, status_w),
@@ -176,7 +179,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         ));
         let mut x = area.x + (used + status_w) as u16;
         for (text, action, style) in actions {
-            let w = text.chars().count() as u16;
+            let w = crate::present::width(&text) as u16;
             spans.push(Span::styled(" ", base));
             spans.push(Span::styled(text, style));
             if let Some(action) = action {
@@ -240,7 +243,10 @@ fn inline_actions(
             "only {} may disconnect",
             escape_control(&record.original_connector)
         );
-        let used: usize = actions.iter().map(|(t, _, _)| t.chars().count() + 1).sum();
+        let used: usize = actions
+            .iter()
+            .map(|(t, _, _)| crate::present::width(t) + 1)
+            .sum();
         actions.push((
             cut(&note, room.saturating_sub(used).max(12))
                 .trim_end()

@@ -70,7 +70,7 @@ fn frame_dialog(frame: &mut Frame<'_>, app: &App, content: Content<'_>, hits: &m
     let mut x = inside.right().saturating_sub(1);
     let labels: Vec<String> = buttons.iter().map(|(l, _)| format!("[ {l} ]")).collect();
     for (i, label) in labels.iter().enumerate().rev() {
-        let w = label.chars().count() as u16;
+        let w = crate::present::width(label) as u16;
         x = x.saturating_sub(w + 1);
         let (_, enabled) = buttons[i];
         let danger = i == 0 && matches!(buttons[i].0, "Disconnect account" | "Remove account");

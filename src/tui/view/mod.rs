@@ -276,7 +276,7 @@ fn draw_main(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mu
     ]));
     frame.render_widget(Paragraph::new(Line::styled(" Social", theme.title)), title);
     let button = "[ Connect account ]";
-    let width = button.chars().count() as u16;
+    let width = crate::present::width(button) as u16;
     if title.width > width + 10 {
         let rect = Rect::new(title.right() - width - 1, title.y, width, 1);
         frame.render_widget(Paragraph::new(Span::styled(button, theme.button)), rect);
@@ -285,7 +285,7 @@ fn draw_main(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mu
     let mut x = tabs.x + 1;
     for tab in MainTab::ALL {
         let label = tab.title();
-        let w = label.chars().count() as u16;
+        let w = crate::present::width(label) as u16;
         if x + w > tabs.right() {
             break;
         }
@@ -416,7 +416,7 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
     // Drop whole hints that do not fit, keeping help, quit and cancel.
     let width_of = |h: &[(String, &str, bool)]| -> usize {
         h.iter()
-            .map(|(k, t, _)| k.chars().count() + t.chars().count() + 3)
+            .map(|(k, t, _)| crate::present::width(k) + crate::present::width(t) + 3)
             .sum()
     };
     while width_of(&hints) > area.width as usize {

@@ -59,7 +59,7 @@ fn picker(
     let theme = &app.theme;
     let width = items
         .iter()
-        .map(|(t, _)| t.chars().count())
+        .map(|(t, _)| crate::present::width(t))
         .max()
         .unwrap_or(20)
         .max(title.len()) as u16

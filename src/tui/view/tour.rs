@@ -16,7 +16,7 @@ pub fn height(app: &App, area: Rect) -> u16 {
         .done
         .checked_sub(1)
         .and_then(|i| tour.steps.get(i))
-        .map_or(60, |(_, n)| n.chars().count());
+        .map_or(60, |(_, n)| crate::present::width(n));
     let width = (area.width as usize).saturating_sub(4).max(20);
     let lines = narration.div_ceil(width) as u16 + 1;
     (lines + 2).clamp(4, 9).min(area.height / 2)
