@@ -874,3 +874,46 @@ fn a_wide_name_never_pushes_the_row_actions_off_screen_or_under_another_button()
         h.key(KeyCode::Esc);
     }
 }
+
+// 16. Never freeze behind a lock.
+
+#[test]
+fn the_tui_keeps_reading_while_another_process_holds_the_write_lock() {
+    let p = TestPortal::new();
+    p.connect("facebook", "acme", T0);
+    p.run(&["clock", "set", T0]).ok();
+    let mut h = Harness::open(&p.db, ADMIN, 120, 36);
+    let holder = rusqlite::Connection::open(&p.db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    // The Activity tab reads the audit log; the Accounts tab the list. (Before,
+    // each read waited for the lock and then failed: no rows, an error.)
+    h.char('4');
+    assert!(h.shows("connect"), "{}", h.screen());
+    assert!(h.shows("Portal busy"), "{}", h.screen());
+    h.char('1');
+    assert!(h.shows("@acme"), "{}", h.screen());
+    holder.execute_batch("ROLLBACK").unwrap();
+    switchboard::tui::effects::perform(
+        &mut h.store,
+        &mut h.app,
+        switchboard::tui::app::Effect::Reload,
+    );
+    h.draw();
+    assert!(!h.shows("Portal busy"), "{}", h.screen());
+}
+
+#[test]
+fn the_cli_still_waits_for_the_lock_then_says_the_portal_is_busy() {
+    let p = TestPortal::new();
+    let holder = rusqlite::Connection::open(&p.db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let run = p.run(&["--now", T0, "sweep"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("error: another process holds the portal"),
+        "{}",
+        run.stderr
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+}

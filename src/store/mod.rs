@@ -213,6 +213,41 @@ impl Portal {
         )
     }
 
+    /// Reads in a deferred transaction: no write lock, no sweep, so another
+    /// process holding the lock never stalls it (WAL readers do not wait for
+    /// writers). The portal is as the last sweep left it; a screen sweeps
+    /// with `run` when it can (the TUI's catch-up).
+    pub fn read<T>(
+        &mut self,
+        now_flag: Option<Instant>,
+        actor: Option<&str>,
+        command: impl FnOnce(&mut Session<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let info = portal_info(&tx)?;
+        let now = effective_now(now_flag, info.demo_clock);
+        let actor = match actor {
+            Some(email) => Some(users::require_by_email(&tx, email)?),
+            None => None,
+        };
+        let mut session = Session {
+            conn: &tx,
+            now,
+            info,
+            swept: Vec::new(),
+            actor,
+            attempt: None,
+        };
+        let value = command(&mut session)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// How long a command waits for another process's write lock.
+    pub fn set_busy_timeout(&self, wait: Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(wait)?)
+    }
+
     /// Like `run`, with the command's instant chosen from the portal row (the
     /// clock commands move the demo clock and sweep up to it).
     pub fn run_at<T>(

@@ -428,6 +428,9 @@ pub struct App {
     pub help: bool,
     pub tour: Option<TourView>,
     pub toast: Option<Toast>,
+    /// Another process holds the portal's write lock: the screen shows the
+    /// portal as last swept and retries on each tick.
+    pub busy: bool,
     pub hits: Hits,
     pub keymap: Keymap,
     pub theme: Theme,
@@ -454,6 +457,7 @@ impl App {
             help: false,
             tour: None,
             toast: None,
+            busy: false,
             hits: Hits::default(),
             keymap,
             theme,

@@ -30,8 +30,15 @@ pub struct Store {
     pub snapshots: Vec<super::tour::Snapshot>,
 }
 
+/// How long a screen's catch-up sweep waits for the write lock: a key must
+/// be answered within a frame or two, so it does not wait.
+const SWEEP_WAIT: std::time::Duration = std::time::Duration::from_millis(20);
+/// How long an action (a confirmed dialog) waits for the write lock.
+const ACTION_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
 impl Store {
     pub fn new(portal: Portal, actor: String, now_flag: Option<Instant>) -> Store {
+        let _ = portal.set_busy_timeout(ACTION_WAIT);
         Store {
             portal,
             actor,
@@ -42,9 +49,31 @@ impl Store {
         }
     }
 
+    /// A command that writes (an action, a refusal to audit): it waits for
+    /// another process's write lock at most `ACTION_WAIT`.
     pub fn run<T>(&mut self, command: impl FnOnce(&mut Session<'_>) -> Result<T>) -> Result<T> {
         let actor = self.actor.clone();
         self.portal.run(self.now_flag, Some(&actor), command)
+    }
+
+    /// A read for the screen: never waits for the write lock (issue 7).
+    pub fn read<T>(&mut self, command: impl FnOnce(&mut Session<'_>) -> Result<T>) -> Result<T> {
+        let actor = self.actor.clone();
+        self.portal.read(self.now_flag, Some(&actor), command)
+    }
+
+    /// Brings the portal up to now (R12) if the write lock can be had at
+    /// once; false while another process holds it (the screen says so and
+    /// tries again on the next tick).
+    pub fn catch_up(&mut self) -> Result<bool> {
+        self.portal.set_busy_timeout(SWEEP_WAIT)?;
+        let swept = self.portal.run(self.now_flag, None, |_| Ok(()));
+        self.portal.set_busy_timeout(ACTION_WAIT)?;
+        match swept {
+            Ok(()) => Ok(true),
+            Err(e) if e.code() == "busy" => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
     /// Whether another process changed the portal since we last looked
@@ -111,7 +140,7 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
                 Error::other("no_event", "nothing is scheduled to happen: no next event")
             })
         }),
-        Effect::OpenUserPicker => store.run(|s| users::list(s.conn())).map(|users| {
+        Effect::OpenUserPicker => store.read(|s| users::list(s.conn())).map(|users| {
             let index = users
                 .iter()
                 .position(|u| u.email == store.actor)
@@ -189,7 +218,8 @@ fn show_error(app: &mut App, error: &Error) {
 
 /// Refetches the header and the current tab.
 pub fn reload(store: &mut Store, app: &mut App) -> Result<()> {
-    let session = store.run(|s| {
+    app.busy = !store.catch_up()?;
+    let session = store.read(|s| {
         let actor = s.require_actor()?;
         let access = match authorize(&actor, s.info.tier, Attempt::ViewSocial) {
             Ok(()) => Access::Granted,
@@ -224,14 +254,14 @@ pub fn reload(store: &mut Store, app: &mut App) -> Result<()> {
             let tab = app.posts.tab;
             let after = app.posts.list.cursor;
             let limit = capacity(app);
-            let rows = store.run(|s| posts::page(s.conn(), Some(tab), None, after, limit))?;
+            let rows = store.read(|s| posts::page(s.conn(), Some(tab), None, after, limit))?;
             set_rows(&mut app.posts.list, rows);
             Ok(())
         }
         MainTab::Notifications => {
             let before = app.inbox.cursor;
             let limit = capacity(app);
-            let rows = store.run(|s| {
+            let rows = store.read(|s| {
                 let me = s.require_actor()?;
                 notifications::page_newest(s.conn(), me.id, before, limit)
             })?;
@@ -243,7 +273,7 @@ pub fn reload(store: &mut Store, app: &mut App) -> Result<()> {
             let account = app.activity_account;
             let limit = capacity(app);
             let rows =
-                store.run(|s| store::audit::page_newest(s.conn(), account, before, limit))?;
+                store.read(|s| store::audit::page_newest(s.conn(), account, before, limit))?;
             set_rows(&mut app.activity, rows);
             Ok(())
         }
@@ -269,7 +299,7 @@ pub fn load_accounts(
     let limit = capacity(app) + 1;
     let text = app.accounts.filter.clone();
     let top = app.accounts.top.clone();
-    let (rows, hidden) = store.run(|s| {
+    let (rows, hidden) = store.read(|s| {
         let filter = ListFilter {
             now: s.instant(),
             include_hidden: false,
@@ -321,7 +351,7 @@ pub fn load_accounts(
 type AccountIdOpt = Option<crate::lifecycle::AccountId>;
 
 fn open_detail(store: &mut Store, app: &mut App, id: i64) -> Result<()> {
-    let detail = store.run(|s| {
+    let detail = store.read(|s| {
         let conn = s.conn();
         Ok(Detail {
             account: accounts::record(conn, id)?,
@@ -423,7 +453,8 @@ fn load_connect_network(
     app: &mut App,
     network: crate::lifecycle::Network,
 ) -> Result<()> {
-    let hidden = store.run(|s| accounts::hidden_of_network(s.conn(), network, s.instant(), 200))?;
+    let hidden =
+        store.read(|s| accounts::hidden_of_network(s.conn(), network, s.instant(), 200))?;
     let entries = hidden
         .into_iter()
         .map(|record| ConnectEntry {
@@ -498,7 +529,7 @@ pub fn move_clock(
     target: impl FnOnce(Instant, Option<Instant>) -> Result<Instant>,
 ) -> Result<()> {
     let flag = store.now_flag;
-    let next = store.run(|s| accounts::next_event_instant(s.conn()))?;
+    let next = store.read(|s| accounts::next_event_instant(s.conn()))?;
     let actor = store.actor.clone();
     let (clock, events) = store.portal.run_at(
         |info| {

@@ -245,7 +245,7 @@ where
                 idle_ticks += 1;
                 // Another process changed the portal, or (on the system
                 // clock) a minute passed: bring the screen up to date.
-                if store.changed_elsewhere() || idle_ticks.is_multiple_of(240) {
+                if store.changed_elsewhere() || idle_ticks.is_multiple_of(240) || app.busy {
                     effects::perform(store, app, app::Effect::Reload);
                 }
             }

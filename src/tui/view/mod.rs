@@ -359,6 +359,16 @@ fn locked(frame: &mut Frame<'_>, app: &App, area: Rect, title: &str, message: &s
 
 fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;
+    if app.busy && app.toast.is_none() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                " ⏳ Portal busy: another program is writing to it; showing it as last brought up to date, retrying…",
+                theme.toast_error,
+            )),
+            area,
+        );
+        return;
+    }
     if let Some(toast) = &app.toast {
         let style = if toast.error {
             theme.toast_error
