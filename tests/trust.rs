@@ -917,3 +917,47 @@ fn the_cli_still_waits_for_the_lock_then_says_the_portal_is_busy() {
     );
     holder.execute_batch("ROLLBACK").unwrap();
 }
+
+// 17. Bounded input.
+
+#[test]
+fn a_paste_past_a_fields_limit_is_cut_with_a_toast() {
+    let p = TestPortal::new();
+    p.connect("facebook", "acme", T0);
+    p.run(&["clock", "set", T0]).ok();
+    let mut h = Harness::open(&p.db, ADMIN, 120, 36);
+    h.char('/');
+    // A filter of 50 000 characters, as a paste arrives without bracketed paste.
+    for _ in 0..300 {
+        h.char('a');
+    }
+    let filter = h.app.filter_input.as_ref().unwrap().value().to_string();
+    assert_eq!(filter.chars().count(), 256);
+    assert!(h.shows("at most 256 characters"), "{}", h.screen());
+    // The list answers (no "LIKE pattern too complex" error).
+    assert!(
+        h.shows("No account's name or handle contains"),
+        "{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn a_filter_of_any_length_is_matched_without_a_database_error() {
+    let p = TestPortal::new();
+    p.connect("facebook", "acme", T0);
+    let portal = switchboard::store::Portal::open(&p.db).unwrap();
+    let long = "a".repeat(50_000);
+    let rows = switchboard::store::accounts::window(
+        portal.connection(),
+        switchboard::store::accounts::ListFilter {
+            now: switchboard::lifecycle::time::parse_instant(T0).unwrap(),
+            include_hidden: true,
+            text: Some(&long),
+        },
+        switchboard::store::accounts::Anchor::Start,
+        10,
+    )
+    .unwrap();
+    assert!(rows.is_empty());
+}

@@ -221,6 +221,9 @@ pub struct ListFilter<'a> {
     pub text: Option<&'a str>,
 }
 
+/// The longest filter text the list matches on, in characters.
+pub const FILTER_MAX: usize = 256;
+
 /// A window of the Accounts list by keyset, never by offset, in list order
 /// (by network, then name, then id).
 pub fn window(
@@ -254,8 +257,10 @@ pub fn window(
         account_record_select()
     );
     let pattern = filter.text.filter(|t| !t.trim().is_empty()).map(|t| {
+        // A filter is a few words: a pasted book would only make SQLite's
+        // LIKE refuse the pattern.
+        let t: String = t.trim().chars().take(FILTER_MAX).collect();
         let escaped = t
-            .trim()
             .replace('\\', "\\\\")
             .replace('%', "\\%")
             .replace('_', "\\_");

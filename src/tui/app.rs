@@ -15,6 +15,7 @@ use crate::lifecycle::post::Tab as PostTab;
 use crate::lifecycle::{AccountId, Instant, Network, Tier, User};
 use crate::store::AccountRecord;
 use crate::store::PostRecord;
+use crate::store::accounts::FILTER_MAX;
 use crate::store::accounts::ListCursor;
 use crate::store::audit::AuditEntry;
 use crate::store::notifications::Notification;
@@ -616,11 +617,18 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Text(request) => {
-            match text_field(app) {
+            let limit = text_field_limit(app);
+            let cut = match text_field(app) {
                 Some(input) => {
                     input.handle(request);
+                    cut_to(input, limit)
                 }
                 None => return vec![],
+            };
+            if cut {
+                app.toast_error(format!(
+                    "That field takes at most {limit} characters: the rest was cut"
+                ));
             }
             // The filter narrows the list live.
             if app.overlay.is_none()
@@ -659,6 +667,25 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Layer::Main => main_action(app, action),
         },
     }
+}
+
+/// The longest text the focused field takes (issue 7): a handle, or the
+/// list filter.
+fn text_field_limit(app: &App) -> usize {
+    match &app.overlay {
+        Some(_) => crate::store::actions::HANDLE_MAX,
+        None => FILTER_MAX,
+    }
+}
+
+/// Cuts the field to `limit` characters; true when it had more.
+fn cut_to(input: &mut Input, limit: usize) -> bool {
+    if input.value().chars().count() <= limit {
+        return false;
+    }
+    let kept: String = input.value().chars().take(limit).collect();
+    *input = Input::new(kept);
+    true
 }
 
 fn text_field(app: &mut App) -> Option<&mut Input> {
