@@ -476,3 +476,35 @@ fn r10a_r10e_connect_refused_for_own_access_and_audited() {
         (Some("cy@example.com"), Some("connect"), Some("denied"))
     );
 }
+
+/// Issue 7: the Connect dialog reconnects a hidden account only as it showed it.
+#[test]
+fn r8_connect_dialog_does_not_reconnect_a_hidden_account_that_changed_meanwhile() {
+    let (p, mut h) = open(ADMIN);
+    h.char('c');
+    h.key(KeyCode::Enter); // Facebook
+    assert!(h.shows("[x] @acmeold"), "{}", h.screen());
+    // Meanwhile another admin reconnects it and disconnects it again.
+    let id = p
+        .read(ACME_NOW, &["account", "list", "--all"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["handle"] == "acmeold")
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    p.act(ADMIN, ACME_NOW, &["account", "reconnect", &id.to_string()])
+        .ok();
+    p.act(ADMIN, ACME_NOW, &["account", "disconnect", &id.to_string()])
+        .ok();
+    let before = p.read(ACME_NOW, &["account", "show", &id.to_string()]);
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Enter);
+    assert!(h.shows("changed since it was shown"), "{}", h.screen());
+    assert_eq!(
+        p.read(ACME_NOW, &["account", "show", &id.to_string()]),
+        before
+    );
+}

@@ -391,7 +391,9 @@ pub enum Effect {
     Disconnect(Seen),
     Reconnect(Seen),
     Remove(Seen, String),
-    ConnectAll(Network, Vec<String>),
+    /// Each ticked handle: a new one is connected; a hidden one (R8) is
+    /// reconnected only as the dialog showed it.
+    ConnectAll(Network, Vec<(String, Option<Seen>)>),
     AdvanceClock {
         seconds: i64,
     },
@@ -1394,10 +1396,10 @@ fn press(app: &mut App) -> Vec<Effect> {
             focus: ConnectFocus::Continue,
             ..
         }) => {
-            let handles: Vec<String> = entries
+            let handles: Vec<(String, Option<Seen>)> = entries
                 .iter()
                 .filter(|e| e.checked)
-                .map(|e| e.handle.clone())
+                .map(|e| (e.handle.clone(), e.hidden.as_ref().map(Seen::of)))
                 .collect();
             if handles.is_empty() {
                 return vec![];

@@ -6,7 +6,7 @@ use chrono::Duration;
 
 use super::app::{
     Access, Anchor, App, ConnectEntry, ConnectFocus, ConnectStage, Detail, Dialog, Effect, HoverAt,
-    MainTab, Overlay, SessionInfo,
+    MainTab, Overlay, Seen, SessionInfo,
 };
 use crate::clock::{ClockSource, Now, effective_now};
 use crate::error::{Error, Result};
@@ -485,12 +485,16 @@ fn connect_all(
     store: &mut Store,
     app: &mut App,
     network: crate::lifecycle::Network,
-    handles: Vec<String>,
+    handles: Vec<(String, Option<Seen>)>,
 ) -> Result<()> {
     let (mut connected, mut reconnected, mut failures) = (0, 0, Vec::new());
     let mut first = None;
-    for handle in &handles {
-        match store.run(|s| actions::connect(s, network, handle, None)) {
+    for (handle, seen) in &handles {
+        let done = match seen {
+            Some(seen) => store.run(|s| actions::reconnect(s, seen.id, Some(seen.version))),
+            None => store.run(|s| actions::connect(s, network, handle, None)),
+        };
+        match done {
             Ok(done) => {
                 first.get_or_insert(ListCursor::of(&done.account.account));
                 if done.reconnected {
