@@ -18,13 +18,7 @@ pub fn create_private(path: &Path, what: &str) -> Result<File> {
         options.mode(0o600);
     }
     options.open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => Error::conflict(
-            "file_exists",
-            format!(
-                "{} already exists: Switchboard never overwrites a file; pick another path for the {what} or delete that file first",
-                path.display()
-            ),
-        ),
+        std::io::ErrorKind::AlreadyExists => already_exists(path, what, "file_exists"),
         std::io::ErrorKind::NotFound => missing_folder(path),
         _ => Error::other(
             "io",
@@ -46,6 +40,25 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
     builder
         .create(dir)
         .map_err(|e| Error::other("io", format!("cannot create {}: {e}", dir.display())))
+}
+
+/// Refuses (exit 5) a path where a file, or a link, already is: the app
+/// creates its files new, never over another.
+pub fn refuse_existing(path: &Path, what: &str, code: &'static str) -> Result<()> {
+    if path.exists() || path.is_symlink() {
+        return Err(already_exists(path, what, code));
+    }
+    Ok(())
+}
+
+fn already_exists(path: &Path, what: &str, code: &'static str) -> Error {
+    Error::conflict(
+        code,
+        format!(
+            "{} already exists: Switchboard never overwrites a file; pick another path for the {what} or delete that file first",
+            path.display()
+        ),
+    )
 }
 
 fn missing_folder(path: &Path) -> Error {
@@ -133,15 +146,7 @@ fn process_is_running(pid: u32) -> bool {
 /// and the folder must already exist. `build` gets the path to build at
 /// (already created, empty, 0600) and must close it.
 pub fn build_then_link<T>(path: &Path, build: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
-    if path.exists() || path.is_symlink() {
-        return Err(Error::conflict(
-            "database_exists",
-            format!(
-                "{} already exists: Switchboard never overwrites a portal; pick another --db path (or leave it out for a demo) or delete the file first",
-                path.display()
-            ),
-        ));
-    }
+    refuse_existing(path, "portal (--db)", "database_exists")?;
     remove_stale_builds(path);
     let building = path.with_file_name(format!(
         "{}{}.partial",

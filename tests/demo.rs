@@ -271,15 +271,21 @@ fn the_bundled_tour_runs_headless_and_each_step_shows_what_it_promises() {
     );
 }
 
-#[test]
-fn rewind_puts_the_database_back_as_it_was_before_the_step() {
-    let p = demo();
+/// The TUI's state with the bundled tour started on the demo portal, as Ana.
+fn presenting_the_article(p: &TestPortal) -> (Store, App) {
     let portal = Portal::open(&p.db).unwrap();
     let parsed = tour::parse("article", tour::ARTICLE, portal.connection()).unwrap();
     let mut store = Store::new(portal, ANA.to_string(), None);
     let mut app = App::new(Keymap::default(), Theme::new(ThemeName::Mono));
     switchboard::tui::tour::start(&mut store, &mut app, parsed);
     switchboard::tui::effects::perform(&mut store, &mut app, switchboard::tui::app::Effect::Reload);
+    (store, app)
+}
+
+#[test]
+fn rewind_puts_the_database_back_as_it_was_before_the_step() {
+    let p = demo();
+    let (mut store, mut app) = presenting_the_article(&p);
     for _ in 0..4 {
         switchboard::tui::tour::next_step(&mut store, &mut app).unwrap();
     }
@@ -442,12 +448,7 @@ fn malformed_tours_exit_2_with_their_file_line_and_what_is_valid() {
 #[test]
 fn rewind_refuses_when_another_process_changed_the_portal() {
     let p = demo();
-    let portal = Portal::open(&p.db).unwrap();
-    let parsed = tour::parse("article", tour::ARTICLE, portal.connection()).unwrap();
-    let mut store = Store::new(portal, ANA.to_string(), None);
-    let mut app = App::new(Keymap::default(), Theme::new(ThemeName::Mono));
-    switchboard::tui::tour::start(&mut store, &mut app, parsed);
-    switchboard::tui::effects::perform(&mut store, &mut app, switchboard::tui::app::Effect::Reload);
+    let (mut store, mut app) = presenting_the_article(&p);
     // At the first step there is nothing to go back to, and it says so.
     switchboard::tui::tour::step_back(&mut store, &mut app).unwrap();
     assert!(

@@ -821,18 +821,8 @@ fn init_in_a_folder_that_does_not_exist_says_so_and_creates_nothing() {
 fn cli_tables_align_wide_names_by_display_width() {
     let p = TestPortal::new();
     let wide = "東京支社のアカウント公式です長い名前";
-    p.act(
-        ADMIN,
-        T0,
-        &["account", "connect", "facebook", "tokyo", "--name", wide],
-    )
-    .ok();
-    p.act(
-        ADMIN,
-        T0,
-        &["account", "connect", "facebook", "plain", "--name", "Plain"],
-    )
-    .ok();
+    p.connect_named("facebook", "tokyo", wide, T0);
+    p.connect_named("facebook", "plain", "Plain", T0);
     let list = p.run(&["--now", T0, "account", "list"]).ok().stdout;
     let at_column = |handle: &str| {
         let line = list.lines().find(|l| l.contains(handle)).unwrap();
@@ -846,12 +836,7 @@ fn cli_tables_align_wide_names_by_display_width() {
 fn a_wide_name_never_pushes_the_row_actions_off_screen_or_under_another_button() {
     let p = TestPortal::new();
     let name = "👨\u{200D}👩\u{200D}👧 東京支社のアカウント公式です長い名前";
-    p.act(
-        ADMIN,
-        T0,
-        &["account", "connect", "facebook", "tokyo", "--name", name],
-    )
-    .ok();
+    p.connect_named("facebook", "tokyo", name, T0);
     p.run(&["clock", "set", T0]).ok();
     for (width, height) in [(80, 24), (120, 36)] {
         let mut h = Harness::open(&p.db, ADMIN, width, height);

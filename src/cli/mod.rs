@@ -148,20 +148,6 @@ fn database_path(cli: &Cli) -> Result<PathBuf> {
         })
 }
 
-/// An existing file (or a link) at a path the command would create.
-fn refuse_existing(path: &std::path::Path, what: &str) -> Result<()> {
-    if path.exists() || path.is_symlink() {
-        return Err(Error::conflict(
-            "file_exists",
-            format!(
-                "{} already exists: Switchboard never overwrites a file; pick another path for the {what} or delete that file first",
-                path.display()
-            ),
-        ));
-    }
-    Ok(())
-}
-
 fn instant_arg(text: &str, what: &str) -> Result<Instant> {
     parse_instant(text).map_err(|e| Error::invalid("bad_instant", format!("{what}: {e}")))
 }
@@ -195,7 +181,7 @@ fn execute<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
     }
     if let Some(record) = &cli.global.record {
         // Refused before anything runs, so nothing is changed (issue 7).
-        refuse_existing(record, "recording")?;
+        crate::files::refuse_existing(record, "recording", "file_exists")?;
     }
     let actor = cli.global.as_user.as_deref();
     let Some(command) = &cli.command else {

@@ -118,6 +118,19 @@ impl TestPortal {
             .unwrap()
     }
 
+    /// Connects an account with a display name as the admin; returns its id.
+    pub fn connect_named(&self, network: &str, handle: &str, name: &str, now: &str) -> i64 {
+        self.act(
+            ADMIN,
+            now,
+            &["account", "connect", network, handle, "--name", name],
+        )
+        .ok()
+        .json()["id"]
+            .as_i64()
+            .unwrap()
+    }
+
     pub fn schedule(&self, account: i64, now: &str, at: &str) -> i64 {
         self.act(
             ADMIN,
