@@ -27,6 +27,23 @@ fn without_db(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// `init` of a portal at `db`.
+fn init(p: &TestPortal, db: &Path) -> common::Run {
+    p.run(&[
+        "--db",
+        db.to_str().unwrap(),
+        "init",
+        "--portal",
+        "Acme",
+        "--tier",
+        "professional",
+        "--admin",
+        ADMIN,
+        "--admin-name",
+        "Ana",
+    ])
+}
+
 // 1. Ids are never reused.
 
 #[test]
@@ -346,17 +363,7 @@ fn a_build_left_by_a_dead_process_is_removed_by_the_next_run() {
     for suffix in ["", "-wal", "-shm"] {
         std::fs::write(format!("{}{suffix}", stale.display()), b"half").unwrap();
     }
-    let run = p.run(&[
-        "init",
-        "--portal",
-        "Acme",
-        "--tier",
-        "professional",
-        "--admin",
-        ADMIN,
-        "--admin-name",
-        "Ana",
-    ]);
+    let run = init(&p, &p.db);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let left: Vec<String> = std::fs::read_dir(p.dir.path())
         .unwrap()
@@ -797,19 +804,7 @@ fn init_in_a_folder_that_does_not_exist_says_so_and_creates_nothing() {
     let p = TestPortal::empty();
     let missing = p.dir.path().join("no").join("such");
     let db = missing.join("x.db");
-    let run = p.run(&[
-        "--db",
-        db.to_str().unwrap(),
-        "init",
-        "--portal",
-        "Acme",
-        "--tier",
-        "professional",
-        "--admin",
-        ADMIN,
-        "--admin-name",
-        "Ana",
-    ]);
+    let run = init(&p, &db);
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
     assert!(!p.dir.path().join("no").exists());
