@@ -7,6 +7,7 @@ use common::tui::Harness;
 use common::{ACME_NOW, ADMIN, acme};
 use crossterm::event::KeyCode;
 use switchboard::tui::app::{Dialog, Focus, Layer, MainTab, Overlay};
+use switchboard::tui::dialogs::Choice;
 
 fn open(user: &str) -> (common::TestPortal, Harness) {
     let p = acme();
@@ -64,7 +65,7 @@ fn r10b_other_users_see_who_may_disconnect() {
     h.char('d');
     assert!(matches!(
         h.app.overlay,
-        Some(Overlay::Dialog(Dialog::Refused { .. }))
+        Some(Overlay::Dialog(Dialog::Refused(_)))
     ));
     assert!(h.shows("ana@example.com"), "{}", h.screen());
     h.key(KeyCode::Enter);
@@ -88,9 +89,9 @@ fn mouse_motion_hovers_and_a_click_on_an_action_opens_its_dialog() {
     );
     h.click(bx + 1, by);
     match &h.app.overlay {
-        Some(Overlay::Dialog(Dialog::Disconnect { account, focus, .. })) => {
-            assert_eq!(account.account.handle, "acmetv");
-            assert_eq!(*focus, 1, "focus starts on Cancel");
+        Some(Overlay::Dialog(Dialog::Disconnect(dialog))) => {
+            assert_eq!(dialog.preview.account.account.handle, "acmetv");
+            assert_eq!(dialog.focus, Choice::Cancel, "focus starts on Cancel");
         }
         other => panic!("{other:?}"),
     }
@@ -180,7 +181,7 @@ fn r13_remove_needs_the_typed_handle() {
     h.key(KeyCode::Tab);
     h.key(KeyCode::Enter);
     assert!(
-        matches!(h.app.overlay, Some(Overlay::Dialog(Dialog::Remove { .. }))),
+        matches!(h.app.overlay, Some(Overlay::Dialog(Dialog::Remove(_)))),
         "disabled until it matches"
     );
     h.key(KeyCode::BackTab);
@@ -460,7 +461,7 @@ fn r10a_r10e_connect_refused_for_own_access_and_audited() {
     let (p, mut h) = open("cy@example.com");
     h.char('c');
     assert!(
-        matches!(h.app.overlay, Some(Overlay::Dialog(Dialog::Refused { .. }))),
+        matches!(h.app.overlay, Some(Overlay::Dialog(Dialog::Refused(_)))),
         "{}",
         h.screen()
     );

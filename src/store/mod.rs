@@ -9,6 +9,7 @@ pub mod audit;
 pub mod generate;
 pub mod notifications;
 pub mod posts;
+pub mod previews;
 pub mod rows;
 pub mod schema;
 pub mod sweep;

@@ -8,11 +8,12 @@ use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
 
 pub use super::action::{Action, Msg};
+use super::dialogs::Outcome;
+pub use super::dialogs::{Connect, ConnectEntry, ConnectFocus, Dialog};
 use super::keymap::{Context, Key, Keymap};
 use super::theme::Theme;
-use crate::lifecycle::permission::{Attempt, authorize};
 use crate::lifecycle::post::Tab as PostTab;
-use crate::lifecycle::{AccountId, Instant, Network, Tier, User};
+use crate::lifecycle::{AccountId, Instant, Network, User};
 use crate::store::AccountRecord;
 use crate::store::PostRecord;
 use crate::store::accounts::FILTER_MAX;
@@ -69,27 +70,9 @@ pub enum Focus {
     List,
 }
 
-/// Whether the acting user may see the social tool (R2, R10d).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Access {
-    Granted,
-    /// R2: the tier has no social tool.
-    Locked(String),
-    /// R10d or a deactivated user.
-    NoAccess(String),
-}
-
+pub use crate::store::previews::Access;
 /// The header's facts, refreshed with every reload.
-#[derive(Clone, Debug)]
-pub struct SessionInfo {
-    pub portal: String,
-    pub tier: Tier,
-    pub actor: User,
-    pub now: Instant,
-    pub demo: bool,
-    pub unread: i64,
-    pub access: Access,
-}
+pub type SessionInfo = crate::store::previews::Standing;
 
 /// Where the Accounts list window starts (keyset, never offset).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -197,110 +180,8 @@ pub const CLOCK_CHOICES: [ClockChoice; 6] = [
     },
 ];
 
-/// A checkbox row of the Connect account dialog.
-#[derive(Clone, Debug)]
-pub struct ConnectEntry {
-    pub handle: String,
-    /// R8: a hidden account of this network: selected, greyed, locked.
-    pub hidden: Option<AccountRecord>,
-    pub checked: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ConnectFocus {
-    List,
-    Input,
-    Continue,
-    Cancel,
-}
-
-#[derive(Clone, Debug)]
-pub enum ConnectStage {
-    PickNetwork {
-        index: usize,
-    },
-    PickAccounts {
-        network: Network,
-        entries: Vec<ConnectEntry>,
-        row: usize,
-        input: Input,
-        focus: ConnectFocus,
-    },
-}
-
-/// What a dialog says, with the real numbers from the database.
-#[derive(Clone, Debug)]
-pub enum Dialog {
-    /// R5: what a disconnect does.
-    Disconnect {
-        account: AccountRecord,
-        scheduled: i64,
-        published: i64,
-        restore_until: Option<Instant>,
-        focus: usize,
-    },
-    /// R6/R7: a simulated authorization screen of the network.
-    Reconnect {
-        account: AccountRecord,
-        resume: i64,
-        missed: i64,
-        restored: bool,
-        recommend: Option<String>,
-        focus: usize,
-    },
-    /// R13: type the handle to confirm.
-    Remove {
-        account: AccountRecord,
-        posts: i64,
-        input: Input,
-        focus: usize,
-    },
-    Connect(ConnectStage),
-    /// R10e, R2: who may.
-    Refused {
-        title: String,
-        message: String,
-    },
-}
-
-impl Dialog {
-    /// The dialog's buttons, left to right, and whether each is enabled.
-    pub fn buttons(&self) -> Vec<(&'static str, bool)> {
-        match self {
-            Dialog::Disconnect { .. } => vec![("Disconnect account", true), ("Cancel", true)],
-            Dialog::Reconnect { .. } => vec![("Authorize", true), ("Cancel", true)],
-            Dialog::Remove { account, input, .. } => vec![
-                (
-                    "Remove account",
-                    account
-                        .account
-                        .check_removal_confirmation(input.value())
-                        .is_ok(),
-                ),
-                ("Cancel", true),
-            ],
-            Dialog::Connect(ConnectStage::PickNetwork { .. }) => {
-                vec![("Next", true), ("Cancel", true)]
-            }
-            Dialog::Connect(ConnectStage::PickAccounts { entries, .. }) => {
-                vec![
-                    ("Continue", entries.iter().any(|e| e.checked)),
-                    ("Cancel", true),
-                ]
-            }
-            Dialog::Refused { .. } => vec![("OK", true)],
-        }
-    }
-}
-
 /// The account's detail, with its timeline.
-#[derive(Clone, Debug)]
-pub struct Detail {
-    pub account: AccountRecord,
-    pub scheduled: i64,
-    pub published: i64,
-    pub posts: i64,
-}
+pub type Detail = crate::store::previews::AccountDetail;
 
 #[derive(Clone, Debug)]
 pub enum Overlay {
@@ -522,7 +403,7 @@ impl App {
             Toggle => matches!(
                 self.overlay,
                 Some(Overlay::Dialog(Dialog::Connect(
-                    ConnectStage::PickAccounts { .. }
+                    super::dialogs::Connect::PickAccounts { .. }
                 )))
             ),
             Cancel => self.layer() != Layer::Main || self.accounts.filter.is_some(),
@@ -535,10 +416,7 @@ impl App {
     /// Whether keys go to a text field now.
     pub fn typing(&self) -> bool {
         match &self.overlay {
-            Some(Overlay::Dialog(Dialog::Remove { focus, .. })) => *focus == 0,
-            Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickAccounts {
-                focus, ..
-            }))) => *focus == ConnectFocus::Input,
+            Some(Overlay::Dialog(dialog)) => dialog.clone().component_mut().text_field().is_some(),
             Some(_) => false,
             None => self.filter_input.is_some() && !self.help,
         }
@@ -619,15 +497,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Text(request) => {
-            let limit = text_field_limit(app);
-            let cut = match text_field(app) {
-                Some(input) => {
-                    input.handle(request);
-                    cut_to(input, limit)
-                }
+            let (input, limit) = match text_field(app) {
+                Some(field) => field,
                 None => return vec![],
             };
-            if cut {
+            input.handle(request);
+            if cut_to(input, limit) {
                 app.toast_error(format!(
                     "That field takes at most {limit} characters: the rest was cut"
                 ));
@@ -671,16 +546,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
-/// The longest text the focused field takes (issue 7): a handle, or the
-/// list filter.
-fn text_field_limit(app: &App) -> usize {
-    match &app.overlay {
-        Some(_) => crate::store::actions::HANDLE_MAX,
-        None => FILTER_MAX,
-    }
-}
-
-/// Cuts the field to `limit` characters; true when it had more.
+/// Cuts the field to `limit` characters; true when it had more (issue 7).
 fn cut_to(input: &mut Input, limit: usize) -> bool {
     if input.value().chars().count() <= limit {
         return false;
@@ -690,18 +556,12 @@ fn cut_to(input: &mut Input, limit: usize) -> bool {
     true
 }
 
-fn text_field(app: &mut App) -> Option<&mut Input> {
+/// The text field that has the focus, and the most it takes.
+fn text_field(app: &mut App) -> Option<(&mut Input, usize)> {
     match &mut app.overlay {
-        Some(Overlay::Dialog(Dialog::Remove {
-            input, focus: 0, ..
-        })) => Some(input),
-        Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickAccounts {
-            input,
-            focus: ConnectFocus::Input,
-            ..
-        }))) => Some(input),
+        Some(Overlay::Dialog(dialog)) => dialog.component_mut().text_field(),
         Some(_) => None,
-        None => app.filter_input.as_mut(),
+        None => app.filter_input.as_mut().map(|input| (input, FILTER_MAX)),
     }
 }
 
@@ -1107,18 +967,7 @@ fn clicked(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
 
 fn set_dialog_focus(app: &mut App, button: usize) {
     if let Some(Overlay::Dialog(dialog)) = &mut app.overlay {
-        match dialog {
-            Dialog::Disconnect { focus, .. } | Dialog::Reconnect { focus, .. } => *focus = button,
-            Dialog::Remove { focus, .. } => *focus = button + 1,
-            Dialog::Connect(ConnectStage::PickAccounts { focus, .. }) => {
-                *focus = if button == 0 {
-                    ConnectFocus::Continue
-                } else {
-                    ConnectFocus::Cancel
-                }
-            }
-            Dialog::Connect(ConnectStage::PickNetwork { .. }) | Dialog::Refused { .. } => {}
-        }
+        dialog.component_mut().focus_button(button);
     }
 }
 
@@ -1127,15 +976,7 @@ fn set_picker_index(app: &mut App, item: usize) {
         Some(Overlay::UserPicker { index, .. }) | Some(Overlay::ClockPicker { index }) => {
             *index = item
         }
-        Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickNetwork { index }))) => {
-            *index = item
-        }
-        Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickAccounts {
-            row, focus, ..
-        }))) => {
-            *row = item;
-            *focus = ConnectFocus::List;
-        }
+        Some(Overlay::Dialog(dialog)) => dialog.component_mut().pick(item),
         _ => {}
     }
 }
@@ -1204,125 +1045,19 @@ fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
             }
             _ => vec![],
         },
-        Overlay::Dialog(dialog) => dialog_action(dialog, action).unwrap_or_else(|| press(app)),
-    }
-}
-
-/// Moves focus inside a dialog; `None` when the action presses the focused button.
-fn dialog_action(dialog: &mut Dialog, action: Action) -> Option<Vec<Effect>> {
-    use Action::*;
-    match dialog {
-        Dialog::Disconnect { focus, .. } | Dialog::Reconnect { focus, .. } => match action {
-            Left | Right | NextFocus | PrevFocus | Up | Down => {
-                *focus = 1 - (*focus).min(1);
-                Some(vec![])
-            }
-            Confirm => None,
-            _ => Some(vec![]),
-        },
-        Dialog::Remove { focus, .. } => match action {
-            NextFocus | Right | Down => {
-                *focus = (*focus + 1) % 3;
-                Some(vec![])
-            }
-            PrevFocus | Left | Up => {
-                *focus = (*focus + 2) % 3;
-                Some(vec![])
-            }
-            Confirm => None,
-            _ => Some(vec![]),
-        },
-        Dialog::Refused { .. } => match action {
-            Confirm => None,
-            _ => Some(vec![]),
-        },
-        Dialog::Connect(ConnectStage::PickNetwork { index }) => match action {
-            Up => {
-                *index = index.saturating_sub(1);
-                Some(vec![])
-            }
-            Down => {
-                *index = (*index + 1).min(Network::all().count() - 1);
-                Some(vec![])
-            }
-            Confirm | Right => None,
-            _ => Some(vec![]),
-        },
-        Dialog::Connect(ConnectStage::PickAccounts {
-            entries,
-            row,
-            input,
-            focus,
-            ..
-        }) => {
-            let order = [
-                ConnectFocus::List,
-                ConnectFocus::Input,
-                ConnectFocus::Continue,
-                ConnectFocus::Cancel,
-            ];
-            let at = order.iter().position(|f| f == focus).unwrap_or(0);
-            match action {
-                NextFocus => *focus = order[(at + 1) % 4],
-                PrevFocus => *focus = order[(at + 3) % 4],
-                Left | Right if matches!(focus, ConnectFocus::Continue | ConnectFocus::Cancel) => {
-                    *focus = if *focus == ConnectFocus::Continue {
-                        ConnectFocus::Cancel
-                    } else {
-                        ConnectFocus::Continue
-                    };
-                }
-                Up if *focus == ConnectFocus::List => *row = row.saturating_sub(1),
-                Down if *focus == ConnectFocus::List => {
-                    *row = (*row + 1).min(entries.len().saturating_sub(1))
-                }
-                Up | Down => *focus = ConnectFocus::List,
-                Toggle if *focus == ConnectFocus::List => {
-                    // R8: hidden accounts stay selected.
-                    if let Some(entry) = entries.get_mut(*row).filter(|e| e.hidden.is_none()) {
-                        entry.checked = !entry.checked;
-                    }
-                }
-                Confirm if *focus == ConnectFocus::Input => {
-                    add_handle(entries, row, input);
-                }
-                Confirm if *focus == ConnectFocus::List => {
-                    if let Some(entry) = entries.get_mut(*row).filter(|e| e.hidden.is_none()) {
-                        entry.checked = !entry.checked;
-                    }
-                }
-                Confirm => return None,
-                _ => {}
-            }
-            Some(vec![])
+        Overlay::Dialog(dialog) => {
+            let outcome = dialog.component_mut().handle(action);
+            settle(app, outcome)
         }
     }
 }
 
-/// Adds the typed handle as a new ticked row (or ticks the row it names).
-fn add_handle(entries: &mut Vec<ConnectEntry>, row: &mut usize, input: &mut Input) {
-    let handle = input.value().trim().trim_start_matches('@').to_string();
-    if handle.is_empty() {
-        return;
+/// Closes the dialog when its outcome says so, and passes its effects on.
+fn settle(app: &mut App, outcome: Outcome) -> Vec<Effect> {
+    if outcome.close {
+        app.overlay = None;
     }
-    match entries
-        .iter()
-        .position(|e| e.handle.eq_ignore_ascii_case(&handle))
-    {
-        Some(i) => {
-            entries[i].checked = true;
-            *row = i;
-        }
-        None => {
-            entries.push(ConnectEntry {
-                handle,
-                hidden: None,
-                checked: true,
-            });
-            *row = entries.len() - 1;
-        }
-    }
-    input.reset();
+    outcome.effects
 }
 
 /// Presses the dialog button with this label (tours), as a click would.
@@ -1351,9 +1086,9 @@ pub fn press_labelled(app: &mut App, label: &str) -> Result<Vec<Effect>, String>
 /// Picks a network in the Connect account dialog and goes on (tours).
 pub fn pick_network(app: &mut App, network: Network) -> Result<Vec<Effect>, String> {
     match &mut app.overlay {
-        Some(Overlay::Dialog(Dialog::Connect(ConnectStage::PickNetwork { index }))) => {
-            *index = Network::all().position(|n| n == network).unwrap_or(0);
-            Ok(press(app))
+        Some(Overlay::Dialog(Dialog::Connect(connect))) => {
+            let outcome = connect.choose_network(network)?;
+            Ok(settle(app, outcome))
         }
         _ => Err("the Connect account dialog is not asking for a network".into()),
     }
@@ -1361,68 +1096,17 @@ pub fn pick_network(app: &mut App, network: Network) -> Result<Vec<Effect>, Stri
 
 /// Presses the focused button of the dialog.
 fn press(app: &mut App) -> Vec<Effect> {
-    let Some(Overlay::Dialog(dialog)) = &app.overlay else {
+    let Some(Overlay::Dialog(dialog)) = &mut app.overlay else {
         return vec![];
     };
-    let effects = match dialog {
-        Dialog::Disconnect {
-            account, focus: 0, ..
-        } => vec![Effect::Disconnect(Seen::of(account))],
-        Dialog::Reconnect {
-            account, focus: 0, ..
-        } => vec![Effect::Reconnect(Seen::of(account))],
-        Dialog::Remove {
-            account,
-            input,
-            focus: 1,
-            ..
-        } => {
-            if account
-                .account
-                .check_removal_confirmation(input.value())
-                .is_err()
-            {
-                return vec![];
-            }
-            vec![Effect::Remove(Seen::of(account), input.value().to_string())]
-        }
-        Dialog::Connect(ConnectStage::PickNetwork { index }) => {
-            let network = Network::all().nth(*index).unwrap_or(Network::Facebook);
-            return vec![Effect::LoadConnectNetwork(network)];
-        }
-        Dialog::Connect(ConnectStage::PickAccounts {
-            network,
-            entries,
-            focus: ConnectFocus::Continue,
-            ..
-        }) => {
-            let handles: Vec<(String, Option<Seen>)> = entries
-                .iter()
-                .filter(|e| e.checked)
-                .map(|e| (e.handle.clone(), e.hidden.as_ref().map(Seen::of)))
-                .collect();
-            if handles.is_empty() {
-                return vec![];
-            }
-            vec![Effect::ConnectAll(*network, handles)]
-        }
-        // Cancel, OK, or the safe choice.
-        _ => vec![],
-    };
-    app.overlay = None;
-    effects
+    let outcome = dialog.component_mut().press();
+    settle(app, outcome)
 }
 
 /// R10b: whether the acting user may disconnect or remove the account; when
-/// not, who may (for the muted note on the hovered row).
+/// not, the row shows who may.
 pub fn may_act_on(app: &App, record: &AccountRecord) -> bool {
-    let Some(session) = &app.session else {
-        return false;
-    };
-    authorize(
-        &session.actor,
-        session.tier,
-        Attempt::Disconnect(&record.account),
-    )
-    .is_ok()
+    app.session
+        .as_ref()
+        .is_some_and(|s| s.may_disconnect(record))
 }

@@ -1,22 +1,18 @@
 //! Runs `update`'s effects against the portal and puts what comes back into
-//! the state. Every read brings the portal up to now first (R12), through the
-//! same store commands as the CLI.
+//! the state. A reload first brings the portal up to now (R12) when the write
+//! lock is free; reads never wait for it. Previews and actions are the
+//! store's, exactly as the CLI runs them.
 
 use chrono::Duration;
 
-use super::app::{
-    Access, Anchor, App, ConnectEntry, ConnectFocus, ConnectStage, Detail, Dialog, Effect, HoverAt,
-    MainTab, Overlay, Seen, SessionInfo,
-};
+use super::app::{Access, Anchor, App, Dialog, Effect, HoverAt, MainTab, Overlay, Seen};
+use super::dialogs;
 use crate::clock::{ClockSource, Now, effective_now};
 use crate::error::{Error, Result};
-use crate::lifecycle::permission::{Attempt, authorize, recommended_reconnector};
+use crate::lifecycle::Instant;
 use crate::lifecycle::time::advance;
-use crate::lifecycle::{Denial, DisconnectReason, Instant};
-
 use crate::store::accounts::{self, ListCursor, ListFilter};
-use crate::store::{self, Portal, Session, actions, notifications, posts, users};
-use tui_input::Input;
+use crate::store::{self, Portal, Session, actions, notifications, posts, previews, users};
 
 /// The portal as the TUI holds it.
 pub struct Store {
@@ -201,16 +197,16 @@ fn show_again_if_changed(
 fn show_error(app: &mut App, error: &Error) {
     match error {
         Error::Denied { message, .. } => {
-            app.overlay = Some(Overlay::Dialog(Dialog::Refused {
-                title: "Not allowed".into(),
-                message: super::view::sentence(message),
-            }))
+            app.overlay = Some(Overlay::Dialog(Dialog::refused(
+                "Not allowed",
+                super::view::sentence(message),
+            )))
         }
         Error::State(_) | Error::Conflict { .. } => {
-            app.overlay = Some(Overlay::Dialog(Dialog::Refused {
-                title: "Cannot do that now".into(),
-                message: super::view::sentence(&error.to_string()),
-            }))
+            app.overlay = Some(Overlay::Dialog(Dialog::refused(
+                "Cannot do that now",
+                super::view::sentence(&error.to_string()),
+            )))
         }
         _ => app.toast_error(error.to_string()),
     }
@@ -219,27 +215,7 @@ fn show_error(app: &mut App, error: &Error) {
 /// Refetches the header and the current tab.
 pub fn reload(store: &mut Store, app: &mut App) -> Result<()> {
     app.busy = !store.catch_up()?;
-    let session = store.read(|s| {
-        let actor = s.require_actor()?;
-        let access = match authorize(&actor, s.info.tier, Attempt::ViewSocial) {
-            Ok(()) => Access::Granted,
-            Err(denial @ Denial::TierWithoutSocialTool(_)) => {
-                Access::Locked(denial.message(&|_| String::new()))
-            }
-            Err(denial) => Access::NoAccess(
-                denial.message(&|id| users::email_of(s.conn(), id).unwrap_or_default()),
-            ),
-        };
-        Ok(SessionInfo {
-            portal: s.info.name.clone(),
-            tier: s.info.tier,
-            unread: notifications::unread_count(s.conn(), actor.id)?,
-            actor,
-            now: s.instant(),
-            demo: s.now.source == ClockSource::Demo,
-            access,
-        })
-    })?;
+    let session = store.read(|s| previews::standing(s))?;
     let granted = session.access == Access::Granted;
     app.session = Some(session);
     if !granted {
@@ -351,100 +327,39 @@ pub fn load_accounts(
 type AccountIdOpt = Option<crate::lifecycle::AccountId>;
 
 fn open_detail(store: &mut Store, app: &mut App, id: i64) -> Result<()> {
-    let detail = store.read(|s| {
-        let conn = s.conn();
-        Ok(Detail {
-            account: accounts::record(conn, id)?,
-            scheduled: accounts::scheduled_post_count(conn, id)?,
-            published: accounts::published_post_count(conn, id)?,
-            posts: posts::count_for_account(conn, id)?,
-        })
-    })?;
+    let detail = store.read(|s| previews::detail(s, id))?;
     app.overlay = Some(Overlay::Detail(detail));
     Ok(())
 }
 
 fn prepare_disconnect(store: &mut Store, app: &mut App, id: i64) -> Result<()> {
-    let dialog = store.run(|s| {
-        let actor = s.require_actor()?;
-        let conn = s.conn();
-        let record = accounts::record(conn, id)?;
-        s.attempting("disconnect", Some(id));
-        s.authorize(&actor, Attempt::Disconnect(&record.account))?;
-        let after =
-            record
-                .account
-                .disconnect(DisconnectReason::Manual, s.instant(), Some(actor.id))?;
-        Ok(Dialog::Disconnect {
-            scheduled: accounts::scheduled_post_count(conn, id)?,
-            published: accounts::published_post_count(conn, id)?,
-            restore_until: after.reconnect_deadline(),
-            account: record,
-            focus: 1,
-        })
-    })?;
-    app.overlay = Some(Overlay::Dialog(dialog));
+    let preview = store.run(|s| previews::disconnect(s, id))?;
+    app.overlay = Some(Overlay::Dialog(Dialog::Disconnect(
+        dialogs::Disconnect::new(preview),
+    )));
     Ok(())
 }
 
 fn prepare_reconnect(store: &mut Store, app: &mut App, id: i64) -> Result<()> {
-    let dialog = store.run(|s| {
-        let actor = s.require_actor()?;
-        let conn = s.conn();
-        let record = accounts::record(conn, id)?;
-        s.attempting("reconnect", Some(id));
-        s.authorize(&actor, Attempt::Reconnect(&record.account))?;
-        let outcome = record.account.reconnect(actor.id, s.instant())?;
-        let (resume, missed) = if outcome.restored {
-            accounts::resumable_and_missed(conn, id, s.instant())?
-        } else {
-            (0, 0)
-        };
-        let recommend = match recommended_reconnector(&record.account, actor.id) {
-            Some(original) => Some(users::email_of(conn, original)?),
-            None => None,
-        };
-        Ok(Dialog::Reconnect {
-            account: record,
-            resume,
-            missed,
-            restored: outcome.restored,
-            recommend,
-            focus: 1,
-        })
-    })?;
-    app.overlay = Some(Overlay::Dialog(dialog));
+    let preview = store.run(|s| previews::reconnect(s, id))?;
+    app.overlay = Some(Overlay::Dialog(Dialog::Reconnect(dialogs::Reconnect::new(
+        preview,
+    ))));
     Ok(())
 }
 
 fn prepare_remove(store: &mut Store, app: &mut App, id: i64) -> Result<()> {
-    let dialog = store.run(|s| {
-        let actor = s.require_actor()?;
-        let conn = s.conn();
-        let record = accounts::record(conn, id)?;
-        s.attempting("remove", Some(id));
-        s.authorize(&actor, Attempt::Remove(&record.account))?;
-        Ok(Dialog::Remove {
-            posts: posts::count_for_account(conn, id)?,
-            account: record,
-            input: Input::default(),
-            focus: 0,
-        })
-    })?;
-    app.overlay = Some(Overlay::Dialog(dialog));
+    let preview = store.run(|s| previews::remove(s, id))?;
+    app.overlay = Some(Overlay::Dialog(Dialog::Remove(dialogs::Remove::new(
+        preview,
+    ))));
     Ok(())
 }
 
 fn prepare_connect(store: &mut Store, app: &mut App) -> Result<()> {
     // R10a; a refusal goes through the store, so it is audited (R10e).
-    store.run(|s| {
-        let actor = s.require_actor()?;
-        s.attempting("connect", None);
-        s.authorize(&actor, Attempt::Connect)
-    })?;
-    app.overlay = Some(Overlay::Dialog(Dialog::Connect(
-        ConnectStage::PickNetwork { index: 0 },
-    )));
+    store.run(previews::connect)?;
+    app.overlay = Some(Overlay::Dialog(Dialog::Connect(dialogs::Connect::new())));
     Ok(())
 }
 
@@ -455,27 +370,8 @@ fn load_connect_network(
 ) -> Result<()> {
     let hidden =
         store.read(|s| accounts::hidden_of_network(s.conn(), network, s.instant(), 200))?;
-    let entries = hidden
-        .into_iter()
-        .map(|record| ConnectEntry {
-            handle: record.account.handle.clone(),
-            hidden: Some(record),
-            checked: true,
-        })
-        .collect::<Vec<_>>();
-    let focus = if entries.is_empty() {
-        ConnectFocus::Input
-    } else {
-        ConnectFocus::List
-    };
     app.overlay = Some(Overlay::Dialog(Dialog::Connect(
-        ConnectStage::PickAccounts {
-            network,
-            entries,
-            row: 0,
-            input: Input::default(),
-            focus,
-        },
+        dialogs::Connect::accounts(network, hidden),
     )));
     Ok(())
 }
@@ -518,10 +414,10 @@ fn connect_all(
             network.label()
         ));
     } else {
-        app.overlay = Some(Overlay::Dialog(Dialog::Refused {
-            title: format!("{} of {} not connected", failures.len(), handles.len()),
-            message: failures.join("\n"),
-        }));
+        app.overlay = Some(Overlay::Dialog(Dialog::refused(
+            format!("{} of {} not connected", failures.len(), handles.len()),
+            failures.join("\n"),
+        )));
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod config;
+pub mod dialogs;
 pub mod effects;
 pub mod headless;
 pub mod keymap;

@@ -2,7 +2,6 @@
 //! and buttons, which the mouse is tested against on the next event.
 
 mod accounts;
-mod dialogs;
 mod lists;
 mod overlays;
 mod tour;

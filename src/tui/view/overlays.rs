@@ -6,15 +6,19 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::dialogs::{self, centered};
 use super::{Zone, long_date, relative};
 use crate::lifecycle::Instant;
 use crate::tui::app::{App, CLOCK_CHOICES, Detail, Hits, Overlay};
+use crate::tui::dialogs::{Scene, centered};
 use crate::tui::keymap::Context;
 
 pub fn draw_overlay(frame: &mut Frame<'_>, app: &App, zone: Zone, hits: &mut Hits) {
     match &app.overlay {
-        Some(Overlay::Dialog(dialog)) => dialogs::draw(frame, app, dialog, zone, hits),
+        Some(Overlay::Dialog(dialog)) => {
+            let now = app.session.as_ref().map(|s| s.now).unwrap_or_default();
+            let scene = Scene { app, zone, now };
+            dialog.component().draw(frame, &scene, hits)
+        }
         Some(Overlay::Detail(detail)) => draw_detail(frame, app, detail, zone),
         Some(Overlay::UserPicker { users, index }) => {
             let items: Vec<(String, bool)> = users

@@ -1,0 +1,182 @@
+//! What a dialog shows before an action, computed the way the action itself
+//! will be (same actor, same authorization, same rules), so a dialog never
+//! promises what the action would not do. A refusal here is audited like the
+//! action's own (R10e).
+
+use super::rows::AccountRecord;
+use super::{Session, accounts, notifications, posts, users};
+use crate::error::Result;
+use crate::lifecycle::permission::{Attempt, authorize, recommended_reconnector};
+use crate::lifecycle::{AccountId, Denial, DisconnectReason, Instant, Tier, User};
+
+/// R5: what a disconnect will do.
+#[derive(Clone, Debug)]
+pub struct DisconnectPreview {
+    pub account: AccountRecord,
+    /// Scheduled posts it cancels (R5a).
+    pub scheduled: i64,
+    /// Published posts that leave the Published tab (R5b).
+    pub published: i64,
+    /// Until when a reconnect restores everything (R6, R7).
+    pub restore_until: Option<Instant>,
+}
+
+pub fn disconnect(session: &mut Session<'_>, id: AccountId) -> Result<DisconnectPreview> {
+    let actor = session.require_actor()?;
+    let conn = session.conn();
+    let record = accounts::record(conn, id)?;
+    session.attempting("disconnect", Some(id));
+    session.authorize(&actor, Attempt::Disconnect(&record.account))?;
+    let after =
+        record
+            .account
+            .disconnect(DisconnectReason::Manual, session.instant(), Some(actor.id))?;
+    Ok(DisconnectPreview {
+        scheduled: accounts::scheduled_post_count(conn, id)?,
+        published: accounts::published_post_count(conn, id)?,
+        restore_until: after.reconnect_deadline(),
+        account: record,
+    })
+}
+
+/// R6, R7, R10c: what a reconnect will do.
+#[derive(Clone, Debug)]
+pub struct ReconnectPreview {
+    pub account: AccountRecord,
+    /// Canceled posts that publish again (R6b).
+    pub resume: i64,
+    /// Posts whose time passed meanwhile: they stay canceled as missed.
+    pub missed: i64,
+    /// Within the window (R6), or a fresh start after it (R7).
+    pub restored: bool,
+    /// R10c: the original connector, when someone else reconnects.
+    pub recommend: Option<String>,
+}
+
+pub fn reconnect(session: &mut Session<'_>, id: AccountId) -> Result<ReconnectPreview> {
+    let actor = session.require_actor()?;
+    let conn = session.conn();
+    let record = accounts::record(conn, id)?;
+    session.attempting("reconnect", Some(id));
+    session.authorize(&actor, Attempt::Reconnect(&record.account))?;
+    let outcome = record.account.reconnect(actor.id, session.instant())?;
+    let (resume, missed) = if outcome.restored {
+        accounts::resumable_and_missed(conn, id, session.instant())?
+    } else {
+        (0, 0)
+    };
+    let recommend = match recommended_reconnector(&record.account, actor.id) {
+        Some(original) => Some(users::email_of(conn, original)?),
+        None => None,
+    };
+    Ok(ReconnectPreview {
+        account: record,
+        resume,
+        missed,
+        restored: outcome.restored,
+        recommend,
+    })
+}
+
+/// R13: what a removal deletes.
+#[derive(Clone, Debug)]
+pub struct RemovePreview {
+    pub account: AccountRecord,
+    pub posts: i64,
+}
+
+pub fn remove(session: &mut Session<'_>, id: AccountId) -> Result<RemovePreview> {
+    let actor = session.require_actor()?;
+    let conn = session.conn();
+    let record = accounts::record(conn, id)?;
+    session.attempting("remove", Some(id));
+    session.authorize(&actor, Attempt::Remove(&record.account))?;
+    Ok(RemovePreview {
+        posts: posts::count_for_account(conn, id)?,
+        account: record,
+    })
+}
+
+/// R10a: whether the acting user may open Connect account.
+pub fn connect(session: &mut Session<'_>) -> Result<()> {
+    let actor = session.require_actor()?;
+    session.attempting("connect", None);
+    session.authorize(&actor, Attempt::Connect)
+}
+
+/// An account's detail: its record and how many posts it holds.
+#[derive(Clone, Debug)]
+pub struct AccountDetail {
+    pub account: AccountRecord,
+    pub scheduled: i64,
+    pub published: i64,
+    pub posts: i64,
+}
+
+pub fn detail(session: &Session<'_>, id: AccountId) -> Result<AccountDetail> {
+    let conn = session.conn();
+    Ok(AccountDetail {
+        account: accounts::record(conn, id)?,
+        scheduled: accounts::scheduled_post_count(conn, id)?,
+        published: accounts::published_post_count(conn, id)?,
+        posts: posts::count_for_account(conn, id)?,
+    })
+}
+
+/// Whether the acting user may see the social tool (R2, R10d).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Access {
+    Granted,
+    /// R2: the tier has no social tool.
+    Locked(String),
+    /// R10d or a deactivated user.
+    NoAccess(String),
+}
+
+/// What a screen's header and permissions need: who acts, where, when.
+#[derive(Clone, Debug)]
+pub struct Standing {
+    pub portal: String,
+    pub tier: Tier,
+    pub actor: User,
+    pub now: Instant,
+    pub demo: bool,
+    pub unread: i64,
+    pub access: Access,
+}
+
+impl Standing {
+    /// R10b: whether the acting user may disconnect or remove this account
+    /// (the row shows the actions, or who may).
+    pub fn may_disconnect(&self, record: &AccountRecord) -> bool {
+        authorize(&self.actor, self.tier, Attempt::Disconnect(&record.account)).is_ok()
+    }
+
+    /// R10f: whether the acting user may schedule or draft on this account.
+    pub fn may_post(&self, record: &AccountRecord) -> bool {
+        authorize(&self.actor, self.tier, Attempt::Post(&record.account)).is_ok()
+    }
+}
+
+pub fn standing(session: &Session<'_>) -> Result<Standing> {
+    let actor = session.require_actor()?;
+    let conn = session.conn();
+    let access = match authorize(&actor, session.info.tier, Attempt::ViewSocial) {
+        Ok(()) => Access::Granted,
+        Err(denial @ Denial::TierWithoutSocialTool(_)) => {
+            Access::Locked(denial.message(&|_| String::new()))
+        }
+        Err(denial) => {
+            Access::NoAccess(denial.message(&|id| users::email_of(conn, id).unwrap_or_default()))
+        }
+    };
+    Ok(Standing {
+        portal: session.info.name.clone(),
+        tier: session.info.tier,
+        unread: notifications::unread_count(conn, actor.id)?,
+        actor,
+        now: session.instant(),
+        demo: session.now.source == crate::clock::ClockSource::Demo,
+        access,
+    })
+}

@@ -1,0 +1,294 @@
+//! Modal dialogs, one file each (gitui's popups, without a shared queue):
+//! every dialog owns its state and its focus, answers actions with effects,
+//! names its buttons, and draws itself. `app.rs` only routes to the open one.
+//! Each says in plain words what will happen, with the real numbers; focus
+//! starts on the safe choice.
+
+pub mod connect;
+pub mod disconnect;
+pub mod reconnect;
+pub mod refused;
+pub mod remove;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use tui_input::Input;
+
+use super::action::Action;
+use super::app::{App, Effect, Hits};
+use super::view::Zone;
+use crate::lifecycle::Instant;
+
+pub use connect::{Connect, ConnectEntry, ConnectFocus};
+pub use disconnect::Disconnect;
+pub use reconnect::Reconnect;
+pub use refused::Refused;
+pub use remove::Remove;
+
+/// What a dialog's answer to an action asks of the app.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// The dialog is done (pressed or canceled) and closes.
+    pub close: bool,
+    pub effects: Vec<Effect>,
+}
+
+impl Outcome {
+    /// Stay open, nothing to run.
+    pub fn stay() -> Outcome {
+        Outcome::default()
+    }
+
+    /// Stay open and run these.
+    pub fn run(effects: Vec<Effect>) -> Outcome {
+        Outcome {
+            close: false,
+            effects,
+        }
+    }
+
+    /// Close, and run these.
+    pub fn close(effects: Vec<Effect>) -> Outcome {
+        Outcome {
+            close: true,
+            effects,
+        }
+    }
+}
+
+/// A button: its label, and whether it can be pressed now.
+pub type Button = (&'static str, bool);
+
+/// A dialog's choice between its action and Cancel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    Act,
+    Cancel,
+}
+
+impl Choice {
+    fn other(self) -> Choice {
+        match self {
+            Choice::Act => Choice::Cancel,
+            Choice::Cancel => Choice::Act,
+        }
+    }
+
+    fn from_button(button: usize) -> Choice {
+        if button == 0 {
+            Choice::Act
+        } else {
+            Choice::Cancel
+        }
+    }
+
+    fn button(self) -> usize {
+        match self {
+            Choice::Act => 0,
+            Choice::Cancel => 1,
+        }
+    }
+}
+
+/// What drawing needs besides the dialog: the app (theme, session) and the
+/// zone to show instants in.
+pub struct Scene<'a> {
+    pub app: &'a App,
+    pub zone: Zone,
+    pub now: Instant,
+}
+
+/// What every dialog does.
+pub trait Component {
+    fn buttons(&self) -> Vec<Button>;
+    /// Answers an action (Esc, Quit and Help never reach a dialog).
+    fn handle(&mut self, action: Action) -> Outcome;
+    /// Focuses the button at this index (mouse hover, tours).
+    fn focus_button(&mut self, button: usize);
+    /// Presses the focused button.
+    fn press(&mut self) -> Outcome;
+    /// The text field that has the focus, if any.
+    fn text_field(&mut self) -> Option<(&mut Input, usize)> {
+        None
+    }
+    /// Focuses a row of the dialog's list (mouse).
+    fn pick(&mut self, _item: usize) {}
+    fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits);
+}
+
+/// The open dialog.
+#[derive(Clone, Debug)]
+pub enum Dialog {
+    Disconnect(Disconnect),
+    Reconnect(Reconnect),
+    Remove(Remove),
+    Connect(Connect),
+    Refused(Refused),
+}
+
+impl Dialog {
+    pub fn component(&self) -> &dyn Component {
+        match self {
+            Dialog::Disconnect(d) => d,
+            Dialog::Reconnect(d) => d,
+            Dialog::Remove(d) => d,
+            Dialog::Connect(d) => d,
+            Dialog::Refused(d) => d,
+        }
+    }
+
+    pub fn component_mut(&mut self) -> &mut dyn Component {
+        match self {
+            Dialog::Disconnect(d) => d,
+            Dialog::Reconnect(d) => d,
+            Dialog::Remove(d) => d,
+            Dialog::Connect(d) => d,
+            Dialog::Refused(d) => d,
+        }
+    }
+
+    pub fn buttons(&self) -> Vec<Button> {
+        self.component().buttons()
+    }
+
+    /// A refusal (R10e, R2): who may, and that nothing changed.
+    pub fn refused(title: impl Into<String>, message: impl Into<String>) -> Dialog {
+        Dialog::Refused(Refused {
+            title: title.into(),
+            message: message.into(),
+        })
+    }
+}
+
+/// A centered box of the given size, clamped to the screen.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width.saturating_sub(2));
+    let height = height.min(area.height.saturating_sub(2));
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// What a dialog box holds: its text, room for a field, its buttons.
+pub struct Content<'a> {
+    pub title: &'a str,
+    pub lines: Vec<Line<'static>>,
+    pub extra_height: u16,
+    pub buttons: &'a [Button],
+    pub focused: Option<usize>,
+    /// The first button is the destructive one (drawn as a danger).
+    pub danger: bool,
+}
+
+/// Draws a boxed dialog with its text and buttons; returns the room left
+/// for a field under the text.
+pub fn frame_dialog(
+    frame: &mut Frame<'_>,
+    app: &App,
+    content: Content<'_>,
+    hits: &mut Hits,
+) -> Rect {
+    let Content {
+        title,
+        lines,
+        extra_height,
+        buttons,
+        focused,
+        danger,
+    } = content;
+    let theme = &app.theme;
+    let screen = frame.area();
+    let width = 72.min(screen.width.saturating_sub(4));
+    let inner_width = width.saturating_sub(4) as usize;
+    let text_height: u16 = lines
+        .iter()
+        .map(|l| (l.width().max(1).div_ceil(inner_width.max(1))) as u16)
+        .sum();
+    let height = text_height + extra_height + 3;
+    let rect = centered(screen, width, height);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .border_style(theme.border)
+        .title_top(Line::styled(format!(" {title} "), theme.title));
+    let inside = block.inner(rect);
+    frame.render_widget(block, rect);
+    let body = Rect::new(
+        inside.x + 1,
+        inside.y,
+        inside.width.saturating_sub(2),
+        text_height,
+    );
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+    // Buttons, right-aligned on the last line.
+    let y = inside.bottom().saturating_sub(1);
+    let mut x = inside.right().saturating_sub(1);
+    let labels: Vec<String> = buttons.iter().map(|(l, _)| format!("[ {l} ]")).collect();
+    for (i, label) in labels.iter().enumerate().rev() {
+        let w = crate::present::width(label) as u16;
+        x = x.saturating_sub(w + 1);
+        let (_, enabled) = buttons[i];
+        let style = match (enabled, focused == Some(i)) {
+            (false, _) => theme.button_disabled,
+            (true, true) if danger && i == 0 => theme.button_danger_focused,
+            (true, true) => theme.button_focused,
+            (true, false) => theme.button,
+        };
+        let r = Rect::new(x, y, w, 1);
+        frame.render_widget(Paragraph::new(Span::styled(label.clone(), style)), r);
+        hits.buttons.push((r, i));
+    }
+    Rect::new(
+        inside.x + 1,
+        inside.y + text_height,
+        inside.width.saturating_sub(2),
+        extra_height,
+    )
+}
+
+/// A one-line text field at `area` after `label`, with the terminal cursor
+/// in it when focused.
+pub fn draw_field(
+    frame: &mut Frame<'_>,
+    app: &App,
+    area: Rect,
+    label: &str,
+    input: &Input,
+    focused: bool,
+) {
+    let theme = &app.theme;
+    let label_w = crate::present::width(label);
+    let width = (area.width as usize).saturating_sub(label_w + 1);
+    let scroll = input.visual_scroll(width);
+    let shown: String = input.value().chars().skip(scroll).take(width).collect();
+    let shown = crate::present::escape_control(&shown);
+    let style = if focused { theme.hovered } else { theme.text };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(label.to_string(), theme.text),
+            Span::styled(crate::present::column(&shown, width), style),
+        ])),
+        Rect::new(area.x, area.y, area.width, 1),
+    );
+    if focused {
+        let x = area.x + label_w as u16 + (input.visual_cursor().saturating_sub(scroll)) as u16;
+        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+    }
+}
+
+/// Moves a two-button dialog's focus, or presses it.
+fn choice_action(focus: &mut Choice, action: Action) -> Option<Outcome> {
+    use Action::*;
+    match action {
+        Left | Right | NextFocus | PrevFocus | Up | Down => {
+            *focus = focus.other();
+            Some(Outcome::stay())
+        }
+        Confirm => None,
+        _ => Some(Outcome::stay()),
+    }
+}
