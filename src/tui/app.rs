@@ -11,13 +11,15 @@ pub use super::action::{Action, Msg};
 use super::dialogs::Outcome;
 pub use super::dialogs::{Connect, ConnectEntry, ConnectFocus, Dialog};
 use super::keymap::{Context, Key, Keymap};
+pub use super::screens::Paged;
+pub use super::screens::accounts::{AccountsPane, Anchor, HoverAt};
+pub use super::screens::publishing::PostsPane;
+use super::screens::{accounts, list_action};
 use super::theme::Theme;
 use crate::lifecycle::post::Tab as PostTab;
 use crate::lifecycle::{AccountId, Instant, Network, User};
 use crate::store::AccountRecord;
-use crate::store::PostRecord;
 use crate::store::accounts::FILTER_MAX;
-use crate::store::accounts::ListCursor;
 use crate::store::audit::AuditEntry;
 use crate::store::notifications::Notification;
 
@@ -73,78 +75,6 @@ pub enum Focus {
 pub use crate::store::previews::Access;
 /// The header's facts, refreshed with every reload.
 pub type SessionInfo = crate::store::previews::Standing;
-
-/// Where the Accounts list window starts (keyset, never offset).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Anchor {
-    Start,
-    From(ListCursor),
-    /// Move the window `n` rows up from its current first row.
-    Back(usize),
-    /// The last rows.
-    End,
-}
-
-/// Which row to hover once a window is loaded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum HoverAt {
-    Keep,
-    First,
-    Last,
-    Id(AccountId),
-}
-
-#[derive(Clone, Debug, Default)]
-pub struct AccountsPane {
-    /// The fetched window: the visible rows and one more.
-    pub rows: Vec<AccountRecord>,
-    pub hover: Option<AccountId>,
-    /// The first visible row.
-    pub top: Option<ListCursor>,
-    pub filter: Option<String>,
-    pub hidden: i64,
-    /// The tops of the pages PageDown left, so PageUp returns exactly.
-    pub pages_above: Vec<ListCursor>,
-}
-
-impl AccountsPane {
-    pub fn hovered(&self) -> Option<&AccountRecord> {
-        let id = self.hover?;
-        self.rows.iter().find(|r| r.account.id == id)
-    }
-
-    fn hover_index(&self) -> Option<usize> {
-        let id = self.hover?;
-        self.rows.iter().position(|r| r.account.id == id)
-    }
-}
-
-/// A newest-first or id-ordered list paged by keyset.
-#[derive(Clone, Debug)]
-pub struct Paged<T, C> {
-    pub rows: Vec<T>,
-    pub selected: usize,
-    /// The cursors of the pages before this one (to page back).
-    pub back: Vec<Option<C>>,
-    /// This page's cursor.
-    pub cursor: Option<C>,
-}
-
-impl<T, C> Default for Paged<T, C> {
-    fn default() -> Self {
-        Paged {
-            rows: Vec::new(),
-            selected: 0,
-            back: Vec::new(),
-            cursor: None,
-        }
-    }
-}
-
-pub struct PostsPane {
-    pub tab: PostTab,
-    pub list: Paged<PostRecord, i64>,
-}
 
 #[derive(Clone, Debug)]
 pub struct ClockChoice {
@@ -377,7 +307,7 @@ impl App {
         });
     }
 
-    fn granted(&self) -> bool {
+    pub fn granted(&self) -> bool {
         self.session
             .as_ref()
             .is_some_and(|s| s.access == Access::Granted)
@@ -659,53 +589,13 @@ fn main_action(app: &mut App, action: Action) -> Vec<Effect> {
                 hover: HoverAt::Keep,
             }]
         }
-        Reconnect | Disconnect | Remove => account_action(app, action),
+        Reconnect | Disconnect | Remove => accounts::act_on_hovered(app, action),
         _ if !app.granted() => vec![],
         _ => match app.focus {
             Focus::Sidebar => sidebar_action(app, action),
             Focus::Tabs => tabs_action(app, action),
             Focus::List => list_action(app, action),
         },
-    }
-}
-
-/// r, d, x on the hovered row; R6f: Reconnect only for accounts that are not connected.
-fn account_action(app: &mut App, action: Action) -> Vec<Effect> {
-    if app.tab != MainTab::Accounts || !app.granted() {
-        return vec![];
-    }
-    let Some(record) = app.accounts.hovered() else {
-        return vec![];
-    };
-    let id = record.account.id;
-    match action {
-        Action::Reconnect if record.account.offers_disconnect() => {
-            let due = record
-                .account
-                .reauth_due_at()
-                .map(|d| {
-                    format!(
-                        ": reauthorize by {}",
-                        crate::lifecycle::time::format_instant(d)
-                    )
-                })
-                .unwrap_or_default();
-            app.toast(format!(
-                "@{} is connected{due}; Reconnect appears once it is disconnected",
-                record.account.handle
-            ));
-            vec![]
-        }
-        Action::Reconnect => vec![Effect::PrepareReconnect(id)],
-        Action::Disconnect if !record.account.offers_disconnect() => {
-            app.toast(format!(
-                "@{} is already disconnected",
-                record.account.handle
-            ));
-            vec![]
-        }
-        Action::Disconnect => vec![Effect::PrepareDisconnect(id)],
-        _ => vec![Effect::PrepareRemove(id)],
     }
 }
 
@@ -730,148 +620,6 @@ fn tabs_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         _ => vec![],
     }
-}
-
-fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
-    match app.tab {
-        MainTab::Accounts => accounts_action(app, action),
-        MainTab::Publishing => {
-            if matches!(action, Action::Left | Action::Right) {
-                let at = PostTab::ALL
-                    .iter()
-                    .position(|t| *t == app.posts.tab)
-                    .unwrap_or(0);
-                let next = if action == Action::Right {
-                    (at + 1) % 4
-                } else {
-                    (at + 3) % 4
-                };
-                app.posts.tab = PostTab::ALL[next];
-                app.posts.list = Paged::default();
-                return vec![Effect::Reload];
-            }
-            paged_action(&mut app.posts.list, action, |p| p.id)
-        }
-        MainTab::Notifications => {
-            if action == Action::Confirm {
-                return app
-                    .inbox
-                    .rows
-                    .get(app.inbox.selected)
-                    .map(|n| vec![Effect::MarkRead(n.id)])
-                    .unwrap_or_default();
-            }
-            paged_action(&mut app.inbox, action, |n| (n.at, n.id))
-        }
-        MainTab::Activity => paged_action(&mut app.activity, action, |e| (e.at, e.id)),
-    }
-}
-
-/// Moves in a paged list; past its ends, loads the next or previous page.
-fn paged_action<T, C: Clone>(
-    list: &mut Paged<T, C>,
-    action: Action,
-    cursor_of: impl Fn(&T) -> C,
-) -> Vec<Effect> {
-    let len = list.rows.len();
-    match action {
-        Action::Up if list.selected > 0 => list.selected -= 1,
-        Action::Down if list.selected + 1 < len => list.selected += 1,
-        Action::Top => {
-            *list = Paged::default();
-            return vec![Effect::Reload];
-        }
-        Action::Bottom => list.selected = len.saturating_sub(1),
-        Action::Down | Action::PageDown if len > 0 => {
-            let last = cursor_of(&list.rows[len - 1]);
-            list.back.push(list.cursor.take());
-            list.cursor = Some(last);
-            list.selected = 0;
-            return vec![Effect::Reload];
-        }
-        Action::Up | Action::PageUp if !list.back.is_empty() => {
-            list.cursor = list.back.pop().flatten();
-            list.selected = 0;
-            return vec![Effect::Reload];
-        }
-        _ => {}
-    }
-    vec![]
-}
-
-fn accounts_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let pane = &mut app.accounts;
-    let visible = app.hits.visible_accounts.max(1).min(pane.rows.len());
-    let index = pane.hover_index();
-    match action {
-        Action::Down => match index {
-            None if !pane.rows.is_empty() => pane.hover = Some(pane.rows[0].account.id),
-            Some(i) if i + 1 < visible => pane.hover = Some(pane.rows[i + 1].account.id),
-            Some(i) if i + 1 < pane.rows.len() => {
-                let next = pane.rows[i + 1].account.id;
-                let second = ListCursor::of(&pane.rows[1].account);
-                return vec![Effect::LoadAccounts {
-                    anchor: Anchor::From(second),
-                    hover: HoverAt::Id(next),
-                }];
-            }
-            _ => {}
-        },
-        Action::Up => match index {
-            Some(i) if i > 0 => pane.hover = Some(pane.rows[i - 1].account.id),
-            _ => {
-                return vec![Effect::LoadAccounts {
-                    anchor: Anchor::Back(1),
-                    hover: HoverAt::First,
-                }];
-            }
-        },
-        Action::Top => {
-            pane.pages_above.clear();
-            return vec![Effect::LoadAccounts {
-                anchor: Anchor::Start,
-                hover: HoverAt::First,
-            }];
-        }
-        Action::Bottom => {
-            pane.pages_above.clear();
-            return vec![Effect::LoadAccounts {
-                anchor: Anchor::End,
-                hover: HoverAt::Last,
-            }];
-        }
-        Action::PageDown => {
-            if let Some(next) = pane.rows.get(visible) {
-                if let Some(top) = pane.top.clone() {
-                    pane.pages_above.push(top);
-                }
-                return vec![Effect::LoadAccounts {
-                    anchor: Anchor::From(ListCursor::of(&next.account)),
-                    hover: HoverAt::First,
-                }];
-            }
-            if let Some(last) = pane.rows.get(visible.saturating_sub(1)) {
-                pane.hover = Some(last.account.id);
-            }
-        }
-        Action::PageUp => {
-            let anchor = match pane.pages_above.pop() {
-                Some(top) => Anchor::From(top),
-                None => Anchor::Back(visible.max(1)),
-            };
-            return vec![Effect::LoadAccounts {
-                anchor,
-                hover: HoverAt::First,
-            }];
-        }
-        Action::Confirm => {
-            if let Some(id) = pane.hover {
-                return vec![Effect::OpenDetail(id)];
-            }
-        }
-        _ => {}
-    }
-    vec![]
 }
 
 fn mouse_moved(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
@@ -927,7 +675,7 @@ fn clicked(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
                 let (id, action) = (*id, *action);
                 app.accounts.hover = Some(id);
                 app.filter_input = None;
-                return account_action(app, action);
+                return accounts::act_on_hovered(app, action);
             }
             if let Some(id) = find(&app.hits.rows, column, row) {
                 app.accounts.hover = Some(id);

@@ -10,6 +10,7 @@ pub mod effects;
 pub mod headless;
 pub mod keymap;
 pub mod log;
+pub mod screens;
 pub mod theme;
 pub mod tour;
 pub mod view;

@@ -1,8 +1,6 @@
 //! Drawing: a pure function of the state. It records the rectangles of rows
 //! and buttons, which the mouse is tested against on the next event.
 
-mod accounts;
-mod lists;
 mod overlays;
 mod tour;
 
@@ -16,6 +14,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::app::{Access, App, Focus, Hits, Layer, MainTab, SIDEBAR, SOCIAL};
 use super::keymap::Context;
+use super::screens;
 use crate::lifecycle::Instant;
 pub use crate::present::{plural, relative, sentence};
 use crate::store::SweepEvent;
@@ -326,10 +325,10 @@ fn draw_main(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mu
         }
         None => {}
         Some(Access::Granted) => match app.tab {
-            MainTab::Accounts => accounts::draw(frame, app, content, zone, hits),
-            MainTab::Publishing => lists::draw_posts(frame, app, content, zone, hits),
-            MainTab::Notifications => lists::draw_inbox(frame, app, content, zone, hits),
-            MainTab::Activity => lists::draw_activity(frame, app, content, zone, hits),
+            MainTab::Accounts => screens::accounts::draw(frame, app, content, zone, hits),
+            MainTab::Publishing => screens::publishing::draw(frame, app, content, zone, hits),
+            MainTab::Notifications => screens::notifications::draw(frame, app, content, zone, hits),
+            MainTab::Activity => screens::activity::draw(frame, app, content, zone, hits),
         },
     }
 }

@@ -140,7 +140,7 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
         .title_bottom(Line::styled(" Esc close ", theme.muted));
     let inside = block.inner(rect);
     frame.render_widget(block, rect);
-    let (status, _) = super::accounts::status_text(record, now, zone);
+    let (status, _) = crate::tui::screens::accounts::status_text(record, now, zone);
     let mut lines = vec![
         Line::from(vec![
             Span::styled(" Status             ", theme.muted),

@@ -9,12 +9,174 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Zone, relative, short_date};
-use crate::lifecycle::{Instant, Status};
+use crate::lifecycle::{AccountId, Instant, Status};
 use crate::store::AccountRecord;
+use crate::store::accounts::ListCursor;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Hits, may_act_on};
+use crate::tui::app::{App, Effect, Hits, MainTab, may_act_on};
 use crate::tui::theme::Theme;
+use crate::tui::view::{Zone, relative, short_date};
+
+/// Where the Accounts list window starts (keyset, never offset).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    From(ListCursor),
+    /// Move the window `n` rows up from its current first row.
+    Back(usize),
+    /// The last rows.
+    End,
+}
+
+/// Which row to hover once a window is loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HoverAt {
+    Keep,
+    First,
+    Last,
+    Id(AccountId),
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct AccountsPane {
+    /// The fetched window: the visible rows and one more.
+    pub rows: Vec<AccountRecord>,
+    pub hover: Option<AccountId>,
+    /// The first visible row.
+    pub top: Option<ListCursor>,
+    pub filter: Option<String>,
+    pub hidden: i64,
+    /// The tops of the pages PageDown left, so PageUp returns exactly.
+    pub pages_above: Vec<ListCursor>,
+}
+
+impl AccountsPane {
+    pub fn hovered(&self) -> Option<&AccountRecord> {
+        let id = self.hover?;
+        self.rows.iter().find(|r| r.account.id == id)
+    }
+
+    fn hover_index(&self) -> Option<usize> {
+        let id = self.hover?;
+        self.rows.iter().position(|r| r.account.id == id)
+    }
+}
+
+/// The list's keys: moving by keyset windows, ⏎ for the detail.
+pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
+    let pane = &mut app.accounts;
+    let visible = app.hits.visible_accounts.max(1).min(pane.rows.len());
+    let index = pane.hover_index();
+    match action {
+        Action::Down => match index {
+            None if !pane.rows.is_empty() => pane.hover = Some(pane.rows[0].account.id),
+            Some(i) if i + 1 < visible => pane.hover = Some(pane.rows[i + 1].account.id),
+            Some(i) if i + 1 < pane.rows.len() => {
+                let next = pane.rows[i + 1].account.id;
+                let second = ListCursor::of(&pane.rows[1].account);
+                return vec![Effect::LoadAccounts {
+                    anchor: Anchor::From(second),
+                    hover: HoverAt::Id(next),
+                }];
+            }
+            _ => {}
+        },
+        Action::Up => match index {
+            Some(i) if i > 0 => pane.hover = Some(pane.rows[i - 1].account.id),
+            _ => {
+                return vec![Effect::LoadAccounts {
+                    anchor: Anchor::Back(1),
+                    hover: HoverAt::First,
+                }];
+            }
+        },
+        Action::Top => {
+            pane.pages_above.clear();
+            return vec![Effect::LoadAccounts {
+                anchor: Anchor::Start,
+                hover: HoverAt::First,
+            }];
+        }
+        Action::Bottom => {
+            pane.pages_above.clear();
+            return vec![Effect::LoadAccounts {
+                anchor: Anchor::End,
+                hover: HoverAt::Last,
+            }];
+        }
+        Action::PageDown => {
+            if let Some(next) = pane.rows.get(visible) {
+                if let Some(top) = pane.top.clone() {
+                    pane.pages_above.push(top);
+                }
+                return vec![Effect::LoadAccounts {
+                    anchor: Anchor::From(ListCursor::of(&next.account)),
+                    hover: HoverAt::First,
+                }];
+            }
+            if let Some(last) = pane.rows.get(visible.saturating_sub(1)) {
+                pane.hover = Some(last.account.id);
+            }
+        }
+        Action::PageUp => {
+            let anchor = match pane.pages_above.pop() {
+                Some(top) => Anchor::From(top),
+                None => Anchor::Back(visible.max(1)),
+            };
+            return vec![Effect::LoadAccounts {
+                anchor,
+                hover: HoverAt::First,
+            }];
+        }
+        Action::Confirm => {
+            if let Some(id) = pane.hover {
+                return vec![Effect::OpenDetail(id)];
+            }
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+/// r, d, x on the hovered row; R6f: Reconnect only for accounts that are not connected.
+pub fn act_on_hovered(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.tab != MainTab::Accounts || !app.granted() {
+        return vec![];
+    }
+    let Some(record) = app.accounts.hovered() else {
+        return vec![];
+    };
+    let id = record.account.id;
+    match action {
+        Action::Reconnect if record.account.offers_disconnect() => {
+            let due = record
+                .account
+                .reauth_due_at()
+                .map(|d| {
+                    format!(
+                        ": reauthorize by {}",
+                        crate::lifecycle::time::format_instant(d)
+                    )
+                })
+                .unwrap_or_default();
+            app.toast(format!(
+                "@{} is connected{due}; Reconnect appears once it is disconnected",
+                record.account.handle
+            ));
+            vec![]
+        }
+        Action::Reconnect => vec![Effect::PrepareReconnect(id)],
+        Action::Disconnect if !record.account.offers_disconnect() => {
+            app.toast(format!(
+                "@{} is already disconnected",
+                record.account.handle
+            ));
+            vec![]
+        }
+        Action::Disconnect => vec![Effect::PrepareDisconnect(id)],
+        _ => vec![Effect::PrepareRemove(id)],
+    }
+}
 
 /// The status column: what matters next for the account.
 pub fn status_text(record: &AccountRecord, now: Instant, zone: Zone) -> (String, StatusTone) {

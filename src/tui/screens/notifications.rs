@@ -1,0 +1,66 @@
+//! The Notifications tab: the acting user's inbox, newest first, read and
+//! unread (R9, E1).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{empty, paged_action, row_rect};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect, Hits};
+use crate::tui::view::{Zone, long_date, pick, relative};
+
+pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
+    if action == Action::Confirm {
+        return app
+            .inbox
+            .rows
+            .get(app.inbox.selected)
+            .map(|n| vec![Effect::MarkRead(n.id)])
+            .unwrap_or_default();
+    }
+    paged_action(&mut app.inbox, action, |n| (n.at, n.id))
+}
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut Hits) {
+    let theme = &app.theme;
+    let now = app.session.as_ref().map(|s| s.now).unwrap_or_default();
+    let rows = &app.inbox.rows;
+    if rows.is_empty() {
+        empty(frame, app, area, "No notifications.");
+        return;
+    }
+    for (i, n) in rows.iter().take(area.height as usize).enumerate() {
+        let selected = i == app.inbox.selected;
+        let what = match n.kind.as_str() {
+            "reauth_reminder" => "Reauthorize within a week, or the network disconnects it",
+            "purge_warning" => "History purged in a week unless reconnected",
+            other => other,
+        };
+        let mark = if n.read { "  " } else { "● " };
+        let style = match (selected, n.read) {
+            (true, _) => theme.hovered,
+            (false, false) => theme.title,
+            (false, true) => theme.muted,
+        };
+        let line = Line::from(vec![
+            Span::styled(
+                format!(" {mark}"),
+                pick(selected, theme.hovered, theme.warning),
+            ),
+            Span::styled(
+                format!(
+                    "{:<18} {:<12} account #{:<6} {what}",
+                    long_date(zone, n.at),
+                    relative(n.at, now),
+                    n.account_id
+                ),
+                style,
+            ),
+        ]);
+        let rect = row_rect(area, i);
+        frame.render_widget(Paragraph::new(line), rect);
+        hits.list_rows.push((rect, i));
+    }
+}

@@ -1,0 +1,111 @@
+//! The Publishing tab: Scheduled, Published, Drafts and Canceled, with R5b
+//! applied, a page at a time by keyset.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::Paragraph;
+
+use super::{Paged, empty, paged_action, row_rect};
+use crate::lifecycle::post::Tab as PostTab;
+use crate::present::{column as cut, escape_control};
+use crate::store::PostRecord;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect, Hits};
+use crate::tui::view::{Zone, long_date, pick, relative};
+
+/// The Publishing tab: its sub-tab and its page of posts.
+pub struct PostsPane {
+    pub tab: PostTab,
+    pub list: Paged<PostRecord, i64>,
+}
+
+pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
+    if matches!(action, Action::Left | Action::Right) {
+        let at = PostTab::ALL
+            .iter()
+            .position(|t| *t == app.posts.tab)
+            .unwrap_or(0);
+        let next = if action == Action::Right {
+            (at + 1) % 4
+        } else {
+            (at + 3) % 4
+        };
+        app.posts.tab = PostTab::ALL[next];
+        app.posts.list = Paged::default();
+        return vec![Effect::Reload];
+    }
+    paged_action(&mut app.posts.list, action, |p| p.id)
+}
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut Hits) {
+    let theme = &app.theme;
+    let now = app.session.as_ref().map(|s| s.now).unwrap_or_default();
+    let mut x = area.x + 1;
+    for tab in PostTab::ALL {
+        let label = match tab {
+            PostTab::Scheduled => "Scheduled",
+            PostTab::Published => "Published",
+            PostTab::Drafts => "Drafts",
+            PostTab::Canceled => "Canceled",
+        };
+        let w = label.len() as u16;
+        let rect = Rect::new(x, area.y, w, 1);
+        let style = pick(tab == app.posts.tab, theme.tab_active, theme.muted);
+        frame.render_widget(Paragraph::new(Span::styled(label, style)), rect);
+        hits.post_tabs.push((rect, tab));
+        x += w + 3;
+    }
+    let hint = "  ←→ switch";
+    if x + hint.len() as u16 <= area.right() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(hint, theme.muted)),
+            Rect::new(x, area.y, hint.len() as u16, 1),
+        );
+    }
+    let list = Rect::new(
+        area.x,
+        area.y + 2,
+        area.width,
+        area.height.saturating_sub(2),
+    );
+    hits.list_area = list;
+    hits.list_capacity = list.height as usize;
+    let rows = &app.posts.list.rows;
+    if rows.is_empty() {
+        empty(frame, app, list, "Nothing here.");
+        return;
+    }
+    let width = area.width as usize;
+    for (i, post) in rows.iter().take(list.height as usize).enumerate() {
+        let selected = i == app.posts.list.selected;
+        let status = match post.status.cancel_cause {
+            Some(cause) => format!("{} ({})", post.status.status.name(), cause.name()),
+            None => post.status.status.name().to_string(),
+        };
+        let wide = width >= 100;
+        let when = post
+            .published_at
+            .or(post.scheduled_at)
+            .map(|t| {
+                if wide {
+                    format!("{} ({})", long_date(zone, t), relative(t, now))
+                } else {
+                    long_date(zone, t)
+                }
+            })
+            .unwrap_or_else(|| "-".into());
+        let text = format!(
+            " #{:<5} acct {:<4} {} {} {}",
+            post.id,
+            post.account_id,
+            cut(&status, 22),
+            cut(&when, if wide { 29 } else { 17 }),
+            escape_control(&post.text)
+        );
+        let style = pick(selected, theme.hovered, theme.text);
+        let rect = row_rect(list, i);
+        frame.render_widget(Paragraph::new(Span::styled(cut(&text, width), style)), rect);
+        hits.list_rows.push((rect, i));
+    }
+}
