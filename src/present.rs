@@ -116,6 +116,29 @@ pub fn width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)
 }
 
+/// A disconnect reason in words (R4), never its code.
+pub fn reason_words(reason: crate::lifecycle::DisconnectReason) -> &'static str {
+    use crate::lifecycle::DisconnectReason::*;
+    match reason {
+        Manual => "manual",
+        ReauthExpired => "reauthorization expired",
+        Inactivity => "inactivity",
+        Security => "security",
+        Deleted => "deleted on the network",
+    }
+}
+
+/// A user's role in words (`User::role` is the code JSON keeps).
+pub fn role_words(role: &str) -> &'static str {
+    match role {
+        "super_admin" => "super admin",
+        "publisher" => "publisher, all accounts",
+        "own_publisher" => "publisher, own accounts",
+        "viewer" => "viewer",
+        _ => "no social access",
+    }
+}
+
 /// "in 3 days", "5 hours ago", "now".
 pub fn relative(t: Instant, now: Instant) -> String {
     let seconds = (t - now).num_seconds();

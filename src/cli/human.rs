@@ -4,9 +4,9 @@
 use chrono::Local;
 
 use crate::lifecycle::Instant;
-use crate::lifecycle::account::Status;
+use crate::lifecycle::NextStep;
 use crate::lifecycle::permission::User;
-use crate::present::{column, escape_control, relative, truncate};
+use crate::present::{column, escape_control, reason_words, relative, role_words, truncate};
 
 /// A column of data: escaped first (so what the terminal shows is what is
 /// measured), then cut or padded to `columns` display columns.
@@ -31,39 +31,37 @@ pub fn date_and_relative(t: Instant, now: Instant) -> String {
     format!("{} ({})", date(t), relative(t, now))
 }
 
-/// What matters next for an account.
+/// What matters next for an account: its next step in words.
 pub fn account_status(record: &AccountRecord, now: Instant) -> String {
-    let a = &record.account;
-    match (a.status(), a.disconnection()) {
-        (Status::Connected, _) => match a.reauth_due_at() {
-            Some(due) => {
-                let warn = if a.in_reminder_week(now) {
-                    "  ⚠ reauthorize before the deadline: disconnect and reconnect"
-                } else {
-                    ""
-                };
-                format!(
-                    "connected · reauthorize by {}{warn}",
-                    date_and_relative(due, now)
-                )
-            }
-            None => "connected".into(),
-        },
-        (Status::Disconnected, Some(d)) => {
-            let end = a.reconnect_deadline().unwrap_or(d.at);
-            format!(
-                "disconnected ({}) {} · reconnect by {} to keep its history",
-                d.reason.name(),
-                date(d.at),
-                date_and_relative(end, now)
-            )
+    match record.account.next_step(now) {
+        NextStep::Healthy { due: None } => "connected".into(),
+        NextStep::Healthy { due: Some(due) } => {
+            format!("connected · reauthorize by {}", date_and_relative(due, now))
         }
-        (Status::Expired, Some(d)) => format!(
-            "expired ({}) · history purged {}",
-            d.reason.name(),
-            date(a.reconnect_deadline().unwrap_or(d.at))
+        NextStep::ReminderWeek { due } => format!(
+            "connected · reauthorize by {}  ⚠ the network asks again then: disconnect and reconnect before it to avoid an interruption",
+            date_and_relative(due, now)
         ),
-        _ => a.status().name().into(),
+        NextStep::ReconnectBy {
+            reason,
+            since,
+            deadline,
+        } => format!(
+            "disconnected ({}) {} · reconnect by {} to keep its history",
+            reason_words(reason),
+            date(since),
+            date_and_relative(deadline, now)
+        ),
+        NextStep::CannotComeBack { since, purge_at } => format!(
+            "deleted on the network {} · cannot come back; its history is purged {}",
+            date(since),
+            date(purge_at)
+        ),
+        NextStep::Purged { reason, purged_at } => format!(
+            "expired ({}) · history purged {}",
+            reason_words(reason),
+            date(purged_at)
+        ),
     }
 }
 
@@ -126,10 +124,10 @@ pub fn post_line(p: &PostRecord, now: Instant) -> String {
 
 pub fn user_line(u: &User) -> String {
     format!(
-        "{} {} {:<16} access {:<4} publish {:<3} {}",
+        "{} {} {:<23} access {:<4} publish {:<3} {}",
         cell(&u.email, 32),
         cell(&u.name, 24),
-        u.role(),
+        role_words(u.role()),
         u.access.name(),
         if u.can_publish { "yes" } else { "no" },
         if u.active { "active" } else { "deactivated" }

@@ -128,6 +128,31 @@ pub struct Account {
     pub purge_warning_sent: bool,
 }
 
+/// What an account needs next (see `Account::next_step`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NextStep {
+    /// Connected; the network asks again at `due` (never, for YouTube).
+    Healthy { due: Option<Instant> },
+    /// R6f: connected and inside the reminder week: the network asks again
+    /// at `due`; disconnecting and reconnecting before then avoids an
+    /// interruption.
+    ReminderWeek { due: Instant },
+    /// Disconnected: a reconnect before `deadline` restores everything (R6).
+    ReconnectBy {
+        reason: DisconnectReason,
+        since: Instant,
+        deadline: Instant,
+    },
+    /// R6e: deleted on the network, it cannot come back; its history is
+    /// purged at `purge_at`.
+    CannotComeBack { since: Instant, purge_at: Instant },
+    /// R7: expired; its history was purged at `purged_at`.
+    Purged {
+        reason: DisconnectReason,
+        purged_at: Instant,
+    },
+}
+
 impl Account {
     /// R1, R7: a brand-new connection (also an expired account's fresh start).
     pub fn connect_new(
@@ -252,6 +277,37 @@ impl Account {
     pub fn is_hidden(&self, now: Instant) -> bool {
         self.disconnection()
             .is_some_and(|d| d.at <= hidden_cutoff(now))
+    }
+
+    /// R8: when a disconnected account drops off the Accounts list.
+    pub fn hidden_from(&self) -> Option<Instant> {
+        self.disconnection().map(|d| HIDDEN_AFTER.after(d.at))
+    }
+
+    /// What matters next for the account, decided once: the CLI and the TUI
+    /// only word and colour it.
+    pub fn next_step(&self, now: Instant) -> NextStep {
+        match self.connection {
+            Connection::Connected => match self.reauth_due_at() {
+                Some(due) if self.in_reminder_week(now) => NextStep::ReminderWeek { due },
+                due => NextStep::Healthy { due },
+            },
+            Connection::Disconnected(d) if d.reason == DisconnectReason::Deleted => {
+                NextStep::CannotComeBack {
+                    since: d.at,
+                    purge_at: self.reconnect_deadline().unwrap_or(d.at),
+                }
+            }
+            Connection::Disconnected(d) => NextStep::ReconnectBy {
+                reason: d.reason,
+                since: d.at,
+                deadline: self.reconnect_deadline().unwrap_or(d.at),
+            },
+            Connection::Expired(d) => NextStep::Purged {
+                reason: d.reason,
+                purged_at: self.reconnect_deadline().unwrap_or(d.at),
+            },
+        }
     }
 
     /// R5: a disconnect, whatever its reason. Scheduled posts are canceled by

@@ -14,7 +14,9 @@ pub mod time;
 #[cfg(test)]
 mod tests;
 
-pub use account::{Account, AccountId, Connection, DisconnectReason, Disconnection, Status};
+pub use account::{
+    Account, AccountId, Connection, DisconnectReason, Disconnection, NextStep, Status,
+};
 pub use events::{DueEvent, EventKind};
 pub use permission::{Attempt, SocialAccess, User};
 pub use policy::{Network, Tier};

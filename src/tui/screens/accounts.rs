@@ -9,7 +9,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::lifecycle::{AccountId, Instant, Status};
+use crate::lifecycle::{AccountId, Instant, NextStep};
+use crate::present::{plural, reason_words};
 use crate::store::AccountRecord;
 use crate::store::accounts::ListCursor;
 use crate::tui::action::Action;
@@ -178,51 +179,63 @@ pub fn act_on_hovered(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
-/// The status column: what matters next for the account.
+/// The status column: the account's next step (`Account::next_step`) in
+/// words and a tone.
 pub fn status_text(record: &AccountRecord, now: Instant, zone: Zone) -> (String, StatusTone) {
-    let a = &record.account;
-    match (a.status(), a.disconnection()) {
-        (Status::Connected, _) => match a.reauth_due_at() {
-            Some(due) => {
-                let days = (due - now).num_days();
-                let left = if days >= 1 {
-                    format!("{days} days")
-                } else {
-                    relative(due, now)
-                };
-                let text = format!(
-                    "Connected · reauthorize by {} ({left})",
-                    short_date(zone, due)
-                );
-                if a.in_reminder_week(now) {
-                    (format!("⚠ {text}"), StatusTone::Warning)
-                } else {
-                    (text, StatusTone::Ok)
-                }
-            }
-            None => ("Connected".into(), StatusTone::Ok),
-        },
-        (Status::Disconnected, Some(d)) => {
-            let end = a.reconnect_deadline().unwrap_or(d.at);
-            let days = (end - now).num_days().max(0);
-            (
-                format!(
-                    "Disconnected ({}) {} · {days} days left to keep history",
-                    d.reason.name(),
-                    short_date(zone, d.at)
-                ),
-                StatusTone::Danger,
-            )
+    let days_left = |until: Instant| {
+        let days = (until - now).num_days();
+        if days >= 1 {
+            plural(days, "day")
+        } else {
+            relative(until, now)
         }
-        (Status::Expired, Some(d)) => (
+    };
+    match record.account.next_step(now) {
+        NextStep::Healthy { due: None } => ("Connected".into(), StatusTone::Ok),
+        NextStep::Healthy { due: Some(due) } => (
+            format!(
+                "Connected · reauthorize by {} ({})",
+                short_date(zone, due),
+                days_left(due)
+            ),
+            StatusTone::Ok,
+        ),
+        NextStep::ReminderWeek { due } => (
+            format!(
+                "⚠ Connected · reauthorize by {} ({})",
+                short_date(zone, due),
+                days_left(due)
+            ),
+            StatusTone::Warning,
+        ),
+        NextStep::ReconnectBy {
+            reason,
+            since,
+            deadline,
+        } => (
+            format!(
+                "Disconnected ({}) {} · {} left to keep history",
+                reason_words(reason),
+                short_date(zone, since),
+                plural((deadline - now).num_days().max(0), "day")
+            ),
+            StatusTone::Danger,
+        ),
+        NextStep::CannotComeBack { since, .. } => (
+            format!(
+                "Deleted on the network {} · cannot come back",
+                short_date(zone, since)
+            ),
+            StatusTone::Danger,
+        ),
+        NextStep::Purged { reason, purged_at } => (
             format!(
                 "Expired ({}) · history purged {}",
-                d.reason.name(),
-                short_date(zone, a.reconnect_deadline().unwrap_or(d.at))
+                reason_words(reason),
+                short_date(zone, purged_at)
             ),
             StatusTone::Muted,
         ),
-        _ => (a.status().name().into(), StatusTone::Muted),
     }
 }
 

@@ -25,7 +25,7 @@ pub fn draw_overlay(frame: &mut Frame<'_>, app: &App, zone: Zone, hits: &mut Hit
                 .iter()
                 .map(|u| {
                     let state = if u.active {
-                        u.role().replace('_', " ")
+                        crate::present::role_words(u.role()).to_string()
                     } else {
                         "deactivated".into()
                     };
