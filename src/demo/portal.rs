@@ -6,7 +6,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::OptionalExtension;
 use serde::Deserialize;
 
 use crate::clock::{ClockSource, Now};
@@ -121,12 +120,7 @@ fn new_user(spec: &UserSpec) -> Result<NewUser> {
 }
 
 fn account_by_handle(session: &Session<'_>, handle: &str) -> Result<AccountId> {
-    session
-        .conn()
-        .query_row("SELECT id FROM accounts WHERE handle = ?1", [handle], |r| {
-            r.get(0)
-        })
-        .optional()?
+    crate::store::accounts::id_by_handle(session.conn(), handle)?
         .ok_or_else(|| bad(format!("no account @{handle} at this step")))
 }
 
@@ -212,14 +206,7 @@ fn run_step(portal: &mut Portal, at: Instant, step: &Step) -> Result<()> {
         }
         if let Some(p) = &step.cancel {
             let account = account_by_handle(s, &p.handle)?;
-            let post: i64 = s
-                .conn()
-                .query_row(
-                    "SELECT id FROM posts WHERE account_id = ?1 AND text = ?2",
-                    rusqlite::params![account, p.text],
-                    |r| r.get(0),
-                )
-                .optional()?
+            let post = crate::store::posts::find_by_text(s.conn(), account, &p.text)?
                 .ok_or_else(|| bad(format!("no post '{}' on @{}", p.text, p.handle)))?;
             actions::cancel_post(s, post)?;
         }

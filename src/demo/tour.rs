@@ -14,7 +14,7 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -200,34 +200,27 @@ fn parse_action(
     Ok(match key.as_str() {
         "user" => {
             let email = text()?;
-            let known: Option<i64> = portal
-                .query_row("SELECT id FROM users WHERE email = ?1", [&email], |r| {
-                    r.get(0)
-                })
-                .optional()
-                .map_err(|e| e.to_string())?;
+            let known = crate::store::users::by_email(portal, &email).map_err(|e| e.to_string())?;
             known.ok_or_else(|| {
+                let emails: Vec<String> = crate::store::users::list(portal)
+                    .map(|users| users.into_iter().map(|u| u.email).collect())
+                    .unwrap_or_default();
                 format!(
                     "unknown user '{email}': the portal's users are {}",
-                    list(portal, "SELECT email FROM users ORDER BY id")
+                    emails.join(", ")
                 )
             })?;
             TourAction::User(email)
         }
         "select" => {
             let handle = text()?.trim_start_matches('@').to_string();
-            let known: Option<i64> = portal
-                .query_row(
-                    "SELECT id FROM accounts WHERE handle = ?1",
-                    [&handle],
-                    |r| r.get(0),
-                )
-                .optional()
-                .map_err(|e| e.to_string())?;
+            let known =
+                crate::store::accounts::id_by_handle(portal, &handle).map_err(|e| e.to_string())?;
             known.ok_or_else(|| {
+                let handles = crate::store::accounts::all_handles(portal).unwrap_or_default();
                 format!(
                     "unknown handle '{handle}': the portal's accounts are {}",
-                    list(portal, "SELECT handle FROM accounts ORDER BY network, name")
+                    handles.join(", ")
                 )
             })?;
             TourAction::Select(handle)
@@ -271,7 +264,7 @@ fn parse_action(
         "type" => TourAction::Type(text()?),
         "key" => {
             let key = text()?;
-            crate::tui::keymap::Key::parse(&key)?;
+            crate::keys::Key::parse(&key)?;
             TourAction::Key(key)
         }
         "network" => TourAction::Network(Network::parse(&text()?)?),
@@ -290,16 +283,4 @@ fn parse_action(
             ));
         }
     })
-}
-
-fn list(portal: &Connection, sql: &str) -> String {
-    let mut stmt = match portal.prepare(sql) {
-        Ok(stmt) => stmt,
-        Err(_) => return String::new(),
-    };
-    let names: Vec<String> = stmt
-        .query_map([], |r| r.get(0))
-        .map(|rows| rows.filter_map(|r| r.ok()).collect())
-        .unwrap_or_default();
-    names.join(", ")
 }

@@ -52,6 +52,22 @@ pub fn find_by_handle(
     .transpose()
 }
 
+/// The account with this handle on any network (the first in list order
+/// when networks share it): for tours and demo scripts that name accounts.
+pub fn id_by_handle(conn: &Connection, handle: &str) -> Result<Option<AccountId>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM accounts WHERE handle = ?1 ORDER BY network, name, id LIMIT 1",
+    )?;
+    Ok(stmt.query_row([handle], |r| r.get(0)).optional()?)
+}
+
+/// Every handle, in list order (to say which ones a script may name).
+pub fn all_handles(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT handle FROM accounts ORDER BY network, name")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The instant of the account's earliest stored `scheduled` post.
 pub fn next_scheduled_post_at(conn: &Connection, id: AccountId) -> Result<Option<Instant>> {
     let mut stmt = conn.prepare_cached(

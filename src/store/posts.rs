@@ -113,6 +113,21 @@ pub fn delete_all(conn: &Connection, account_id: AccountId) -> Result<usize> {
     Ok(conn.execute("DELETE FROM posts WHERE account_id = ?1", [account_id])?)
 }
 
+/// The account's post with exactly this text, if any (demo scripts name
+/// posts by their text).
+pub fn find_by_text(
+    conn: &Connection,
+    account_id: AccountId,
+    text: &str,
+) -> Result<Option<PostId>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM posts WHERE account_id = ?1 AND text = ?2 ORDER BY id LIMIT 1",
+    )?;
+    Ok(stmt
+        .query_row(rusqlite::params![account_id, text], |r| r.get(0))
+        .optional()?)
+}
+
 pub fn count_for_account(conn: &Connection, account_id: AccountId) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT count(*) FROM posts WHERE account_id = ?1",

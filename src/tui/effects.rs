@@ -21,9 +21,8 @@ pub struct Store {
     /// `--now`, until the clock is moved from the TUI.
     pub now_flag: Option<Instant>,
     data_version: i64,
-    /// The tour being presented, and the portal before each step performed.
-    pub tour: Option<crate::demo::tour::Tour>,
-    pub snapshots: Vec<super::tour::Snapshot>,
+    /// The tour being presented, with its snapshots.
+    pub tour: Option<super::tour::Player>,
 }
 
 /// How long a screen's catch-up sweep waits for the write lock: a key must
@@ -41,7 +40,6 @@ impl Store {
             now_flag,
             data_version: 0,
             tour: None,
-            snapshots: Vec::new(),
         }
     }
 
@@ -154,8 +152,8 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
                 notifications::mark_read(s.conn(), me.id, id)
             })
             .and_then(|()| reload(store, app)),
-        Effect::TourNext => super::tour::next_step(store, app),
-        Effect::TourBack => super::tour::step_back(store, app),
+        // The tour player runs these (`tui::run_effect`), never this module.
+        Effect::TourNext | Effect::TourBack => Ok(()),
         Effect::MarkAllRead => store
             .run(|s| {
                 let me = s.require_actor()?;
@@ -165,9 +163,7 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
             .and_then(|()| reload(store, app)),
     };
     if let Err(error) = result {
-        super::log::write("error", &error.to_string());
-        show_error(app, &error);
-        let _ = reload(store, app);
+        report(store, app, &error);
     }
     // Our own writes are not "elsewhere".
     store.changed_elsewhere();
@@ -192,6 +188,14 @@ fn show_again_if_changed(
             .to_string(),
     );
     Ok(())
+}
+
+/// A failed effect: logged, shown (a refusal as a dialog, else a toast), and
+/// the screen brought up to date.
+pub fn report(store: &mut Store, app: &mut App, error: &Error) {
+    super::log::write("error", &error.to_string());
+    show_error(app, error);
+    let _ = reload(store, app);
 }
 
 fn show_error(app: &mut App, error: &Error) {

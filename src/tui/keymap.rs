@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 
 use super::action::Action;
 
@@ -16,81 +16,7 @@ pub enum Context {
     Dialog,
 }
 
-/// A key with its modifiers, as written in the config file: `q`, `ctrl-c`,
-/// `enter`, `pagedown`, `shift-tab`, `f1`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: KeyCode,
-    pub ctrl: bool,
-}
-
-impl Key {
-    pub fn from_event(event: &KeyEvent) -> Key {
-        // Shift is part of the character (`G`, `?`); BackTab carries it too.
-        Key {
-            code: event.code,
-            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-        }
-    }
-
-    pub fn parse(text: &str) -> Result<Key, String> {
-        let lower = text.trim();
-        let (ctrl, rest) = match lower.to_ascii_lowercase().strip_prefix("ctrl-") {
-            Some(_) => (true, &lower[5..]),
-            None => (false, lower),
-        };
-        let code = match rest.to_ascii_lowercase().as_str() {
-            "enter" | "return" => KeyCode::Enter,
-            "esc" | "escape" => KeyCode::Esc,
-            "tab" => KeyCode::Tab,
-            "shift-tab" | "backtab" => KeyCode::BackTab,
-            "space" => KeyCode::Char(' '),
-            "up" => KeyCode::Up,
-            "down" => KeyCode::Down,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            "pageup" => KeyCode::PageUp,
-            "pagedown" => KeyCode::PageDown,
-            "backspace" => KeyCode::Backspace,
-            "delete" => KeyCode::Delete,
-            f if f.starts_with('f') && f.len() > 1 && f[1..].parse::<u8>().is_ok() => {
-                KeyCode::F(f[1..].parse().unwrap_or(1))
-            }
-            _ if rest.chars().count() == 1 => KeyCode::Char(rest.chars().next().unwrap_or(' ')),
-            _ => {
-                return Err(format!(
-                    "unknown key '{text}': use a character, or enter, esc, tab, space, up, pagedown, f1, ctrl-x ..."
-                ));
-            }
-        };
-        Ok(Key { code, ctrl })
-    }
-
-    /// How the footer and the help overlay write it.
-    pub fn label(&self) -> String {
-        let base = match self.code {
-            KeyCode::Enter => "⏎".to_string(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "S-Tab".into(),
-            KeyCode::Char(' ') => "Space".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::F(n) => format!("F{n}"),
-            KeyCode::Char(c) => c.to_string(),
-            other => format!("{other:?}"),
-        };
-        if self.ctrl { format!("^{base}") } else { base }
-    }
-}
+pub use crate::keys::Key;
 
 /// One row of the table.
 #[derive(Clone, Debug)]

@@ -200,9 +200,25 @@ where
 pub fn handle_event(app: &mut App, store: &mut Store, event: &Event) {
     if let Some(msg) = app.translate(event) {
         for effect in update(app, msg) {
-            effects::perform(store, app, effect);
+            run_effect(store, app, effect);
         }
     }
+}
+
+/// Runs one effect: the tour player's own, or the store's.
+pub fn run_effect(store: &mut Store, app: &mut App, effect: app::Effect) {
+    let played = match effect {
+        app::Effect::TourNext => tour::next_step(store, app),
+        app::Effect::TourBack => tour::step_back(store, app),
+        other => {
+            effects::perform(store, app, other);
+            return;
+        }
+    };
+    if let Err(error) = played {
+        effects::report(store, app, &error);
+    }
+    store.changed_elsewhere();
 }
 
 /// The event loop, over any backend and any event source.

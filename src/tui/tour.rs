@@ -29,6 +29,14 @@ pub struct Snapshot {
     data_version: i64,
 }
 
+/// The tour being presented and the portal before each step performed: it
+/// drives the app through the same messages and effects as keys do, and
+/// nothing in `effects` calls back into it.
+pub struct Player {
+    tour: Tour,
+    snapshots: Vec<Snapshot>,
+}
+
 /// Readies a tour: the panel shows its first step.
 pub fn start(store: &mut Store, app: &mut App, tour: Tour) {
     app.tour = Some(TourView {
@@ -40,8 +48,10 @@ pub fn start(store: &mut Store, app: &mut App, tour: Tour) {
             .collect(),
         done: 0,
     });
-    store.tour = Some(tour);
-    store.snapshots.clear();
+    store.tour = Some(Player {
+        tour,
+        snapshots: Vec::new(),
+    });
 }
 
 /// `]`: snapshot, then perform the next step.
@@ -51,12 +61,12 @@ pub fn next_step(store: &mut Store, app: &mut App) -> Result<()> {
     let Some(step) = store
         .tour
         .as_ref()
-        .and_then(|t| t.steps.get(index))
+        .and_then(|p| p.tour.steps.get(index))
         .cloned()
     else {
         return Ok(());
     };
-    store.snapshots.push(Snapshot {
+    let snapshot = Snapshot {
         data_version: store.portal.data_version()?,
         db: store.portal.snapshot()?,
         actor: store.actor.clone(),
@@ -64,7 +74,10 @@ pub fn next_step(store: &mut Store, app: &mut App) -> Result<()> {
         overlay: app.overlay.clone(),
         hover: app.accounts.hover,
         top: app.accounts.top.clone(),
-    });
+    };
+    if let Some(player) = &mut store.tour {
+        player.snapshots.push(snapshot);
+    }
     if let Some(view) = &mut app.tour {
         view.done = index + 1;
     }
@@ -78,20 +91,23 @@ pub fn next_step(store: &mut Store, app: &mut App) -> Result<()> {
 
 /// `[`: back to the portal as it was before the previous step.
 pub fn step_back(store: &mut Store, app: &mut App) -> Result<()> {
-    let Some(snapshot) = store.snapshots.last() else {
+    let Some(player) = &mut store.tour else {
+        return Ok(());
+    };
+    let Some(taken) = player.snapshots.last().map(|s| s.data_version) else {
         app.toast("This is the start of the tour: there is no step to go back to");
         return Ok(());
     };
     // Restoring would erase what another process wrote since the snapshot
     // (a user added from the CLI, a second admin's disconnect).
-    if store.portal.data_version()? != snapshot.data_version {
-        store.snapshots.clear();
+    if store.portal.data_version()? != taken {
+        player.snapshots.clear();
         return Err(Error::conflict(
             "changed_elsewhere",
             "another program changed the portal since this step, so going back would erase its changes: nothing was undone (the tour goes on from here)",
         ));
     }
-    let Some(snapshot) = store.snapshots.pop() else {
+    let Some(snapshot) = player.snapshots.pop() else {
         return Ok(());
     };
     store.portal.restore(&snapshot.db)?;
@@ -241,10 +257,7 @@ fn select(store: &mut Store, app: &mut App, handle: &str) -> std::result::Result
     let record = store
         .run(|s| {
             let conn = s.conn();
-            let id: i64 =
-                conn.query_row("SELECT id FROM accounts WHERE handle = ?1", [handle], |r| {
-                    r.get(0)
-                })?;
+            let id = accounts::id_by_handle(conn, handle)?.ok_or_else(|| accounts::not_found(0))?;
             let record = accounts::record(conn, id)?;
             Ok((record.account.is_hidden(s.instant()), record))
         })
