@@ -35,6 +35,8 @@ pub struct Policy {
     pub reminder: bool,
     /// How long after a disconnect a reconnect still restores everything (R6, R7).
     pub reconnect_window: Span,
+    /// The longest post text the network takes, in characters.
+    pub text_limit: usize,
 }
 
 /// R9a, E1: reminders and purge warnings go out a week ahead.
@@ -49,6 +51,7 @@ pub const POLICIES: [Policy; 5] = [
         reauthorization: Reauthorization::AfterAuthorization(Span::Days(90)),
         reminder: true,
         reconnect_window: Span::Years(1),
+        text_limit: 63206,
     },
     Policy {
         network: Network::Instagram,
@@ -57,6 +60,7 @@ pub const POLICIES: [Policy; 5] = [
         reauthorization: Reauthorization::AfterAuthorization(Span::Days(90)),
         reminder: true,
         reconnect_window: Span::Years(1),
+        text_limit: 2200,
     },
     Policy {
         network: Network::Linkedin,
@@ -65,6 +69,7 @@ pub const POLICIES: [Policy; 5] = [
         reauthorization: Reauthorization::AfterAuthorization(Span::Years(1)),
         reminder: true,
         reconnect_window: Span::Days(60),
+        text_limit: 3000,
     },
     Policy {
         network: Network::X,
@@ -73,6 +78,7 @@ pub const POLICIES: [Policy; 5] = [
         reauthorization: Reauthorization::AfterInactivity(Span::Days(90)),
         reminder: false,
         reconnect_window: Span::Years(1),
+        text_limit: 280,
     },
     Policy {
         network: Network::Youtube,
@@ -81,6 +87,7 @@ pub const POLICIES: [Policy; 5] = [
         reauthorization: Reauthorization::Never,
         reminder: false,
         reconnect_window: Span::Days(60),
+        text_limit: 5000,
     },
 ];
 
@@ -98,6 +105,11 @@ impl Network {
 
     pub fn label(self) -> &'static str {
         self.policy().label
+    }
+
+    /// The longest post text the network takes, in characters.
+    pub fn text_limit(self) -> usize {
+        self.policy().text_limit
     }
 
     pub fn all() -> impl Iterator<Item = Network> {

@@ -80,7 +80,8 @@ fn refuse_unsafe(text: &str, what: &str) -> Result<()> {
 pub const HANDLE_MAX: usize = 100;
 /// The longest name (of an account, a user or a portal), in characters.
 pub const NAME_MAX: usize = 200;
-/// The longest post text, in characters (what the most generous network takes).
+/// The longest post text on any network, in characters (each network's own
+/// limit is in its policy, R1's table).
 pub const TEXT_MAX: usize = 10_000;
 
 /// A handle as typed: a leading `@` is dropped; it must be a single word.
@@ -103,12 +104,18 @@ pub fn normalize_handle(handle: &str) -> Result<String> {
     Ok(handle.to_string())
 }
 
-fn check_text(text: &str) -> Result<String> {
+/// A post's text: 1 character up to what the network takes.
+pub fn check_text(text: &str, network: Network) -> Result<String> {
     let text = normalized(text);
-    if text.is_empty() || text.chars().count() > TEXT_MAX {
+    let limit = network.text_limit().min(TEXT_MAX);
+    let length = text.chars().count();
+    if text.is_empty() || length > limit {
         return Err(Error::invalid(
             "bad_text",
-            format!("a post's text is 1 to {TEXT_MAX} characters: pass it with --text"),
+            format!(
+                "a post's text on {} is 1 to {limit} characters (this one has {length}): shorten it",
+                network.label()
+            ),
         ));
     }
     Ok(text)
@@ -353,9 +360,9 @@ fn create_post(
     let actor = session.require_actor()?;
     let conn = session.conn();
     let now = session.instant();
-    let text = check_text(text)?;
-    let text = text.as_str();
     let account = accounts::require(conn, account_id)?;
+    let text = check_text(text, account.network)?;
+    let text = text.as_str();
     let action = if at.is_some() {
         "schedule_post"
     } else {

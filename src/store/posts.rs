@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::rows::{POST_COLUMNS, PostRecord, instant, post_from_row, secs};
 use crate::error::{Error, Result};
 use crate::lifecycle::post::{EffectiveStatus, PostStatus, Tab};
-use crate::lifecycle::{AccountId, Instant, PostId, User, UserId};
+use crate::lifecycle::{AccountId, Instant, Network, PostId, User, UserId};
 
 const FROM_POSTS: &str =
     "FROM posts p JOIN accounts a ON a.id = p.account_id JOIN users u ON u.id = p.created_by";
@@ -180,6 +180,108 @@ pub fn page(
         Ok(post_from_row(r))
     })?;
     rows.map(|r| r?).collect()
+}
+
+/// A post as the Publishing tab lists it: with its account and its author.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PostLine {
+    pub post: PostRecord,
+    pub network: Network,
+    pub handle: String,
+    pub account_name: String,
+    pub author_name: String,
+    /// Where the row stands in its tab's order (see `tab_page`).
+    pub cursor: TimeCursor,
+}
+
+/// A place in a Publishing tab: the row's instant (seconds) and id.
+pub type TimeCursor = (i64, PostId);
+
+/// Each tab's order: the instant people look for first, then the id.
+fn tab_order(tab: Tab) -> (&'static str, bool) {
+    match tab {
+        // Soonest first: what publishes next.
+        Tab::Scheduled => ("p.scheduled_at", true),
+        // Newest first.
+        Tab::Published => ("p.published_at", false),
+        Tab::Drafts => ("p.created_at", false),
+        Tab::Canceled => ("coalesce(p.scheduled_at, p.created_at)", false),
+    }
+}
+
+/// One page of a Publishing tab (R5b applied) in the tab's time order,
+/// after `after`, by keyset.
+pub fn tab_page(
+    conn: &Connection,
+    tab: Tab,
+    after: Option<TimeCursor>,
+    limit: usize,
+) -> Result<Vec<PostLine>> {
+    let (key, ascending) = tab_order(tab);
+    let condition = tab_condition(tab);
+    // Two statements, not `?1 IS NULL OR ...`: only a plain row-value
+    // comparison lets SQLite seek the index to the cursor.
+    let seek = match (after.is_some(), ascending) {
+        (false, _) => "?1 IS NULL AND ?2 IS NULL".to_string(),
+        (true, true) => format!("({key}, p.id) > (?1, ?2)"),
+        (true, false) => format!("({key}, p.id) < (?1, ?2)"),
+    };
+    let direction = if ascending { "" } else { " DESC" };
+    let sql = format!(
+        "SELECT {POST_COLUMNS}, a.network, a.handle, a.name, u.name, {key} {FROM_POSTS} \
+         WHERE {condition} AND {seek} ORDER BY {key}{direction}, p.id{direction} LIMIT ?3"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(
+        params![after.map(|c| c.0), after.map(|c| c.1), limit as i64],
+        |r| Ok(post_line_from_row(r)),
+    )?;
+    rows.map(|r| r?).collect()
+}
+
+/// One post as the Publishing tab lists it.
+pub fn line(conn: &Connection, id: PostId) -> Result<PostLine> {
+    let sql = format!(
+        "SELECT {POST_COLUMNS}, a.network, a.handle, a.name, u.name, \
+         coalesce(p.published_at, p.scheduled_at, p.created_at) {FROM_POSTS} WHERE p.id = ?1"
+    );
+    conn.query_row(&sql, [id], |r| Ok(post_line_from_row(r)))
+        .optional()?
+        .transpose()?
+        .ok_or_else(|| not_found(id))
+}
+
+/// The account's earliest missed post (R6b: canceled while disconnected,
+/// its time passed), the first to reschedule after a reconnect.
+pub fn first_missed(conn: &Connection, account_id: AccountId) -> Result<Option<PostId>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM posts WHERE account_id = ?1 AND status = 'canceled' \
+         AND cancel_cause = 'missed' ORDER BY scheduled_at, id LIMIT 1",
+    )?;
+    Ok(stmt.query_row([account_id], |r| r.get(0)).optional()?)
+}
+
+/// How many missed posts the account has (R6b).
+pub fn missed_count(conn: &Connection, account_id: AccountId) -> Result<i64> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT count(*) FROM posts WHERE account_id = ?1 AND status = 'canceled' \
+         AND cancel_cause = 'missed'",
+    )?;
+    Ok(stmt.query_row([account_id], |r| r.get(0))?)
+}
+
+fn post_line_from_row(row: &rusqlite::Row<'_>) -> Result<PostLine> {
+    let post = post_from_row(row)?;
+    let network: String = row.get(9)?;
+    let key: Option<i64> = row.get(13)?;
+    Ok(PostLine {
+        cursor: (key.unwrap_or(0), post.id),
+        network: Network::parse(&network).map_err(|_| super::rows::corrupt("network"))?,
+        handle: row.get(10)?,
+        account_name: row.get(11)?,
+        author_name: row.get(12)?,
+        post,
+    })
 }
 
 /// The posts just before `before` (by id), in id order: paging back.

@@ -7,7 +7,7 @@ use super::rows::AccountRecord;
 use super::{Session, accounts, notifications, posts, users};
 use crate::error::Result;
 use crate::lifecycle::permission::{Attempt, authorize, recommended_reconnector};
-use crate::lifecycle::{AccountId, Denial, DisconnectReason, Instant, Tier, User};
+use crate::lifecycle::{AccountId, Denial, DisconnectReason, Instant, PostId, Tier, User};
 
 /// R5: what a disconnect will do.
 #[derive(Clone, Debug)]
@@ -110,6 +110,8 @@ pub struct AccountDetail {
     pub account: AccountRecord,
     pub scheduled: i64,
     pub published: i64,
+    /// R6b: posts whose time passed while it was disconnected.
+    pub missed: i64,
     pub posts: i64,
 }
 
@@ -119,8 +121,81 @@ pub fn detail(session: &Session<'_>, id: AccountId) -> Result<AccountDetail> {
         account: accounts::record(conn, id)?,
         scheduled: accounts::scheduled_post_count(conn, id)?,
         published: accounts::published_post_count(conn, id)?,
+        missed: posts::missed_count(conn, id)?,
         posts: posts::count_for_account(conn, id)?,
     })
+}
+
+/// R10f: whether the acting user may schedule or draft on an account that
+/// still has a history (not expired, R7).
+fn may_post(session: &Session<'_>, actor: &User, record: &AccountRecord) -> bool {
+    authorize(actor, session.info.tier, Attempt::Post(&record.account)).is_ok()
+        && record.account.status() != crate::lifecycle::Status::Expired
+}
+
+/// The account, when the acting user may post to it (R10f).
+pub fn postable(session: &Session<'_>, id: AccountId) -> Result<Option<AccountRecord>> {
+    let actor = session.require_actor()?;
+    let record = accounts::record(session.conn(), id)?;
+    Ok(may_post(session, &actor, &record).then_some(record))
+}
+
+/// R10f: the accounts the acting user may schedule or draft on, in list
+/// order, whose name or handle contains `text`: at most `limit`.
+pub fn postable_accounts(
+    session: &Session<'_>,
+    text: Option<&str>,
+    limit: usize,
+) -> Result<Vec<AccountRecord>> {
+    let actor = session.require_actor()?;
+    let conn = session.conn();
+    let filter = accounts::ListFilter {
+        now: session.instant(),
+        include_hidden: true,
+        text,
+    };
+    let mut found = Vec::new();
+    let mut cursor: Option<accounts::ListCursor> = None;
+    // A page at a time, so a user allowed few accounts of many does not
+    // load them all.
+    for _ in 0..40 {
+        let anchor = match &cursor {
+            Some(c) => accounts::Anchor::After(c),
+            None => accounts::Anchor::Start,
+        };
+        let page = accounts::window(conn, filter, anchor, 250)?;
+        let Some(last) = page.last() else { break };
+        cursor = Some(accounts::ListCursor::of(&last.account));
+        let full = page.len() == 250;
+        for record in page {
+            if may_post(session, &actor, &record) {
+                found.push(record);
+                if found.len() == limit {
+                    return Ok(found);
+                }
+            }
+        }
+        if !full {
+            break;
+        }
+    }
+    Ok(found)
+}
+
+/// R10f: a post the acting user means to cancel or reschedule, with a
+/// refusal audited as that action's.
+pub fn post_change(
+    session: &mut Session<'_>,
+    id: PostId,
+    action: &'static str,
+) -> Result<posts::PostLine> {
+    let actor = session.require_actor()?;
+    let conn = session.conn();
+    let line = posts::line(conn, id)?;
+    let account = accounts::require(conn, line.post.account_id)?;
+    session.attempting(action, Some(account.id));
+    session.authorize(&actor, Attempt::Post(&account))?;
+    Ok(line)
 }
 
 /// Whether the acting user may see the social tool (R2, R10d).

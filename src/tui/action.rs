@@ -33,6 +33,11 @@ pub enum Action {
     Filter,
     FilterActivity,
     MarkAllRead,
+    /// Publishing: compose a post; reschedule the selected (or the hovered
+    /// account's first missed) post; cancel the selected post.
+    Compose,
+    Reschedule,
+    CancelPost,
     TabAccounts,
     TabPublishing,
     TabNotifications,

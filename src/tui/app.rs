@@ -202,6 +202,24 @@ pub enum Effect {
     Disconnect(Seen),
     Reconnect(Seen),
     Remove(Seen, String),
+    /// Compose a post, on this account when one is hovered.
+    OpenCompose(Option<AccountId>),
+    /// The compose dialog's account search.
+    FindPostable(String),
+    SavePost {
+        account: AccountId,
+        at: Option<Instant>,
+        text: String,
+    },
+    OpenReschedule(crate::lifecycle::PostId),
+    /// Reschedule the account's earliest missed post (R6b).
+    RescheduleMissed(AccountId),
+    ReschedulePost {
+        id: crate::lifecycle::PostId,
+        at: Instant,
+    },
+    OpenCancelPost(crate::lifecycle::PostId),
+    CancelPost(crate::lifecycle::PostId),
     /// Each ticked handle: a new one is connected; a hidden one (R8) is
     /// reconnected only as the dialog showed it.
     ConnectAll(Network, Vec<(String, Option<Seen>)>),
@@ -249,6 +267,11 @@ pub struct App {
     pub keymap: Keymap,
     pub theme: Theme,
     pub quit: bool,
+    /// The zone instants are shown and typed in (set by each frame drawn).
+    pub zone: super::view::Zone,
+    /// The account a reconnect just left with missed posts (R6b): `e`
+    /// reschedules them from its row.
+    pub missed_after_reconnect: Option<AccountId>,
 }
 
 impl App {
@@ -276,6 +299,8 @@ impl App {
             keymap,
             theme,
             quit: false,
+            zone: super::view::Zone::Local,
+            missed_after_reconnect: None,
         }
     }
 
@@ -330,6 +355,30 @@ impl App {
             Connect => self.granted(),
             FilterActivity => self.granted() && self.tab == MainTab::Activity,
             MarkAllRead => self.tab == MainTab::Notifications,
+            Compose => self.granted() && self.sidebar == SOCIAL && self.layer() == Layer::Main,
+            Reschedule => {
+                self.granted()
+                    && self.sidebar == SOCIAL
+                    && match self.layer() {
+                        Layer::Main => match self.tab {
+                            MainTab::Publishing => self.selected_post().is_some(),
+                            // Right after a reconnect that left missed posts.
+                            MainTab::Accounts => {
+                                self.missed_after_reconnect.is_some()
+                                    && self.missed_after_reconnect == self.accounts.hover
+                            }
+                            _ => false,
+                        },
+                        Layer::Overlay => matches!(
+                            &self.overlay,
+                            Some(Overlay::Detail(detail)) if detail.missed > 0
+                        ),
+                        _ => false,
+                    }
+            }
+            CancelPost => {
+                self.granted() && self.tab == MainTab::Publishing && self.selected_post().is_some()
+            }
             Toggle => matches!(
                 self.overlay,
                 Some(Overlay::Dialog(Dialog::Connect(
@@ -341,6 +390,11 @@ impl App {
             TourBack => self.tour.as_ref().is_some_and(|t| t.done > 0),
             _ => true,
         }
+    }
+
+    /// The post under the Publishing tab's cursor.
+    pub fn selected_post(&self) -> Option<&crate::store::posts::PostLine> {
+        self.posts.list.rows.get(self.posts.list.selected)
     }
 
     /// Whether keys go to a text field now.
@@ -387,11 +441,16 @@ impl App {
                         .map(Msg::Act)
                         .or_else(|| to_input_request(event).map(Msg::Text));
                 }
+                let posts = self.layer() == Layer::Main && self.tab == MainTab::Publishing;
                 let context = match self.layer() {
                     Layer::Main => Context::Main,
                     _ => Context::Dialog,
                 };
-                self.keymap.action(context, k).map(Msg::Act)
+                posts
+                    .then(|| self.keymap.action(Context::Posts, k))
+                    .flatten()
+                    .or_else(|| self.keymap.action(context, k))
+                    .map(Msg::Act)
             }
             Event::Mouse(mouse) => match mouse.kind {
                 MouseEventKind::Moved => Some(Msg::MouseMoved {
@@ -436,6 +495,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.toast_error(format!(
                     "That field takes at most {limit} characters: the rest was cut"
                 ));
+            }
+            if let Some(Overlay::Dialog(dialog)) = &mut app.overlay {
+                return dialog.component_mut().edited();
             }
             // The filter narrows the list live.
             if app.overlay.is_none()
@@ -565,6 +627,27 @@ fn main_action(app: &mut App, action: Action) -> Vec<Effect> {
         SwitchUser => vec![Effect::OpenUserPicker],
         Connect if app.available(Connect) => vec![Effect::PrepareConnect],
         MarkAllRead if app.available(MarkAllRead) => vec![Effect::MarkAllRead],
+        Compose if app.available(Compose) => {
+            let account = (app.tab == MainTab::Accounts)
+                .then_some(app.accounts.hover)
+                .flatten();
+            vec![Effect::OpenCompose(account)]
+        }
+        Reschedule if app.available(Reschedule) => match app.tab {
+            MainTab::Publishing => app
+                .selected_post()
+                .map(|p| vec![Effect::OpenReschedule(p.post.id)])
+                .unwrap_or_default(),
+            _ => app
+                .accounts
+                .hover
+                .map(|id| vec![Effect::RescheduleMissed(id)])
+                .unwrap_or_default(),
+        },
+        CancelPost if app.available(CancelPost) => app
+            .selected_post()
+            .map(|p| vec![Effect::OpenCancelPost(p.post.id)])
+            .unwrap_or_default(),
         FilterActivity if app.available(FilterActivity) => {
             app.activity_account = match app.activity_account {
                 Some(_) => None,
@@ -750,12 +833,19 @@ fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
         return vec![];
     };
     match overlay {
-        Overlay::Detail(_) => {
-            if action == Action::Confirm {
+        Overlay::Detail(detail) => match action {
+            Action::Confirm => {
                 app.overlay = None;
+                vec![]
             }
-            vec![]
-        }
+            // R6b: the missed posts are one key away from being rescheduled.
+            Action::Reschedule => {
+                let id = detail.account.account.id;
+                app.overlay = None;
+                vec![Effect::RescheduleMissed(id)]
+            }
+            _ => vec![],
+        },
         Overlay::ClockPicker { index } => match action {
             Action::Up => {
                 *index = index.saturating_sub(1);

@@ -105,12 +105,23 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
         Effect::Reconnect(seen) => store
             .run(|s| actions::reconnect(s, seen.id, Some(seen.version)))
             .map(|done| {
+                let id = done.account.account.id;
+                app.missed_after_reconnect = (done.missed_posts > 0).then_some(id);
+                let reschedule = if done.missed_posts > 0 {
+                    format!(
+                        " · press {} to reschedule them",
+                        app.keymap.key_label(super::action::Action::Reschedule)
+                    )
+                } else {
+                    String::new()
+                };
                 app.toast(format!(
-                    "Reconnected @{}: {} will publish, {} missed",
+                    "Reconnected @{}: {} will publish, {} missed{reschedule}",
                     done.account.account.handle,
                     super::view::plural(done.resumed_posts, "post"),
                     done.missed_posts
-                ))
+                ));
+                app.accounts.hover = Some(id);
             })
             .and_then(|()| reload(store, app))
             .or_else(|e| show_again_if_changed(store, app, e, Effect::PrepareReconnect(seen.id))),
@@ -160,6 +171,60 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
                 notifications::mark_all_read(s.conn(), me.id)
             })
             .map(|n| app.toast(format!("{n} notifications marked read")))
+            .and_then(|()| reload(store, app)),
+        Effect::OpenCompose(account) => open_compose(store, app, account),
+        Effect::FindPostable(text) => store
+            .read(|s| previews::postable_accounts(s, Some(&text), COMPOSE_CHOICES))
+            .map(|found| {
+                if let Some(Overlay::Dialog(Dialog::Compose(compose))) = &mut app.overlay {
+                    compose.candidates = found;
+                    compose.row = 0;
+                }
+            }),
+        Effect::SavePost { account, at, text } => store
+            .run(|s| match at {
+                Some(at) => actions::schedule_post(s, account, at, &text),
+                None => actions::draft_post(s, account, &text),
+            })
+            .map(|post| {
+                let what = if post.scheduled_at.is_some() {
+                    "scheduled"
+                } else {
+                    "saved as a draft"
+                };
+                app.toast(format!("Post #{} {what}", post.id));
+            })
+            .and_then(|()| reload(store, app)),
+        Effect::OpenReschedule(id) => open_reschedule(store, app, id),
+        Effect::RescheduleMissed(account) => store
+            .read(|s| posts::first_missed(s.conn(), account))
+            .and_then(|missed| match missed {
+                Some(id) => open_reschedule(store, app, id),
+                None => {
+                    app.toast("This account has no missed posts to reschedule");
+                    Ok(())
+                }
+            }),
+        Effect::ReschedulePost { id, at } => store
+            .run(|s| actions::reschedule_post(s, id, at))
+            .map(|post| {
+                let when = post
+                    .scheduled_at
+                    .map(crate::lifecycle::time::format_instant)
+                    .unwrap_or_default();
+                app.toast(format!("Post #{} rescheduled for {when}", post.id));
+            })
+            .and_then(|()| reload(store, app)),
+        Effect::OpenCancelPost(id) => store
+            .run(|s| previews::post_change(s, id, "cancel_post"))
+            .map(|line| {
+                app.overlay = Some(Overlay::Dialog(Dialog::CancelPost(
+                    dialogs::CancelPost::new(line),
+                )))
+            }),
+        Effect::CancelPost(id) => store
+            .run(|s| actions::cancel_post(s, id))
+            .map(|post| app.toast(format!("Post #{} canceled", post.id)))
             .and_then(|()| reload(store, app)),
     };
     if let Err(error) = result {
@@ -234,7 +299,7 @@ pub fn reload(store: &mut Store, app: &mut App) -> Result<()> {
             let tab = app.posts.tab;
             let after = app.posts.list.cursor;
             let limit = capacity(app);
-            let rows = store.read(|s| posts::page(s.conn(), Some(tab), None, after, limit))?;
+            let rows = store.read(|s| posts::tab_page(s.conn(), tab, after, limit))?;
             set_rows(&mut app.posts.list, rows);
             Ok(())
         }
@@ -376,6 +441,55 @@ fn load_connect_network(
         store.read(|s| accounts::hidden_of_network(s.conn(), network, s.instant(), 200))?;
     app.overlay = Some(Overlay::Dialog(Dialog::Connect(
         dialogs::Connect::accounts(network, hidden),
+    )));
+    Ok(())
+}
+
+/// How many accounts the compose dialog's search offers.
+const COMPOSE_CHOICES: usize = 50;
+
+/// The compose dialog, on `account` when the user may post there (else the
+/// picker starts on the accounts they may post to).
+fn open_compose(
+    store: &mut Store,
+    app: &mut App,
+    account: Option<crate::lifecycle::AccountId>,
+) -> Result<()> {
+    let (now, mut candidates, hovered) = store.read(|s| {
+        let found = previews::postable_accounts(s, None, COMPOSE_CHOICES)?;
+        let hovered = match account {
+            Some(id) => previews::postable(s, id)?,
+            None => None,
+        };
+        Ok((s.instant(), found, hovered))
+    })?;
+    if candidates.is_empty() && hovered.is_none() {
+        app.overlay = Some(Overlay::Dialog(Dialog::refused(
+            "Nothing to post to",
+            "You may not publish to any account: posting needs the publish permission and access to the account (R10f). Ask a super admin.",
+        )));
+        return Ok(());
+    }
+    // The hovered account first, when it is one the user may post to.
+    if let Some(record) = hovered {
+        candidates.retain(|c| c.account.id != record.account.id);
+        candidates.insert(0, record);
+    }
+    app.overlay = Some(Overlay::Dialog(Dialog::Compose(dialogs::Compose::new(
+        candidates, now, app.zone,
+    ))));
+    Ok(())
+}
+
+/// The Reschedule dialog for a post, after the store allows it (R10f).
+fn open_reschedule(store: &mut Store, app: &mut App, id: crate::lifecycle::PostId) -> Result<()> {
+    let (line, connected, now) = store.run(|s| {
+        let line = previews::post_change(s, id, "reschedule_post")?;
+        let connected = accounts::require(s.conn(), line.post.account_id)?.is_connected();
+        Ok((line, connected, s.instant()))
+    })?;
+    app.overlay = Some(Overlay::Dialog(Dialog::Reschedule(
+        dialogs::Reschedule::new(line, connected, now, app.zone),
     )));
     Ok(())
 }

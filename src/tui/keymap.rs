@@ -14,6 +14,8 @@ pub enum Context {
     Main,
     /// A dialog or a picker.
     Dialog,
+    /// The Publishing tab's list: its own keys come before the main ones.
+    Posts,
 }
 
 pub use crate::keys::Key;
@@ -34,6 +36,7 @@ pub struct Binding {
 const MAIN: &[Context] = &[Context::Main];
 const DIALOG: &[Context] = &[Context::Dialog];
 const BOTH: &[Context] = &[Context::Main, Context::Dialog];
+const POSTS: &[Context] = &[Context::Posts];
 
 fn keys(list: &[&str]) -> Vec<Key> {
     list.iter()
@@ -189,6 +192,30 @@ pub fn defaults() -> Vec<Binding> {
             "mark read",
             "Mark every notification read",
             MAIN,
+            true,
+        ),
+        row(
+            Compose,
+            &["a"],
+            "compose",
+            "Compose a post (draft or scheduled)",
+            MAIN,
+            true,
+        ),
+        row(
+            Reschedule,
+            &["e"],
+            "reschedule",
+            "Reschedule the selected post, or the account's missed posts",
+            BOTH,
+            true,
+        ),
+        row(
+            CancelPost,
+            &["x"],
+            "cancel post",
+            "Cancel the selected post (Publishing)",
+            POSTS,
             true,
         ),
         row(TabAccounts, &["1"], "accounts", "Accounts tab", MAIN, false),

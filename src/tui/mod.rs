@@ -187,6 +187,7 @@ pub fn draw_frame<B: Backend>(terminal: &mut Terminal<B>, app: &mut App, zone: Z
 where
     B::Error: std::fmt::Display,
 {
+    app.zone = zone;
     let mut hits = app.hits.clone();
     terminal
         .draw(|frame| hits = view::draw(frame, app, zone))

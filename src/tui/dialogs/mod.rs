@@ -4,11 +4,14 @@
 //! Each says in plain words what will happen, with the real numbers; focus
 //! starts on the safe choice.
 
+pub mod cancel_post;
+pub mod compose;
 pub mod connect;
 pub mod disconnect;
 pub mod reconnect;
 pub mod refused;
 pub mod remove;
+pub mod reschedule;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,11 +24,14 @@ use super::app::{App, Effect, Hits};
 use super::view::Zone;
 use crate::lifecycle::Instant;
 
+pub use cancel_post::CancelPost;
+pub use compose::Compose;
 pub use connect::{Connect, ConnectEntry, ConnectFocus};
 pub use disconnect::Disconnect;
 pub use reconnect::Reconnect;
 pub use refused::Refused;
 pub use remove::Remove;
+pub use reschedule::Reschedule;
 
 /// What a dialog's answer to an action asks of the app.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -116,6 +122,10 @@ pub trait Component {
     /// Focuses a row of the dialog's list (mouse).
     fn pick(&mut self, _item: usize) {}
     fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits);
+    /// After its text field changed: what to fetch (a search, say).
+    fn edited(&mut self) -> Vec<Effect> {
+        Vec::new()
+    }
 }
 
 /// The open dialog.
@@ -126,6 +136,9 @@ pub enum Dialog {
     Remove(Remove),
     Connect(Connect),
     Refused(Refused),
+    Compose(Compose),
+    Reschedule(Reschedule),
+    CancelPost(CancelPost),
 }
 
 impl Dialog {
@@ -136,6 +149,9 @@ impl Dialog {
             Dialog::Remove(d) => d,
             Dialog::Connect(d) => d,
             Dialog::Refused(d) => d,
+            Dialog::Compose(d) => d,
+            Dialog::Reschedule(d) => d,
+            Dialog::CancelPost(d) => d,
         }
     }
 
@@ -146,6 +162,9 @@ impl Dialog {
             Dialog::Remove(d) => d,
             Dialog::Connect(d) => d,
             Dialog::Refused(d) => d,
+            Dialog::Compose(d) => d,
+            Dialog::Reschedule(d) => d,
+            Dialog::CancelPost(d) => d,
         }
     }
 
@@ -278,6 +297,38 @@ pub fn draw_field(
         let x = area.x + label_w as u16 + (input.visual_cursor().saturating_sub(scroll)) as u16;
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
     }
+}
+
+/// A schedule instant as people type it: `2026-03-14 09:30` in the zone the
+/// screen shows, an RFC 3339 instant, or `+3d` / `+2h30m` from now.
+pub fn parse_when(text: &str, now: Instant, zone: Zone) -> Result<Instant, String> {
+    use chrono::TimeZone;
+    let typed = text.trim();
+    if let Some(rest) = typed.strip_prefix('+') {
+        let by = crate::lifecycle::time::parse_duration(rest)?;
+        return crate::lifecycle::time::advance(now, by);
+    }
+    if let Ok(instant) = crate::lifecycle::time::parse_instant(typed) {
+        return Ok(instant);
+    }
+    let naive = chrono::NaiveDateTime::parse_from_str(typed, "%Y-%m-%d %H:%M").map_err(|_| {
+        format!("'{typed}' is not a time: write it like 2026-03-14 09:30, or +3d from now")
+    })?;
+    let local = match zone {
+        Zone::Local => chrono::Local
+            .from_local_datetime(&naive)
+            .earliest()
+            .map(|t| t.timestamp()),
+        Zone::Fixed(offset) => offset
+            .from_local_datetime(&naive)
+            .earliest()
+            .map(|t| t.timestamp()),
+    };
+    let seconds = local.ok_or_else(|| format!("{typed} does not exist in this time zone"))?;
+    crate::lifecycle::time::from_unix_seconds(seconds)
+        .map(crate::lifecycle::time::format_instant)
+        .ok_or_else(|| format!("'{typed}' is out of range"))
+        .and_then(|t| crate::lifecycle::time::parse_instant(&t))
 }
 
 /// Moves a two-button dialog's focus, or presses it.

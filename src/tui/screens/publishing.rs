@@ -1,15 +1,17 @@
 //! The Publishing tab: Scheduled, Published, Drafts and Canceled, with R5b
-//! applied, a page at a time by keyset.
+//! applied, each in its time order (soonest scheduled first, newest
+//! published first), a page at a time by keyset. Each row names the account
+//! and the author; `a` composes, `e` reschedules, `x` cancels.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Paged, empty, paged_action, row_rect};
 use crate::lifecycle::post::Tab as PostTab;
 use crate::present::{column as cut, escape_control};
-use crate::store::PostRecord;
+use crate::store::posts::{PostLine, TimeCursor};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Hits};
 use crate::tui::view::{Zone, long_date, pick, relative};
@@ -17,7 +19,7 @@ use crate::tui::view::{Zone, long_date, pick, relative};
 /// The Publishing tab: its sub-tab and its page of posts.
 pub struct PostsPane {
     pub tab: PostTab,
-    pub list: Paged<PostRecord, i64>,
+    pub list: Paged<PostLine, TimeCursor>,
 }
 
 pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
@@ -35,7 +37,16 @@ pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
         app.posts.list = Paged::default();
         return vec![Effect::Reload];
     }
-    paged_action(&mut app.posts.list, action, |p| p.id)
+    paged_action(&mut app.posts.list, action, |p| p.cursor)
+}
+
+/// A post's status in words.
+fn status_words(line: &PostLine) -> String {
+    let status = line.post.status;
+    match status.cancel_cause {
+        Some(cause) => format!("{} ({})", status.status.name(), cause.name()),
+        None => status.status.name().to_string(),
+    }
 }
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut Hits) {
@@ -73,17 +84,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     hits.list_capacity = list.height as usize;
     let rows = &app.posts.list.rows;
     if rows.is_empty() {
-        empty(frame, app, list, "Nothing here.");
+        empty(frame, app, list, "Nothing here: press a to compose a post.");
         return;
     }
     let width = area.width as usize;
-    for (i, post) in rows.iter().take(list.height as usize).enumerate() {
+    let wide = width >= 100;
+    for (i, line) in rows.iter().take(list.height as usize).enumerate() {
         let selected = i == app.posts.list.selected;
-        let status = match post.status.cancel_cause {
-            Some(cause) => format!("{} ({})", post.status.status.name(), cause.name()),
-            None => post.status.status.name().to_string(),
-        };
-        let wide = width >= 100;
+        let post = &line.post;
         let when = post
             .published_at
             .or(post.scheduled_at)
@@ -94,18 +102,29 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
                     long_date(zone, t)
                 }
             })
-            .unwrap_or_else(|| "-".into());
-        let text = format!(
-            " #{:<5} acct {:<4} {} {} {}",
-            post.id,
-            post.account_id,
-            cut(&status, 22),
-            cut(&when, if wide { 29 } else { 17 }),
-            escape_control(&post.text)
+            .unwrap_or_else(|| "draft".into());
+        let account = format!(
+            "{} · {}",
+            line.network.label(),
+            escape_control(&line.account_name)
         );
+        let mut text = format!(
+            " {} {} {} ",
+            cut(&when, if wide { 29 } else { 17 }),
+            cut(&account, if wide { 28 } else { 22 }),
+            cut(&status_words(line), if wide { 20 } else { 10 }),
+        );
+        if wide {
+            text.push_str(&cut(&escape_control(&line.author_name), 14));
+            text.push(' ');
+        }
+        text.push_str(&escape_control(&post.text));
         let style = pick(selected, theme.hovered, theme.text);
         let rect = row_rect(list, i);
-        frame.render_widget(Paragraph::new(Span::styled(cut(&text, width), style)), rect);
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(cut(&text, width), style))),
+            rect,
+        );
         hits.list_rows.push((rect, i));
     }
 }

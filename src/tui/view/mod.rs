@@ -386,13 +386,15 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Layer::Main => Context::Main,
         _ => Context::Dialog,
     };
+    // The Publishing list's own keys come first, as dispatch reads them.
+    let posts = app.layer() == Layer::Main && app.tab == MainTab::Publishing;
+    let in_context = |b: &super::keymap::Binding| {
+        b.contexts.contains(&context) || (posts && b.contexts.contains(&Context::Posts))
+    };
     let typing = app.typing();
     let mut hints: Vec<(String, &str, bool)> = Vec::new();
     for binding in &app.keymap.bindings {
-        if !binding.in_footer
-            || !binding.contexts.contains(&context)
-            || !app.available(binding.action)
-        {
+        if !binding.in_footer || !in_context(binding) || !app.available(binding.action) {
             continue;
         }
         if typing
@@ -419,7 +421,14 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 | super::action::Action::Quit
                 | super::action::Action::Cancel
         );
-        hints.push((key, hint, essential));
+        // The Publishing list's own keys go right after moving, so they
+        // are the last to be dropped for room.
+        if posts && binding.contexts.contains(&Context::Posts) {
+            let at = hints.len().min(1);
+            hints.insert(at, (key, hint, essential));
+        } else {
+            hints.push((key, hint, essential));
+        }
     }
     // Drop whole hints that do not fit, keeping help, quit and cancel.
     let width_of = |h: &[(String, &str, bool)]| -> usize {

@@ -4,7 +4,7 @@ use crate::present::escape_control;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{Zone, long_date, relative};
 use crate::lifecycle::Instant;
@@ -110,7 +110,14 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
         marks.push((at, "reauthorization deadline".into()));
     }
     if let Some(d) = a.disconnection() {
-        marks.push((d.at, format!("disconnected ({})", d.reason.name())));
+        marks.push((
+            d.at,
+            format!("disconnected ({})", crate::present::reason_words(d.reason)),
+        ));
+    }
+    // R8: when it drops off the Accounts list.
+    if let Some(at) = a.hidden_from() {
+        marks.push((at, "hidden from the Accounts list (90 days)".into()));
     }
     if let Some(at) = a.purge_warning_at() {
         marks.push((at, "purge warning".into()));
@@ -123,7 +130,7 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
     let rect = centered(
         screen,
         screen.width.saturating_sub(8).min(100),
-        (marks.len() as u16 + 10).min(screen.height - 2),
+        (marks.len() as u16 + 13).min(screen.height - 2),
     );
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
@@ -157,12 +164,40 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
         Line::from(vec![
             Span::styled(" Posts              ", theme.muted),
             Span::raw(format!(
-                "{} in all · {} scheduled · {} published",
-                detail.posts, detail.scheduled, detail.published
+                "{} in all · {} scheduled · {} published · {} missed",
+                detail.posts, detail.scheduled, detail.published, detail.missed
             )),
         ]),
-        Line::from(""),
     ];
+    // What to do next, where the article has advice.
+    match a.next_step(now) {
+        crate::lifecycle::NextStep::ReminderWeek { due } => lines.push(Line::styled(
+            format!(
+                " ⚠ The network asks again on {}: disconnect and reconnect before then to avoid an interruption.",
+                long_date(zone, due)
+            ),
+            theme.warning,
+        )),
+        crate::lifecycle::NextStep::CannotComeBack { purge_at, .. } => lines.push(Line::styled(
+            format!(
+                " Deleted on the network: it cannot be reconnected; its history is purged on {}.",
+                long_date(zone, purge_at)
+            ),
+            theme.danger,
+        )),
+        _ => {}
+    }
+    if detail.missed > 0 {
+        lines.push(Line::styled(
+            format!(
+                " {} missed while disconnected: press {} to reschedule.",
+                crate::present::plural(detail.missed, "post"),
+                app.keymap.key_label(crate::tui::action::Action::Reschedule)
+            ),
+            theme.accent,
+        ));
+    }
+    lines.push(Line::from(""));
     // The bar.
     let width = inside.width.saturating_sub(4) as i64;
     let start = marks.first().map(|m| m.0).unwrap_or(now).min(now);
@@ -198,7 +233,7 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
             style,
         ));
     }
-    frame.render_widget(Paragraph::new(lines), inside);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inside);
 }
 
 pub fn draw_help(frame: &mut Frame<'_>, app: &App) {

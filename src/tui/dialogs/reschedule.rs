@@ -1,0 +1,188 @@
+//! Reschedule a scheduled, draft or missed post (R6b: missed posts "can be
+//! rescheduled"): a new instant, typed as `2026-03-14 09:30` or `+3d`, checked
+//! as it is typed.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use tui_input::Input;
+
+use super::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog, parse_when};
+use crate::lifecycle::Instant;
+use crate::present::{escape_control, relative, truncate};
+use crate::store::posts::PostLine;
+use crate::tui::action::Action;
+use crate::tui::app::{Effect, Hits};
+use crate::tui::view::{Zone, long_date};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RescheduleFocus {
+    When,
+    Save,
+    Cancel,
+}
+
+const ORDER: [RescheduleFocus; 3] = [
+    RescheduleFocus::When,
+    RescheduleFocus::Save,
+    RescheduleFocus::Cancel,
+];
+
+#[derive(Clone, Debug)]
+pub struct Reschedule {
+    pub post: PostLine,
+    /// Whether its account is connected: scheduling needs it (R10f).
+    pub connected: bool,
+    pub when: Input,
+    pub focus: RescheduleFocus,
+    pub now: Instant,
+    pub zone: Zone,
+}
+
+impl Reschedule {
+    pub fn new(post: PostLine, connected: bool, now: Instant, zone: Zone) -> Reschedule {
+        Reschedule {
+            post,
+            connected,
+            when: Input::new("+1d".into()),
+            focus: RescheduleFocus::When,
+            now,
+            zone,
+        }
+    }
+
+    /// The new instant, or why it cannot be used.
+    pub fn target(&self) -> Result<Instant, String> {
+        if !self.connected {
+            return Err("its account is disconnected: reconnect it first, then reschedule".into());
+        }
+        let at = parse_when(self.when.value(), self.now, self.zone)?;
+        if at <= self.now {
+            return Err(format!(
+                "{} has already passed: pick a later time",
+                long_date(self.zone, at)
+            ));
+        }
+        Ok(at)
+    }
+
+    fn step(&mut self, by: usize) {
+        let at = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
+        self.focus = ORDER[(at + by) % ORDER.len()];
+    }
+}
+
+impl Component for Reschedule {
+    fn buttons(&self) -> Vec<Button> {
+        vec![("Reschedule", self.target().is_ok()), ("Cancel", true)]
+    }
+
+    fn handle(&mut self, action: Action) -> Outcome {
+        use Action::{Confirm, Down, Left, NextFocus, PrevFocus, Right, Up};
+        match action {
+            NextFocus | Down => self.step(1),
+            PrevFocus | Up => self.step(2),
+            Left | Right if self.focus != RescheduleFocus::When => {
+                self.focus = if self.focus == RescheduleFocus::Save {
+                    RescheduleFocus::Cancel
+                } else {
+                    RescheduleFocus::Save
+                }
+            }
+            Confirm => {
+                if self.focus == RescheduleFocus::When {
+                    self.focus = RescheduleFocus::Save;
+                }
+                return self.press();
+            }
+            _ => {}
+        }
+        Outcome::stay()
+    }
+
+    fn focus_button(&mut self, button: usize) {
+        self.focus = if button == 0 {
+            RescheduleFocus::Save
+        } else {
+            RescheduleFocus::Cancel
+        };
+    }
+
+    fn press(&mut self) -> Outcome {
+        match (self.focus, self.target()) {
+            (RescheduleFocus::Cancel, _) => Outcome::close(vec![]),
+            (_, Ok(at)) => Outcome::close(vec![Effect::ReschedulePost {
+                id: self.post.post.id,
+                at,
+            }]),
+            (_, Err(_)) => Outcome::stay(),
+        }
+    }
+
+    fn text_field(&mut self) -> Option<(&mut Input, usize)> {
+        (self.focus == RescheduleFocus::When).then_some((&mut self.when, 40))
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
+        let theme = &scene.app.theme;
+        let p = &self.post;
+        let was = match p.post.scheduled_at {
+            Some(t) => format!("was {}", long_date(self.zone, t)),
+            None => "a draft".into(),
+        };
+        let lines = vec![
+            Line::from(format!(
+                "Post #{} on {} · {} ({was}):",
+                p.post.id,
+                p.network.label(),
+                escape_control(&p.account_name)
+            )),
+            Line::styled(
+                format!("“{}”", truncate(&escape_control(&p.post.text), 60)),
+                theme.muted,
+            ),
+            Line::from(""),
+            Line::from("Publish it at (2026-03-14 09:30, or +3d from now):"),
+            Line::from(""),
+            match self.target() {
+                Ok(at) => Line::styled(
+                    format!(
+                        "→ publishes {} ({})",
+                        long_date(self.zone, at),
+                        relative(at, self.now)
+                    ),
+                    theme.ok,
+                ),
+                Err(why) => Line::styled(format!("✗ {why}"), theme.warning),
+            },
+        ];
+        let total = lines.len() as u16;
+        let focused = match self.focus {
+            RescheduleFocus::When => None,
+            RescheduleFocus::Save => Some(0),
+            RescheduleFocus::Cancel => Some(1),
+        };
+        let body = frame_dialog(
+            frame,
+            scene.app,
+            Content {
+                title: "Reschedule post",
+                lines,
+                extra_height: 0,
+                buttons: &self.buttons(),
+                focused,
+                danger: false,
+            },
+            hits,
+        );
+        let top = body.y.saturating_sub(total);
+        draw_field(
+            frame,
+            scene.app,
+            Rect::new(body.x, top + 4, body.width, 1),
+            " ",
+            &self.when,
+            self.focus == RescheduleFocus::When,
+        );
+    }
+}
