@@ -159,3 +159,31 @@ fn too_small() {
     let h = Harness::open(&p.db, ADMIN, 79, 23);
     insta::assert_snapshot!("too_small_79x23", h.screen());
 }
+
+#[test]
+fn compose_dialog() {
+    snap("compose_dialog", ADMIN, nothing, |h| {
+        h.hover_handle("acmecorp");
+        h.char('a');
+        h.key(KeyCode::Enter);
+        h.keys("Spring sale starts now");
+        h.key(KeyCode::Enter);
+        h.keys("+3d");
+    });
+}
+
+#[test]
+fn reschedule_dialog() {
+    snap("reschedule_dialog", ADMIN, nothing, |h| {
+        h.char('2');
+        h.char('e');
+    });
+}
+
+#[test]
+fn cancel_post_dialog() {
+    snap("cancel_post_dialog", ADMIN, nothing, |h| {
+        h.char('2');
+        h.char('x');
+    });
+}

@@ -509,3 +509,227 @@ fn r8_connect_dialog_does_not_reconnect_a_hidden_account_that_changed_meanwhile(
         before
     );
 }
+
+fn posts_of(p: &common::TestPortal, handle: &str) -> Vec<serde_json::Value> {
+    let accounts = p.read(ACME_NOW, &["account", "list", "--all"]);
+    let id = accounts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["handle"] == handle)
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    p.read(ACME_NOW, &["post", "list", "--account", &id.to_string()])
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// Types `text` into whatever field has the focus.
+fn type_text(h: &mut Harness, text: &str) {
+    h.keys(text);
+}
+
+#[test]
+fn r10f_compose_schedules_a_post_on_the_hovered_account_at_a_typed_local_time() {
+    let (p, mut h) = open(ADMIN);
+    h.hover_handle("acmecorp");
+    h.char('a');
+    assert!(h.shows("Compose a post"), "{}", h.screen());
+    assert!(
+        h.shows("(•) Facebook · Acme Corp @acmecorp"),
+        "{}",
+        h.screen()
+    );
+    // Account → text → when.
+    h.key(KeyCode::Enter);
+    type_text(&mut h, "Spring sale starts now");
+    h.key(KeyCode::Enter);
+    type_text(&mut h, "2026-03-14 09:30");
+    assert!(
+        h.shows("→ publishes Mar 14 2026 09:30 (in 13 days)"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Enter);
+    assert!(h.app.overlay.is_none(), "{}", h.screen());
+    assert!(h.shows("scheduled"), "{}", h.screen());
+    let posts = posts_of(&p, "acmecorp");
+    let post = posts
+        .iter()
+        .find(|p| p["text"] == "Spring sale starts now")
+        .expect("the post was saved");
+    assert_eq!(post["status"], "scheduled");
+    assert_eq!(post["scheduled_at"], "2026-03-14T09:30:00Z");
+}
+
+#[test]
+fn r10f_compose_with_no_time_saves_a_draft_and_a_past_time_is_refused_as_typed() {
+    let (p, mut h) = open(ADMIN);
+    h.hover_handle("acmecorp");
+    h.char('a');
+    h.key(KeyCode::Enter);
+    type_text(&mut h, "An idea for later");
+    h.key(KeyCode::Enter);
+    type_text(&mut h, "2020-01-01 09:00");
+    assert!(h.shows("✗"), "{}", h.screen());
+    assert!(h.shows("[ Schedule post ]"), "{}", h.screen());
+    // Enter does nothing while the time is refused.
+    h.key(KeyCode::Enter);
+    assert!(h.app.overlay.is_some());
+    // Clear the time: a draft.
+    for _ in 0..16 {
+        h.key(KeyCode::Backspace);
+    }
+    assert!(h.shows("→ saved as a draft"), "{}", h.screen());
+    h.key(KeyCode::Enter);
+    let posts = posts_of(&p, "acmecorp");
+    assert!(
+        posts
+            .iter()
+            .any(|p| p["text"] == "An idea for later" && p["status"] == "draft"),
+        "{posts:?}"
+    );
+}
+
+#[test]
+fn r10f_compose_lists_only_accounts_the_user_may_publish_to() {
+    // Cy publishes only to accounts Cy connected or reconnected (own
+    // access): in this portal, none; the acting user is told so.
+    let (_p, mut h) = open("cy@example.com");
+    h.char('a');
+    assert!(h.shows("Nothing to post to"), "{}", h.screen());
+    // Bo (all access, publish) may post anywhere still holding a history.
+    let (_p, mut h) = open("bo@example.com");
+    h.char('a');
+    assert!(h.shows("@acmecorp") && h.shows("@acmetv"), "{}", h.screen());
+    assert!(
+        !h.shows("LinkedIn · Acme Careers"),
+        "expired: {}",
+        h.screen()
+    );
+    let (_p, mut h) = open("vi@example.com");
+    h.char('a');
+    assert!(h.shows("Nothing to post to"), "{}", h.screen());
+}
+
+#[test]
+fn r10f_x_cancels_the_selected_post_after_a_confirmation_that_names_it() {
+    let (p, mut h) = open(ADMIN);
+    h.char('2');
+    h.char('x');
+    assert!(h.shows("Cancel post #"), "{}", h.screen());
+    assert!(h.shows("Facebook · Acme Corp"), "{}", h.screen());
+    assert!(h.shows("Spring collection teaser"), "{}", h.screen());
+    // Focus starts on keeping it.
+    h.key(KeyCode::Enter);
+    assert_eq!(
+        posts_of(&p, "acmecorp")
+            .iter()
+            .filter(|p| p["status"] == "canceled")
+            .count(),
+        0
+    );
+    h.char('x');
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Enter);
+    let canceled: Vec<_> = posts_of(&p, "acmecorp")
+        .into_iter()
+        .filter(|p| p["status"] == "canceled")
+        .collect();
+    assert_eq!(canceled.len(), 1);
+    assert_eq!(canceled[0]["text"], "Spring collection teaser");
+    assert_eq!(canceled[0]["cancel_cause"], "user");
+}
+
+#[test]
+fn r10f_e_reschedules_the_selected_post() {
+    let (p, mut h) = open(ADMIN);
+    h.char('2');
+    h.char('e');
+    assert!(h.shows("Reschedule post"), "{}", h.screen());
+    // The field starts at the post's own time.
+    assert!(h.shows("2026-03-02 10:00"), "{}", h.screen());
+    for _ in 0.."2026-03-02 10:00".len() {
+        h.key(KeyCode::Backspace);
+    }
+    type_text(&mut h, "+5d");
+    assert!(h.shows("→ publishes Mar 06 2026 09:00"), "{}", h.screen());
+    h.key(KeyCode::Enter);
+    let posts = posts_of(&p, "acmecorp");
+    let post = posts
+        .iter()
+        .find(|p| p["text"] == "Spring collection teaser")
+        .unwrap();
+    assert_eq!(post["scheduled_at"], "2026-03-06T09:00:00Z");
+}
+
+#[test]
+fn r6b_missed_posts_are_one_key_from_being_rescheduled_after_a_reconnect() {
+    let (p, mut h) = open(ADMIN);
+    // acmecorp: disconnect now, reconnect after its Mar 02 post's time.
+    h.hover_handle("acmecorp");
+    h.char('d');
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Enter);
+    h.char('t');
+    h.keys("jj"); // a week
+    h.key(KeyCode::Enter);
+    h.hover_handle("acmecorp");
+    h.char('r');
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Enter);
+    assert!(h.shows("1 missed"), "{}", h.screen());
+    assert!(h.shows("press e to reschedule"), "{}", h.screen());
+    h.char('e');
+    assert!(h.shows("Reschedule post"), "{}", h.screen());
+    assert!(h.shows("Spring collection teaser"), "{}", h.screen());
+    h.key(KeyCode::Enter);
+    let now = "2026-03-08T09:00:00Z";
+    let accounts = p.read(now, &["account", "list"]);
+    let id = accounts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["handle"] == "acmecorp")
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let posts = p.read(now, &["post", "list", "--account", &id.to_string()]);
+    let teaser = posts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["text"] == "Spring collection teaser")
+        .unwrap()
+        .clone();
+    assert_eq!(teaser["status"], "scheduled", "{teaser}");
+    assert_eq!(teaser["scheduled_at"], "2026-03-09T09:00:00Z");
+}
+
+#[test]
+fn r6b_the_detail_offers_to_reschedule_missed_posts() {
+    let (_p, mut h) = open(ADMIN);
+    h.hover_handle("acmecorp");
+    h.char('d');
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Enter);
+    h.char('t');
+    h.keys("jj");
+    h.key(KeyCode::Enter);
+    h.hover_handle("acmecorp");
+    h.char('r');
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Esc);
+    h.hover_handle("acmecorp");
+    h.key(KeyCode::Enter);
+    assert!(
+        h.shows("1 post missed while disconnected: press e"),
+        "{}",
+        h.screen()
+    );
+    h.char('e');
+    assert!(h.shows("Reschedule post"), "{}", h.screen());
+}

@@ -10,7 +10,7 @@ use tui_input::Input;
 
 use super::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog, parse_when};
 use crate::lifecycle::Instant;
-use crate::present::{escape_control, relative};
+use crate::present::{escape_control, relative, truncate};
 use crate::store::AccountRecord;
 use crate::store::actions::NAME_MAX;
 use crate::tui::action::Action;
@@ -156,10 +156,13 @@ impl Component for Compose {
             }
             Confirm => match self.focus {
                 ComposeFocus::Account | ComposeFocus::Text => self.step(1),
-                ComposeFocus::When => {
+                // Enter in the time field saves, when it can; else the
+                // field keeps the focus, with its reason shown.
+                ComposeFocus::When if !matches!(self.plan(), Plan::Invalid(_)) => {
                     self.focus = ComposeFocus::Save;
                     return self.press();
                 }
+                ComposeFocus::When => {}
                 ComposeFocus::Save | ComposeFocus::Cancel => return self.press(),
             },
             _ => {}
@@ -269,7 +272,8 @@ impl Component for Compose {
                 ),
                 theme.ok,
             ),
-            Plan::Invalid(why) => Line::styled(format!("✗ {why}"), theme.warning),
+            // One row, never wrapped: the fields are drawn at fixed rows.
+            Plan::Invalid(why) => Line::styled(truncate(&format!("✗ {why}"), 64), theme.warning),
         };
         lines.push(verdict);
         let text_row = first_item + shown + 2;

@@ -41,10 +41,15 @@ pub struct Reschedule {
 
 impl Reschedule {
     pub fn new(post: PostLine, connected: bool, now: Instant, zone: Zone) -> Reschedule {
+        // Its own time while still ahead, else a day from now: a start to edit.
+        let start = match post.post.scheduled_at {
+            Some(at) if at > now => zone.show(at).format("%Y-%m-%d %H:%M").to_string(),
+            _ => "+1d".to_string(),
+        };
         Reschedule {
             post,
             connected,
-            when: Input::new("+1d".into()),
+            when: Input::new(start),
             focus: RescheduleFocus::When,
             now,
             zone,
@@ -91,6 +96,9 @@ impl Component for Reschedule {
             }
             Confirm => {
                 if self.focus == RescheduleFocus::When {
+                    if self.target().is_err() {
+                        return Outcome::stay();
+                    }
                     self.focus = RescheduleFocus::Save;
                 }
                 return self.press();
@@ -153,7 +161,8 @@ impl Component for Reschedule {
                     ),
                     theme.ok,
                 ),
-                Err(why) => Line::styled(format!("✗ {why}"), theme.warning),
+                // One row, never wrapped: the field is drawn at a fixed row.
+                Err(why) => Line::styled(truncate(&format!("✗ {why}"), 64), theme.warning),
             },
         ];
         let total = lines.len() as u16;
