@@ -140,27 +140,32 @@ pub fn notification_line(n: &Notification, now: Instant) -> String {
         "purge_warning" => "history purged in a week unless reconnected",
         other => other,
     };
+    let account = match &n.account {
+        Some(a) => format!("#{} {} · {}", n.account_id, a.network.label(), a.name),
+        None => format!("#{}", n.account_id),
+    };
     format!(
-        "{} {:<32} account #{:<6} {what}",
+        "{} {:<32} {} {what}",
         if n.read { " " } else { "●" },
         date_and_relative(n.at, now),
-        n.account_id
+        cell(&account, 32)
     )
 }
 
 pub fn audit_line(e: &AuditEntry) -> String {
-    let account = e
-        .account_id
-        .map(|id| format!("#{id}"))
-        .unwrap_or_else(|| "-".into());
+    let account = match (&e.account, e.account_id) {
+        (Some(a), Some(id)) => format!("#{id} {} · {}", a.network.label(), a.name),
+        (_, Some(id)) => format!("#{id}"),
+        (_, None) => "-".into(),
+    };
     format!(
-        "{}  {} {:<16} {:<7} {:<6} {}",
+        "{}  {} {:<16} {} {:<6} {}",
         date(e.at),
         cell(&e.actor, 24),
         e.action,
-        account,
+        cell(&account, 28),
         e.outcome,
-        e.detail
+        escape_control(&e.detail)
     )
 }
 

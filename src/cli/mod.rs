@@ -440,7 +440,10 @@ fn sweep_summary<W: Write>(out: &mut Output<W>, events: &[store::SweepEvent]) ->
     if events.is_empty() {
         return out.line("Nothing was due.");
     }
-    out.line(&format!("{} events:", events.len()))?;
+    out.line(&format!(
+        "{}:",
+        crate::present::plural(events.len() as i64, "event")
+    ))?;
     for e in events {
         out.line(&format!("  {}", human::sweep_event_line(e)))?;
     }

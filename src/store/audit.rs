@@ -63,7 +63,17 @@ pub struct AuditEntry {
     pub outcome: String,
     pub detail: String,
     pub count: Option<i64>,
+    /// The account's network and name while it exists (R13: a removed
+    /// account lives on only in `detail`).
+    pub account: Option<super::rows::AccountLabel>,
+    /// The actor's name, when the actor is a user.
+    pub actor_name: Option<String>,
 }
+
+/// What every audit query selects, in `entry_from_row`'s order.
+const SELECT: &str = "SELECT au.id, au.at, au.actor, au.action, au.account_id, au.outcome, \
+     au.detail, au.count, a.network, a.name, a.handle, us.name FROM audit au \
+     LEFT JOIN accounts a ON a.id = au.account_id LEFT JOIN users us ON us.email = au.actor";
 
 fn entry_from_row(r: &rusqlite::Row<'_>) -> Result<AuditEntry> {
     Ok(AuditEntry {
@@ -75,6 +85,8 @@ fn entry_from_row(r: &rusqlite::Row<'_>) -> Result<AuditEntry> {
         outcome: r.get(5)?,
         detail: r.get(6)?,
         count: r.get(7)?,
+        account: super::rows::account_label(r, 8)?,
+        actor_name: r.get(11)?,
     })
 }
 
@@ -87,17 +99,15 @@ pub fn page_newest(
     limit: usize,
 ) -> Result<Vec<AuditEntry>> {
     let scope = if account.is_some() {
-        "account_id = ?1"
+        "au.account_id = ?1"
     } else {
         "?1 IS NULL"
     };
-    let select = format!(
-        "SELECT id, at, actor, action, account_id, outcome, detail, count FROM audit WHERE {scope}"
-    );
+    let select = format!("{SELECT} WHERE {scope}");
     super::rows::newest_first_page(
         conn,
         &select,
-        "at, id",
+        "au.at, au.id",
         account,
         before,
         limit,
@@ -112,10 +122,9 @@ pub fn for_each(
     account: Option<AccountId>,
     mut each: impl FnMut(AuditEntry) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare(
-        "SELECT id, at, actor, action, account_id, outcome, detail, count FROM audit \
-         WHERE ?1 IS NULL OR account_id = ?1 ORDER BY at, account_id, id",
-    )?;
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT} WHERE ?1 IS NULL OR au.account_id = ?1 ORDER BY au.at, au.account_id, au.id"
+    ))?;
     let mut rows = stmt.query([account])?;
     while let Some(r) = rows.next()? {
         each(entry_from_row(r)?)?;

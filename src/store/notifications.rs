@@ -45,9 +45,15 @@ pub struct Notification {
     pub recipient: String,
     pub at: Instant,
     pub read: bool,
+    /// The account's network and name, for people.
+    pub account: Option<super::rows::AccountLabel>,
 }
 
-/// A row of `SELECT n.id, n.kind, n.account_id, u.email, n.at, n.read`.
+/// What every inbox query selects, in `from_row`'s order.
+const SELECT: &str = "SELECT n.id, n.kind, n.account_id, u.email, n.at, n.read, \
+     a.network, a.name, a.handle FROM notifications n JOIN users u ON u.id = n.recipient \
+     LEFT JOIN accounts a ON a.id = n.account_id";
+
 fn from_row(r: &rusqlite::Row<'_>) -> Result<Notification> {
     Ok(Notification {
         id: r.get(0)?,
@@ -56,6 +62,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> Result<Notification> {
         recipient: r.get(3)?,
         at: instant(r.get(4)?, "notification instant")?,
         read: r.get(5)?,
+        account: super::rows::account_label(r, 6)?,
     })
 }
 
@@ -65,10 +72,9 @@ pub fn for_each(
     recipient: UserId,
     mut each: impl FnMut(Notification) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare(
-        "SELECT n.id, n.kind, n.account_id, u.email, n.at, n.read FROM notifications n \
-         JOIN users u ON u.id = n.recipient WHERE n.recipient = ?1 ORDER BY n.at, n.account_id, n.id",
-    )?;
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT} WHERE n.recipient = ?1 ORDER BY n.at, n.account_id, n.id"
+    ))?;
     let mut rows = stmt.query([recipient])?;
     while let Some(r) = rows.next()? {
         each(from_row(r)?)?;
@@ -98,11 +104,10 @@ pub fn page_newest(
     before: Option<(Instant, i64)>,
     limit: usize,
 ) -> Result<Vec<Notification>> {
-    let select = "SELECT n.id, n.kind, n.account_id, u.email, n.at, n.read FROM notifications n \
-         JOIN users u ON u.id = n.recipient WHERE n.recipient = ?1";
+    let select = format!("{SELECT} WHERE n.recipient = ?1");
     super::rows::newest_first_page(
         conn,
-        select,
+        &select,
         "n.at, n.id",
         Some(recipient),
         before,

@@ -198,3 +198,25 @@ pub fn newest_first_page<T>(
     }
     Ok(page)
 }
+
+/// An account as lists of other things name it: its network and name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountLabel {
+    pub network: crate::lifecycle::Network,
+    pub name: String,
+    pub handle: String,
+}
+
+/// Reads an `a.network, a.name, a.handle` triple of a LEFT JOIN at `first`:
+/// `None` when the account is gone (removed, R13).
+pub fn account_label(row: &Row<'_>, first: usize) -> Result<Option<AccountLabel>> {
+    let network: Option<String> = row.get(first)?;
+    let Some(network) = network else {
+        return Ok(None);
+    };
+    Ok(Some(AccountLabel {
+        network: crate::lifecycle::Network::parse(&network).map_err(|_| corrupt("network"))?,
+        name: row.get(first + 1)?,
+        handle: row.get(first + 2)?,
+    }))
+}

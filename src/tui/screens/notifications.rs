@@ -7,17 +7,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{empty, paged_action, row_rect};
+use crate::present::{column as cut, escape_control};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Hits};
 use crate::tui::view::{Zone, long_date, pick, relative};
 
+/// ⏎ marks the notification read and opens its account's detail.
 pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
     if action == Action::Confirm {
         return app
             .inbox
             .rows
             .get(app.inbox.selected)
-            .map(|n| vec![Effect::MarkRead(n.id)])
+            .map(|n| vec![Effect::MarkRead(n.id), Effect::OpenDetail(n.account_id)])
             .unwrap_or_default();
     }
     paged_action(&mut app.inbox, action, |n| (n.at, n.id))
@@ -34,9 +36,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     for (i, n) in rows.iter().take(area.height as usize).enumerate() {
         let selected = i == app.inbox.selected;
         let what = match n.kind.as_str() {
-            "reauth_reminder" => "Reauthorize within a week, or the network disconnects it",
+            "reauth_reminder" => "Reauthorize within a week",
             "purge_warning" => "History purged in a week unless reconnected",
             other => other,
+        };
+        let account = match &n.account {
+            Some(a) => format!("{} · {}", a.network.label(), escape_control(&a.name)),
+            None => format!("account #{}", n.account_id),
         };
         let mark = if n.read { "  " } else { "● " };
         let style = match (selected, n.read) {
@@ -49,12 +55,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
                 format!(" {mark}"),
                 pick(selected, theme.hovered, theme.warning),
             ),
+            // What to do first, then the account: the row is cut from
+            // its end, and ⏎ opens the account whole.
             Span::styled(
-                format!(
-                    "{:<18} {:<12} account #{:<6} {what}",
-                    long_date(zone, n.at),
-                    relative(n.at, now),
-                    n.account_id
+                cut(
+                    &format!(
+                        "{} {:<12} {what} · {account}",
+                        long_date(zone, n.at),
+                        relative(n.at, now),
+                    ),
+                    (area.width as usize).saturating_sub(3),
                 ),
                 style,
             ),
