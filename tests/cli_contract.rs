@@ -586,3 +586,41 @@ fn no_subcommand_without_a_terminal_says_to_use_a_subcommand() {
     assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
     assert!(run.stderr.contains("subcommand"), "{}", run.stderr);
 }
+
+/// Issue 8: the Accounts list by state, network and urgency.
+#[test]
+fn account_list_filters_by_status_and_network_and_sorts_by_urgency() {
+    let p = common::acme();
+    let now = common::ACME_NOW;
+    let handles = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["account", "list"];
+        all.extend_from_slice(args);
+        p.read(now, &all)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["handle"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(handles(&["--status", "expired"]), ["acmecareers"]);
+    assert_eq!(handles(&["--network", "x"]), ["acmenews"]);
+    let attention = handles(&["--status", "attention"]);
+    assert!(attention.contains(&"acmecorp".to_string()), "{attention:?}");
+    assert!(attention.contains(&"acmenews".to_string()), "{attention:?}");
+    assert!(!attention.contains(&"acmetv".to_string()), "{attention:?}");
+    let urgent = handles(&["--sort", "urgency"]);
+    assert_eq!(
+        urgent[0], "acmecorp",
+        "the soonest deadline first: {urgent:?}"
+    );
+    assert_eq!(urgent.last().unwrap(), "acmetv", "never asks again: last");
+    let bad = p.run(&["--now", now, "account", "list", "--status", "sleepy"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.starts_with("error: unknown status 'sleepy'"),
+        "{}",
+        bad.stderr
+    );
+    let bad = p.run(&["--now", now, "account", "list", "--sort", "fame"]);
+    assert_eq!(bad.code, 2);
+}

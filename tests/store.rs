@@ -77,12 +77,12 @@ fn r8_the_list_and_the_hidden_count_match_the_lifecycle_rule() {
     let conn = portal.connection();
     let at = now() + days(20);
     let (mut listed, mut all) = (0, Vec::new());
-    accounts::for_each_listed(conn, at, false, None, None, |_| {
+    accounts::for_each_listed(conn, accounts::ListFilter::list(at), None, None, |_| {
         listed += 1;
         Ok(())
     })
     .unwrap();
-    accounts::for_each_listed(conn, at, true, None, None, |r| {
+    accounts::for_each_listed(conn, everything(at), None, None, |r| {
         all.push(r.account);
         Ok(())
     })
@@ -154,7 +154,7 @@ fn lists_are_paged_by_keyset_and_pages_add_up_to_the_whole() {
     let portal = Portal::open(&path).unwrap();
     let conn = portal.connection();
     let mut whole = Vec::new();
-    accounts::for_each_listed(conn, now(), true, None, None, |r| {
+    accounts::for_each_listed(conn, everything(now()), None, None, |r| {
         whole.push(r.account.id);
         Ok(())
     })
@@ -224,4 +224,75 @@ fn newest_first_pages_walk_the_whole_audit_log_and_an_inbox() {
     let last = first.last().unwrap();
     let next = notifications::page_newest(conn, admin.id, Some((last.at, last.id)), 5).unwrap();
     assert!(next.iter().all(|n| (n.at, n.id) < (last.at, last.id)));
+}
+
+/// The whole list, hidden accounts too.
+fn everything<'a>(at: switchboard::lifecycle::Instant) -> accounts::ListFilter<'a> {
+    accounts::ListFilter {
+        include_hidden: true,
+        ..accounts::ListFilter::list(at)
+    }
+}
+
+/// Issue 8: `--status` and `--sort urgency` in SQL say what the lifecycle
+/// module says: the same accounts, in the order of `Account::urgent_at`.
+#[test]
+fn the_state_filters_and_the_urgency_order_match_the_lifecycle_rules() {
+    use switchboard::lifecycle::StateFilter;
+    let (_dir, path) = generated(600, 0);
+    let portal = Portal::open(&path).unwrap();
+    let conn = portal.connection();
+    for at in [now(), now() + days(20), now() + days(200)] {
+        let mut all = Vec::new();
+        accounts::for_each_listed(conn, everything(at), None, None, |r| {
+            all.push(r.account);
+            Ok(())
+        })
+        .unwrap();
+        for state in StateFilter::ALL {
+            let filter = accounts::ListFilter {
+                state,
+                order: accounts::ListOrder::ByUrgency,
+                ..everything(at)
+            };
+            let mut listed = Vec::new();
+            accounts::for_each_listed(conn, filter, None, None, |r| {
+                listed.push(r.account);
+                Ok(())
+            })
+            .unwrap();
+            let mut expected: Vec<_> = all
+                .iter()
+                .filter(|a| state.admits(a, at))
+                .cloned()
+                .collect();
+            expected.sort_by_key(|a| (accounts::urgency_key(a), a.id));
+            let ids =
+                |v: &[switchboard::lifecycle::Account]| v.iter().map(|a| a.id).collect::<Vec<_>>();
+            assert_eq!(ids(&listed), ids(&expected), "{state:?} at {at}");
+            if state == StateFilter::NeedsAttention {
+                assert!(!listed.is_empty(), "some account needs attention at {at}");
+            }
+        }
+        // Paging by urgency walks the same order as one stream.
+        let by_urgency = accounts::ListFilter {
+            order: accounts::ListOrder::ByUrgency,
+            ..everything(at)
+        };
+        let mut paged = Vec::new();
+        let mut cursor: Option<accounts::ListCursor> = None;
+        loop {
+            let anchor = match &cursor {
+                Some(c) => accounts::Anchor::After(c),
+                None => accounts::Anchor::Start,
+            };
+            let page = accounts::window(conn, by_urgency, anchor, 37).unwrap();
+            let Some(last) = page.last() else { break };
+            cursor = Some(accounts::ListCursor::of(&last.account));
+            paged.extend(page.iter().map(|r| r.account.id));
+        }
+        let mut expected: Vec<_> = all.clone();
+        expected.sort_by_key(|a| (accounts::urgency_key(a), a.id));
+        assert_eq!(paged, expected.iter().map(|a| a.id).collect::<Vec<_>>());
+    }
 }

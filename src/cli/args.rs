@@ -189,6 +189,17 @@ pub enum AccountCommand {
         /// Include accounts hidden after 90 days disconnected
         #[arg(long)]
         all: bool,
+        /// Only accounts in this state: attention (reminder week, or
+        /// disconnected and restorable), connected, disconnected, expired
+        #[arg(long, value_name = "STATE")]
+        status: Option<String>,
+        /// Only this network's accounts
+        #[arg(long, value_name = "NETWORK")]
+        network: Option<String>,
+        /// network (the page's order, the default) or urgency (soonest
+        /// deadline or purge first)
+        #[arg(long, value_name = "ORDER", default_value = "network")]
+        sort: String,
         #[command(flatten)]
         page: Page,
     },

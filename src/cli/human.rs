@@ -65,13 +65,20 @@ pub fn account_status(record: &AccountRecord, now: Instant) -> String {
     }
 }
 
-pub fn account_line(record: &AccountRecord, now: Instant) -> String {
+/// One row of the Accounts list; `with_network` when rows are not grouped
+/// under their network (sorted by urgency).
+pub fn account_line(record: &AccountRecord, now: Instant, with_network: bool) -> String {
     let a = &record.account;
     let hidden = if a.is_hidden(now) { "  [hidden]" } else { "" };
+    let name = if with_network {
+        format!("{} · {}", a.network.label(), a.name)
+    } else {
+        a.name.clone()
+    };
     format!(
         "  #{:<6} {} @{} {}{hidden}",
         a.id,
-        cell(&a.name, 24),
+        cell(&name, if with_network { 34 } else { 24 }),
         cell(&a.handle, 22),
         account_status(record, now)
     )

@@ -645,9 +645,41 @@ fn account_command<W: Write>(
                 ))
             }
         }
-        AccountCommand::List { all, page } => {
+        AccountCommand::List {
+            all,
+            status,
+            network,
+            sort,
+            page,
+        } => {
             session.attempting("list_accounts", None);
             session.authorize_view(Attempt::ViewSocial)?;
+            let state = status
+                .as_deref()
+                .map(|s| parsed(crate::lifecycle::StateFilter::parse(s), "bad_status"))
+                .transpose()?
+                .unwrap_or_default();
+            let network = network
+                .as_deref()
+                .map(|n| parsed(Network::parse(n), "unknown_network"))
+                .transpose()?;
+            let order = match sort.trim().to_ascii_lowercase().as_str() {
+                "network" => store::accounts::ListOrder::ByNetwork,
+                "urgency" => store::accounts::ListOrder::ByUrgency,
+                other => {
+                    return Err(Error::invalid(
+                        "bad_sort",
+                        format!("unknown order '{other}': use --sort network or --sort urgency"),
+                    ));
+                }
+            };
+            let filter = store::accounts::ListFilter {
+                include_hidden: *all,
+                state,
+                network,
+                order,
+                ..store::accounts::ListFilter::list(now)
+            };
             let cursor = page
                 .after
                 .map(|id| store::accounts::require(conn, id))
@@ -659,26 +691,34 @@ fn account_command<W: Write>(
                     "",
                     |r| json::account(r, now),
                     |_| String::new(),
-                    |each| store::accounts::for_each_listed(conn, now, *all, cursor, limit, each),
+                    |each| store::accounts::for_each_listed(conn, filter, cursor, limit, each),
                 );
             }
+            let by_network = order == store::accounts::ListOrder::ByNetwork;
             let mut current: Option<Network> = None;
             let mut shown = 0usize;
-            store::accounts::for_each_listed(conn, now, *all, cursor, limit, |record| {
-                if current != Some(record.account.network) {
+            store::accounts::for_each_listed(conn, filter, cursor, limit, |record| {
+                if by_network && current != Some(record.account.network) {
                     current = Some(record.account.network);
                     out.line(record.account.network.label())?;
                 }
                 shown += 1;
-                out.line(&human::account_line(&record, now))
+                out.line(&human::account_line(&record, now, !by_network))
             })?;
-            if shown == 0 {
-                out.line("No accounts yet: connect one with 'switchboard account connect NETWORK HANDLE'.")?;
+            if shown == 0 && limit != Some(0) {
+                let filtered = state != crate::lifecycle::StateFilter::All || network.is_some();
+                out.line(if filtered {
+                    "No account matches: try another --status or --network."
+                } else {
+                    "No accounts yet: connect one with 'switchboard account connect NETWORK HANDLE'."
+                })?;
             }
             let hidden = store::accounts::hidden_count(conn, now)?;
             if hidden > 0 && !*all {
                 out.line(&format!(
-                    "{hidden} accounts disconnected for over 90 days are hidden: see them with --all, reconnect with 'account connect'."
+                    "{} disconnected for over 90 days {} hidden: see them with --all, reconnect with 'account connect'.",
+                    crate::present::plural(hidden, "account"),
+                    if hidden == 1 { "is" } else { "are" }
                 ))?;
             }
             Ok(())

@@ -128,6 +128,61 @@ pub struct Account {
     pub purge_warning_sent: bool,
 }
 
+/// Which accounts a list shows by their state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum StateFilter {
+    #[default]
+    All,
+    /// `Account::needs_attention`.
+    NeedsAttention,
+    Connected,
+    Disconnected,
+    Expired,
+}
+
+impl StateFilter {
+    pub const ALL: [StateFilter; 5] = [
+        StateFilter::All,
+        StateFilter::NeedsAttention,
+        StateFilter::Connected,
+        StateFilter::Disconnected,
+        StateFilter::Expired,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            StateFilter::All => "all",
+            StateFilter::NeedsAttention => "attention",
+            StateFilter::Connected => "connected",
+            StateFilter::Disconnected => "disconnected",
+            StateFilter::Expired => "expired",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<StateFilter, String> {
+        let wanted = text.trim().to_ascii_lowercase();
+        StateFilter::ALL
+            .into_iter()
+            .find(|f| f.name() == wanted || (wanted == "needs-attention" && *f == StateFilter::NeedsAttention))
+            .ok_or_else(|| {
+                format!(
+                    "unknown status '{text}': use attention, connected, disconnected, expired or all"
+                )
+            })
+    }
+
+    /// Whether the account is listed under this filter at `now`.
+    pub fn admits(self, account: &Account, now: Instant) -> bool {
+        match self {
+            StateFilter::All => true,
+            StateFilter::NeedsAttention => account.needs_attention(now),
+            StateFilter::Connected => account.status() == Status::Connected,
+            StateFilter::Disconnected => account.status() == Status::Disconnected,
+            StateFilter::Expired => account.status() == Status::Expired,
+        }
+    }
+}
+
 /// What an account needs next (see `Account::next_step`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NextStep {
@@ -282,6 +337,27 @@ impl Account {
     /// R8: when a disconnected account drops off the Accounts list.
     pub fn hidden_from(&self) -> Option<Instant> {
         self.disconnection().map(|d| HIDDEN_AFTER.after(d.at))
+    }
+
+    /// The instant that makes the account urgent: its reauthorization
+    /// deadline while connected, the end of its reconnect window (the purge)
+    /// while disconnected; none once expired or for a network that never asks
+    /// again. "By urgency" lists the soonest first.
+    pub fn urgent_at(&self) -> Option<Instant> {
+        match self.connection {
+            Connection::Connected => self.reauth_due_at(),
+            Connection::Disconnected(_) => self.reconnect_deadline(),
+            Connection::Expired(_) => None,
+        }
+    }
+
+    /// Whether someone should act on it now: inside the reminder week, or
+    /// disconnected with a reconnect that restores everything.
+    pub fn needs_attention(&self, now: Instant) -> bool {
+        matches!(
+            self.next_step(now),
+            NextStep::ReminderWeek { .. } | NextStep::ReconnectBy { .. }
+        )
     }
 
     /// What matters next for the account, decided once: the CLI and the TUI

@@ -15,7 +15,7 @@ pub mod time;
 mod tests;
 
 pub use account::{
-    Account, AccountId, Connection, DisconnectReason, Disconnection, NextStep, Status,
+    Account, AccountId, Connection, DisconnectReason, Disconnection, NextStep, StateFilter, Status,
 };
 pub use events::{DueEvent, EventKind};
 pub use permission::{Attempt, SocialAccess, User};

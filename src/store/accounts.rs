@@ -9,7 +9,8 @@ use super::rows::{
 use crate::error::{Error, Result};
 use crate::lifecycle::account::hidden_cutoff;
 use crate::lifecycle::events::next_event;
-use crate::lifecycle::{Account, AccountId, Instant, Network};
+use crate::lifecycle::policy::{POLICIES, REMINDER_LEAD};
+use crate::lifecycle::{Account, AccountId, Instant, Network, StateFilter};
 
 pub fn not_found(id: AccountId) -> Error {
     Error::not_found(
@@ -133,8 +134,8 @@ pub fn save_after_events(conn: &Connection, account: &Account, events: i64) -> R
     let mut stmt = conn.prepare_cached(
         "UPDATE accounts SET name = ?2, status = ?3, disconnect_reason = ?4, disconnected_at = ?5, \
          disconnected_by = ?6, first_connected_at = ?7, authorized_at = ?8, last_published_at = ?9, \
-         original_connector = ?10, last_connector = ?11, reminder_sent = ?12, purge_warning_sent = ?13 \
-         WHERE id = ?1",
+         original_connector = ?10, last_connector = ?11, reminder_sent = ?12, purge_warning_sent = ?13, \
+         urgent_at = ?14 WHERE id = ?1",
     )?;
     stmt.execute(params![
         account.id,
@@ -150,6 +151,7 @@ pub fn save_after_events(conn: &Connection, account: &Account, events: i64) -> R
         account.last_connector,
         account.reminder_sent,
         account.purge_warning_sent,
+        urgency_key(account),
     ])?;
     set_next_event(conn, account, events)
 }
@@ -177,6 +179,31 @@ pub fn set_next_event(conn: &Connection, account: &Account, bump: i64) -> Result
     Ok(())
 }
 
+/// `Account::urgent_at` as stored: seconds, the largest integer for never.
+pub fn urgency_key(account: &Account) -> i64 {
+    account.urgent_at().map_or(i64::MAX, secs)
+}
+
+/// Writes `urgent_at` for every account (migration 002 adds the column).
+pub fn fill_urgency(conn: &Connection) -> Result<()> {
+    let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a");
+    let keys: Vec<(AccountId, i64)> = {
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        let mut keys = Vec::new();
+        while let Some(row) = rows.next()? {
+            let account = account_from_row(row)?;
+            keys.push((account.id, urgency_key(&account)));
+        }
+        keys
+    };
+    let mut update = conn.prepare("UPDATE accounts SET urgent_at = ?2 WHERE id = ?1")?;
+    for (id, key) in keys {
+        update.execute(params![id, key])?;
+    }
+    Ok(())
+}
+
 /// R13: the account goes with its posts and its notifications.
 pub fn delete(conn: &Connection, id: AccountId) -> Result<()> {
     conn.execute("DELETE FROM notifications WHERE account_id = ?1", [id])?;
@@ -194,12 +221,14 @@ pub fn version(conn: &Connection, id: AccountId) -> Result<i64> {
 }
 
 /// Where a page of the Accounts list starts: after this account, in list
-/// order (by network, then name, then id).
+/// order (by network, then name, then id; or by urgency, then id).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListCursor {
     pub network: String,
     pub name: String,
     pub id: AccountId,
+    /// `urgency_key` of the account.
+    pub urgent_at: i64,
 }
 
 impl ListCursor {
@@ -208,6 +237,7 @@ impl ListCursor {
             network: account.network.name().to_string(),
             name: account.name.clone(),
             id: account.id,
+            urgent_at: urgency_key(account),
         }
     }
 }
@@ -227,6 +257,17 @@ pub enum Anchor<'a> {
     End,
 }
 
+/// The Accounts list's order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ListOrder {
+    /// Grouped by network, then by name (the suite's page).
+    #[default]
+    ByNetwork,
+    /// Soonest deadline or purge first (`Account::urgent_at`); accounts with
+    /// none last.
+    ByUrgency,
+}
+
 /// What the Accounts list shows.
 #[derive(Clone, Copy, Debug)]
 pub struct ListFilter<'a> {
@@ -235,13 +276,56 @@ pub struct ListFilter<'a> {
     pub include_hidden: bool,
     /// Only names or handles containing this text (any case).
     pub text: Option<&'a str>,
+    /// Only accounts in this state (`StateFilter::admits`).
+    pub state: StateFilter,
+    /// Only this network's accounts.
+    pub network: Option<Network>,
+    pub order: ListOrder,
+}
+
+impl<'a> ListFilter<'a> {
+    /// The whole list (R8) at `now`, by network.
+    pub fn list(now: Instant) -> ListFilter<'a> {
+        ListFilter {
+            now,
+            include_hidden: false,
+            text: None,
+            state: StateFilter::All,
+            network: None,
+            order: ListOrder::ByNetwork,
+        }
+    }
 }
 
 /// The longest filter text the list matches on, in characters.
 pub const FILTER_MAX: usize = 256;
 
-/// A window of the Accounts list by keyset, never by offset, in list order
-/// (by network, then name, then id).
+/// The SQL of `StateFilter::admits` (a test holds them equal); binds :now.
+fn state_condition(state: StateFilter) -> String {
+    match state {
+        StateFilter::All => "1".into(),
+        StateFilter::Connected => "a.status = 'connected'".into(),
+        StateFilter::Disconnected => "a.status = 'disconnected'".into(),
+        StateFilter::Expired => "a.status = 'expired'".into(),
+        StateFilter::NeedsAttention => {
+            let reminding: Vec<String> = POLICIES
+                .iter()
+                .filter(|p| p.reminder)
+                .map(|p| format!("'{}'", p.name))
+                .collect();
+            format!(
+                "((a.status = 'connected' AND a.network IN ({}) AND a.urgent_at > :now \
+                 AND a.urgent_at - {} <= :now) \
+                 OR (a.status = 'disconnected' AND a.disconnect_reason != 'deleted'))",
+                reminding.join(", "),
+                REMINDER_LEAD.after(Instant::default()).timestamp()
+            )
+        }
+    }
+}
+
+/// A window of the Accounts list by keyset, never by offset, in the
+/// filter's order.
 pub fn window(
     conn: &Connection,
     filter: ListFilter<'_>,
@@ -250,28 +334,31 @@ pub fn window(
 ) -> Result<Vec<AccountRecord>> {
     // One statement per anchor: only a plain row-value comparison lets
     // SQLite seek the index to the cursor.
+    let key = match filter.order {
+        ListOrder::ByNetwork => "(a.network, a.name, a.id)",
+        ListOrder::ByUrgency => "(a.urgent_at, a.id)",
+    };
+    let cursor_key = match filter.order {
+        ListOrder::ByNetwork => "(:network, :name, :id)",
+        ListOrder::ByUrgency => "(:urgent, :id)",
+    };
     let (seek, descending) = match anchor {
-        Anchor::Start => ("AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL", false),
-        Anchor::From(_) => ("AND (a.network, a.name, a.id) >= (?3, ?4, ?5)", false),
-        Anchor::After(_) => ("AND (a.network, a.name, a.id) > (?3, ?4, ?5)", false),
-        Anchor::Before(_) => ("AND (a.network, a.name, a.id) < (?3, ?4, ?5)", true),
-        Anchor::End => ("AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL", true),
+        Anchor::Start => (String::new(), false),
+        Anchor::From(_) => (format!("AND {key} >= {cursor_key}"), false),
+        Anchor::After(_) => (format!("AND {key} > {cursor_key}"), false),
+        Anchor::Before(_) => (format!("AND {key} < {cursor_key}"), true),
+        Anchor::End => (String::new(), true),
     };
     let cursor = match anchor {
         Anchor::From(c) | Anchor::After(c) | Anchor::Before(c) => Some(c),
         Anchor::Start | Anchor::End => None,
     };
-    let order = if descending {
-        "a.network DESC, a.name DESC, a.id DESC"
-    } else {
-        "a.network, a.name, a.id"
+    let columns = match filter.order {
+        ListOrder::ByNetwork => ["a.network", "a.name", "a.id"].as_slice(),
+        ListOrder::ByUrgency => ["a.urgent_at", "a.id"].as_slice(),
     };
-    let sql = format!(
-        "{} WHERE (?1 OR a.disconnected_at IS NULL OR a.disconnected_at > ?2) {seek} \
-         AND (?7 IS NULL OR a.name LIKE ?7 ESCAPE '\\' OR a.handle LIKE ?7 ESCAPE '\\') \
-         ORDER BY {order} LIMIT ?6",
-        account_record_select()
-    );
+    let direction = if descending { " DESC" } else { "" };
+    let order: Vec<String> = columns.iter().map(|c| format!("{c}{direction}")).collect();
     let pattern = filter.text.filter(|t| !t.trim().is_empty()).map(|t| {
         // A filter is a few words: a pasted book would only make SQLite's
         // LIKE refuse the pattern.
@@ -282,19 +369,53 @@ pub fn window(
             .replace('_', "\\_");
         format!("%{escaped}%")
     });
+    let mut conditions = vec![state_condition(filter.state)];
+    if !filter.include_hidden {
+        conditions.push("(a.disconnected_at IS NULL OR a.disconnected_at > :cutoff)".into());
+    }
+    if pattern.is_some() {
+        conditions.push(
+            "(a.name LIKE :pattern ESCAPE '\\' OR a.handle LIKE :pattern ESCAPE '\\')".into(),
+        );
+    }
+    if filter.network.is_some() {
+        conditions.push("a.network = :only_network".into());
+    }
+    let sql = format!(
+        "{} WHERE {} {seek} ORDER BY {} LIMIT :limit",
+        account_record_select(),
+        conditions.join(" AND "),
+        order.join(", ")
+    );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(
-        params![
-            filter.include_hidden,
-            secs(hidden_cutoff(filter.now)),
-            cursor.map(|c| c.network.as_str()),
-            cursor.map(|c| c.name.as_str()),
-            cursor.map(|c| c.id),
-            limit as i64,
-            pattern,
-        ],
-        |r| Ok(account_record_from_row(r)),
-    )?;
+    let mut params: Vec<(&str, Box<dyn rusqlite::ToSql>)> =
+        vec![(":limit", Box::new(limit as i64))];
+    let uses = |name: &str| sql.contains(name);
+    if uses(":now") {
+        params.push((":now", Box::new(secs(filter.now))));
+    }
+    if uses(":cutoff") {
+        params.push((":cutoff", Box::new(secs(hidden_cutoff(filter.now)))));
+    }
+    if let Some(p) = &pattern {
+        params.push((":pattern", Box::new(p.clone())));
+    }
+    if let Some(n) = filter.network {
+        params.push((":only_network", Box::new(n.name())));
+    }
+    if let Some(c) = cursor {
+        params.push((":id", Box::new(c.id)));
+        match filter.order {
+            ListOrder::ByNetwork => {
+                params.push((":network", Box::new(c.network.clone())));
+                params.push((":name", Box::new(c.name.clone())));
+            }
+            ListOrder::ByUrgency => params.push((":urgent", Box::new(c.urgent_at))),
+        }
+    }
+    let named: Vec<(&str, &dyn rusqlite::ToSql)> =
+        params.iter().map(|(n, v)| (*n, v.as_ref())).collect();
+    let rows = stmt.query_map(named.as_slice(), |r| Ok(account_record_from_row(r)))?;
     let mut records = rows.map(|r| r?).collect::<Result<Vec<_>>>()?;
     if descending {
         records.reverse();
@@ -311,9 +432,8 @@ pub fn page(
     limit: usize,
 ) -> Result<Vec<AccountRecord>> {
     let filter = ListFilter {
-        now,
         include_hidden,
-        text: None,
+        ..ListFilter::list(now)
     };
     let anchor = cursor.map_or(Anchor::Start, Anchor::After);
     window(conn, filter, anchor, limit)
@@ -373,8 +493,7 @@ pub fn published_post_count(conn: &Connection, id: AccountId) -> Result<i64> {
 /// `limit` accounts.
 pub fn for_each_listed(
     conn: &Connection,
-    now: Instant,
-    include_hidden: bool,
+    filter: ListFilter<'_>,
     cursor: Option<ListCursor>,
     limit: Option<usize>,
     each: impl FnMut(AccountRecord) -> Result<()>,
@@ -382,7 +501,10 @@ pub fn for_each_listed(
     super::stream_pages(
         cursor,
         limit,
-        |cursor, want| page(conn, now, include_hidden, cursor, want),
+        |cursor, want| {
+            let anchor = cursor.map_or(Anchor::Start, Anchor::After);
+            window(conn, filter, anchor, want)
+        },
         |record| ListCursor::of(&record.account),
         each,
     )

@@ -150,9 +150,9 @@ pub fn postable_accounts(
     let actor = session.require_actor()?;
     let conn = session.conn();
     let filter = accounts::ListFilter {
-        now: session.instant(),
         include_hidden: true,
         text,
+        ..accounts::ListFilter::list(session.instant())
     };
     let mut found = Vec::new();
     let mut cursor: Option<accounts::ListCursor> = None;

@@ -54,6 +54,10 @@ fn apply(conn: &mut Connection, version: i64) -> Result<()> {
     for sql in &MIGRATIONS[version as usize..] {
         tx.execute_batch(sql)?;
     }
+    if version < 2 {
+        // 002's new column holds a rule's answer: computed row by row.
+        super::accounts::fill_urgency(&tx)?;
+    }
     let broken: Option<String> = tx
         .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
         .optional()?;

@@ -38,6 +38,9 @@ pub enum Action {
     Compose,
     Reschedule,
     CancelPost,
+    /// Accounts: by network, or by urgency; which states are shown.
+    Sort,
+    StateFilter,
     TabAccounts,
     TabPublishing,
     TabNotifications,

@@ -258,6 +258,8 @@ pub struct App {
     pub filter_input: Option<Input>,
     pub overlay: Option<Overlay>,
     pub help: bool,
+    /// The first line of help shown, when help scrolls.
+    pub help_scroll: usize,
     pub tour: Option<TourView>,
     pub toast: Option<Toast>,
     /// Another process holds the portal's write lock: the screen shows the
@@ -292,6 +294,7 @@ impl App {
             filter_input: None,
             overlay: None,
             help: false,
+            help_scroll: 0,
             tour: None,
             toast: None,
             busy: false,
@@ -376,6 +379,7 @@ impl App {
                         _ => false,
                     }
             }
+            Sort | StateFilter => on_accounts,
             CancelPost => {
                 self.granted() && self.tab == MainTab::Publishing && self.selected_post().is_some()
             }
@@ -389,6 +393,18 @@ impl App {
             TourNext => self.tour.as_ref().is_some_and(|t| t.done < t.steps.len()),
             TourBack => self.tour.as_ref().is_some_and(|t| t.done > 0),
             _ => true,
+        }
+    }
+
+    /// The keys of the current tab's list, which come before the main ones.
+    pub fn tab_context(&self) -> Option<Context> {
+        if self.layer() != Layer::Main {
+            return None;
+        }
+        match self.tab {
+            MainTab::Publishing => Some(Context::Posts),
+            MainTab::Accounts => Some(Context::Accounts),
+            _ => None,
         }
     }
 
@@ -441,14 +457,12 @@ impl App {
                         .map(Msg::Act)
                         .or_else(|| to_input_request(event).map(Msg::Text));
                 }
-                let posts = self.layer() == Layer::Main && self.tab == MainTab::Publishing;
                 let context = match self.layer() {
                     Layer::Main => Context::Main,
                     _ => Context::Dialog,
                 };
-                posts
-                    .then(|| self.keymap.action(Context::Posts, k))
-                    .flatten()
+                self.tab_context()
+                    .and_then(|tab| self.keymap.action(tab, k))
                     .or_else(|| self.keymap.action(context, k))
                     .map(Msg::Act)
             }
@@ -523,12 +537,18 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Act(action) => match app.layer() {
             Layer::Help => {
-                if matches!(
-                    action,
-                    Action::Cancel | Action::Help | Action::Confirm | Action::Quit
-                ) {
-                    app.help = false;
+                match action {
+                    Action::Cancel | Action::Help | Action::Confirm | Action::Quit => {
+                        app.help = false;
+                        app.help_scroll = 0;
+                    }
+                    Action::Down => app.help_scroll += 1,
+                    Action::Up => app.help_scroll = app.help_scroll.saturating_sub(1),
+                    Action::PageDown => app.help_scroll += 10,
+                    Action::PageUp => app.help_scroll = app.help_scroll.saturating_sub(10),
+                    _ => {}
                 }
+                app.help_scroll = app.help_scroll.min(app.keymap.bindings.len());
                 vec![]
             }
             Layer::Overlay => overlay_action(app, action),
@@ -644,6 +664,39 @@ fn main_action(app: &mut App, action: Action) -> Vec<Effect> {
                 .map(|id| vec![Effect::RescheduleMissed(id)])
                 .unwrap_or_default(),
         },
+        Sort if app.available(Sort) => {
+            use crate::store::accounts::ListOrder;
+            let pane = &mut app.accounts;
+            pane.order = match pane.order {
+                ListOrder::ByNetwork => ListOrder::ByUrgency,
+                ListOrder::ByUrgency => ListOrder::ByNetwork,
+            };
+            pane.top = None;
+            pane.pages_above.clear();
+            vec![Effect::LoadAccounts {
+                anchor: Anchor::Start,
+                hover: HoverAt::First,
+            }]
+        }
+        StateFilter if app.available(StateFilter) => {
+            use crate::lifecycle::StateFilter as State;
+            let pane = &mut app.accounts;
+            let at = State::ALL
+                .iter()
+                .position(|s| *s == pane.state)
+                .unwrap_or(0);
+            pane.state = State::ALL[(at + 1) % State::ALL.len()];
+            pane.top = None;
+            pane.pages_above.clear();
+            app.toast(format!(
+                "Showing {} · f for the next state",
+                super::screens::accounts::state_words(app.accounts.state)
+            ));
+            vec![Effect::LoadAccounts {
+                anchor: Anchor::Start,
+                hover: HoverAt::First,
+            }]
+        }
         CancelPost if app.available(CancelPost) => app
             .selected_post()
             .map(|p| vec![Effect::OpenCancelPost(p.post.id)])

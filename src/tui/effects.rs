@@ -343,12 +343,14 @@ pub fn load_accounts(
 ) -> Result<()> {
     let limit = capacity(app) + 1;
     let text = app.accounts.filter.clone();
+    let (state, order) = (app.accounts.state, app.accounts.order);
     let top = app.accounts.top.clone();
     let (rows, hidden) = store.read(|s| {
         let filter = ListFilter {
-            now: s.instant(),
-            include_hidden: false,
             text: text.as_deref(),
+            state,
+            order,
+            ..ListFilter::list(s.instant())
         };
         let conn = s.conn();
         let mut rows = match &anchor {

@@ -16,6 +16,8 @@ pub enum Context {
     Dialog,
     /// The Publishing tab's list: its own keys come before the main ones.
     Posts,
+    /// The Accounts tab's list, likewise.
+    Accounts,
 }
 
 pub use crate::keys::Key;
@@ -37,6 +39,7 @@ const MAIN: &[Context] = &[Context::Main];
 const DIALOG: &[Context] = &[Context::Dialog];
 const BOTH: &[Context] = &[Context::Main, Context::Dialog];
 const POSTS: &[Context] = &[Context::Posts];
+const ACCOUNTS: &[Context] = &[Context::Accounts];
 
 fn keys(list: &[&str]) -> Vec<Key> {
     list.iter()
@@ -216,6 +219,22 @@ pub fn defaults() -> Vec<Binding> {
             "cancel post",
             "Cancel the selected post (Publishing)",
             POSTS,
+            true,
+        ),
+        row(
+            Sort,
+            &["s"],
+            "sort",
+            "Accounts by urgency, or by network",
+            MAIN,
+            true,
+        ),
+        row(
+            StateFilter,
+            &["f"],
+            "state",
+            "Accounts: needs attention, connected, disconnected, expired, all",
+            ACCOUNTS,
             true,
         ),
         row(TabAccounts, &["1"], "accounts", "Accounts tab", MAIN, false),

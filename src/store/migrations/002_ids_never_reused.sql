@@ -3,7 +3,7 @@
 -- table gets at creation: every table is rebuilt, its rows kept, and each
 -- sequence starts above every id the portal has ever shown.
 --
--- Also: accounts get a `version`, moved on every change to the account or
+-- Also: accounts get an `urgent_at` (the Accounts list by urgency), and a `version`, moved on every change to the account or
 -- its posts, so a confirmed dialog acts only on what it showed (issue 7);
 -- notifications go with their account (R13); the file carries Switchboard's
 -- application id, so another program's database is never mistaken for a
@@ -41,6 +41,10 @@ CREATE TABLE new_accounts (
     next_event_at       INTEGER,
     -- Moves on every change to the account or its posts (store::accounts).
     version             INTEGER NOT NULL DEFAULT 1,
+    -- Account::urgent_at in seconds, the largest integer for "never": the
+    -- Accounts list sorted by urgency seeks its index. Written by
+    -- store::accounts::save (filled for existing rows by schema.rs).
+    urgent_at           INTEGER NOT NULL DEFAULT 9223372036854775807,
     UNIQUE (network, handle),
     CHECK ((status = 'connected') = (disconnected_at IS NULL))
 );
@@ -48,7 +52,7 @@ INSERT INTO new_accounts
     SELECT id, network, handle, name, status, disconnect_reason, disconnected_at,
            disconnected_by, first_connected_at, authorized_at, last_published_at,
            original_connector, last_connector, reminder_sent, purge_warning_sent,
-           next_event_at, 1
+           next_event_at, 1, 9223372036854775807
     FROM accounts;
 
 CREATE TABLE new_posts (
@@ -119,6 +123,7 @@ INSERT INTO sqlite_sequence (name, seq) VALUES
 CREATE INDEX accounts_by_next_event ON accounts (next_event_at) WHERE next_event_at IS NOT NULL;
 CREATE INDEX accounts_in_list_order ON accounts (network, name, id);
 CREATE INDEX accounts_by_disconnect ON accounts (disconnected_at) WHERE disconnected_at IS NOT NULL;
+CREATE INDEX accounts_by_urgency ON accounts (urgent_at, id);
 CREATE INDEX posts_by_account ON posts (account_id, status, scheduled_at);
 CREATE INDEX posts_by_status ON posts (status, scheduled_at, id);
 CREATE INDEX notifications_by_recipient ON notifications (recipient, at, id);

@@ -9,10 +9,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::lifecycle::{AccountId, Instant, NextStep};
+use crate::lifecycle::{AccountId, Instant, NextStep, StateFilter};
 use crate::present::{plural, reason_words};
 use crate::store::AccountRecord;
 use crate::store::accounts::ListCursor;
+use crate::store::accounts::ListOrder;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Hits, MainTab, may_act_on};
 use crate::tui::theme::Theme;
@@ -46,6 +47,10 @@ pub struct AccountsPane {
     /// The first visible row.
     pub top: Option<ListCursor>,
     pub filter: Option<String>,
+    /// `f`: only accounts in this state.
+    pub state: crate::lifecycle::StateFilter,
+    /// `s`: by network, or by urgency.
+    pub order: crate::store::accounts::ListOrder,
     pub hidden: i64,
     /// The tops of the pages PageDown left, so PageUp returns exactly.
     pub pages_above: Vec<ListCursor>,
@@ -179,6 +184,17 @@ pub fn act_on_hovered(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
+/// A state filter in words.
+pub fn state_words(state: StateFilter) -> &'static str {
+    match state {
+        StateFilter::All => "all accounts",
+        StateFilter::NeedsAttention => "needs attention",
+        StateFilter::Connected => "connected",
+        StateFilter::Disconnected => "disconnected",
+        StateFilter::Expired => "expired",
+    }
+}
+
 /// The status column: the account's next step (`Account::next_step`) in
 /// words and a tone.
 pub fn status_text(record: &AccountRecord, now: Instant, zone: Zone) -> (String, StatusTone) {
@@ -265,30 +281,87 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     // The filter line, while typing or while a filter is kept.
     if let Some(input) = &app.filter_input {
         let prompt = " / ";
+        let width = (area.width as usize).saturating_sub(prompt.len() + 22);
+        let scroll = input.visual_scroll(width);
+        let shown: String = input.value().chars().skip(scroll).take(width).collect();
         let line = Line::from(vec![
             Span::styled(prompt, theme.accent),
-            Span::styled(input.value().to_string(), theme.text),
+            Span::styled(escape_control(&shown).into_owned(), theme.text),
             Span::styled("   ⏎ keep  Esc clear", theme.muted),
         ]);
         frame.render_widget(Paragraph::new(line), Rect::new(area.x, y, area.width, 1));
-        let cursor_x = area.x + prompt.len() as u16 + input.visual_cursor() as u16;
+        let cursor_x =
+            area.x + prompt.len() as u16 + input.visual_cursor().saturating_sub(scroll) as u16;
         frame.set_cursor_position((cursor_x.min(area.right().saturating_sub(1)), y));
         y += 1;
     } else if let Some(filter) = &app.accounts.filter {
         let line = Line::from(vec![
-            Span::styled(format!(" Filter: {filter}"), theme.accent),
+            Span::styled(
+                format!(
+                    " Filter: {}",
+                    crate::present::truncate(&escape_control(filter), 60)
+                ),
+                theme.accent,
+            ),
             Span::styled("   / change  Esc clear", theme.muted),
         ]);
         frame.render_widget(Paragraph::new(line), Rect::new(area.x, y, area.width, 1));
         y += 1;
     }
-    let footer_lines = u16::from(app.accounts.hidden > 0);
+    // The order and the state shown, when not the page's own.
+    let by_urgency = app.accounts.order == ListOrder::ByUrgency;
+    if by_urgency || app.accounts.state != StateFilter::All {
+        let mut parts = Vec::new();
+        if by_urgency {
+            parts.push("sorted by urgency (soonest deadline or purge first)".to_string());
+        }
+        if app.accounts.state != StateFilter::All {
+            parts.push(format!("showing: {}", state_words(app.accounts.state)));
+        }
+        let line = Line::from(vec![
+            Span::styled(format!(" {}", parts.join(" · ")), theme.accent),
+            Span::styled("   s sort  f state", theme.muted),
+        ]);
+        frame.render_widget(Paragraph::new(line), Rect::new(area.x, y, area.width, 1));
+        y += 1;
+    }
+    // Under the list: the hovered account's whole status (its row may give
+    // the status's room to the actions), then the hidden count (R8).
+    let hovered_whole = app.accounts.hovered().map(|record| {
+        let (status, tone_of) = status_text(record, now, zone);
+        let advice = match record.account.next_step(now) {
+            NextStep::ReminderWeek { .. } => {
+                " · the network asks again then: disconnect and reconnect before it to avoid an interruption"
+            }
+            NextStep::CannotComeBack { .. } => " · remove it, or let its history be purged",
+            _ => "",
+        };
+        Line::from(vec![
+            Span::styled(
+                format!(" ▸ @{}: ", escape_control(&record.account.handle)),
+                theme.muted,
+            ),
+            Span::styled(status, tone(theme, tone_of)),
+            Span::styled(advice, theme.muted),
+        ])
+    });
+    let hovered_lines = hovered_whole.as_ref().map_or(0, |l| {
+        l.width().div_ceil(area.width.max(1) as usize).min(2) as u16
+    });
+    let footer_lines = u16::from(app.accounts.hidden > 0) + hovered_lines;
     let list_bottom = bottom.saturating_sub(footer_lines);
     let rows = &app.accounts.rows;
     if rows.is_empty() {
-        let text = match &app.accounts.filter {
-            Some(f) => format!(" No account's name or handle contains '{f}'."),
-            None => " No accounts yet: press c to connect one.".into(),
+        let text = match (&app.accounts.filter, app.accounts.state) {
+            (Some(f), _) => format!(
+                " No account's name or handle contains '{}'.",
+                crate::present::truncate(&escape_control(f), 60)
+            ),
+            (None, StateFilter::All) => " No accounts yet: press c to connect one.".into(),
+            (None, state) => format!(
+                " No account is {}: press f for another state.",
+                state_words(state)
+            ),
         };
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.muted)),
@@ -296,13 +369,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         );
     }
     let width = area.width as usize;
-    let name_w = 22.min(width / 5);
+    let name_w = if by_urgency {
+        30.min(width / 4)
+    } else {
+        22.min(width / 5)
+    };
     let handle_w = 18.min(width / 5);
     let mut previous = None;
     let mut shown = 0;
     for record in rows {
         let a = &record.account;
-        if previous != Some(a.network) {
+        // By network, a heading per network; by urgency the row says it.
+        if !by_urgency && previous != Some(a.network) {
             if y + 1 >= list_bottom {
                 break;
             }
@@ -323,7 +401,17 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         let base = if hovered { theme.hovered } else { theme.text };
         let mut spans = vec![
             Span::styled(if hovered { "▌ " } else { "  " }, base),
-            Span::styled(cut(&escape_control(&a.name), name_w), base),
+            Span::styled(
+                cut(
+                    &if by_urgency {
+                        format!("{} · {}", a.network.label(), escape_control(&a.name))
+                    } else {
+                        escape_control(&a.name).into_owned()
+                    },
+                    name_w,
+                ),
+                base,
+            ),
             Span::styled(" ", base),
             Span::styled(
                 cut(&format!("@{}", escape_control(&a.handle)), handle_w),
@@ -368,6 +456,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         shown += 1;
     }
     hits.visible_accounts = shown;
+    if let Some(line) = hovered_whole {
+        let y = bottom - u16::from(app.accounts.hidden > 0) - hovered_lines;
+        frame.render_widget(
+            Paragraph::new(line).wrap(ratatui::widgets::Wrap { trim: true }),
+            Rect::new(area.x, y, area.width, hovered_lines),
+        );
+    }
     if app.accounts.hidden > 0 {
         let text = match app.accounts.hidden {
             1 => " 1 account disconnected for over 90 days is hidden: use Connect account"

@@ -386,11 +386,10 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Layer::Main => Context::Main,
         _ => Context::Dialog,
     };
-    // The Publishing list's own keys come first, as dispatch reads them.
-    let posts = app.layer() == Layer::Main && app.tab == MainTab::Publishing;
-    let in_context = |b: &super::keymap::Binding| {
-        b.contexts.contains(&context) || (posts && b.contexts.contains(&Context::Posts))
-    };
+    // The current tab's own keys come first, as dispatch reads them.
+    let tab_context = app.tab_context();
+    let of_tab = |b: &super::keymap::Binding| tab_context.is_some_and(|t| b.contexts.contains(&t));
+    let in_context = |b: &super::keymap::Binding| b.contexts.contains(&context) || of_tab(b);
     let typing = app.typing();
     let mut hints: Vec<(String, &str, bool)> = Vec::new();
     for binding in &app.keymap.bindings {
@@ -423,7 +422,7 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
         );
         // The Publishing list's own keys go right after moving, so they
         // are the last to be dropped for room.
-        if posts && binding.contexts.contains(&Context::Posts) {
+        if tab_context == Some(Context::Posts) && of_tab(binding) {
             let at = hints.len().min(1);
             hints.insert(at, (key, hint, essential));
         } else {

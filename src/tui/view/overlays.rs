@@ -238,48 +238,66 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
 
 pub fn draw_help(frame: &mut Frame<'_>, app: &App) {
     let theme = &app.theme;
-    let bindings = &app.keymap.bindings;
     let screen = frame.area();
-    // One column when it fits, two when the terminal is short.
+    let lines: Vec<Line<'static>> = app
+        .keymap
+        .bindings
+        .iter()
+        .map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            let place = match b.contexts {
+                [Context::Dialog] => " (dialogs)",
+                [Context::Posts] => " (Publishing)",
+                [Context::Accounts] => " (Accounts)",
+                _ => "",
+            };
+            Line::from(vec![
+                Span::styled(format!(" {:<10}", keys.join(" ")), theme.accent),
+                Span::styled(format!("{}{place}", b.help), theme.text),
+            ])
+        })
+        .collect();
+    // Two columns when every line fits whole and one column would not fit
+    // the height; otherwise one column, scrolled with ↑↓: never a cut line.
+    let widest = lines.iter().map(Line::width).max().unwrap_or(20) as u16 + 2;
+    let box_width = 100.min(screen.width.saturating_sub(2));
     let rows_available = screen.height.saturating_sub(6) as usize;
-    let columns = if bindings.len() <= rows_available {
-        1
-    } else {
+    let columns = if lines.len() > rows_available && widest * 2 + 2 <= box_width {
         2
+    } else {
+        1
     };
-    let per_column = bindings.len().div_ceil(columns);
-    let rect = centered(screen, 100.min(screen.width - 2), per_column as u16 + 2);
+    let per_column = lines.len().div_ceil(columns);
+    let height = (per_column as u16 + 2).min(screen.height.saturating_sub(2));
+    let rect = centered(screen, box_width, height);
     frame.render_widget(Clear, rect);
+    let visible = height.saturating_sub(2) as usize;
+    let scrolls = columns == 1 && lines.len() > visible;
+    let bottom = if scrolls {
+        " ↑↓ scroll · Esc close "
+    } else {
+        " Esc close · mouse: hover a row, click an action, wheel scrolls "
+    };
     let block = Block::bordered()
         .border_style(theme.border)
         .title_top(Line::styled(" Keys ", theme.title))
-        .title_bottom(Line::styled(
-            " Esc close · mouse: hover a row, click an action, wheel scrolls ",
-            theme.muted,
-        ));
+        .title_bottom(Line::styled(bottom, theme.muted));
     let inside = block.inner(rect);
     frame.render_widget(block, rect);
+    if columns == 1 {
+        let top = app.help_scroll.min(lines.len().saturating_sub(visible));
+        let shown: Vec<Line<'static>> = lines.into_iter().skip(top).take(visible).collect();
+        frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), inside);
+        return;
+    }
     let column_width = inside.width / columns as u16;
-    for (c, chunk) in bindings.chunks(per_column).enumerate() {
-        let mut lines = Vec::new();
-        for b in chunk {
-            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-            let place = if b.contexts == [Context::Dialog] {
-                " (dialogs)"
-            } else {
-                ""
-            };
-            lines.push(Line::from(vec![
-                Span::styled(format!(" {:<10}", keys.join(" ")), theme.accent),
-                Span::styled(format!("{}{place}", b.help), theme.text),
-            ]));
-        }
+    for (c, chunk) in lines.chunks(per_column).enumerate() {
         let area = Rect::new(
             inside.x + column_width * c as u16,
             inside.y,
             column_width,
             inside.height,
         );
-        frame.render_widget(Paragraph::new(lines), area);
+        frame.render_widget(Paragraph::new(chunk.to_vec()), area);
     }
 }
