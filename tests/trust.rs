@@ -931,9 +931,11 @@ fn a_filter_of_any_length_is_matched_without_a_database_error() {
     let rows = switchboard::store::accounts::window(
         portal.connection(),
         switchboard::store::accounts::ListFilter {
-            now: switchboard::lifecycle::time::parse_instant(T0).unwrap(),
             include_hidden: true,
             text: Some(&long),
+            ..switchboard::store::accounts::ListFilter::list(
+                switchboard::lifecycle::time::parse_instant(T0).unwrap(),
+            )
         },
         switchboard::store::accounts::Anchor::Start,
         10,
