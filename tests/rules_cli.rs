@@ -285,7 +285,7 @@ fn r8_hidden_after_90_days_shown_by_all_and_reconnected_by_connect() {
     assert!(
         human
             .stdout
-            .contains("1 accounts disconnected for over 90 days are hidden"),
+            .contains("1 account disconnected for over 90 days is hidden"),
         "{}",
         human.stdout
     );
