@@ -259,10 +259,11 @@ pub fn draw_help(frame: &mut Frame<'_>, app: &App) {
         .collect();
     // Two columns when every line fits whole and one column would not fit
     // the height; otherwise one column, scrolled with ↑↓: never a cut line.
-    let widest = lines.iter().map(Line::width).max().unwrap_or(20) as u16 + 2;
+    let widest = lines.iter().map(Line::width).max().unwrap_or(20) as u16;
     let box_width = 100.min(screen.width.saturating_sub(2));
     let rows_available = screen.height.saturating_sub(6) as usize;
-    let columns = if lines.len() > rows_available && widest * 2 + 2 <= box_width {
+    // Inside the border, each column needs its widest line and a space.
+    let columns = if lines.len() > rows_available && (widest + 1) * 2 <= box_width - 2 {
         2
     } else {
         1
