@@ -63,6 +63,20 @@ impl Error {
         }
     }
 
+    /// This error, reported with `other`'s exit code class (several
+    /// accounts' summary keeps the first refusal's code).
+    pub fn with_exit_code_of(self, other: &Error) -> Error {
+        let message = self.to_string();
+        let code = self.code();
+        match other {
+            Error::Usage { .. } => Error::Usage { code, message },
+            Error::Denied { .. } => Error::Denied { code, message },
+            Error::NotFound { .. } => Error::NotFound { code, message },
+            Error::State(_) | Error::Conflict { .. } => Error::Conflict { code, message },
+            Error::Other { .. } => Error::Other { code, message },
+        }
+    }
+
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage { .. } => 2,

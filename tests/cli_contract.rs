@@ -624,3 +624,48 @@ fn account_list_filters_by_status_and_network_and_sorts_by_urgency() {
     let bad = p.run(&["--now", now, "account", "list", "--sort", "fame"]);
     assert_eq!(bad.code, 2);
 }
+
+/// Issue 8: several ids, each its own result, in one transaction; the first
+/// refusal's exit code once the others are done.
+#[test]
+fn account_disconnect_takes_several_ids_with_a_result_each() {
+    let p = common::acme();
+    let now = common::ACME_NOW;
+    let ids: Vec<String> = ["acmecorp", "acmetv", "acmenews"]
+        .iter()
+        .map(|h| {
+            p.read(now, &["account", "list", "--all"])
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["handle"] == *h)
+                .unwrap()["id"]
+                .to_string()
+        })
+        .collect();
+    let mut args = vec!["account", "disconnect"];
+    args.extend(ids.iter().map(String::as_str));
+    let run = p.act(common::ADMIN, now, &args);
+    // acmenews is already disconnected: refused by the state (exit 5).
+    assert_eq!(run.code, 5, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("error: 1 of 3 accounts were not disconnected"),
+        "{}",
+        run.stderr
+    );
+    let doc = run.json();
+    let results = doc["results"].as_array().unwrap();
+    assert_eq!(results.len(), 3);
+    assert_eq!(results[0]["ok"], true);
+    assert_eq!(results[0]["account"]["status"], "disconnected");
+    assert_eq!(results[1]["ok"], true);
+    assert_eq!(results[2]["ok"], false);
+    assert!(results[2]["error"]["message"].as_str().is_some());
+    // One id keeps CLI.md's single account document.
+    let one = p
+        .act(common::ADMIN, now, &["account", "reconnect", &ids[0]])
+        .ok()
+        .json();
+    assert_eq!(one["status"], "connected");
+}

@@ -187,3 +187,14 @@ fn cancel_post_dialog() {
         h.char('x');
     });
 }
+
+#[test]
+fn bulk_dialog() {
+    snap("bulk_dialog", "bo@example.com", nothing, |h| {
+        for handle in ["acmecorp", "acmestyle", "acmetv"] {
+            h.hover_handle(handle);
+            h.char(' ');
+        }
+        h.char('d');
+    });
+}

@@ -771,3 +771,105 @@ fn s_sorts_the_accounts_by_urgency_and_back_and_f_shows_one_state() {
     h.char('f');
     assert!(!h.shows("showing:"), "{}", h.screen());
 }
+
+#[test]
+fn space_marks_rows_and_d_disconnects_every_marked_account_through_one_dialog() {
+    let (p, mut h) = open(ADMIN);
+    for handle in ["acmecorp", "acmestyle", "acmetv"] {
+        h.hover_handle(handle);
+        h.char(' ');
+    }
+    assert!(h.shows("3 accounts marked"), "{}", h.screen());
+    h.char('d');
+    assert!(h.shows("Several accounts"), "{}", h.screen());
+    assert!(
+        h.shows("Disconnect 3 accounts of the 3 marked"),
+        "{}",
+        h.screen()
+    );
+    assert!(
+        h.shows("✓ Facebook · Acme Corp @acmecorp: 2 scheduled posts canceled"),
+        "{}",
+        h.screen()
+    );
+    // Focus starts on Cancel.
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Enter);
+    assert!(h.shows("3 accounts disconnected"), "{}", h.screen());
+    let list = p.read(ACME_NOW, &["account", "list", "--status", "connected"]);
+    assert_eq!(list.as_array().unwrap().len(), 0, "{list}");
+    assert!(h.app.accounts.marked.is_empty());
+}
+
+#[test]
+fn r10b_a_bulk_dialog_says_which_accounts_the_user_may_not_touch_and_who_may() {
+    let (p, mut h) = open("bo@example.com");
+    // Bo connected acmetv and acmestyle's reconnect; Ana connected acmecorp.
+    for handle in ["acmecorp", "acmetv"] {
+        h.hover_handle(handle);
+        h.char(' ');
+    }
+    h.char('d');
+    assert!(
+        h.shows("Disconnect 1 account of the 2 marked"),
+        "{}",
+        h.screen()
+    );
+    assert!(
+        h.shows("✗ Facebook · Acme Corp @acmecorp"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Enter);
+    let show = |handle: &str| {
+        p.read(ACME_NOW, &["account", "list"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["handle"] == handle)
+            .unwrap()["status"]
+            .clone()
+    };
+    assert_eq!(show("acmetv"), "disconnected");
+    assert_eq!(show("acmecorp"), "connected");
+    // Esc clears marks.
+    h.char('g');
+    h.hover_handle("acmestyle");
+    h.char(' ');
+    h.key(KeyCode::Esc);
+    assert!(h.app.accounts.marked.is_empty());
+}
+
+#[test]
+fn r13_a_bulk_removal_asks_to_type_remove() {
+    let (p, mut h) = open(ADMIN);
+    for handle in ["acmenews", "acmetv"] {
+        h.hover_handle(handle);
+        h.char(' ');
+    }
+    h.char('x');
+    assert!(h.shows("Type remove to confirm"), "{}", h.screen());
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Enter);
+    assert!(
+        h.app.overlay.is_some(),
+        "the button is disabled until typed"
+    );
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    h.keys("remove");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Enter);
+    let all = p.read(ACME_NOW, &["account", "list", "--all"]);
+    let handles: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["handle"].as_str().unwrap())
+        .collect();
+    assert!(
+        !handles.contains(&"acmetv") && !handles.contains(&"acmenews"),
+        "{handles:?}"
+    );
+}

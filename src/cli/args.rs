@@ -163,15 +163,19 @@ pub enum AccountCommand {
         #[arg(long)]
         name: Option<String>,
     },
-    /// Reconnect a disconnected or expired account
+    /// Reconnect disconnected or expired accounts (several ids: each its own
+    /// result, all in one transaction)
     Reconnect {
-        id: i64,
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<i64>,
         #[command(flatten)]
         guard: VersionGuard,
     },
-    /// Disconnect an account (its scheduled posts are canceled)
+    /// Disconnect accounts (their scheduled posts are canceled; several ids:
+    /// each its own result, all in one transaction)
     Disconnect {
-        id: i64,
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<i64>,
         #[command(flatten)]
         guard: VersionGuard,
     },

@@ -48,10 +48,19 @@ pub fn main(args: Vec<OsString>) -> i32 {
     let mut out = Output {
         writer: BufWriter::new(stdout.lock()),
         json: cli.global.json,
+        failed_after: None,
     };
     let result = execute(&cli, &mut out).and_then(|()| out.flush());
     match result {
-        Ok(()) => 0,
+        // The results are printed (one JSON document); the error line says
+        // what was not done, and the exit code is the first refusal's.
+        Ok(()) => match out.failed_after.take() {
+            Some(error) => {
+                eprintln!("error: {}", escape_control(&error.to_string()));
+                error.exit_code()
+            }
+            None => 0,
+        },
         Err(Error::Other {
             code: "broken_pipe",
             ..
@@ -77,6 +86,9 @@ fn report(error: &Error, json: bool) -> i32 {
 pub struct Output<W: Write> {
     writer: W,
     json: bool,
+    /// A failure to report once the output is written and the transaction
+    /// committed (some accounts of several were refused).
+    failed_after: Option<Error>,
 }
 
 fn io_error(e: io::Error) -> Error {
@@ -609,12 +621,26 @@ fn account_command<W: Write>(
             let done = actions::connect(session, network, handle, name.as_deref())?;
             connected_output(out, &done, now)
         }
-        AccountCommand::Reconnect { id, guard } => {
-            let done = actions::reconnect(session, *id, guard.if_version)?;
+        AccountCommand::Reconnect { ids, guard } if ids.len() > 1 => several(
+            session,
+            out,
+            actions::Bulk::Reconnect,
+            ids,
+            guard.if_version,
+        ),
+        AccountCommand::Disconnect { ids, guard } if ids.len() > 1 => several(
+            session,
+            out,
+            actions::Bulk::Disconnect,
+            ids,
+            guard.if_version,
+        ),
+        AccountCommand::Reconnect { ids, guard } => {
+            let done = actions::reconnect(session, ids[0], guard.if_version)?;
             connected_output(out, &done, now)
         }
-        AccountCommand::Disconnect { id, guard } => {
-            let (record, canceled) = actions::disconnect(session, *id, guard.if_version)?;
+        AccountCommand::Disconnect { ids, guard } => {
+            let (record, canceled) = actions::disconnect(session, ids[0], guard.if_version)?;
             if out.json {
                 let mut doc = json::account(&record, now);
                 doc["canceled_posts"] = canceled.into();
@@ -737,6 +763,66 @@ fn account_command<W: Write>(
             }
         }
     }
+}
+
+/// `account disconnect|reconnect ID ID ...`: each account its own result,
+/// in the command's one transaction. The first refusal's exit code is the
+/// command's, once the others are done (`Output::failed_after`).
+fn several<W: Write>(
+    session: &mut store::Session<'_>,
+    out: &mut Output<W>,
+    kind: actions::Bulk,
+    ids: &[i64],
+    if_version: Option<i64>,
+) -> Result<()> {
+    if if_version.is_some() {
+        return Err(Error::usage(
+            "--if-version names one account's version: give one ID with it",
+        ));
+    }
+    let now = session.instant();
+    let targets: Vec<(i64, Option<i64>)> = ids.iter().map(|&id| (id, None)).collect();
+    let results = actions::bulk(session, kind, &targets)?;
+    let failed = results.iter().filter(|r| r.outcome.is_err()).count();
+    if out.json {
+        let mut items = Vec::with_capacity(results.len());
+        for r in &results {
+            items.push(match &r.outcome {
+                Ok(_) => match store::accounts::record(session.conn(), r.id) {
+                    Ok(record) => j!({"id": r.id, "ok": true, "account": json::account(&record, now)}),
+                    Err(_) => j!({"id": r.id, "ok": true}),
+                },
+                Err(e) => j!({"id": r.id, "ok": false, "error": {"code": e.code(), "message": e.to_string()}}),
+            });
+        }
+        out.doc(&j!({"results": items}))?;
+    } else {
+        for r in &results {
+            match &r.outcome {
+                Ok(what) => out.line(&format!("#{}: {what}", r.id))?,
+                Err(e) => out.line(&format!("#{}: not done: {e}", r.id))?,
+            }
+        }
+    }
+    out.failed_after = results
+        .into_iter()
+        .find_map(|r| r.outcome.err())
+        .map(|first| {
+            Error::Other {
+                code: "partly_done",
+                message: format!(
+                    "{failed} of {} accounts were not {}: {first}",
+                    ids.len(),
+                    match kind {
+                        actions::Bulk::Reconnect => "reconnected",
+                        actions::Bulk::Disconnect => "disconnected",
+                        actions::Bulk::Remove => "removed",
+                    }
+                ),
+            }
+            .with_exit_code_of(&first)
+        });
+    Ok(())
 }
 
 fn connected_output<W: Write>(

@@ -584,3 +584,65 @@ pub fn set_demo_clock(session: &mut Session<'_>) -> Result<Instant> {
     session.info.demo_clock = Some(now);
     Ok(now)
 }
+
+/// What a bulk action does to each account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bulk {
+    Reconnect,
+    Disconnect,
+    Remove,
+}
+
+impl Bulk {
+    pub fn verb(self) -> &'static str {
+        match self {
+            Bulk::Reconnect => "reconnect",
+            Bulk::Disconnect => "disconnect",
+            Bulk::Remove => "remove",
+        }
+    }
+}
+
+/// One account's result in a bulk action.
+#[derive(Debug)]
+pub struct BulkResult {
+    pub id: AccountId,
+    /// What was done, in words, or why not (a refusal is audited).
+    pub outcome: Result<String>,
+}
+
+/// Several accounts at once, in the command's one transaction: each
+/// account's action is whole or not at all (its own savepoint), a refusal
+/// does not stop the others, and each comes back with its result. A
+/// `version` guards each like a dialog's (issue 7).
+pub fn bulk(
+    session: &mut Session<'_>,
+    kind: Bulk,
+    targets: &[(AccountId, Option<i64>)],
+) -> Result<Vec<BulkResult>> {
+    let mut results = Vec::with_capacity(targets.len());
+    for &(id, seen) in targets {
+        let outcome = session.one_of_several(|s| match kind {
+            Bulk::Reconnect => reconnect(s, id, seen).map(|done| {
+                format!(
+                    "reconnected: {} will publish, {} missed",
+                    plural(done.resumed_posts, "post"),
+                    done.missed_posts
+                )
+            }),
+            Bulk::Disconnect => disconnect(s, id, seen).map(|(_, canceled)| {
+                format!(
+                    "disconnected: {} canceled",
+                    plural(canceled, "scheduled post")
+                )
+            }),
+            Bulk::Remove => {
+                let handle = accounts::require(s.conn(), id)?.handle;
+                remove(s, id, &handle, seen)
+                    .map(|deleted| format!("removed with its {}", plural(deleted, "post")))
+            }
+        })?;
+        results.push(BulkResult { id, outcome });
+    }
+    Ok(results)
+}

@@ -506,6 +506,45 @@ impl<'t> Session<'t> {
         });
     }
 
+    /// One action of several in this transaction (bulk actions): its own
+    /// savepoint, so a refusal undoes only it and is audited (R10e), and the
+    /// others go on. Any other failure fails the whole command.
+    pub fn one_of_several<T>(
+        &mut self,
+        action: impl FnOnce(&mut Session<'t>) -> Result<T>,
+    ) -> Result<Result<T>> {
+        self.conn.execute_batch("SAVEPOINT one_of_several")?;
+        self.attempt = None;
+        match action(self) {
+            Ok(value) => {
+                self.conn.execute_batch("RELEASE one_of_several")?;
+                Ok(Ok(value))
+            }
+            Err(error) if error.is_refusal() => {
+                self.conn
+                    .execute_batch("ROLLBACK TO one_of_several; RELEASE one_of_several")?;
+                let attempt = self.attempt.take();
+                let actor = attempt
+                    .as_ref()
+                    .and_then(|a| a.actor.map(str::to_string))
+                    .or_else(|| self.actor.as_ref().map(|u| u.email.clone()))
+                    .unwrap_or_else(|| "unknown".into());
+                audit::record(
+                    self.conn,
+                    self.now.instant,
+                    &actor,
+                    attempt.as_ref().map_or("command", |a| a.action),
+                    attempt.as_ref().and_then(|a| a.account),
+                    audit::Outcome::Denied,
+                    &error.to_string(),
+                    None,
+                )?;
+                Ok(Err(error))
+            }
+            Err(error) => Err(error),
+        }
+    }
+
     /// The acting user, for commands that act (CLI.md `--as`).
     pub fn require_actor(&self) -> Result<User> {
         self.actor.clone().ok_or_else(|| {

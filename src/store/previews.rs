@@ -255,3 +255,49 @@ pub fn standing(session: &Session<'_>) -> Result<Standing> {
         access,
     })
 }
+
+/// One account in a bulk dialog: what will happen to it, or why it will not
+/// (who may, R10e).
+#[derive(Clone, Debug)]
+pub struct BulkLine {
+    pub account: AccountRecord,
+    pub will: std::result::Result<String, String>,
+}
+
+/// What a bulk action will do to each account, as its one-account dialog
+/// would say; refusals are audited like those.
+pub fn bulk(
+    session: &mut Session<'_>,
+    kind: super::actions::Bulk,
+    ids: &[AccountId],
+) -> Result<Vec<BulkLine>> {
+    use super::actions::Bulk;
+    use crate::present::plural;
+    let mut lines = Vec::with_capacity(ids.len());
+    for &id in ids {
+        let account = accounts::record(session.conn(), id)?;
+        let will = session.one_of_several(|s| match kind {
+            Bulk::Disconnect => disconnect(s, id)
+                .map(|p| format!("{} canceled", plural(p.scheduled, "scheduled post"))),
+            Bulk::Reconnect => reconnect(s, id).map(|p| {
+                if p.restored {
+                    format!(
+                        "{} will publish, {} missed",
+                        plural(p.resume, "post"),
+                        p.missed
+                    )
+                } else {
+                    "a fresh start: the window has ended".into()
+                }
+            }),
+            Bulk::Remove => {
+                remove(s, id).map(|p| format!("gone with its {}", plural(p.posts, "post")))
+            }
+        })?;
+        lines.push(BulkLine {
+            account,
+            will: will.map_err(|e| e.to_string()),
+        });
+    }
+    Ok(lines)
+}

@@ -202,6 +202,10 @@ pub enum Effect {
     Disconnect(Seen),
     Reconnect(Seen),
     Remove(Seen, String),
+    /// The bulk dialog for these accounts.
+    PrepareBulk(crate::store::actions::Bulk, Vec<AccountId>),
+    /// Apply a bulk action to the accounts as the dialog showed them.
+    Bulk(crate::store::actions::Bulk, Vec<Seen>),
     /// Compose a post, on this account when one is hovered.
     OpenCompose(Option<AccountId>),
     /// The compose dialog's account search.
@@ -383,13 +387,18 @@ impl App {
             CancelPost => {
                 self.granted() && self.tab == MainTab::Publishing && self.selected_post().is_some()
             }
+            Toggle if self.layer() == Layer::Main => on_accounts && hovered.is_some(),
             Toggle => matches!(
                 self.overlay,
                 Some(Overlay::Dialog(Dialog::Connect(
                     super::dialogs::Connect::PickAccounts { .. }
                 )))
             ),
-            Cancel => self.layer() != Layer::Main || self.accounts.filter.is_some(),
+            Cancel => {
+                self.layer() != Layer::Main
+                    || self.accounts.filter.is_some()
+                    || !self.accounts.marked.is_empty()
+            }
             TourNext => self.tour.as_ref().is_some_and(|t| t.done < t.steps.len()),
             TourBack => self.tour.as_ref().is_some_and(|t| t.done > 0),
             _ => true,
@@ -716,6 +725,27 @@ fn main_action(app: &mut App, action: Action) -> Vec<Effect> {
             let current = app.accounts.filter.clone().unwrap_or_default();
             app.filter_input = Some(Input::new(current));
             app.focus = Focus::List;
+            vec![]
+        }
+        Toggle if app.available(Toggle) => {
+            if let Some(id) = app.accounts.hover {
+                let marked = &mut app.accounts.marked;
+                if !marked.remove(&id) {
+                    marked.insert(id);
+                }
+                let n = marked.len();
+                if n > 0 {
+                    app.toast(format!(
+                        "{} marked: r, d or x act on all of them · Esc clears the marks",
+                        super::view::plural(n as i64, "account")
+                    ));
+                }
+            }
+            vec![]
+        }
+        Cancel if !app.accounts.marked.is_empty() => {
+            app.accounts.marked.clear();
+            app.toast("Marks cleared");
             vec![]
         }
         Cancel if app.accounts.filter.is_some() => {

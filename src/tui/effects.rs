@@ -172,6 +172,14 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
             })
             .map(|n| app.toast(format!("{n} notifications marked read")))
             .and_then(|()| reload(store, app)),
+        Effect::PrepareBulk(kind, ids) => {
+            store.run(|s| previews::bulk(s, kind, &ids)).map(|lines| {
+                app.overlay = Some(Overlay::Dialog(Dialog::Bulk(dialogs::BulkDialog::new(
+                    kind, lines,
+                ))))
+            })
+        }
+        Effect::Bulk(kind, seen) => bulk(store, app, kind, seen),
         Effect::OpenCompose(account) => open_compose(store, app, account),
         Effect::FindPostable(text) => store
             .read(|s| previews::postable_accounts(s, Some(&text), COMPOSE_CHOICES))
@@ -444,6 +452,46 @@ fn load_connect_network(
     app.overlay = Some(Overlay::Dialog(Dialog::Connect(
         dialogs::Connect::accounts(network, hidden),
     )));
+    Ok(())
+}
+
+/// Runs a bulk action; the marks go, and the toast (or a dialog, when some
+/// were refused) gives each account's result.
+fn bulk(
+    store: &mut Store,
+    app: &mut App,
+    kind: crate::store::actions::Bulk,
+    seen: Vec<Seen>,
+) -> Result<()> {
+    let targets: Vec<(crate::lifecycle::AccountId, Option<i64>)> =
+        seen.iter().map(|s| (s.id, Some(s.version))).collect();
+    let results = store.run(|s| actions::bulk(s, kind, &targets))?;
+    app.accounts.marked.clear();
+    let done = results.iter().filter(|r| r.outcome.is_ok()).count();
+    let failures: Vec<String> = results
+        .iter()
+        .filter_map(|r| match &r.outcome {
+            Ok(_) => None,
+            Err(e) => Some(format!("#{}: {e}", r.id)),
+        })
+        .collect();
+    reload(store, app)?;
+    if failures.is_empty() {
+        app.toast(format!(
+            "{} {}",
+            super::view::plural(done as i64, "account"),
+            match kind {
+                crate::store::actions::Bulk::Reconnect => "reconnected",
+                crate::store::actions::Bulk::Disconnect => "disconnected",
+                crate::store::actions::Bulk::Remove => "removed",
+            }
+        ));
+    } else {
+        app.overlay = Some(Overlay::Dialog(Dialog::refused(
+            format!("{done} of {} done", results.len()),
+            failures.join("\n"),
+        )));
+    }
     Ok(())
 }
 

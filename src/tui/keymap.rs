@@ -36,7 +36,6 @@ pub struct Binding {
 }
 
 const MAIN: &[Context] = &[Context::Main];
-const DIALOG: &[Context] = &[Context::Dialog];
 const BOTH: &[Context] = &[Context::Main, Context::Dialog];
 const POSTS: &[Context] = &[Context::Posts];
 const ACCOUNTS: &[Context] = &[Context::Accounts];
@@ -131,14 +130,6 @@ pub fn defaults() -> Vec<Binding> {
             true,
         ),
         row(
-            Toggle,
-            &["space"],
-            "toggle",
-            "Tick or untick the row",
-            DIALOG,
-            true,
-        ),
-        row(
             Reconnect,
             &["r"],
             "reconnect",
@@ -195,6 +186,14 @@ pub fn defaults() -> Vec<Binding> {
             "mark read",
             "Mark every notification read",
             MAIN,
+            true,
+        ),
+        row(
+            Toggle,
+            &["space"],
+            "mark",
+            "Mark a row; tick in dialogs",
+            BOTH,
             true,
         ),
         row(

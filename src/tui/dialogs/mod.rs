@@ -4,6 +4,7 @@
 //! Each says in plain words what will happen, with the real numbers; focus
 //! starts on the safe choice.
 
+pub mod bulk;
 pub mod cancel_post;
 pub mod compose;
 pub mod connect;
@@ -24,6 +25,7 @@ use super::app::{App, Effect, Hits};
 use super::view::Zone;
 use crate::lifecycle::Instant;
 
+pub use bulk::BulkDialog;
 pub use cancel_post::CancelPost;
 pub use compose::Compose;
 pub use connect::{Connect, ConnectEntry, ConnectFocus};
@@ -139,6 +141,7 @@ pub enum Dialog {
     Compose(Compose),
     Reschedule(Reschedule),
     CancelPost(CancelPost),
+    Bulk(BulkDialog),
 }
 
 impl Dialog {
@@ -152,6 +155,7 @@ impl Dialog {
             Dialog::Compose(d) => d,
             Dialog::Reschedule(d) => d,
             Dialog::CancelPost(d) => d,
+            Dialog::Bulk(d) => d,
         }
     }
 
@@ -165,6 +169,7 @@ impl Dialog {
             Dialog::Compose(d) => d,
             Dialog::Reschedule(d) => d,
             Dialog::CancelPost(d) => d,
+            Dialog::Bulk(d) => d,
         }
     }
 

@@ -14,6 +14,7 @@ use crate::present::{plural, reason_words};
 use crate::store::AccountRecord;
 use crate::store::accounts::ListCursor;
 use crate::store::accounts::ListOrder;
+use crate::store::actions::Bulk;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Hits, MainTab, may_act_on};
 use crate::tui::theme::Theme;
@@ -47,6 +48,8 @@ pub struct AccountsPane {
     /// The first visible row.
     pub top: Option<ListCursor>,
     pub filter: Option<String>,
+    /// Space: the accounts marked for a bulk action (§4), in id order.
+    pub marked: std::collections::BTreeSet<AccountId>,
     /// `f`: only accounts in this state.
     pub state: crate::lifecycle::StateFilter,
     /// `s`: by network, or by urgency.
@@ -148,6 +151,18 @@ pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
 pub fn act_on_hovered(app: &mut App, action: Action) -> Vec<Effect> {
     if app.tab != MainTab::Accounts || !app.granted() {
         return vec![];
+    }
+    // With marks, r, d and x act on every marked account through one dialog.
+    if !app.accounts.marked.is_empty() {
+        let kind = match action {
+            Action::Reconnect => Bulk::Reconnect,
+            Action::Disconnect => Bulk::Disconnect,
+            _ => Bulk::Remove,
+        };
+        return vec![Effect::PrepareBulk(
+            kind,
+            app.accounts.marked.iter().copied().collect(),
+        )];
     }
     let Some(record) = app.accounts.hovered() else {
         return vec![];
@@ -399,8 +414,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         hits.rows.push((row_rect, a.id));
         let (status, status_tone) = status_text(record, now, zone);
         let base = if hovered { theme.hovered } else { theme.text };
+        let marked = app.accounts.marked.contains(&a.id);
+        let lead = match (hovered, marked) {
+            (true, true) => "▌✓",
+            (true, false) => "▌ ",
+            (false, true) => " ✓",
+            (false, false) => "  ",
+        };
         let mut spans = vec![
-            Span::styled(if hovered { "▌ " } else { "  " }, base),
+            Span::styled(lead, base),
             Span::styled(
                 cut(
                     &if by_urgency {
