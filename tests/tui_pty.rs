@@ -190,8 +190,8 @@ fn reconnecting_a_hidden_account_through_the_connect_account_dialog() {
     tui.wait_for("Which network?");
     tui.send(b"\r"); // Facebook
     tui.wait_for("[x] @acmeold");
-    // List -> field -> Continue.
-    tui.send(b"\t\t");
+    // List -> handle -> name -> Continue.
+    tui.send(b"\t\t\t");
     tui.send(b"\r");
     tui.wait_for("1 reconnected");
     tui.send(b"q");

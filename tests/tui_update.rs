@@ -211,6 +211,8 @@ fn r8_connect_dialog_lists_hidden_accounts_locked_and_reconnects_them() {
     h.keys("acmeshop");
     h.key(KeyCode::Enter);
     assert!(h.shows("[x] @acmeshop · new"), "{}", h.screen());
+    // Handle -> its name -> Continue.
+    h.key(KeyCode::Tab);
     h.key(KeyCode::Tab);
     h.key(KeyCode::Enter);
     assert!(h.shows("1 connected, 1 reconnected"), "{}", h.screen());
@@ -500,8 +502,10 @@ fn r8_connect_dialog_does_not_reconnect_a_hidden_account_that_changed_meanwhile(
     p.act(ADMIN, ACME_NOW, &["account", "disconnect", &id.to_string()])
         .ok();
     let before = p.read(ACME_NOW, &["account", "show", &id.to_string()]);
-    h.key(KeyCode::Tab);
-    h.key(KeyCode::Tab);
+    // List -> handle -> name -> Continue.
+    for _ in 0..3 {
+        h.key(KeyCode::Tab);
+    }
     h.key(KeyCode::Enter);
     assert!(h.shows("changed since it was shown"), "{}", h.screen());
     assert_eq!(
@@ -872,4 +876,74 @@ fn r13_a_bulk_removal_asks_to_type_remove() {
         !handles.contains(&"acmetv") && !handles.contains(&"acmenews"),
         "{handles:?}"
     );
+}
+
+#[test]
+fn r8_connect_dialog_offers_every_disconnected_account_and_checks_handles_as_typed() {
+    let (p, mut h) = open(ADMIN);
+    h.char('c');
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down); // X
+    h.key(KeyCode::Enter);
+    // A visible disconnected account is offered, unticked.
+    assert!(h.shows("[ ] @acmenews · disconnected"), "{}", h.screen());
+    h.key(KeyCode::Tab);
+    // Two words: refused as typed, with the reason.
+    h.keys("acme jobs");
+    h.key(KeyCode::Enter);
+    assert!(
+        h.shows("✗ the handle 'acme jobs' has spaces"),
+        "{}",
+        h.screen()
+    );
+    for _ in 0.."acme jobs".len() {
+        h.key(KeyCode::Backspace);
+    }
+    // A new handle with its display name.
+    h.keys("acmejobs");
+    h.key(KeyCode::Tab);
+    h.keys("Acme Jobs");
+    h.key(KeyCode::Enter);
+    assert!(
+        h.shows("[x] @acmejobs · new, named Acme Jobs"),
+        "{}",
+        h.screen()
+    );
+    // The known handle typed again ticks its row.
+    h.keys("acmenews");
+    h.key(KeyCode::Enter);
+    assert!(h.shows("[x] @acmenews · disconnected"), "{}", h.screen());
+    for _ in 0..2 {
+        h.key(KeyCode::Tab);
+    }
+    h.key(KeyCode::Enter);
+    assert!(h.shows("1 connected, 1 reconnected"), "{}", h.screen());
+    let list = p.read(ACME_NOW, &["account", "list", "--network", "x"]);
+    let jobs = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["handle"] == "acmejobs")
+        .expect("connected");
+    assert_eq!(jobs["name"], "Acme Jobs");
+    // The first one connected is hovered, with the list around it.
+    assert_eq!(h.app.accounts.hovered().unwrap().account.handle, "acmenews");
+    assert!(h.shows("@acmecorp"), "the list around it: {}", h.screen());
+}
+
+#[test]
+fn r8_an_already_connected_handle_is_refused_as_typed() {
+    let (_p, mut h) = open(ADMIN);
+    h.char('c');
+    h.key(KeyCode::Enter); // Facebook
+    h.key(KeyCode::Tab);
+    h.keys("acmecorp");
+    h.key(KeyCode::Enter);
+    assert!(
+        h.shows("✗ @acmecorp is already connected on Facebook"),
+        "{}",
+        h.screen()
+    );
+    assert!(!h.shows("[x] @acmecorp"), "{}", h.screen());
 }

@@ -459,6 +459,26 @@ pub fn hidden_of_network(
     rows.map(|r| r?).collect()
 }
 
+/// R8, and Hootsuite's "reconnect every account of one login": a network's
+/// accounts that a reconnect can bring back (disconnected or expired, not
+/// deleted on the network, R6e), by name.
+pub fn reconnectable_of_network(
+    conn: &Connection,
+    network: Network,
+    limit: usize,
+) -> Result<Vec<AccountRecord>> {
+    let sql = format!(
+        "{} WHERE a.network = ?1 AND a.disconnected_at IS NOT NULL \
+         AND a.disconnect_reason != 'deleted' ORDER BY a.name, a.id LIMIT ?2",
+        account_record_select()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![network.name(), limit as i64], |r| {
+        Ok(account_record_from_row(r))
+    })?;
+    rows.map(|r| r?).collect()
+}
+
 /// The instant of the portal's next event, from the index (R12).
 pub fn next_event_instant(conn: &Connection) -> Result<Option<Instant>> {
     let at: Option<i64> = conn.query_row(

@@ -224,9 +224,15 @@ pub enum Effect {
     },
     OpenCancelPost(crate::lifecycle::PostId),
     CancelPost(crate::lifecycle::PostId),
-    /// Each ticked handle: a new one is connected; a hidden one (R8) is
+    /// Each ticked row: a new handle is connected; a known account (R8) is
     /// reconnected only as the dialog showed it.
-    ConnectAll(Network, Vec<(String, Option<Seen>)>),
+    ConnectAll(Network, Vec<super::dialogs::ConnectChoice>),
+    /// The Connect dialog's typed handle: new, known, or why not.
+    CheckHandle {
+        network: Network,
+        handle: String,
+        name: Option<String>,
+    },
     AdvanceClock {
         seconds: i64,
     },

@@ -136,6 +136,11 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
             .and_then(|()| load_accounts(store, app, Anchor::Start, HoverAt::First))
             .or_else(|e| show_again_if_changed(store, app, e, Effect::PrepareRemove(seen.id))),
         Effect::ConnectAll(network, handles) => connect_all(store, app, network, handles),
+        Effect::CheckHandle {
+            network,
+            handle,
+            name,
+        } => check_handle(store, app, network, handle, name),
         Effect::AdvanceClock { seconds } => move_clock(store, app, |now, _| {
             advance(now, Duration::seconds(seconds))
                 .map_err(|message| Error::invalid("clock_out_of_range", message))
@@ -367,6 +372,22 @@ pub fn load_accounts(
                 accounts::window(conn, filter, accounts::Anchor::From(cursor), limit)?
             }
             Anchor::End => accounts::window(conn, filter, accounts::Anchor::End, limit - 1)?,
+            Anchor::Around(cursor) => {
+                // Half a screen above it, more when it is near the end.
+                let after = accounts::window(conn, filter, accounts::Anchor::From(cursor), limit)?;
+                let above = (limit / 2).max(limit.saturating_sub(after.len() + 1));
+                let before =
+                    accounts::window(conn, filter, accounts::Anchor::Before(cursor), above)?;
+                match before.first() {
+                    Some(first) => accounts::window(
+                        conn,
+                        filter,
+                        accounts::Anchor::From(&ListCursor::of(&first.account)),
+                        limit,
+                    )?,
+                    None => after,
+                }
+            }
             Anchor::Back(n) => {
                 let before = match &top {
                     Some(top) => accounts::window(conn, filter, accounts::Anchor::Before(top), *n)?,
@@ -447,11 +468,78 @@ fn load_connect_network(
     app: &mut App,
     network: crate::lifecycle::Network,
 ) -> Result<()> {
-    let hidden =
-        store.read(|s| accounts::hidden_of_network(s.conn(), network, s.instant(), 200))?;
+    let (known, now) = store.read(|s| {
+        Ok((
+            accounts::reconnectable_of_network(s.conn(), network, 200)?,
+            s.instant(),
+        ))
+    })?;
     app.overlay = Some(Overlay::Dialog(Dialog::Connect(
-        dialogs::Connect::accounts(network, hidden),
+        dialogs::Connect::accounts(network, known, now),
     )));
+    Ok(())
+}
+
+/// The Connect dialog's typed handle, checked against the portal: a new
+/// account, a known one a reconnect brings back, or why it cannot be added.
+fn check_handle(
+    store: &mut Store,
+    app: &mut App,
+    network: crate::lifecycle::Network,
+    handle: String,
+    name: Option<String>,
+) -> Result<()> {
+    let name = match name {
+        Some(n) => match actions::check_name(&n, "an account name") {
+            Ok(n) => Some(n),
+            Err(e) => return settle(app, Err(e.to_string())),
+        },
+        None => None,
+    };
+    let known = store.read(|s| {
+        Ok(
+            match accounts::find_by_handle(s.conn(), network, &handle)? {
+                Some(account) => Some(accounts::record(s.conn(), account.id)?),
+                None => None,
+            },
+        )
+    })?;
+    let checked = match known {
+        None => Ok(dialogs::ConnectEntry {
+            handle,
+            name,
+            known: None,
+            locked: false,
+            checked: true,
+        }),
+        Some(record) if record.account.is_connected() => Err(format!(
+            "@{} is already connected on {}",
+            record.account.handle,
+            network.label()
+        )),
+        Some(record) if !record.account.offers_reconnect() => Err(format!(
+            "@{} was deleted on {}: it cannot come back",
+            record.account.handle,
+            network.label()
+        )),
+        Some(record) => Ok(dialogs::ConnectEntry {
+            handle: record.account.handle.clone(),
+            name: None,
+            known: Some(record),
+            locked: false,
+            checked: true,
+        }),
+    };
+    settle(app, checked)
+}
+
+fn settle(
+    app: &mut App,
+    checked: std::result::Result<dialogs::ConnectEntry, String>,
+) -> Result<()> {
+    if let Some(Overlay::Dialog(Dialog::Connect(connect))) = &mut app.overlay {
+        connect.settle_handle(checked);
+    }
     Ok(())
 }
 
@@ -549,14 +637,15 @@ fn connect_all(
     store: &mut Store,
     app: &mut App,
     network: crate::lifecycle::Network,
-    handles: Vec<(String, Option<Seen>)>,
+    handles: Vec<dialogs::ConnectChoice>,
 ) -> Result<()> {
     let (mut connected, mut reconnected, mut failures) = (0, 0, Vec::new());
     let mut first = None;
-    for (handle, seen) in &handles {
-        let done = match seen {
+    for choice in &handles {
+        let handle = &choice.handle;
+        let done = match choice.seen {
             Some(seen) => store.run(|s| actions::reconnect(s, seen.id, Some(seen.version))),
-            None => store.run(|s| actions::connect(s, network, handle, None)),
+            None => store.run(|s| actions::connect(s, network, handle, choice.name.as_deref())),
         };
         match done {
             Ok(done) => {
@@ -571,10 +660,10 @@ fn connect_all(
         }
     }
     reload(store, app)?;
-    // Show and hover the first account connected.
+    // Hover the first account connected, with the list around it.
     if let Some(cursor) = first {
         let id = cursor.id;
-        load_accounts(store, app, Anchor::From(cursor), HoverAt::Id(id))?;
+        load_accounts(store, app, Anchor::Around(cursor), HoverAt::Id(id))?;
     }
     if failures.is_empty() {
         app.toast(format!(

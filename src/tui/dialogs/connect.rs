@@ -9,10 +9,10 @@ use ratatui::text::Line;
 use tui_input::Input;
 
 use super::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog};
-use crate::lifecycle::Network;
+use crate::lifecycle::{Instant, Network};
 use crate::present::{escape_control, relative};
 use crate::store::AccountRecord;
-use crate::store::actions::HANDLE_MAX;
+use crate::store::actions::{HANDLE_MAX, NAME_MAX};
 use crate::tui::action::Action;
 use crate::tui::app::{Effect, Hits, Seen};
 
@@ -20,26 +20,43 @@ use crate::tui::app::{Effect, Hits, Seen};
 #[derive(Clone, Debug)]
 pub struct ConnectEntry {
     pub handle: String,
-    /// R8: a hidden account of this network: selected, greyed, locked.
-    pub hidden: Option<AccountRecord>,
+    /// The display name typed for a new account (else its handle).
+    pub name: Option<String>,
+    /// A known account of this network that a reconnect brings back.
+    pub known: Option<AccountRecord>,
+    /// R8: hidden from the list: selected, greyed, and cannot be unticked.
+    pub locked: bool,
     pub checked: bool,
+}
+
+/// What Continue does with one ticked row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConnectChoice {
+    pub handle: String,
+    pub name: Option<String>,
+    /// A known account is reconnected only as the dialog showed it.
+    pub seen: Option<Seen>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ConnectFocus {
     List,
     Input,
+    Name,
     Continue,
     Cancel,
 }
 
-const ORDER: [ConnectFocus; 4] = [
+const ORDER: [ConnectFocus; 5] = [
     ConnectFocus::List,
     ConnectFocus::Input,
+    ConnectFocus::Name,
     ConnectFocus::Continue,
     ConnectFocus::Cancel,
 ];
 
+// One dialog is open at a time: the size of a variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum Connect {
     PickNetwork {
@@ -50,7 +67,11 @@ pub enum Connect {
         entries: Vec<ConnectEntry>,
         row: usize,
         input: Input,
+        /// The display name of the handle being added (optional).
+        name: Input,
         focus: ConnectFocus,
+        /// Why the typed handle was not added, shown as typed.
+        notice: Option<String>,
     },
 }
 
@@ -59,14 +80,20 @@ impl Connect {
         Connect::PickNetwork { index: 0 }
     }
 
-    /// The account picker for `network`, its hidden accounts ticked (R8).
-    pub fn accounts(network: Network, hidden: Vec<AccountRecord>) -> Connect {
-        let entries: Vec<ConnectEntry> = hidden
+    /// The account picker for `network`: every account a reconnect can
+    /// bring back, the hidden ones (R8) ticked and locked.
+    pub fn accounts(network: Network, known: Vec<AccountRecord>, now: Instant) -> Connect {
+        let entries: Vec<ConnectEntry> = known
             .into_iter()
-            .map(|record| ConnectEntry {
-                handle: record.account.handle.clone(),
-                hidden: Some(record),
-                checked: true,
+            .map(|record| {
+                let locked = record.account.is_hidden(now);
+                ConnectEntry {
+                    handle: record.account.handle.clone(),
+                    name: None,
+                    known: Some(record),
+                    locked,
+                    checked: locked,
+                }
             })
             .collect();
         let focus = if entries.is_empty() {
@@ -79,7 +106,48 @@ impl Connect {
             entries,
             row: 0,
             input: Input::default(),
+            name: Input::default(),
             focus,
+            notice: None,
+        }
+    }
+
+    /// The typed handle, checked by the store: a new account, a known one to
+    /// reconnect, or why it cannot be added.
+    pub fn settle_handle(&mut self, checked: Result<ConnectEntry, String>) {
+        let Connect::PickAccounts {
+            entries,
+            row,
+            input,
+            name,
+            notice,
+            focus,
+            ..
+        } = self
+        else {
+            return;
+        };
+        match checked {
+            Err(why) => *notice = Some(why),
+            Ok(entry) => {
+                match entries
+                    .iter()
+                    .position(|e| e.handle.eq_ignore_ascii_case(&entry.handle))
+                {
+                    Some(i) => {
+                        entries[i].checked = true;
+                        *row = i;
+                    }
+                    None => {
+                        entries.push(entry);
+                        *row = entries.len() - 1;
+                    }
+                }
+                *notice = None;
+                input.reset();
+                name.reset();
+                *focus = ConnectFocus::Input;
+            }
         }
     }
 
@@ -101,35 +169,30 @@ impl Default for Connect {
     }
 }
 
-/// Adds the typed handle as a new ticked row (or ticks the row it names).
-fn add_handle(entries: &mut Vec<ConnectEntry>, row: &mut usize, input: &mut Input) {
-    let handle = input.value().trim().trim_start_matches('@').to_string();
-    if handle.is_empty() {
-        return;
-    }
-    match entries
-        .iter()
-        .position(|e| e.handle.eq_ignore_ascii_case(&handle))
-    {
-        Some(i) => {
-            entries[i].checked = true;
-            *row = i;
+/// Asks the store about the typed handle (Enter in the handle or name
+/// field): checked as typed, never only on Continue.
+fn check_handle(
+    network: Network,
+    input: &Input,
+    name: &Input,
+    notice: &mut Option<String>,
+) -> Vec<Effect> {
+    match crate::store::actions::normalize_handle(input.value()) {
+        Err(e) => {
+            *notice = Some(e.to_string());
+            vec![]
         }
-        None => {
-            entries.push(ConnectEntry {
-                handle,
-                hidden: None,
-                checked: true,
-            });
-            *row = entries.len() - 1;
-        }
+        Ok(handle) => vec![Effect::CheckHandle {
+            network,
+            handle,
+            name: Some(name.value().trim().to_string()).filter(|n| !n.is_empty()),
+        }],
     }
-    input.reset();
 }
 
 fn toggle(entries: &mut [ConnectEntry], row: usize) {
     // R8: hidden accounts stay selected.
-    if let Some(entry) = entries.get_mut(row).filter(|e| e.hidden.is_none()) {
+    if let Some(entry) = entries.get_mut(row).filter(|e| !e.locked) {
         entry.checked = !entry.checked;
     }
 }
@@ -155,16 +218,18 @@ impl Component for Connect {
                 _ => {}
             },
             Connect::PickAccounts {
+                network,
                 entries,
                 row,
                 input,
+                name,
                 focus,
-                ..
+                notice,
             } => {
                 let at = ORDER.iter().position(|f| f == focus).unwrap_or(0);
                 match action {
-                    NextFocus => *focus = ORDER[(at + 1) % 4],
-                    PrevFocus => *focus = ORDER[(at + 3) % 4],
+                    NextFocus => *focus = ORDER[(at + 1) % ORDER.len()],
+                    PrevFocus => *focus = ORDER[(at + ORDER.len() - 1) % ORDER.len()],
                     Left | Right
                         if matches!(focus, ConnectFocus::Continue | ConnectFocus::Cancel) =>
                     {
@@ -180,7 +245,9 @@ impl Component for Connect {
                     }
                     Up | Down => *focus = ConnectFocus::List,
                     Toggle if *focus == ConnectFocus::List => toggle(entries, *row),
-                    Confirm if *focus == ConnectFocus::Input => add_handle(entries, row, input),
+                    Confirm if matches!(focus, ConnectFocus::Input | ConnectFocus::Name) => {
+                        return Outcome::run(check_handle(*network, input, name, notice));
+                    }
                     Confirm if *focus == ConnectFocus::List => toggle(entries, *row),
                     Confirm => return self.press(),
                     _ => {}
@@ -212,11 +279,15 @@ impl Component for Connect {
                 focus: ConnectFocus::Continue,
                 ..
             } => {
-                // A hidden account is reconnected only as the dialog showed it.
-                let handles: Vec<(String, Option<Seen>)> = entries
+                // A known account is reconnected only as the dialog showed it.
+                let handles: Vec<ConnectChoice> = entries
                     .iter()
                     .filter(|e| e.checked)
-                    .map(|e| (e.handle.clone(), e.hidden.as_ref().map(Seen::of)))
+                    .map(|e| ConnectChoice {
+                        handle: e.handle.clone(),
+                        name: e.name.clone(),
+                        seen: e.known.as_ref().map(Seen::of),
+                    })
                     .collect();
                 if handles.is_empty() {
                     return Outcome::stay();
@@ -234,6 +305,11 @@ impl Component for Connect {
                 focus: ConnectFocus::Input,
                 ..
             } => Some((input, HANDLE_MAX)),
+            Connect::PickAccounts {
+                name,
+                focus: ConnectFocus::Name,
+                ..
+            } => Some((name, NAME_MAX)),
             _ => None,
         }
     }
@@ -288,13 +364,15 @@ impl Component for Connect {
                 entries,
                 row,
                 input,
+                name,
                 focus,
+                notice,
             } => {
                 let now = scene.now;
                 let mut lines = vec![
                     Line::from(format!("{} accounts to connect:", network.label())),
                     Line::styled(
-                        "Accounts disconnected for over 90 days are listed ticked and greyed: Continue reconnects them.",
+                        "Disconnected accounts of this network are listed: tick them to reconnect; those hidden after 90 days come ticked.",
                         theme.muted,
                     ),
                     Line::from(""),
@@ -308,15 +386,18 @@ impl Component for Connect {
                 }
                 for (i, entry) in entries.iter().enumerate() {
                     let mark = if entry.checked { "[x]" } else { "[ ]" };
-                    let note = match &entry.hidden {
+                    let note = match &entry.known {
                         Some(record) => {
                             let d = record.account.disconnection().map(|d| d.at).unwrap_or(now);
                             format!(" · disconnected {} · reconnects", relative(d, now))
                         }
-                        None => " · new".into(),
+                        None => match &entry.name {
+                            Some(n) => format!(" · new, named {}", escape_control(n)),
+                            None => " · new".into(),
+                        },
                     };
                     let selected = *focus == ConnectFocus::List && i == *row;
-                    let style = match (selected, entry.hidden.is_some()) {
+                    let style = match (selected, entry.locked) {
                         (true, _) => theme.hovered,
                         (false, true) => theme.muted,
                         (false, false) => theme.text,
@@ -338,7 +419,7 @@ impl Component for Connect {
                     Content {
                         title: "Connect account",
                         lines,
-                        extra_height: 2,
+                        extra_height: 4,
                         buttons: &buttons,
                         focused,
                         danger: false,
@@ -359,6 +440,26 @@ impl Component for Connect {
                     input,
                     *focus == ConnectFocus::Input,
                 );
+                draw_field(
+                    frame,
+                    scene.app,
+                    Rect::new(body.x, body.y + 2, body.width, 1),
+                    " Its name:     ",
+                    name,
+                    *focus == ConnectFocus::Name,
+                );
+                if let Some(why) = notice {
+                    frame.render_widget(
+                        ratatui::widgets::Paragraph::new(Line::styled(
+                            crate::present::truncate(
+                                &format!(" ✗ {}", escape_control(why)),
+                                body.width as usize,
+                            ),
+                            theme.warning,
+                        )),
+                        Rect::new(body.x, body.y + 3, body.width, 1),
+                    );
+                }
             }
         }
     }

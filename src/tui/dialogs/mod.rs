@@ -28,7 +28,7 @@ use crate::lifecycle::Instant;
 pub use bulk::BulkDialog;
 pub use cancel_post::CancelPost;
 pub use compose::Compose;
-pub use connect::{Connect, ConnectEntry, ConnectFocus};
+pub use connect::{Connect, ConnectChoice, ConnectEntry, ConnectFocus};
 pub use disconnect::Disconnect;
 pub use reconnect::Reconnect;
 pub use refused::Refused;

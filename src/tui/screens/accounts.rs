@@ -29,6 +29,8 @@ pub enum Anchor {
     Back(usize),
     /// The last rows.
     End,
+    /// This account with the list around it (after connecting it).
+    Around(ListCursor),
 }
 
 /// Which row to hover once a window is loaded.
