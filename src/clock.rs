@@ -48,6 +48,14 @@ pub fn effective_now(flag: Option<Instant>, demo_clock: Option<Instant>) -> Now 
     }
 }
 
+/// The system clock as a command's instant (T4: `clock unset`).
+pub fn system_clock() -> Now {
+    Now {
+        instant: system_now(),
+        source: ClockSource::System,
+    }
+}
+
 /// The machine's clock, to the second.
 pub fn system_now() -> Instant {
     let now = chrono::Utc::now().timestamp();

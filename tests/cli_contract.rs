@@ -669,3 +669,23 @@ fn account_disconnect_takes_several_ids_with_a_result_each() {
         .json();
     assert_eq!(one["status"], "connected");
 }
+
+/// Issue 8: back to the system clock, never backwards (T4).
+#[test]
+fn t4_clock_unset_goes_back_to_the_system_clock_only_when_it_is_not_ahead() {
+    let p = TestPortal::new();
+    // The test portal's demo clock: set in the past, behind the system clock.
+    p.run(&["clock", "set", "2026-03-01T09:00:00Z"]).ok();
+    let done = p.run(&["--json", "clock", "unset"]).ok().json();
+    assert_eq!(done["source"], "system");
+    let show = p.run(&["--json", "clock", "show"]).ok().json();
+    assert_eq!(show["demo_clock"], serde_json::Value::Null);
+    assert_eq!(show["source"], "system");
+    // Ahead of the system clock: refused, nothing changes.
+    p.run(&["clock", "set", "2999-01-01T00:00:00Z"]).ok();
+    let refused = p.run(&["clock", "unset"]);
+    assert_eq!(refused.code, 5, "{}", refused.stderr);
+    assert!(refused.stderr.starts_with("error: "));
+    let show = p.run(&["--json", "clock", "show"]).ok().json();
+    assert_eq!(show["demo_clock"], "2999-01-01T00:00:00Z");
+}

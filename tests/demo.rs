@@ -487,3 +487,26 @@ fn rewind_refuses_when_another_process_changed_the_portal() {
         "{users}"
     );
 }
+
+/// Issue 8: the tour panel can be hidden to give a small terminal its room.
+#[test]
+fn h_hides_and_shows_the_tour_panel() {
+    let p = demo();
+    let (mut store, mut app) = presenting_the_article(&p);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    let zone = switchboard::tui::view::Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
+    let screen = |terminal: &mut ratatui::Terminal<ratatui::backend::TestBackend>,
+                  app: &mut App| {
+        switchboard::tui::draw_frame(terminal, app, zone).unwrap();
+        switchboard::tui::headless::buffer_text(terminal.backend().buffer())
+    };
+    assert!(screen(&mut terminal, &mut app).contains("Tour ·"));
+    let h = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('h'),
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    switchboard::tui::handle_event(&mut app, &mut store, &h);
+    assert!(!screen(&mut terminal, &mut app).contains("Tour ·"));
+    switchboard::tui::handle_event(&mut app, &mut store, &h);
+    assert!(screen(&mut terminal, &mut app).contains("Tour ·"));
+}

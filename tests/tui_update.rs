@@ -947,3 +947,26 @@ fn r8_an_already_connected_handle_is_refused_as_typed() {
     );
     assert!(!h.shows("[x] @acmecorp"), "{}", h.screen());
 }
+
+#[test]
+fn t4_moving_time_on_a_portal_without_a_demo_clock_asks_first() {
+    let p = common::TestPortal::new();
+    p.connect("facebook", "acme", "2026-03-01T09:00:00Z");
+    let mut h = Harness::open(&p.db, ADMIN, 120, 36);
+    h.char('t');
+    assert!(h.shows("Start a demo clock?"), "{}", h.screen());
+    // Cancel: nothing changes.
+    h.key(KeyCode::Enter);
+    let show = p.run(&["--json", "clock", "show"]).ok().json();
+    assert_eq!(show["demo_clock"], serde_json::Value::Null);
+    h.char('t');
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Enter);
+    assert!(h.shows("Move the demo clock"), "{}", h.screen());
+    h.key(KeyCode::Enter); // an hour
+    let show = p.run(&["--json", "clock", "show"]).ok().json();
+    assert_ne!(show["demo_clock"], serde_json::Value::Null);
+    // The demo clock is an hour ahead of the system clock: unsetting waits.
+    h.char('t');
+    assert!(h.shows("Back to the system clock"), "{}", h.screen());
+}

@@ -275,4 +275,6 @@ pub enum ClockCommand {
     Set { instant: String },
     /// Move the demo clock forward (like 90d, 12h, 30m) and bring the portal up to it
     Advance { duration: String },
+    /// Back to the system clock (refused while the demo clock is ahead of it)
+    Unset,
 }

@@ -280,6 +280,25 @@ fn execute<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
             let target = instant_arg(instant, "the clock")?;
             clock_move(&path, actor, out, move |_| Ok(target))
         }
+        Command::Clock(ClockCommand::Unset) => {
+            let mut portal = Portal::open(&path)?;
+            let clock = portal.run_at(
+                |_| Ok(crate::clock::system_clock()),
+                actor,
+                |session| {
+                    actions::unset_demo_clock(session)?;
+                    Ok(session.instant())
+                },
+            )?;
+            if out.json {
+                out.doc(&j!({"demo_clock": null, "now": json::instant(Some(clock)), "source": "system"}))
+            } else {
+                out.line(&format!(
+                    "Demo clock unset: the portal follows the system clock again ({}).",
+                    human::date(clock)
+                ))
+            }
+        }
         Command::Clock(ClockCommand::Advance { duration }) => {
             let by = parsed(parse_duration(duration), "bad_duration")?;
             clock_move(&path, actor, out, move |info| {
@@ -475,7 +494,8 @@ fn run_in_session<W: Write>(
         | Command::Tour { .. }
         | Command::Generate { .. }
         | Command::Clock(ClockCommand::Set { .. })
-        | Command::Clock(ClockCommand::Advance { .. }) => {
+        | Command::Clock(ClockCommand::Advance { .. })
+        | Command::Clock(ClockCommand::Unset) => {
             unreachable!("handled before a portal is opened")
         }
         Command::Sweep => {

@@ -646,3 +646,28 @@ pub fn bulk(
     }
     Ok(results)
 }
+
+/// T4: back to the system clock. The command runs at the system clock's
+/// instant, so a demo clock still ahead of it is refused as time going
+/// backwards (exit 5), and nothing changes.
+pub fn unset_demo_clock(session: &mut Session<'_>) -> Result<()> {
+    let conn = session.conn();
+    let now = session.instant();
+    conn.execute("UPDATE portal SET demo_clock = NULL WHERE id = 1", [])?;
+    let actor = session
+        .actor
+        .as_ref()
+        .map_or("system", |u| u.email.as_str());
+    audit::record(
+        conn,
+        now,
+        actor,
+        "clock_unset",
+        None,
+        Outcome::Ok,
+        "demo clock unset: the portal follows the system clock again",
+        None,
+    )?;
+    session.info.demo_clock = None;
+    Ok(())
+}

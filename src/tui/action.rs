@@ -48,6 +48,8 @@ pub enum Action {
     /// Tours: perform the next step, or go back to before the previous one.
     TourNext,
     TourBack,
+    /// Tours: hide or show the narration panel.
+    TourPanel,
     Quit,
 }
 

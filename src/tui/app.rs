@@ -117,8 +117,16 @@ pub type Detail = crate::store::previews::AccountDetail;
 pub enum Overlay {
     Dialog(Dialog),
     Detail(Detail),
-    UserPicker { users: Vec<User>, index: usize },
-    ClockPicker { index: usize },
+    UserPicker {
+        users: Vec<User>,
+        index: usize,
+    },
+    /// `demo`: the portal runs on a demo clock (it offers the system clock
+    /// back).
+    ClockPicker {
+        index: usize,
+        demo: bool,
+    },
 }
 
 /// Which layer gets the keys, in priority order (and drawn in reverse).
@@ -202,6 +210,10 @@ pub enum Effect {
     Disconnect(Seen),
     Reconnect(Seen),
     Remove(Seen, String),
+    /// The clock picker (after the user agreed to start a demo clock).
+    OpenClockPicker,
+    /// T4: back to the system clock, when the demo clock is not ahead of it.
+    UnsetClock,
     /// The bulk dialog for these accounts.
     PrepareBulk(crate::store::actions::Bulk, Vec<AccountId>),
     /// Apply a bulk action to the accounts as the dialog showed them.
@@ -253,6 +265,8 @@ pub struct TourView {
     pub steps: Vec<(String, String)>,
     /// How many steps have been performed.
     pub done: usize,
+    /// `h`: the panel is hidden (small terminals need the room).
+    pub hidden: bool,
 }
 
 pub struct App {
@@ -407,6 +421,7 @@ impl App {
             }
             TourNext => self.tour.as_ref().is_some_and(|t| t.done < t.steps.len()),
             TourBack => self.tour.as_ref().is_some_and(|t| t.done > 0),
+            TourPanel => self.tour.is_some(),
             _ => true,
         }
     }
@@ -476,8 +491,14 @@ impl App {
                     Layer::Main => Context::Main,
                     _ => Context::Dialog,
                 };
-                self.tab_context()
-                    .and_then(|tab| self.keymap.action(tab, k))
+                self.tour
+                    .is_some()
+                    .then(|| self.keymap.action(Context::Tour, k))
+                    .flatten()
+                    .or_else(|| {
+                        self.tab_context()
+                            .and_then(|tab| self.keymap.action(tab, k))
+                    })
                     .or_else(|| self.keymap.action(context, k))
                     .map(Msg::Act)
             }
@@ -638,6 +659,12 @@ fn main_action(app: &mut App, action: Action) -> Vec<Effect> {
             app.help = true;
             vec![]
         }
+        TourPanel if app.tour.is_some() => {
+            if let Some(tour) = &mut app.tour {
+                tour.hidden = !tour.hidden;
+            }
+            vec![]
+        }
         TourNext if app.available(TourNext) => vec![Effect::TourNext],
         TourBack if app.available(TourBack) => vec![Effect::TourBack],
         NextFocus | PrevFocus => {
@@ -656,7 +683,22 @@ fn main_action(app: &mut App, action: Action) -> Vec<Effect> {
         TabNotifications | Notifications => switch_tab(app, MainTab::Notifications),
         TabActivity => switch_tab(app, MainTab::Activity),
         Clock => {
-            app.overlay = Some(Overlay::ClockPicker { index: 0 });
+            let demo = app.session.as_ref().is_some_and(|s| s.demo);
+            app.overlay = Some(if demo {
+                Overlay::ClockPicker { index: 0, demo }
+            } else {
+                // T4: on a real portal, moving time starts a demo clock that
+                // every command then follows: ask first.
+                Overlay::Dialog(Dialog::Confirm(super::dialogs::Confirm::new(
+                    "Start a demo clock?",
+                    vec![
+                        "This portal runs on the system clock.".into(),
+                        "Moving time starts a demo clock: every command, here and from the CLI, then acts at the demo clock until it is unset (back to the system clock, from this menu or 'switchboard clock unset', once the system clock has caught up).".into(),
+                    ],
+                    "Start a demo clock",
+                    vec![Effect::OpenClockPicker],
+                )))
+            });
             vec![]
         }
         SwitchUser => vec![Effect::OpenUserPicker],
@@ -893,7 +935,7 @@ fn set_dialog_focus(app: &mut App, button: usize) {
 
 fn set_picker_index(app: &mut App, item: usize) {
     match &mut app.overlay {
-        Some(Overlay::UserPicker { index, .. }) | Some(Overlay::ClockPicker { index }) => {
+        Some(Overlay::UserPicker { index, .. }) | Some(Overlay::ClockPicker { index, .. }) => {
             *index = item
         }
         Some(Overlay::Dialog(dialog)) => dialog.component_mut().pick(item),
@@ -911,7 +953,10 @@ fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
         return vec![];
     }
     // A tour step may leave a dialog open for the next one to press.
-    if matches!(action, Action::TourNext | Action::TourBack) {
+    if matches!(
+        action,
+        Action::TourNext | Action::TourBack | Action::TourPanel
+    ) {
         return main_action(app, action);
     }
     if action == Action::Cancel {
@@ -935,24 +980,28 @@ fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
             }
             _ => vec![],
         },
-        Overlay::ClockPicker { index } => match action {
+        Overlay::ClockPicker { index, demo } => match action {
             Action::Up => {
                 *index = index.saturating_sub(1);
                 vec![]
             }
             Action::Down => {
-                *index = (*index + 1).min(CLOCK_CHOICES.len() - 1);
+                let last = CLOCK_CHOICES.len() - usize::from(!*demo);
+                *index = (*index + 1).min(last);
                 vec![]
             }
             Action::Confirm => {
-                let choice = &CLOCK_CHOICES[*index];
-                app.overlay = None;
-                vec![match choice.hours {
-                    Some(hours) => Effect::AdvanceClock {
+                let effect = match CLOCK_CHOICES.get(*index) {
+                    Some(ClockChoice {
+                        hours: Some(hours), ..
+                    }) => Effect::AdvanceClock {
                         seconds: hours * 3_600,
                     },
-                    None => Effect::ClockToNextEvent,
-                }]
+                    Some(_) => Effect::ClockToNextEvent,
+                    None => Effect::UnsetClock,
+                };
+                app.overlay = None;
+                vec![effect]
             }
             _ => vec![],
         },

@@ -177,6 +177,28 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
             })
             .map(|n| app.toast(format!("{n} notifications marked read")))
             .and_then(|()| reload(store, app)),
+        Effect::OpenClockPicker => {
+            app.overlay = Some(Overlay::ClockPicker {
+                index: 0,
+                demo: false,
+            });
+            Ok(())
+        }
+        Effect::UnsetClock => {
+            let actor = store.actor.clone();
+            store
+                .portal
+                .run_at(
+                    |_| Ok(crate::clock::system_clock()),
+                    Some(&actor),
+                    actions::unset_demo_clock,
+                )
+                .map(|()| {
+                    store.now_flag = None;
+                    app.toast("Back to the system clock");
+                })
+                .and_then(|()| reload(store, app))
+        }
         Effect::PrepareBulk(kind, ids) => {
             store.run(|s| previews::bulk(s, kind, &ids)).map(|lines| {
                 app.overlay = Some(Overlay::Dialog(Dialog::Bulk(dialogs::BulkDialog::new(

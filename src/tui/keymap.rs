@@ -18,6 +18,8 @@ pub enum Context {
     Posts,
     /// The Accounts tab's list, likewise.
     Accounts,
+    /// While a tour is presented: its keys come first.
+    Tour,
 }
 
 pub use crate::keys::Key;
@@ -39,6 +41,7 @@ const MAIN: &[Context] = &[Context::Main];
 const BOTH: &[Context] = &[Context::Main, Context::Dialog];
 const POSTS: &[Context] = &[Context::Posts];
 const ACCOUNTS: &[Context] = &[Context::Accounts];
+const TOUR: &[Context] = &[Context::Tour];
 
 fn keys(list: &[&str]) -> Vec<Key> {
     list.iter()
@@ -268,6 +271,14 @@ pub fn defaults() -> Vec<Binding> {
             "step back",
             "Tour: undo the previous step",
             BOTH,
+            true,
+        ),
+        row(
+            TourPanel,
+            &["h"],
+            "tour panel",
+            "Tour: hide or show the panel",
+            TOUR,
             true,
         ),
         row(Help, &["?"], "help", "All keys", BOTH, true),

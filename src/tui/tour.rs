@@ -47,6 +47,7 @@ pub fn start(store: &mut Store, app: &mut App, tour: Tour) {
             .map(|s| (s.title.clone(), s.narration.clone()))
             .collect(),
         done: 0,
+        hidden: false,
     });
     store.tour = Some(Player {
         tour,

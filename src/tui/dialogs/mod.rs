@@ -7,6 +7,7 @@
 pub mod bulk;
 pub mod cancel_post;
 pub mod compose;
+pub mod confirm;
 pub mod connect;
 pub mod disconnect;
 pub mod reconnect;
@@ -28,6 +29,7 @@ use crate::lifecycle::Instant;
 pub use bulk::BulkDialog;
 pub use cancel_post::CancelPost;
 pub use compose::Compose;
+pub use confirm::Confirm;
 pub use connect::{Connect, ConnectChoice, ConnectEntry, ConnectFocus};
 pub use disconnect::Disconnect;
 pub use reconnect::Reconnect;
@@ -142,6 +144,7 @@ pub enum Dialog {
     Reschedule(Reschedule),
     CancelPost(CancelPost),
     Bulk(BulkDialog),
+    Confirm(Confirm),
 }
 
 impl Dialog {
@@ -156,6 +159,7 @@ impl Dialog {
             Dialog::Reschedule(d) => d,
             Dialog::CancelPost(d) => d,
             Dialog::Bulk(d) => d,
+            Dialog::Confirm(d) => d,
         }
     }
 
@@ -170,6 +174,7 @@ impl Dialog {
             Dialog::Reschedule(d) => d,
             Dialog::CancelPost(d) => d,
             Dialog::Bulk(d) => d,
+            Dialog::Confirm(d) => d,
         }
     }
 

@@ -311,7 +311,7 @@ fn draw_main(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mu
         Constraint::Fill(1),
         Constraint::Length(panel),
     ]));
-    if let Some(view) = &app.tour {
+    if let Some(view) = app.tour.as_ref().filter(|t| !t.hidden) {
         tour::draw(frame, app, view, panel_area);
     }
     hits.list_area = content;

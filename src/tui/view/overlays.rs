@@ -41,11 +41,17 @@ pub fn draw_overlay(frame: &mut Frame<'_>, app: &App, zone: Zone, hits: &mut Hit
                 .collect();
             picker(frame, app, "Act as", &items, *index, hits);
         }
-        Some(Overlay::ClockPicker { index }) => {
-            let items: Vec<(String, bool)> = CLOCK_CHOICES
+        Some(Overlay::ClockPicker { index, demo }) => {
+            let mut items: Vec<(String, bool)> = CLOCK_CHOICES
                 .iter()
                 .map(|c| (format!("Advance {}", c.label), true))
                 .collect();
+            if *demo {
+                items.push((
+                    "Back to the system clock (unset the demo clock)".into(),
+                    true,
+                ));
+            }
             picker(frame, app, "Move the demo clock", &items, *index, hits);
         }
         None => {}
@@ -249,6 +255,7 @@ pub fn draw_help(frame: &mut Frame<'_>, app: &App) {
                 [Context::Dialog] => " (dialogs)",
                 [Context::Posts] => " (Publishing)",
                 [Context::Accounts] => " (Accounts)",
+                [Context::Tour] => " (tours)",
                 _ => "",
             };
             Line::from(vec![

@@ -11,7 +11,9 @@ use crate::tui::app::{App, TourView};
 /// How many rows the panel takes from the list: its narration, wrapped,
 /// and its borders.
 pub fn height(app: &App, area: Rect) -> u16 {
-    let Some(tour) = &app.tour else { return 0 };
+    let Some(tour) = app.tour.as_ref().filter(|t| !t.hidden) else {
+        return 0;
+    };
     let narration = tour
         .done
         .checked_sub(1)
