@@ -244,7 +244,7 @@ fn the_bundled_tour_runs_headless_and_each_step_shows_what_it_promises() {
     );
     let steps =
         run.stdout.matches("\n## Step ").count() + usize::from(run.stdout.starts_with("## Step"));
-    assert_eq!(steps, 22, "{}", run.stdout);
+    assert_eq!(steps, 24, "{}", run.stdout);
     // A few promises, read back from the printed screens.
     let step = |n: usize| -> &str {
         let start = run.stdout.find(&format!("## Step {n}/")).unwrap();
@@ -256,7 +256,8 @@ fn the_bundled_tour_runs_headless_and_each_step_shows_what_it_promises() {
     assert!(step(2).contains("⚠ Connected"));
     assert!(step(5).contains("Disconnected (manual) Mar 01"));
     assert!(step(9).contains("Disconnected (inactivity) Mar 05"));
-    assert!(step(22).contains("Removed the account"));
+    assert!(step(24).contains("Removed the account"));
+    assert!(step(23).contains("rescheduled for"));
     // Run without --db, it makes its own demo portal and leaves nothing behind.
     let out = assert_cmd::Command::cargo_bin("switchboard")
         .unwrap()
@@ -349,9 +350,9 @@ fn a_recording_is_asciicast_v2_and_replays_to_the_final_screen() {
         parser.process(data.as_bytes());
         events += 1;
     }
-    assert_eq!(events, 23, "the first screen and one per step");
+    assert_eq!(events, 25, "the first screen and one per step");
     // The final screen is the last step's, as printed.
-    let last = run.stdout.rfind("## Step 22/22").unwrap();
+    let last = run.stdout.rfind("## Step 24/24").unwrap();
     let printed: Vec<&str> = run.stdout[last..]
         .lines()
         .skip(2)

@@ -245,12 +245,12 @@ fn demo_opens_the_tui_with_the_tour_and_brackets_step_and_rewind() {
     tui.wait_for("Tour · Reauthorize or disconnect social accounts");
     tui.wait_for("Northwind Outfitters (Enterprise)");
     tui.send(b"]");
-    tui.wait_for("step 1/22");
+    tui.wait_for("step 1/24");
     tui.send(b"]");
-    tui.wait_for("step 2/22");
+    tui.wait_for("step 2/24");
     tui.send(b"[");
     tui.wait_for("Back to before the previous step");
-    tui.wait_for("step 1/22");
+    tui.wait_for("step 1/24");
     tui.send(b"q");
     tui.wait_exit();
     // The session was recorded as asciicast v2, and replays to the tour.
@@ -265,7 +265,7 @@ fn demo_opens_the_tui_with_the_tour_and_brackets_step_and_rewind() {
         let event: serde_json::Value = serde_json::from_str(line).unwrap();
         assert_eq!(event[1], "o");
         replay.process(event[2].as_str().unwrap().as_bytes());
-        seen_tour |= replay.screen().contents().contains("step 2/22");
+        seen_tour |= replay.screen().contents().contains("step 2/24");
     }
     assert!(seen_tour, "the recording shows the tour");
     assert!(
@@ -334,4 +334,68 @@ fn the_too_small_screen_is_inert() {
     assert_eq!(p.dump(), before, "a key acted on the hidden UI");
     tui.send(b"q");
     tui.wait_exit();
+}
+
+/// Issue 8: compose, reschedule and cancel a post, in a real terminal.
+#[test]
+fn composing_rescheduling_and_canceling_a_post_in_a_terminal() {
+    let p = acme();
+    let mut tui = Tui::start(&p.db, ADMIN);
+    tui.wait_for("@acmecorp");
+    // Compose on the hovered account (the first row).
+    tui.send(b"a");
+    tui.wait_for("Compose a post");
+    tui.send(b"\r");
+    tui.send(b"Written in a terminal");
+    tui.send(b"\r");
+    tui.send(b"2026-03-20 08:00");
+    tui.wait_for("publishes Mar 20 2026 08:00");
+    tui.send(b"\r");
+    tui.wait_for("scheduled");
+    // Publishing: the new post is the last of the Scheduled tab.
+    tui.send(b"2");
+    tui.wait_for("Written in a terminal");
+    tui.send(b"G");
+    tui.send(b"e");
+    tui.wait_for("Reschedule post");
+    tui.send(&[0x7f; 16]);
+    tui.send(b"2026-03-21 08:00\r");
+    tui.wait_for("rescheduled for 2026-03-21T08:00:00Z");
+    tui.send(b"G");
+    tui.send(b"x");
+    tui.wait_for("Cancel post #");
+    tui.send(b"\x1b[D\r");
+    tui.wait_for("canceled");
+    tui.send(b"q");
+    tui.wait_exit();
+    let posts = p.read(ACME_NOW, &["post", "list", "--tab", "canceled"]);
+    let post = posts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["text"] == "Written in a terminal")
+        .expect("the post is in the Canceled tab");
+    assert_eq!(post["scheduled_at"], "2026-03-21T08:00:00Z");
+    assert_eq!(post["cancel_cause"], "user");
+}
+
+/// Issue 8: three accounts marked and disconnected through one dialog.
+#[test]
+fn bulk_disconnecting_three_accounts_in_a_terminal() {
+    let p = acme();
+    let mut tui = Tui::start(&p.db, ADMIN);
+    tui.wait_for("@acmecorp");
+    // acmecorp, then acmestyle and acmetv further down.
+    tui.send(b" ");
+    tui.send(b"j ");
+    tui.send(b"jjjj ");
+    tui.wait_for("3 accounts marked");
+    tui.send(b"d");
+    tui.wait_for("Disconnect 3 accounts of the 3 marked");
+    tui.send(b"\x1b[D\r");
+    tui.wait_for("3 accounts disconnected");
+    tui.send(b"q");
+    tui.wait_exit();
+    let connected = p.read(ACME_NOW, &["account", "list", "--status", "connected"]);
+    assert_eq!(connected.as_array().unwrap().len(), 0, "{connected}");
 }

@@ -109,8 +109,9 @@ struct StepFile {
 
 const ACTIONS: &str =
     "user, tab, select, open, press, type, key, network, advance, next_event, tier, network_event";
-const BUTTONS: [&str; 7] = [
+const BUTTONS: [&str; 8] = [
     "Disconnect account",
+    "Reschedule",
     "Authorize",
     "Remove account",
     "Next",
