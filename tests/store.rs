@@ -296,3 +296,43 @@ fn the_state_filters_and_the_urgency_order_match_the_lifecycle_rules() {
         assert_eq!(paged, expected.iter().map(|a| a.id).collect::<Vec<_>>());
     }
 }
+
+/// Issue 8: the Publishing tabs by time walk the same posts as the tabs by
+/// id (held equal to the lifecycle rule above), each in its time order.
+#[test]
+fn publishing_tabs_by_time_walk_every_post_of_the_tab_in_order() {
+    use switchboard::lifecycle::Tab;
+    use switchboard::store::posts;
+    let (_dir, path) = generated(300, 3000);
+    let portal = Portal::open(&path).unwrap();
+    let conn = portal.connection();
+    for tab in Tab::ALL {
+        let mut by_id = Vec::new();
+        posts::for_each(conn, Some(tab), None, None, None, |p| {
+            by_id.push(p.id);
+            Ok(())
+        })
+        .unwrap();
+        let mut by_time = Vec::new();
+        let mut cursors = Vec::new();
+        let mut after = None;
+        loop {
+            let page = posts::tab_page(conn, tab, after, 7).unwrap();
+            let Some(last) = page.last() else { break };
+            after = Some(last.cursor);
+            cursors.extend(page.iter().map(|l| l.cursor));
+            by_time.extend(page.iter().map(|l| l.post.id));
+        }
+        let mut sorted = cursors.clone();
+        if tab == Tab::Scheduled {
+            sorted.sort();
+        } else {
+            sorted.sort_by(|a, b| b.cmp(a));
+        }
+        assert_eq!(cursors, sorted, "{tab:?} is in its time order");
+        by_id.sort();
+        by_time.sort();
+        assert_eq!(by_time, by_id, "{tab:?} holds the same posts");
+        assert!(!by_id.is_empty(), "{tab:?} has posts in this portal");
+    }
+}

@@ -217,8 +217,34 @@ pub fn tab_page(
     after: Option<TimeCursor>,
     limit: usize,
 ) -> Result<Vec<PostLine>> {
-    let (key, ascending) = tab_order(tab);
-    let condition = tab_condition(tab);
+    if tab != Tab::Canceled {
+        return ordered_page(conn, tab_condition(tab), tab_order(tab), after, limit);
+    }
+    // The Canceled tab is two index-ordered streams (R5a: canceled posts,
+    // and scheduled posts of accounts that are not connected), merged: an
+    // OR in one query would sort the whole tab for every page.
+    let order = tab_order(Tab::Canceled);
+    let mut page = ordered_page(conn, "p.status = 'canceled'", order, after, limit)?;
+    page.extend(ordered_page(
+        conn,
+        "p.status = 'scheduled' AND a.status != 'connected'",
+        order,
+        after,
+        limit,
+    )?);
+    page.sort_by(|x, y| y.cursor.cmp(&x.cursor));
+    page.truncate(limit);
+    Ok(page)
+}
+
+/// One keyset page of posts meeting `condition`, in `order`.
+fn ordered_page(
+    conn: &Connection,
+    condition: &str,
+    (key, ascending): (&str, bool),
+    after: Option<TimeCursor>,
+    limit: usize,
+) -> Result<Vec<PostLine>> {
     // Two statements, not `?1 IS NULL OR ...`: only a plain row-value
     // comparison lets SQLite seek the index to the cursor.
     let seek = match (after.is_some(), ascending) {

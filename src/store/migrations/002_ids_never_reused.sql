@@ -126,6 +126,11 @@ CREATE INDEX accounts_by_disconnect ON accounts (disconnected_at) WHERE disconne
 CREATE INDEX accounts_by_urgency ON accounts (urgent_at, id);
 CREATE INDEX posts_by_account ON posts (account_id, status, scheduled_at);
 CREATE INDEX posts_by_status ON posts (status, scheduled_at, id);
+-- The Publishing tabs list by time (store::posts::tab_page): each tab's
+-- first page is a seek, not a sort.
+CREATE INDEX posts_published ON posts (status, published_at, id);
+CREATE INDEX posts_by_creation ON posts (status, created_at, id);
+CREATE INDEX posts_by_when ON posts (status, coalesce(scheduled_at, created_at), id);
 CREATE INDEX notifications_by_recipient ON notifications (recipient, at, id);
 CREATE INDEX notifications_by_account ON notifications (account_id);
 CREATE INDEX audit_in_order ON audit (at, account_id, id);
