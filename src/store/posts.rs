@@ -232,7 +232,7 @@ pub fn tab_page(
         after,
         limit,
     )?);
-    page.sort_by(|x, y| y.cursor.cmp(&x.cursor));
+    page.sort_by_key(|line| std::cmp::Reverse(line.cursor));
     page.truncate(limit);
     Ok(page)
 }
