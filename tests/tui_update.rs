@@ -970,3 +970,97 @@ fn t4_moving_time_on_a_portal_without_a_demo_clock_asks_first() {
     h.char('t');
     assert!(h.shows("Back to the system clock"), "{}", h.screen());
 }
+
+/// A generated portal big enough that 90 days move on a worker.
+fn generated_portal() -> common::TestPortal {
+    let p = common::TestPortal::empty();
+    p.run(&["generate", "--accounts", "3000", "--posts", "6000"])
+        .ok();
+    p
+}
+
+/// Pumps the worker's reports until it is done.
+fn until_the_clock_stops(h: &mut Harness) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while switchboard::tui::effects::pump_work(&mut h.store, &mut h.app) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the clock never stopped"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.draw();
+}
+
+fn table(db: &std::path::Path, sql: &str) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn.prepare(sql).unwrap();
+    let n = stmt.column_count();
+    stmt.query_map([], |r| {
+        Ok((0..n)
+            .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+            .collect::<Vec<_>>()
+            .join("|"))
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}
+
+#[test]
+fn r12a_a_long_clock_move_runs_on_a_worker_and_leaves_the_portal_one_sweep_would() {
+    let p = generated_portal();
+    let copy = p.dir.path().join("copy.db");
+    std::fs::copy(&p.db, &copy).unwrap();
+    let mut h = Harness::open(&p.db, "admin@generated.test", 120, 36);
+    h.char('t');
+    h.keys("jjjj"); // 90 days
+    h.key(KeyCode::Enter);
+    assert!(
+        h.app.work.is_some(),
+        "90 days of a 3000-account portal move on a worker"
+    );
+    h.draw();
+    assert!(h.shows("Moving the clock"), "{}", h.screen());
+    // The screen answers meanwhile: the tabs still switch.
+    h.char('4');
+    until_the_clock_stops(&mut h);
+    assert!(h.shows("Clock at 2026-05-30T09:00:00Z"), "{}", h.screen());
+    // The same portal as one sweep to the same instant (R12a).
+    let one = common::TestPortal {
+        dir: tempfile::tempdir().unwrap(),
+        db: copy,
+    };
+    one.run(&["clock", "advance", "90d"]).ok();
+    for sql in [
+        "SELECT * FROM accounts ORDER BY id",
+        "SELECT * FROM posts ORDER BY id",
+        "SELECT * FROM notifications ORDER BY id",
+        "SELECT swept_until, demo_clock FROM portal",
+    ] {
+        assert_eq!(table(&p.db, sql), table(&one.db, sql), "{sql}");
+    }
+}
+
+#[test]
+fn esc_stops_a_long_clock_move_between_steps_and_the_rest_stays_due() {
+    let p = generated_portal();
+    let mut h = Harness::open(&p.db, "admin@generated.test", 120, 36);
+    h.char('t');
+    h.keys("jjjj");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Esc);
+    until_the_clock_stops(&mut h);
+    assert!(h.shows("Stopped: later events stay due"), "{}", h.screen());
+    let clock = p.run(&["--json", "clock", "show"]).ok().json();
+    assert_eq!(
+        clock["demo_clock"], clock["swept_to"],
+        "the clock stops where the sweep stopped"
+    );
+    assert!(
+        clock["demo_clock"].as_str().unwrap() < "2026-05-30T09:00:00Z",
+        "stopped before the end: {clock}"
+    );
+    // Moving on later applies the rest.
+    p.run(&["clock", "set", "2026-05-30T09:00:00Z"]).ok();
+}

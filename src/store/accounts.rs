@@ -479,6 +479,30 @@ pub fn reconnectable_of_network(
     rows.map(|r| r?).collect()
 }
 
+/// How many accounts have an event due by `until`, counting at most `cap`
+/// (from the index: cheap whatever the portal's size).
+pub fn due_count(conn: &Connection, until: Instant, cap: usize) -> Result<usize> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT count(*) FROM (SELECT 1 FROM accounts WHERE next_event_at <= ?1 LIMIT ?2)",
+    )?;
+    let n: i64 = stmt.query_row(params![secs(until), cap as i64], |r| r.get(0))?;
+    Ok(n as usize)
+}
+
+/// An instant no later than `until` by which about `accounts` accounts have
+/// their next event due: where a long sweep can pause (R12a: sweeping in
+/// steps leaves the same portal as one sweep).
+pub fn step_boundary(conn: &Connection, until: Instant, accounts: usize) -> Result<Instant> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT next_event_at FROM accounts WHERE next_event_at <= ?1 \
+         ORDER BY next_event_at LIMIT 1 OFFSET ?2",
+    )?;
+    let at: Option<i64> = stmt
+        .query_row(params![secs(until), accounts as i64], |r| r.get(0))
+        .optional()?;
+    Ok(opt_instant(at, "next event instant")?.map_or(until, |at| at.min(until)))
+}
+
 /// The instant of the portal's next event, from the index (R12).
 pub fn next_event_instant(conn: &Connection) -> Result<Option<Instant>> {
     let at: Option<i64> = conn.query_row(

@@ -174,6 +174,31 @@ fn find<T: Copy>(areas: &[(Rect, T)], column: u16, row: u16) -> Option<T> {
         .map(|(_, v)| *v)
 }
 
+impl Effect {
+    /// Whether it changes the portal (held back while the clock moves on a
+    /// worker, which holds the portal between its steps).
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            Effect::Disconnect(_)
+                | Effect::Reconnect(_)
+                | Effect::Remove(..)
+                | Effect::UnsetClock
+                | Effect::Bulk(..)
+                | Effect::SavePost { .. }
+                | Effect::ReschedulePost { .. }
+                | Effect::CancelPost(_)
+                | Effect::ConnectAll(..)
+                | Effect::AdvanceClock { .. }
+                | Effect::ClockToNextEvent
+                | Effect::MarkRead(_)
+                | Effect::MarkAllRead
+                | Effect::TourNext
+                | Effect::TourBack
+        )
+    }
+}
+
 /// An account as a dialog showed it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Seen {
@@ -212,6 +237,8 @@ pub enum Effect {
     Remove(Seen, String),
     /// The clock picker (after the user agreed to start a demo clock).
     OpenClockPicker,
+    /// Stop the long clock move between two steps.
+    StopWork,
     /// T4: back to the system clock, when the demo clock is not ahead of it.
     UnsetClock,
     /// The bulk dialog for these accounts.
@@ -257,6 +284,14 @@ pub enum Effect {
     TourBack,
 }
 
+/// A long clock move's progress, for the footer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WorkView {
+    pub target: Instant,
+    pub swept_to: Instant,
+    pub applied: usize,
+}
+
 /// The tour panel: the steps as the presenter sees them.
 #[derive(Clone, Debug, Default)]
 pub struct TourView {
@@ -295,6 +330,8 @@ pub struct App {
     pub quit: bool,
     /// The zone instants are shown and typed in (set by each frame drawn).
     pub zone: super::view::Zone,
+    /// A long clock move running on a worker (Esc stops it).
+    pub work: Option<WorkView>,
     /// The account a reconnect just left with missed posts (R6b): `e`
     /// reschedules them from its row.
     pub missed_after_reconnect: Option<AccountId>,
@@ -328,6 +365,7 @@ impl App {
             quit: false,
             zone: super::view::Zone::Local,
             missed_after_reconnect: None,
+            work: None,
         }
     }
 
@@ -570,6 +608,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 return vec![];
             }
             main_action(app, if down { Action::Down } else { Action::Up })
+        }
+        // While the clock moves on a worker, Esc stops it.
+        Msg::Act(Action::Cancel) if app.work.is_some() && app.layer() == Layer::Main => {
+            vec![Effect::StopWork]
         }
         Msg::Act(action) => match app.layer() {
             Layer::Help => {

@@ -23,6 +23,8 @@ pub struct Store {
     data_version: i64,
     /// The tour being presented, with its snapshots.
     pub tour: Option<super::tour::Player>,
+    /// A long clock move running on a worker.
+    pub work: Option<super::worker::ClockMove>,
 }
 
 /// How long a screen's catch-up sweep waits for the write lock: a key must
@@ -40,6 +42,7 @@ impl Store {
             now_flag,
             data_version: 0,
             tour: None,
+            work: None,
         }
     }
 
@@ -177,6 +180,13 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
             })
             .map(|n| app.toast(format!("{n} notifications marked read")))
             .and_then(|()| reload(store, app)),
+        Effect::StopWork => {
+            if let Some(work) = &store.work {
+                work.stop();
+                app.toast("Stopping after the step in hand…");
+            }
+            Ok(())
+        }
         Effect::OpenClockPicker => {
             app.overlay = Some(Overlay::ClockPicker {
                 index: 0,
@@ -288,6 +298,51 @@ fn show_again_if_changed(
             .to_string(),
     );
     Ok(())
+}
+
+/// Takes the worker's reports: progress for the footer, and at the end the
+/// toast and a reload. Returns whether it is still working.
+pub fn pump_work(store: &mut Store, app: &mut App) -> bool {
+    let Some(work) = &store.work else {
+        return false;
+    };
+    let mut finished = None;
+    for report in work.reports() {
+        match report {
+            super::worker::Report::Step { swept_to, applied } => {
+                if let Some(view) = &mut app.work {
+                    view.swept_to = swept_to;
+                    view.applied = applied;
+                }
+            }
+            done => finished = Some(done),
+        }
+    }
+    let Some(done) = finished else {
+        return true;
+    };
+    store.work = None;
+    app.work = None;
+    store.now_flag = None;
+    match done {
+        super::worker::Report::Done {
+            clock,
+            tally,
+            stopped,
+        } => {
+            let text = if stopped {
+                format!("Stopped: later events stay due · {}", tally.describe(clock))
+            } else {
+                tally.describe(clock)
+            };
+            let _ = reload(store, app);
+            app.toast(text);
+        }
+        super::worker::Report::Failed(error) => report(store, app, &error),
+        super::worker::Report::Step { .. } => {}
+    }
+    store.changed_elsewhere();
+    false
 }
 
 /// A failed effect: logged, shown (a refusal as a dialog, else a toast), and
@@ -707,15 +762,40 @@ pub fn move_clock(
     app: &mut App,
     target: impl FnOnce(Instant, Option<Instant>) -> Result<Instant>,
 ) -> Result<()> {
+    if store.work.is_some() {
+        return Err(Error::other(
+            "busy_moving",
+            "the clock is already moving: wait for it, or press Esc to stop it",
+        ));
+    }
     let flag = store.now_flag;
     let next = store.read(|s| accounts::next_event_instant(s.conn()))?;
     let actor = store.actor.clone();
+    // Thousands of events go to a worker that reports its progress and can
+    // be stopped; a few are applied here and now.
+    let (base, swept_until) = {
+        let info = store.portal.info()?;
+        (
+            effective_now(flag, info.demo_clock).instant,
+            info.swept_until,
+        )
+    };
+    let goal = target(base, next)?;
+    let due = store.read(|s| accounts::due_count(s.conn(), goal, super::worker::ON_THE_SPOT))?;
+    if due >= super::worker::ON_THE_SPOT && swept_until.is_none_or(|w| goal >= w) {
+        let path = store.portal.path().to_path_buf();
+        store.work = Some(super::worker::ClockMove::start(path, actor, goal));
+        app.work = Some(super::app::WorkView {
+            target: goal,
+            swept_to: base,
+            applied: 0,
+        });
+        return Ok(());
+    }
     let (clock, events) = store.portal.run_at(
-        |info| {
-            let base = effective_now(flag, info.demo_clock).instant;
-            let instant = target(base, next)?;
+        |_| {
             Ok(Now {
-                instant,
+                instant: goal,
                 source: ClockSource::Demo,
             })
         },

@@ -14,6 +14,7 @@ pub mod screens;
 pub mod theme;
 pub mod tour;
 pub mod view;
+pub mod worker;
 
 use std::io::{self, IsTerminal};
 use std::path::Path;
@@ -208,6 +209,11 @@ pub fn handle_event(app: &mut App, store: &mut Store, event: &Event) {
 
 /// Runs one effect: the tour player's own, or the store's.
 pub fn run_effect(store: &mut Store, app: &mut App, effect: app::Effect) {
+    // While the clock moves on a worker, what writes waits for it.
+    if store.work.is_some() && effect.writes() {
+        app.toast_error("The clock is moving: wait for it, or press Esc to stop it");
+        return;
+    }
     let played = match effect {
         app::Effect::TourNext => tour::next_step(store, app),
         app::Effect::TourBack => tour::step_back(store, app),
@@ -251,8 +257,15 @@ where
             effects::perform(store, app, app::Effect::Reload);
             continue;
         }
+        // Long work reports its progress several times a second.
+        let working = effects::pump_work(store, app);
+        let wait = if working {
+            Duration::from_millis(50)
+        } else {
+            TICK
+        };
         let event = events
-            .next(TICK)
+            .next(wait)
             .map_err(|e| Error::other("terminal", format!("cannot read the terminal: {e}")))?;
         match event {
             Some(event) => {

@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::app::{Access, App, Focus, Hits, Layer, MainTab, SIDEBAR, SOCIAL};
 use super::keymap::Context;
@@ -48,25 +48,45 @@ pub fn long_date(zone: Zone, t: Instant) -> String {
     zone.show(t).format("%b %d %Y %H:%M").to_string()
 }
 
-/// The toast after the clock moved: what the sweep did.
-pub fn describe_sweep(clock: Instant, events: &[SweepEvent]) -> String {
-    let at = crate::lifecycle::time::format_instant(clock);
-    if events.is_empty() {
-        return format!("Clock at {at} · nothing happened");
-    }
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for e in events {
-        let name = e.kind.name();
-        match counts.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, c)) => *c += 1,
-            None => counts.push((name, 1)),
+/// What a sweep did, by kind of event, in the order they first came.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tally(pub Vec<(&'static str, usize)>);
+
+impl Tally {
+    pub fn add(&mut self, events: &[SweepEvent]) {
+        for e in events {
+            let name = e.kind.name();
+            match self.0.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, c)) => *c += 1,
+                None => self.0.push((name, 1)),
+            }
         }
     }
-    let parts: Vec<String> = counts
-        .iter()
-        .map(|(name, n)| format!("{n} {}", name.replace('_', " ")))
-        .collect();
-    format!("Clock at {at} · {}", parts.join(", "))
+
+    pub fn total(&self) -> usize {
+        self.0.iter().map(|(_, n)| n).sum()
+    }
+
+    /// The toast after the clock moved.
+    pub fn describe(&self, clock: Instant) -> String {
+        let at = crate::lifecycle::time::format_instant(clock);
+        if self.0.is_empty() {
+            return format!("Clock at {at} · nothing happened");
+        }
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|(name, n)| format!("{n} {}", name.replace('_', " ")))
+            .collect();
+        format!("Clock at {at} · {}", parts.join(", "))
+    }
+}
+
+/// The toast after the clock moved: what the sweep did.
+pub fn describe_sweep(clock: Instant, events: &[SweepEvent]) -> String {
+    let mut tally = Tally::default();
+    tally.add(events);
+    tally.describe(clock)
 }
 
 /// Draws the whole screen and returns where things are.
@@ -357,6 +377,22 @@ fn locked(frame: &mut Frame<'_>, app: &App, area: Rect, title: &str, message: &s
 
 fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;
+    if let Some(work) = &app.work {
+        let zone = app.zone;
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!(
+                    " ⏳ Moving the clock to {}: swept to {}, {} applied · Esc stops after this step",
+                    long_date(zone, work.target),
+                    long_date(zone, work.swept_to),
+                    plural(work.applied as i64, "event")
+                ),
+                theme.accent,
+            )),
+            area,
+        );
+        return;
+    }
     if app.busy && app.toast.is_none() {
         frame.render_widget(
             Paragraph::new(Span::styled(
@@ -373,11 +409,18 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
         } else {
             theme.toast
         };
+        let text = format!(" {} ", escape_control(&toast.text));
+        // A long toast takes the rule above the footer too, wrapped: never
+        // cut.
+        let rows = crate::present::width(&text).div_ceil(area.width.max(1) as usize);
+        let area = if rows > 1 && area.y > 0 {
+            Rect::new(area.x, area.y - 1, area.width, 2)
+        } else {
+            area
+        };
+        frame.render_widget(Clear, area);
         frame.render_widget(
-            Paragraph::new(Span::styled(
-                format!(" {} ", escape_control(&toast.text)),
-                style,
-            )),
+            Paragraph::new(Span::styled(text, style)).wrap(Wrap { trim: false }),
             area,
         );
         return;
