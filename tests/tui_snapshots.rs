@@ -198,3 +198,11 @@ fn bulk_dialog() {
         h.char('d');
     });
 }
+
+#[test]
+fn accounts_by_urgency_needing_attention() {
+    snap("accounts_urgency_attention", ADMIN, nothing, |h| {
+        h.char('s');
+        h.char('f');
+    });
+}

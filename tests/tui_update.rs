@@ -742,14 +742,18 @@ fn r6b_the_detail_offers_to_reschedule_missed_posts() {
 fn s_sorts_the_accounts_by_urgency_and_back_and_f_shows_one_state() {
     let (_p, mut h) = open(ADMIN);
     h.char('s');
-    assert!(h.shows("sorted by urgency"), "{}", h.screen());
+    assert!(
+        h.shows("by urgency (soonest deadline first)"),
+        "{}",
+        h.screen()
+    );
     // Soonest first: Acme Corp's Mar 04 deadline comes before the others.
     let screen = h.screen();
     let corp = screen.find("Facebook · Acme Corp").expect(&screen);
     let style = screen.find("Instagram · Acme Style").expect(&screen);
     assert!(corp < style, "{screen}");
     h.char('s');
-    assert!(!h.shows("sorted by urgency"), "{}", h.screen());
+    assert!(!h.shows("by urgency (soonest"), "{}", h.screen());
     // f: needs attention (reminder week, or disconnected and restorable).
     h.char('f');
     assert!(h.shows("showing: needs attention"), "{}", h.screen());

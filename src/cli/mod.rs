@@ -667,8 +667,9 @@ fn account_command<W: Write>(
                 out.doc(&doc)
             } else {
                 out.line(&format!(
-                    "Disconnected @{}: {canceled} scheduled posts canceled; published posts leave the Published tab. Reconnect by {} to restore everything.",
+                    "Disconnected @{}: {} canceled; published posts leave the Published tab. Reconnect by {} to restore everything.",
                     record.account.handle,
+                    crate::present::plural(canceled, "scheduled post"),
                     record.account.reconnect_deadline().map_or("-".into(), human::date)
                 ))
             }
@@ -685,9 +686,10 @@ fn account_command<W: Write>(
                 }))
             } else {
                 out.line(&format!(
-                    "Removed {} @{} and its {deleted} posts.",
+                    "Removed {} @{} and its {}.",
                     record.account.network.label(),
-                    record.account.handle
+                    record.account.handle,
+                    crate::present::plural(deleted, "post")
                 ))
             }
         }

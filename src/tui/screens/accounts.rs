@@ -330,7 +330,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     if by_urgency || app.accounts.state != StateFilter::All {
         let mut parts = Vec::new();
         if by_urgency {
-            parts.push("sorted by urgency (soonest deadline or purge first)".to_string());
+            parts.push("by urgency (soonest deadline first)".to_string());
         }
         if app.accounts.state != StateFilter::All {
             parts.push(format!("showing: {}", state_words(app.accounts.state)));
