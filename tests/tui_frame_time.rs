@@ -15,17 +15,25 @@ use crossterm::event::KeyCode;
 fn frame_time_of_the_accounts_list_on_100k_accounts() {
     let p = common::TestPortal::empty();
     let started = Instant::now();
-    p.run(&[
-        "generate",
-        "--accounts",
-        "100000",
-        "--posts",
-        "1000000",
-        "--seed",
-        "1",
-    ])
-    .ok();
-    println!("generated in {:?}", started.elapsed());
+    // SWITCHBOARD_BIG_DB: a generated portal to copy instead of generating.
+    match std::env::var_os("SWITCHBOARD_BIG_DB") {
+        Some(big) => {
+            std::fs::copy(big, &p.db).unwrap();
+        }
+        None => {
+            p.run(&[
+                "generate",
+                "--accounts",
+                "100000",
+                "--posts",
+                "1000000",
+                "--seed",
+                "1",
+            ])
+            .ok();
+        }
+    }
+    println!("portal ready in {:?}", started.elapsed());
     let mut h = Harness::open(&p.db, "admin@generated.test", 120, 36);
     let frames = 200;
     let started = Instant::now();
@@ -57,4 +65,27 @@ fn frame_time_of_the_accounts_list_on_100k_accounts() {
         started.elapsed() / 11
     );
     assert!(h.shows("Brand 0999"));
+    h.key(KeyCode::Esc);
+    let timed = |h: &mut Harness, what: &str, keys: &[KeyCode]| {
+        let started = Instant::now();
+        for key in keys {
+            h.key(*key);
+        }
+        println!("{what}: {:?}", started.elapsed() / keys.len() as u32);
+    };
+    timed(&mut h, "s (sort by urgency)", &[KeyCode::Char('s')]);
+    timed(&mut h, "f (needs attention)", &[KeyCode::Char('f')]);
+    timed(&mut h, "PageDown by urgency", &[KeyCode::PageDown; 20]);
+    timed(&mut h, "2 (open Publishing)", &[KeyCode::Char('2')]);
+    for tab in ["Published", "Drafts", "Canceled", "Scheduled"] {
+        timed(&mut h, &format!("→ ({tab})"), &[KeyCode::Right]);
+        timed(
+            &mut h,
+            &format!("PageDown in {tab}"),
+            &[KeyCode::PageDown; 5],
+        );
+    }
+    timed(&mut h, "3 (Notifications)", &[KeyCode::Char('3')]);
+    timed(&mut h, "4 (Activity)", &[KeyCode::Char('4')]);
+    timed(&mut h, "PageDown in Activity", &[KeyCode::PageDown; 5]);
 }
