@@ -122,8 +122,15 @@ pub fn for_each(
     account: Option<AccountId>,
     mut each: impl FnMut(AuditEntry) -> Result<()>,
 ) -> Result<()> {
+    // One statement per filter shape: `?1 IS NULL OR ...` would scan the
+    // whole log for one account's entries.
+    let scope = if account.is_some() {
+        "au.account_id = ?1"
+    } else {
+        "?1 IS NULL"
+    };
     let mut stmt = conn.prepare(&format!(
-        "{SELECT} WHERE ?1 IS NULL OR au.account_id = ?1 ORDER BY au.at, au.account_id, au.id"
+        "{SELECT} WHERE {scope} ORDER BY au.at, au.account_id, au.id"
     ))?;
     let mut rows = stmt.query([account])?;
     while let Some(r) = rows.next()? {

@@ -162,7 +162,7 @@ fn tab_condition(tab: Tab) -> &'static str {
 }
 
 /// One page of posts by id, after `after`: one tab's (R5b applied), or every
-/// post that exists.
+/// post that exists; one account's, or all.
 pub fn page(
     conn: &Connection,
     tab: Option<Tab>,
@@ -170,10 +170,42 @@ pub fn page(
     after: Option<PostId>,
     limit: usize,
 ) -> Result<Vec<PostRecord>> {
-    let condition = tab.map(tab_condition).unwrap_or("1");
+    // Without an account, the Canceled tab is two streams by id (an OR
+    // would read the whole tab for every page); with one, its few posts.
+    if tab == Some(Tab::Canceled) && account.is_none() {
+        let mut page = page_where(conn, "p.status = 'canceled'", None, after, limit)?;
+        page.extend(page_where(
+            conn,
+            "p.status = 'scheduled' AND a.status != 'connected'",
+            None,
+            after,
+            limit,
+        )?);
+        page.sort_by_key(|p| p.id);
+        page.truncate(limit);
+        return Ok(page);
+    }
+    page_where(conn, tab.map_or("1", tab_condition), account, after, limit)
+}
+
+/// One page by id of the posts meeting `condition`. One statement per
+/// filter shape, never `?1 IS NULL OR ...`, which hides the equality from
+/// the planner (a full scan per page).
+fn page_where(
+    conn: &Connection,
+    condition: &str,
+    account: Option<AccountId>,
+    after: Option<PostId>,
+    limit: usize,
+) -> Result<Vec<PostRecord>> {
+    let scope = if account.is_some() {
+        "p.account_id = ?1"
+    } else {
+        "?1 IS NULL"
+    };
     let sql = format!(
-        "SELECT {POST_COLUMNS} {FROM_POSTS} WHERE {condition} \
-         AND (?1 IS NULL OR p.account_id = ?1) AND p.id > ?2 ORDER BY p.id LIMIT ?3"
+        "SELECT {POST_COLUMNS} {FROM_POSTS} WHERE {condition} AND {scope} \
+         AND p.id > ?2 ORDER BY p.id LIMIT ?3"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![account, after.unwrap_or(0), limit as i64], |r| {
@@ -308,29 +340,6 @@ fn post_line_from_row(row: &rusqlite::Row<'_>) -> Result<PostLine> {
         author_name: row.get(12)?,
         post,
     })
-}
-
-/// The posts just before `before` (by id), in id order: paging back.
-pub fn page_before(
-    conn: &Connection,
-    tab: Option<Tab>,
-    account: Option<AccountId>,
-    before: Option<PostId>,
-    limit: usize,
-) -> Result<Vec<PostRecord>> {
-    let condition = tab.map(tab_condition).unwrap_or("1");
-    let sql = format!(
-        "SELECT {POST_COLUMNS} {FROM_POSTS} WHERE {condition} \
-         AND (?1 IS NULL OR p.account_id = ?1) AND p.id < ?2 ORDER BY p.id DESC LIMIT ?3"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(
-        params![account, before.unwrap_or(i64::MAX), limit as i64],
-        |r| Ok(post_from_row(r)),
-    )?;
-    let mut page = rows.map(|r| r?).collect::<Result<Vec<_>>>()?;
-    page.reverse();
-    Ok(page)
 }
 
 /// Streams posts by id a page at a time, from `after` on, at most `limit`.

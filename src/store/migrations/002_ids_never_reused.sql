@@ -131,8 +131,12 @@ CREATE INDEX posts_by_status ON posts (status, scheduled_at, id);
 CREATE INDEX posts_published ON posts (status, published_at, id);
 CREATE INDEX posts_by_creation ON posts (status, created_at, id);
 CREATE INDEX posts_by_when ON posts (status, coalesce(scheduled_at, created_at), id);
+-- `post list --tab` pages by id within a status.
+CREATE INDEX posts_by_status_id ON posts (status, id);
 CREATE INDEX notifications_by_recipient ON notifications (recipient, at, id);
 CREATE INDEX notifications_by_account ON notifications (account_id);
+-- The header's unread count.
+CREATE INDEX notifications_unread ON notifications (recipient, read);
 CREATE INDEX audit_in_order ON audit (at, account_id, id);
 CREATE INDEX audit_by_account ON audit (account_id, at, id);
 CREATE INDEX audit_by_time ON audit (at, id);
