@@ -146,6 +146,55 @@ impl Portal {
         Portal::open(path)
     }
 
+    /// Creates a new portal file loaded with many rows by `fill` (generate):
+    /// while the file is still a private build, it is written without a
+    /// journal, the secondary indexes are built after the rows, and the
+    /// page cache is large; then it is switched to WAL and linked into place.
+    pub fn create_bulk(
+        path: &Path,
+        fill: impl FnOnce(&Connection, &dyn Fn() -> Result<()>) -> Result<()>,
+    ) -> Result<Portal> {
+        build_then_link(path, |building| {
+            let mut conn = Connection::open(building)?;
+            // Safe only because nobody else can see the file yet: a crash
+            // leaves a half build that is removed, never a half portal.
+            conn.execute_batch(
+                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;",
+            )?;
+            conn.pragma_update(None, "foreign_keys", true)?;
+            schema::migrate(&mut conn)?;
+            let indexes: Vec<(String, String)> = {
+                let mut stmt = conn.prepare(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
+                )?;
+                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<_>>()?
+            };
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            for (name, _) in &indexes {
+                tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+            }
+            // `fill` rebuilds the indexes once the bulk rows are in, before
+            // the work that reads through them.
+            let rebuilt = std::cell::Cell::new(false);
+            let rebuild = || -> Result<()> {
+                if !rebuilt.replace(true) {
+                    for (_, sql) in &indexes {
+                        tx.execute_batch(sql)?;
+                    }
+                }
+                Ok(())
+            };
+            fill(&tx, &rebuild)?;
+            rebuild()?;
+            tx.commit()?;
+            configure(&conn)?;
+            conn.close().map_err(|(_, e)| Error::from(e))?;
+            Ok(())
+        })?;
+        Portal::open(path)
+    }
+
     /// Makes the empty file `building` (from `files::build_then_link`) a new
     /// portal with its super admin, and opens it: for builds that go on
     /// through commands before the file is linked into place (the demo).

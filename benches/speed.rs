@@ -1,0 +1,950 @@
+//! `cargo bench`: each operation timed through the project's own code and as
+//! the raw SQL floor on the same file (the project's rusqlite and bundled
+//! SQLite, the least work for the same rows), in the same run; one table of
+//! medians, ratios and peak memory.
+//!
+//! Size: `SWITCHBOARD_BENCH_ACCOUNTS` (default 1 000) and
+//! `SWITCHBOARD_BENCH_POSTS` (default ten per account); runs per operation:
+//! `SWITCHBOARD_BENCH_RUNS` (default 5). The generated portal is cached under
+//! `target/bench-portals/`. CI runs the small size as a smoke test: it checks
+//! that every ratio is computed, not that a target is met (this machine is
+//! noisy; targets are read off the table).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rusqlite::{Connection, OpenFlags, params};
+use switchboard::lifecycle::Tab;
+use switchboard::lifecycle::time::{from_unix_seconds, parse_instant};
+use switchboard::store::accounts::{self, Anchor, ListCursor, ListFilter};
+use switchboard::store::{Portal, actions, generate, posts, previews};
+use switchboard::tui::app::{App, Effect};
+use switchboard::tui::effects::{Store, perform};
+use switchboard::tui::keymap::Keymap;
+use switchboard::tui::theme::{Theme, ThemeName};
+use switchboard::tui::view::Zone;
+
+const NOW: &str = "2026-03-01T09:00:00Z";
+
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// Runs `f` `runs` times on a fresh `prepare()`d input; the median.
+fn time<T>(runs: u64, mut prepare: impl FnMut() -> T, mut f: impl FnMut(T)) -> Duration {
+    let times = (0..runs.max(1))
+        .map(|_| {
+            let input = prepare();
+            let started = Instant::now();
+            f(input);
+            started.elapsed()
+        })
+        .collect();
+    median(times)
+}
+
+struct Row {
+    work: String,
+    project: Duration,
+    floor: Duration,
+    memory: Option<String>,
+}
+
+fn show(d: Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms >= 100.0 {
+        format!("{ms:.0} ms")
+    } else if ms >= 1.0 {
+        format!("{ms:.1} ms")
+    } else {
+        format!("{:.0} µs", ms * 1000.0)
+    }
+}
+
+struct Bench {
+    dir: PathBuf,
+    base: PathBuf,
+    runs: u64,
+    rows: Vec<Row>,
+    scratch: u64,
+}
+
+impl Bench {
+    /// A fresh copy of the portal to write to.
+    fn copy(&mut self) -> PathBuf {
+        self.scratch += 1;
+        let to = self.dir.join(format!("scratch-{}.db", self.scratch));
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", to.display()));
+        }
+        std::fs::copy(&self.base, &to).unwrap();
+        to
+    }
+
+    fn add(&mut self, work: &str, project: Duration, floor: Duration) {
+        self.rows.push(Row {
+            work: work.into(),
+            project,
+            floor,
+            memory: None,
+        });
+    }
+}
+
+fn now() -> switchboard::lifecycle::Instant {
+    parse_instant(NOW).unwrap()
+}
+
+fn raw(path: &Path) -> Connection {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).unwrap();
+    conn.busy_timeout(Duration::from_secs(5)).unwrap();
+    conn
+}
+
+/// The cached generated portal of this size; building it is timed against
+/// a raw bulk load of the same rows (the generate row).
+fn portal(dir: &Path, accounts: u64, posts: u64, runs: u64) -> (PathBuf, Duration, Duration) {
+    let base = dir.join(format!("portal-{accounts}-{posts}.db"));
+    let build = |path: &Path| {
+        let _ = std::fs::remove_file(path);
+        let started = Instant::now();
+        generate::generate(
+            path,
+            &generate::Plan {
+                accounts: accounts as u32,
+                posts,
+                seed: 1,
+                now: Some(now()),
+            },
+        )
+        .unwrap();
+        started.elapsed()
+    };
+    let project = if base.exists() {
+        // Cached: time one more build beside it, the cache stays.
+        let fresh = dir.join("generate-timing.db");
+        let d = build(&fresh);
+        let _ = std::fs::remove_file(&fresh);
+        d
+    } else {
+        build(&base)
+    };
+    let floor = time(
+        runs.min(3),
+        || {
+            let path = dir.join("floor-load.db");
+            let _ = std::fs::remove_file(&path);
+            path
+        },
+        |path| raw_bulk_load(&path, accounts, posts),
+    );
+    let _ = std::fs::remove_file(dir.join("floor-load.db"));
+    (base, project, floor)
+}
+
+/// The least work for the same rows: the same tables, one transaction,
+/// cached statements, no journal, indexes built after the rows.
+fn raw_bulk_load(path: &Path, accounts: u64, posts: u64) {
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+        .unwrap();
+    conn.execute_batch(
+        "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT, name TEXT);
+         CREATE TABLE accounts (id INTEGER PRIMARY KEY, network TEXT, handle TEXT, name TEXT,
+             status TEXT, disconnected_at INTEGER, next_event_at INTEGER, urgent_at INTEGER);
+         CREATE TABLE posts (id INTEGER PRIMARY KEY, account_id INTEGER, status TEXT,
+             scheduled_at INTEGER, published_at INTEGER, created_by INTEGER,
+             created_at INTEGER, text TEXT);",
+    )
+    .unwrap();
+    let tx = conn.unchecked_transaction().unwrap();
+    tx.execute("INSERT INTO users VALUES (1, 'a@b.c', 'A')", [])
+        .unwrap();
+    {
+        let mut insert = tx
+            .prepare(
+                "INSERT INTO accounts VALUES (?1, 'facebook', ?2, ?2, 'connected', NULL, ?3, ?3)",
+            )
+            .unwrap();
+        for i in 0..accounts {
+            insert
+                .execute(params![
+                    i as i64 + 1,
+                    format!("brand-{i:06}"),
+                    1_780_000_000 + i as i64
+                ])
+                .unwrap();
+        }
+        let mut insert = tx
+            .prepare("INSERT INTO posts VALUES (NULL, ?1, 'scheduled', ?2, NULL, 1, ?2, 'text of the post')")
+            .unwrap();
+        for i in 0..posts {
+            insert
+                .execute(params![
+                    (i % accounts.max(1)) as i64 + 1,
+                    1_772_000_000 + i as i64
+                ])
+                .unwrap();
+        }
+    }
+    tx.commit().unwrap();
+    conn.execute_batch(
+        "CREATE INDEX a1 ON accounts (next_event_at); CREATE INDEX a2 ON accounts (network, name, id);
+         CREATE INDEX a3 ON accounts (disconnected_at); CREATE INDEX a4 ON accounts (urgent_at, id);
+         CREATE INDEX p1 ON posts (account_id, status, scheduled_at);
+         CREATE INDEX p2 ON posts (status, scheduled_at, id); CREATE INDEX p3 ON posts (status, id);",
+    )
+    .unwrap();
+}
+
+fn list_sql(seek: bool) -> String {
+    format!(
+        "SELECT id, network, handle, name, status FROM accounts \
+         WHERE (disconnected_at IS NULL OR disconnected_at > ?1) {} \
+         ORDER BY network, name, id LIMIT 50",
+        if seek {
+            "AND (network, name, id) > (?2, ?3, ?4)"
+        } else {
+            "AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL"
+        }
+    )
+}
+
+fn floor_rows(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> usize {
+    let mut stmt = conn.prepare_cached(sql).unwrap();
+    let mut rows = stmt.query(params).unwrap();
+    let mut n = 0;
+    while rows.next().unwrap().is_some() {
+        n += 1;
+    }
+    n
+}
+
+fn cutoff() -> i64 {
+    (now() - switchboard::lifecycle::time::days(90)).timestamp()
+}
+
+fn accounts_rows(b: &mut Bench) {
+    let runs = b.runs;
+    let base = b.base.clone();
+    let project = time(
+        runs,
+        || (),
+        |()| {
+            let portal = Portal::open(&base).unwrap();
+            let rows = accounts::window(
+                portal.connection(),
+                ListFilter::list(now()),
+                Anchor::Start,
+                50,
+            )
+            .unwrap();
+            assert!(!rows.is_empty());
+        },
+    );
+    let floor = time(
+        runs,
+        || (),
+        |()| {
+            let conn = raw(&base);
+            let n = floor_rows(
+                &conn,
+                &list_sql(false),
+                params![cutoff(), None::<String>, None::<String>, None::<i64>],
+            );
+            assert!(n > 0);
+        },
+    );
+    b.add("open + first page of accounts", project, floor);
+    // Deep in the list: after the middle account.
+    let conn = raw(&base);
+    let middle: (String, String, i64) = conn
+        .query_row(
+            "SELECT network, name, id FROM accounts ORDER BY network, name, id LIMIT 1 OFFSET \
+             (SELECT count(*) / 2 FROM accounts)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let portal = Portal::open(&base).unwrap();
+    let cursor = ListCursor {
+        network: middle.0.clone(),
+        name: middle.1.clone(),
+        id: middle.2,
+        urgent_at: 0,
+    };
+    let project = time(
+        runs * 4,
+        || (),
+        |()| {
+            accounts::window(
+                portal.connection(),
+                ListFilter::list(now()),
+                Anchor::After(&cursor),
+                50,
+            )
+            .unwrap();
+        },
+    );
+    let floor = time(
+        runs * 4,
+        || (),
+        |()| {
+            floor_rows(
+                &conn,
+                &list_sql(true),
+                params![cutoff(), middle.0, middle.1, middle.2],
+            );
+        },
+    );
+    b.add("a keyset page deep in the Accounts list", project, floor);
+}
+
+fn publishing_rows(b: &mut Bench) {
+    let runs = b.runs * 4;
+    let portal = Portal::open(&b.base).unwrap();
+    let conn = raw(&b.base);
+    for tab in Tab::ALL {
+        let (condition, key, desc) = match tab {
+            Tab::Scheduled => ("p.status = 'scheduled'", "p.scheduled_at", ""),
+            Tab::Published => ("p.status = 'published'", "p.published_at", " DESC"),
+            Tab::Drafts => ("p.status = 'draft'", "p.created_at", " DESC"),
+            Tab::Canceled => (
+                "p.status = 'canceled'",
+                "coalesce(p.scheduled_at, p.created_at)",
+                " DESC",
+            ),
+        };
+        let floor_sql = |seek: &str| {
+            format!(
+                "SELECT p.id, p.text, a.name FROM posts p JOIN accounts a ON a.id = p.account_id \
+                 WHERE {condition} {seek} ORDER BY {key}{desc}, p.id{desc} LIMIT 35"
+            )
+        };
+        let first_floor = floor_sql("AND ?1 IS NULL AND ?2 IS NULL");
+        let project = time(
+            runs,
+            || (),
+            |()| {
+                posts::tab_page(portal.connection(), tab, None, 35).unwrap();
+            },
+        );
+        let floor = time(
+            runs,
+            || (),
+            |()| {
+                floor_rows(&conn, &first_floor, params![None::<i64>, None::<i64>]);
+            },
+        );
+        b.add(
+            &format!("Publishing · {} · first page", tab.name()),
+            project,
+            floor,
+        );
+        // Twenty pages in.
+        let mut cursor = None;
+        for _ in 0..20 {
+            match posts::tab_page(portal.connection(), tab, cursor, 35)
+                .unwrap()
+                .last()
+            {
+                Some(last) => cursor = Some(last.cursor),
+                None => break,
+            }
+        }
+        let Some(cursor) = cursor else { continue };
+        let op = if desc.is_empty() { ">" } else { "<" };
+        let deep_floor = floor_sql(&format!("AND ({key}, p.id) {op} (?1, ?2)"));
+        let project = time(
+            runs,
+            || (),
+            |()| {
+                posts::tab_page(portal.connection(), tab, Some(cursor), 35).unwrap();
+            },
+        );
+        let floor = time(
+            runs,
+            || (),
+            |()| {
+                floor_rows(&conn, &deep_floor, params![cursor.0, cursor.1]);
+            },
+        );
+        b.add(
+            &format!("Publishing · {} · page 21", tab.name()),
+            project,
+            floor,
+        );
+    }
+}
+
+fn filtered_rows(b: &mut Bench) {
+    let runs = b.runs * 4;
+    let conn = raw(&b.base);
+    let account: i64 = conn
+        .query_row(
+            "SELECT account_id FROM posts GROUP BY account_id ORDER BY count(*) DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let portal = Portal::open(&b.base).unwrap();
+    let project = time(
+        runs,
+        || (),
+        |()| {
+            posts::page(portal.connection(), Some(Tab::Scheduled), None, None, 50).unwrap();
+        },
+    );
+    let floor = time(
+        runs,
+        || (),
+        |()| {
+            floor_rows(
+                &conn,
+                "SELECT p.id, p.text FROM posts p JOIN accounts a ON a.id = p.account_id WHERE p.status = 'scheduled' AND a.status = 'connected' ORDER BY p.id LIMIT 50",
+                [],
+            );
+        },
+    );
+    b.add("post list --tab scheduled (first 50)", project, floor);
+    let project = time(
+        runs,
+        || (),
+        |()| {
+            posts::page(portal.connection(), Some(Tab::Canceled), None, None, 50).unwrap();
+        },
+    );
+    let floor = time(
+        runs,
+        || (),
+        |()| {
+            floor_rows(
+                &conn,
+                "SELECT p.id, p.text FROM posts p WHERE p.status = 'canceled' ORDER BY p.id LIMIT 50",
+                [],
+            );
+        },
+    );
+    b.add("post list --tab canceled (first 50)", project, floor);
+    let project = time(
+        runs,
+        || (),
+        |()| {
+            posts::page(portal.connection(), None, Some(account), None, 50).unwrap();
+        },
+    );
+    let floor = time(
+        runs,
+        || (),
+        |()| {
+            floor_rows(
+                &conn,
+                "SELECT p.id, p.text FROM posts p WHERE p.account_id = ?1 ORDER BY p.id LIMIT 50",
+                [account],
+            );
+        },
+    );
+    b.add("post list --account (its posts)", project, floor);
+    let project = time(
+        runs,
+        || (),
+        |()| {
+            let mut n = 0;
+            switchboard::store::audit::for_each(portal.connection(), Some(account), |_| {
+                n += 1;
+                Ok(())
+            })
+            .unwrap();
+        },
+    );
+    let floor = time(
+        runs,
+        || (),
+        |()| {
+            floor_rows(
+                &conn,
+                "SELECT id, at, detail FROM audit WHERE account_id = ?1 ORDER BY at, id",
+                [account],
+            );
+        },
+    );
+    b.add("audit --account", project, floor);
+    let mut portal = Portal::open(&b.base).unwrap();
+    let project = time(
+        runs,
+        || (),
+        |()| {
+            portal
+                .read(Some(now()), Some(generate::ADMIN_EMAIL), |s| {
+                    previews::detail(s, account)
+                })
+                .unwrap();
+        },
+    );
+    let floor = time(
+        runs,
+        || (),
+        |()| {
+            floor_rows(
+                &conn,
+                "SELECT status, count(*) FROM posts WHERE account_id = ?1 GROUP BY status",
+                [account],
+            );
+        },
+    );
+    b.add("account detail", project, floor);
+}
+
+/// An account connected now with `count` scheduled posts, on a fresh copy.
+fn with_scheduled_posts(b: &mut Bench, count: i64) -> (PathBuf, i64) {
+    let path = b.copy();
+    let mut portal = Portal::open(&path).unwrap();
+    let id = portal
+        .run(Some(now()), Some(generate::ADMIN_EMAIL), |s| {
+            actions::connect(
+                s,
+                switchboard::lifecycle::Network::Facebook,
+                "bench-heavy",
+                None,
+            )
+        })
+        .unwrap()
+        .account
+        .account
+        .id;
+    let conn = raw(&path);
+    conn.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2) \
+         INSERT INTO posts (account_id, status, scheduled_at, created_by, created_at, text) \
+         SELECT ?1, 'scheduled', ?3 + i * 60, 1, ?3, 'heavy' FROM n",
+        params![id, count, now().timestamp() + 86_400],
+    )
+    .unwrap();
+    (path, id)
+}
+
+fn disconnect_rows(b: &mut Bench) {
+    for count in [200, 20_000] {
+        let runs = b.runs.min(3);
+        let mut prepared = Vec::new();
+        for _ in 0..runs {
+            prepared.push(with_scheduled_posts(b, count));
+        }
+        let mut inputs = prepared.clone().into_iter();
+        let project = time(
+            runs,
+            || inputs.next().unwrap(),
+            |(path, id)| {
+                let mut portal = Portal::open(&path).unwrap();
+                portal
+                    .run(Some(now()), Some(generate::ADMIN_EMAIL), |s| {
+                        actions::disconnect(s, id, None)
+                    })
+                    .unwrap();
+            },
+        );
+        let mut inputs = prepared.clone().into_iter();
+        let reconnect = time(
+            runs,
+            || inputs.next().unwrap(),
+            |(path, id)| {
+                let mut portal = Portal::open(&path).unwrap();
+                portal
+                    .run(Some(now()), Some(generate::ADMIN_EMAIL), |s| {
+                        actions::reconnect(s, id, None)
+                    })
+                    .unwrap();
+            },
+        );
+        let mut fresh = Vec::new();
+        for _ in 0..runs {
+            fresh.push(with_scheduled_posts(b, count));
+        }
+        let mut inputs = fresh.into_iter();
+        let floor = time(
+            runs,
+            || inputs.next().unwrap(),
+            |(path, id)| {
+                let conn = raw(&path);
+                conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+                conn.execute(
+                    "UPDATE accounts SET status = 'disconnected', disconnect_reason = 'manual', \
+                 disconnected_at = ?2 WHERE id = ?1",
+                    params![id, now().timestamp()],
+                )
+                .unwrap();
+                conn.execute_batch("COMMIT").unwrap();
+            },
+        );
+        b.add(
+            &format!("disconnect, {count} scheduled posts"),
+            project,
+            floor,
+        );
+        b.add(
+            &format!("reconnect, {count} scheduled posts"),
+            reconnect,
+            floor,
+        );
+    }
+}
+
+fn sweep_rows(b: &mut Bench) {
+    let runs = b.runs.min(3);
+    let base = b.base.clone();
+    let project = time(
+        runs,
+        || (),
+        |()| {
+            let mut portal = Portal::open(&base).unwrap();
+            portal.run(Some(now()), None, |_| Ok(())).unwrap();
+        },
+    );
+    let floor = time(
+        runs,
+        || (),
+        |()| {
+            let conn = raw(&base);
+            conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+            let _: Option<i64> = conn
+                .query_row(
+                    "SELECT min(next_event_at) FROM accounts WHERE next_event_at IS NOT NULL",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            conn.execute_batch("COMMIT").unwrap();
+        },
+    );
+    b.add("sweep with nothing due", project, floor);
+    // A tenth of the accounts due.
+    let conn = raw(&base);
+    let tenth: i64 = conn
+        .query_row(
+            "SELECT next_event_at FROM accounts WHERE next_event_at IS NOT NULL \
+             ORDER BY next_event_at LIMIT 1 OFFSET (SELECT count(*) / 10 FROM accounts)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let until = from_unix_seconds(tenth).unwrap();
+    let mut events = 0;
+    let copies: Vec<PathBuf> = (0..runs).map(|_| b.copy()).collect();
+    let mut inputs = copies.into_iter();
+    let project = time(
+        runs,
+        || inputs.next().unwrap(),
+        |path| {
+            let mut portal = Portal::open(&path).unwrap();
+            events = portal
+                .run(Some(until), None, |s| Ok(s.swept.len()))
+                .unwrap();
+        },
+    );
+    // The floor: the same writes as plain statements, one per due account and
+    // one audit row per event.
+    let copies: Vec<PathBuf> = (0..runs).map(|_| b.copy()).collect();
+    let mut inputs = copies.into_iter();
+    let floor = time(
+        runs,
+        || inputs.next().unwrap(),
+        |path| {
+            let conn = raw(&path);
+            conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+            let ids: Vec<i64> = {
+                let mut stmt = conn
+                .prepare("SELECT id FROM accounts WHERE next_event_at <= ?1 ORDER BY next_event_at, id")
+                .unwrap();
+                stmt.query_map([tenth], |r| r.get(0))
+                    .unwrap()
+                    .map(Result::unwrap)
+                    .collect()
+            };
+            {
+                let mut publish = conn
+                    .prepare_cached(
+                        "UPDATE posts SET status = 'published', published_at = scheduled_at \
+                     WHERE account_id = ?1 AND status = 'scheduled' AND scheduled_at <= ?2",
+                    )
+                    .unwrap();
+                let mut update = conn
+                .prepare_cached("UPDATE accounts SET next_event_at = NULL, version = version + 1 WHERE id = ?1")
+                .unwrap();
+                for id in &ids {
+                    publish.execute(params![id, tenth]).unwrap();
+                    update.execute([id]).unwrap();
+                }
+                let mut audit = conn
+                .prepare_cached(
+                    "INSERT INTO audit (at, actor, action, account_id, outcome, detail) \
+                     VALUES (?1, 'system', 'publish', ?2, 'ok', 'post published at its scheduled time')",
+                )
+                .unwrap();
+                for i in 0..events {
+                    audit
+                        .execute(params![tenth, ids[i % ids.len().max(1)]])
+                        .unwrap();
+                }
+            }
+            conn.execute_batch("COMMIT").unwrap();
+        },
+    );
+    b.add(
+        &format!("sweep with a tenth due ({events} events)"),
+        project,
+        floor,
+    );
+}
+
+fn tui_rows(b: &mut Bench) {
+    let runs = b.runs;
+    let base = b.base.clone();
+    let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
+    let launch = |path: &Path| {
+        let portal = Portal::open(path).unwrap();
+        let mut store = Store::new(portal, generate::ADMIN_EMAIL.to_string(), Some(now()));
+        let mut app = App::new(Keymap::default(), Theme::new(ThemeName::Mono));
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        switchboard::tui::draw_frame(&mut terminal, &mut app, zone).unwrap();
+        perform(&mut store, &mut app, Effect::Reload);
+        switchboard::tui::draw_frame(&mut terminal, &mut app, zone).unwrap();
+        (store, app, terminal)
+    };
+    let project = time(
+        runs,
+        || (),
+        |()| {
+            launch(&base);
+        },
+    );
+    let floor = time(
+        runs,
+        || (),
+        |()| {
+            let conn = raw(&base);
+            floor_rows(
+                &conn,
+                &list_sql(false),
+                params![cutoff(), None::<String>, None::<String>, None::<i64>],
+            );
+        },
+    );
+    b.add("TUI launch to first frame (200x60)", project, floor);
+    let (mut store, mut app, mut terminal) = launch(&base);
+    let conn = raw(&base);
+    for (key, screen, floor_sql) in [
+        (
+            '2',
+            "Publishing",
+            "SELECT p.id FROM posts p WHERE p.status = 'scheduled' ORDER BY p.scheduled_at, p.id LIMIT 57",
+        ),
+        (
+            '3',
+            "Notifications",
+            "SELECT id FROM notifications WHERE recipient = 1 ORDER BY at DESC, id DESC LIMIT 57",
+        ),
+        (
+            '4',
+            "Activity",
+            "SELECT id FROM audit ORDER BY at DESC, id DESC LIMIT 57",
+        ),
+        (
+            '1',
+            "Accounts",
+            "SELECT id FROM accounts ORDER BY network, name, id LIMIT 57",
+        ),
+    ] {
+        let event = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char(key),
+            crossterm::event::KeyModifiers::NONE,
+        ));
+        let project = time(
+            runs,
+            || (),
+            |()| {
+                switchboard::tui::handle_event(&mut app, &mut store, &event);
+                switchboard::tui::draw_frame(&mut terminal, &mut app, zone).unwrap();
+            },
+        );
+        let floor = time(
+            runs,
+            || (),
+            |()| {
+                floor_rows(&conn, floor_sql, []);
+            },
+        );
+        b.add(
+            &format!("TUI: {screen} screen, key to frame"),
+            project,
+            floor,
+        );
+    }
+}
+
+/// Peak memory (KiB) of a child process: this bench re-run as `--child`.
+fn child_peak(args: &[&str]) -> Option<u64> {
+    let exe = std::env::current_exe().ok()?;
+    let child = std::process::Command::new(exe)
+        .arg("--child")
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    wait_peak(child)
+}
+
+/// Waits for a child and returns its peak resident memory in KiB.
+fn wait_peak(child: std::process::Child) -> Option<u64> {
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: a child of ours, valid out pointers.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    std::mem::forget(child);
+    (waited == pid).then_some(usage.ru_maxrss as u64)
+}
+
+fn memory_rows(b: &mut Bench) {
+    let base = b.base.display().to_string();
+    if let Some(kib) = child_peak(&["tui", &base]) {
+        b.rows.push(Row {
+            work: "TUI resident memory after launch and every screen".into(),
+            project: Duration::ZERO,
+            floor: Duration::ZERO,
+            memory: Some(format!("{:.1} MiB", kib as f64 / 1024.0)),
+        });
+    }
+    // `sweep --json` catching up a month, through the real binary.
+    let path = b.copy();
+    let until = "2026-03-31T09:00:00Z";
+    let run = |json: bool| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_switchboard"));
+        command
+            .args(["--db", path.to_str().unwrap(), "--now", until, "sweep"])
+            .stdout(std::process::Stdio::null());
+        if json {
+            command.arg("--json");
+        }
+        let started = Instant::now();
+        let peak = wait_peak(command.spawn().unwrap());
+        (started.elapsed(), peak)
+    };
+    let (json_time, json_peak) = run(true);
+    let path2 = b.copy();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_switchboard"));
+    command
+        .args(["--db", path2.to_str().unwrap(), "--now", until, "sweep"])
+        .stdout(std::process::Stdio::null());
+    let started = Instant::now();
+    let plain_peak = wait_peak(command.spawn().unwrap());
+    let plain_time = started.elapsed();
+    b.rows.push(Row {
+        work: "sweep catching up 30 days: --json vs human output".into(),
+        project: json_time,
+        floor: plain_time,
+        memory: Some(format!(
+            "{:.1} / {:.1} MiB",
+            json_peak.unwrap_or(0) as f64 / 1024.0,
+            plain_peak.unwrap_or(0) as f64 / 1024.0
+        )),
+    });
+}
+
+/// `--child tui PATH`: launch the TUI on a TestBackend, visit every screen.
+fn child(args: &[String]) {
+    if args.first().map(String::as_str) == Some("tui") {
+        let path = PathBuf::from(&args[1]);
+        let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
+        let portal = Portal::open(&path).unwrap();
+        let mut store = Store::new(portal, generate::ADMIN_EMAIL.to_string(), Some(now()));
+        let mut app = App::new(Keymap::default(), Theme::new(ThemeName::Mono));
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        switchboard::tui::draw_frame(&mut terminal, &mut app, zone).unwrap();
+        perform(&mut store, &mut app, Effect::Reload);
+        for key in ['2', '3', '4', '1'] {
+            let event = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+                crossterm::event::KeyCode::Char(key),
+                crossterm::event::KeyModifiers::NONE,
+            ));
+            switchboard::tui::handle_event(&mut app, &mut store, &event);
+            switchboard::tui::draw_frame(&mut terminal, &mut app, zone).unwrap();
+        }
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--child") {
+        return child(&args[1..]);
+    }
+    let accounts = env_number("SWITCHBOARD_BENCH_ACCOUNTS", 1_000);
+    let posts = env_number("SWITCHBOARD_BENCH_POSTS", accounts * 10);
+    let runs = env_number("SWITCHBOARD_BENCH_RUNS", 5);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-portals");
+    std::fs::create_dir_all(&dir).unwrap();
+    eprintln!("building or reusing a portal of {accounts} accounts and {posts} posts…");
+    let (base, generate_project, generate_floor) = portal(&dir, accounts, posts, runs);
+    let mut b = Bench {
+        dir: dir.clone(),
+        base,
+        runs,
+        rows: Vec::new(),
+        scratch: 0,
+    };
+    b.add(
+        "generate (the whole portal)",
+        generate_project,
+        generate_floor,
+    );
+    accounts_rows(&mut b);
+    publishing_rows(&mut b);
+    filtered_rows(&mut b);
+    disconnect_rows(&mut b);
+    sweep_rows(&mut b);
+    tui_rows(&mut b);
+    memory_rows(&mut b);
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        if entry.file_name().to_string_lossy().starts_with("scratch-") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    println!("\n{accounts} accounts, {posts} posts; medians of {runs} runs\n");
+    println!("| work | switchboard | raw floor | ratio | peak memory |");
+    println!("|---|---|---|---|---|");
+    let mut computed = 0;
+    for row in &b.rows {
+        let ratio = if row.floor > Duration::ZERO {
+            computed += 1;
+            format!(
+                "{:.2}x",
+                row.project.as_secs_f64() / row.floor.as_secs_f64()
+            )
+        } else {
+            "-".into()
+        };
+        let (project, floor) = if row.floor > Duration::ZERO {
+            (show(row.project), show(row.floor))
+        } else {
+            ("-".into(), "-".into())
+        };
+        println!(
+            "| {} | {project} | {floor} | {ratio} | {} |",
+            row.work,
+            row.memory.as_deref().unwrap_or("")
+        );
+    }
+    // The smoke test's check: every timed row got its ratio.
+    let timed = b.rows.iter().filter(|r| r.memory.is_none()).count();
+    assert!(computed >= timed, "a ratio is missing");
+    println!("\n{computed} ratios computed");
+}
