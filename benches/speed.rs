@@ -803,15 +803,26 @@ fn child_peak(args: &[&str]) -> Option<u64> {
     wait_peak(child)
 }
 
-/// Waits for a child and returns its peak resident memory in KiB.
-fn wait_peak(child: std::process::Child) -> Option<u64> {
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: a child of ours, valid out pointers.
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    std::mem::forget(child);
-    (waited == pid).then_some(usage.ru_maxrss as u64)
+/// Waits for a child and returns its peak resident memory in KiB, read from
+/// its own `VmHWM` while it runs (the kernel's rusage would count the pages
+/// it shared with this process before `exec`).
+fn wait_peak(mut child: std::process::Child) -> Option<u64> {
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = None;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status)
+            && let Some(kib) = text
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        {
+            peak = Some(peak.unwrap_or(0).max(kib));
+        }
+        if child.try_wait().ok()?.is_some() {
+            return peak;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
 }
 
 fn memory_rows(b: &mut Bench) {
@@ -879,6 +890,8 @@ fn child(args: &[String]) {
             switchboard::tui::handle_event(&mut app, &mut store, &event);
             switchboard::tui::draw_frame(&mut terminal, &mut app, zone).unwrap();
         }
+        // Long enough for the parent to read this process's peak.
+        std::thread::sleep(Duration::from_millis(50));
     }
 }
 

@@ -99,9 +99,25 @@ pub fn sweep_event(e: &SweepEvent) -> Value {
     })
 }
 
-pub fn sweep(swept_to: Instant, events: &[SweepEvent]) -> Value {
-    json!({
-        "swept_to": instant(Some(swept_to)),
-        "events": events.iter().map(sweep_event).collect::<Vec<_>>(),
-    })
+/// The sweep document, written as it goes: one event at a time, never the
+/// whole list as a JSON tree (a month of a big portal is 150 000 events).
+/// `extra` fields come before the events.
+pub fn write_sweep(
+    out: &mut impl std::io::Write,
+    swept_to: Instant,
+    events: &[SweepEvent],
+    extra: &[(&str, Value)],
+) -> std::io::Result<()> {
+    write!(out, "{{\"swept_to\":{}", instant(Some(swept_to)))?;
+    for (name, value) in extra {
+        write!(out, ",{}:{value}", Value::String((*name).to_string()))?;
+    }
+    write!(out, ",\"events\":[")?;
+    for (i, event) in events.iter().enumerate() {
+        if i > 0 {
+            write!(out, ",")?;
+        }
+        write!(out, "{}", sweep_event(event))?;
+    }
+    writeln!(out, "]}}")
 }

@@ -458,9 +458,13 @@ fn clock_move<W: Write>(
         },
     )?;
     if out.json {
-        let mut doc = json::sweep(swept_to, &events);
-        doc["clock"] = json::instant(Some(clock));
-        out.doc(&doc)
+        json::write_sweep(
+            &mut out.writer,
+            swept_to,
+            &events,
+            &[("clock", json::instant(Some(clock)))],
+        )
+        .map_err(io_error)
     } else {
         out.line(&format!("Demo clock set to {}.", human::date(clock)))?;
         sweep_summary(out, &events)
@@ -500,7 +504,7 @@ fn run_in_session<W: Write>(
         }
         Command::Sweep => {
             if out.json {
-                out.doc(&json::sweep(now, &session.swept))
+                json::write_sweep(&mut out.writer, now, &session.swept, &[]).map_err(io_error)
             } else {
                 out.line(&format!("Portal brought up to {}.", human::date(now)))?;
                 sweep_summary(out, &session.swept)

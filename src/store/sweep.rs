@@ -99,7 +99,9 @@ fn sweep_account(
     let Some(mut account) = accounts::load(conn, id)? else {
         return Ok(());
     };
-    let mut applied_any = false;
+    // The account is held in memory and written once, after its events:
+    // each event reads only posts and users, never the account's row.
+    let mut applied = 0i64;
     loop {
         let next_post = if account.is_connected() {
             accounts::next_scheduled_post_at(conn, id)?
@@ -111,7 +113,6 @@ fn sweep_account(
         else {
             break;
         };
-        applied_any = true;
         let events_before = events.len();
         let event_at = event.at;
         let mut note = |post_id, reason, count| {
@@ -242,11 +243,12 @@ fn sweep_account(
                 note(None, None, Some(deleted));
             }
         }
-        // Persist after every event: the next event reads posts and flags.
-        let applied = (events.len() - events_before) as i64;
-        accounts::save_after_events(conn, &account, applied.max(1))?;
+        // The version moves once per event, however events are batched.
+        applied += ((events.len() - events_before) as i64).max(1);
     }
-    if !applied_any {
+    if applied > 0 {
+        accounts::save_after_events(conn, &account, applied)?;
+    } else {
         // The index named an event the account does not have: put it right,
         // so the sweep moves on.
         accounts::set_next_event(conn, &account, 0)?;
