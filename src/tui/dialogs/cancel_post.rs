@@ -4,10 +4,9 @@
 use ratatui::Frame;
 use ratatui::text::Line;
 
-use super::{Button, Choice, Component, Content, Outcome, Scene, choice_action, frame_dialog};
+use super::{Choice, Content, Scene, TwoChoices, frame_dialog};
 use crate::present::{escape_control, truncate};
 use crate::store::posts::PostLine;
-use crate::tui::action::Action;
 use crate::tui::app::{Effect, Hits};
 use crate::tui::view::long_date;
 
@@ -27,27 +26,28 @@ impl CancelPost {
     }
 }
 
-impl Component for CancelPost {
-    fn buttons(&self) -> Vec<Button> {
-        vec![("Cancel post", true), ("Keep it", true)]
+impl TwoChoices for CancelPost {
+    fn act_label(&self) -> &'static str {
+        "Cancel post"
     }
 
-    fn handle(&mut self, action: Action) -> Outcome {
-        choice_action(&mut self.focus, action).unwrap_or_else(|| self.press())
+    fn cancel_label(&self) -> &'static str {
+        "Keep it"
     }
 
-    fn focus_button(&mut self, button: usize) {
-        self.focus = Choice::from_button(button);
+    fn focus(&mut self) -> &mut Choice {
+        &mut self.focus
     }
 
-    fn press(&mut self) -> Outcome {
-        match self.focus {
-            Choice::Act => Outcome::close(vec![Effect::CancelPost(self.post.post.id)]),
-            Choice::Cancel => Outcome::close(vec![]),
-        }
+    fn focused(&self) -> Choice {
+        self.focus
     }
 
-    fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
+    fn act(&self) -> Vec<Effect> {
+        vec![Effect::CancelPost(self.post.post.id)]
+    }
+
+    fn draw_choices(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
         let p = &self.post;
         let when = match p.post.scheduled_at {
             Some(t) => format!("scheduled for {}", long_date(scene.zone, t)),
@@ -74,7 +74,7 @@ impl Component for CancelPost {
                 title: "Cancel post",
                 lines,
                 extra_height: 1,
-                buttons: &self.buttons(),
+                buttons: &[(self.act_label(), true), (self.cancel_label(), true)],
                 focused: Some(self.focus.button()),
                 danger: true,
             },

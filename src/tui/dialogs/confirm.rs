@@ -4,8 +4,7 @@
 use ratatui::Frame;
 use ratatui::text::Line;
 
-use super::{Button, Choice, Component, Content, Outcome, Scene, choice_action, frame_dialog};
-use crate::tui::action::Action;
+use super::{Choice, Content, Scene, TwoChoices, frame_dialog};
 use crate::tui::app::{Effect, Hits};
 
 #[derive(Clone, Debug)]
@@ -37,27 +36,24 @@ impl Confirm {
     }
 }
 
-impl Component for Confirm {
-    fn buttons(&self) -> Vec<Button> {
-        vec![(self.act, true), ("Cancel", true)]
+impl TwoChoices for Confirm {
+    fn act_label(&self) -> &'static str {
+        self.act
     }
 
-    fn handle(&mut self, action: Action) -> Outcome {
-        choice_action(&mut self.focus, action).unwrap_or_else(|| self.press())
+    fn focus(&mut self) -> &mut Choice {
+        &mut self.focus
     }
 
-    fn focus_button(&mut self, button: usize) {
-        self.focus = Choice::from_button(button);
+    fn focused(&self) -> Choice {
+        self.focus
     }
 
-    fn press(&mut self) -> Outcome {
-        match self.focus {
-            Choice::Act => Outcome::close(self.then.clone()),
-            Choice::Cancel => Outcome::close(vec![]),
-        }
+    fn act(&self) -> Vec<Effect> {
+        self.then.clone()
     }
 
-    fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
+    fn draw_choices(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
         let lines = self.message.iter().map(|l| Line::from(l.clone())).collect();
         frame_dialog(
             frame,
@@ -66,7 +62,7 @@ impl Component for Confirm {
                 title: self.title,
                 lines,
                 extra_height: 1,
-                buttons: &self.buttons(),
+                buttons: &[(self.act_label(), true), (self.cancel_label(), true)],
                 focused: Some(self.focus.button()),
                 danger: false,
             },

@@ -4,10 +4,9 @@
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
-use super::{Button, Choice, Component, Content, Outcome, Scene, choice_action, frame_dialog};
+use super::{Choice, Content, Scene, TwoChoices, frame_dialog};
 use crate::present::{escape_control, plural, relative};
 use crate::store::previews::DisconnectPreview;
-use crate::tui::action::Action;
 use crate::tui::app::{Effect, Hits, Seen};
 use crate::tui::view::long_date;
 
@@ -27,30 +26,25 @@ impl Disconnect {
     }
 }
 
-impl Component for Disconnect {
-    fn buttons(&self) -> Vec<Button> {
-        vec![("Disconnect account", true), ("Cancel", true)]
+impl TwoChoices for Disconnect {
+    fn act_label(&self) -> &'static str {
+        "Disconnect account"
     }
 
-    fn handle(&mut self, action: Action) -> Outcome {
-        choice_action(&mut self.focus, action).unwrap_or_else(|| self.press())
+    fn focus(&mut self) -> &mut Choice {
+        &mut self.focus
     }
 
-    fn focus_button(&mut self, button: usize) {
-        self.focus = Choice::from_button(button);
+    fn focused(&self) -> Choice {
+        self.focus
     }
 
-    fn press(&mut self) -> Outcome {
-        match self.focus {
-            // The store refuses it if the account changed since (issue 7).
-            Choice::Act => {
-                Outcome::close(vec![Effect::Disconnect(Seen::of(&self.preview.account))])
-            }
-            Choice::Cancel => Outcome::close(vec![]),
-        }
+    fn act(&self) -> Vec<Effect> {
+        // The store refuses it if the account changed since (issue 7).
+        vec![Effect::Disconnect(Seen::of(&self.preview.account))]
     }
 
-    fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
+    fn draw_choices(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
         let theme = &scene.app.theme;
         let p = &self.preview;
         let a = &p.account.account;
@@ -89,7 +83,7 @@ impl Component for Disconnect {
                 title: "Disconnect account",
                 lines,
                 extra_height: 1,
-                buttons: &self.buttons(),
+                buttons: &[(self.act_label(), true), (self.cancel_label(), true)],
                 focused: Some(self.focus.button()),
                 danger: true,
             },

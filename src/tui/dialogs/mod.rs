@@ -132,6 +132,47 @@ pub trait Component {
     }
 }
 
+/// A dialog with one action and Cancel, focus starting on Cancel: its
+/// keys, buttons and presses are all alike (`Component` comes with it).
+pub trait TwoChoices {
+    /// The action button's label.
+    fn act_label(&self) -> &'static str;
+    /// The other button's label.
+    fn cancel_label(&self) -> &'static str {
+        "Cancel"
+    }
+    fn focus(&mut self) -> &mut Choice;
+    fn focused(&self) -> Choice;
+    /// What pressing the action does.
+    fn act(&self) -> Vec<Effect>;
+    fn draw_choices(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits);
+}
+
+impl<T: TwoChoices> Component for T {
+    fn buttons(&self) -> Vec<Button> {
+        vec![(self.act_label(), true), (self.cancel_label(), true)]
+    }
+
+    fn handle(&mut self, action: Action) -> Outcome {
+        choice_action(self.focus(), action).unwrap_or_else(|| self.press())
+    }
+
+    fn focus_button(&mut self, button: usize) {
+        *self.focus() = Choice::from_button(button);
+    }
+
+    fn press(&mut self) -> Outcome {
+        match self.focused() {
+            Choice::Act => Outcome::close(self.act()),
+            Choice::Cancel => Outcome::close(vec![]),
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
+        self.draw_choices(frame, scene, hits)
+    }
+}
+
 /// The open dialog.
 #[derive(Clone, Debug)]
 pub enum Dialog {
