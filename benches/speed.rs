@@ -28,6 +28,10 @@ use switchboard::tui::view::Zone;
 
 const NOW: &str = "2026-03-01T09:00:00Z";
 
+/// What a listed post carries (the columns the project reads for a row).
+const SAME_ROWS: &str = "p.id, p.account_id, p.status, p.cancel_cause, p.scheduled_at, \
+     p.published_at, u.email, p.text, a.status, a.network, a.handle, a.name, u.name";
+
 fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name)
         .ok()
@@ -327,7 +331,8 @@ fn publishing_rows(b: &mut Bench) {
         };
         let floor_sql = |seek: &str| {
             format!(
-                "SELECT p.id, p.text, a.name FROM posts p JOIN accounts a ON a.id = p.account_id \
+                "SELECT {SAME_ROWS} FROM posts p JOIN accounts a ON a.id = p.account_id \
+                 JOIN users u ON u.id = p.created_by \
                  WHERE {condition} {seek} ORDER BY {key}{desc}, p.id{desc} LIMIT 35"
             )
         };
@@ -411,7 +416,9 @@ fn filtered_rows(b: &mut Bench) {
         |()| {
             floor_rows(
                 &conn,
-                "SELECT p.id, p.text FROM posts p JOIN accounts a ON a.id = p.account_id WHERE p.status = 'scheduled' AND a.status = 'connected' ORDER BY p.id LIMIT 50",
+                &format!(
+                    "SELECT {SAME_ROWS} FROM posts p JOIN accounts a ON a.id = p.account_id JOIN users u ON u.id = p.created_by WHERE p.status = 'scheduled' AND a.status = 'connected' ORDER BY p.id LIMIT 50"
+                ),
                 [],
             );
         },
@@ -430,7 +437,9 @@ fn filtered_rows(b: &mut Bench) {
         |()| {
             floor_rows(
                 &conn,
-                "SELECT p.id, p.text FROM posts p WHERE p.status = 'canceled' ORDER BY p.id LIMIT 50",
+                &format!(
+                    "SELECT {SAME_ROWS} FROM posts p JOIN accounts a ON a.id = p.account_id JOIN users u ON u.id = p.created_by WHERE p.status = 'canceled' ORDER BY p.id LIMIT 50"
+                ),
                 [],
             );
         },
@@ -449,7 +458,9 @@ fn filtered_rows(b: &mut Bench) {
         |()| {
             floor_rows(
                 &conn,
-                "SELECT p.id, p.text FROM posts p WHERE p.account_id = ?1 ORDER BY p.id LIMIT 50",
+                &format!(
+                    "SELECT {SAME_ROWS} FROM posts p JOIN accounts a ON a.id = p.account_id JOIN users u ON u.id = p.created_by WHERE p.account_id = ?1 ORDER BY p.id LIMIT 50"
+                ),
                 [account],
             );
         },
