@@ -212,14 +212,10 @@ fn if_version_refuses_an_action_on_an_account_that_changed_since_it_was_shown() 
 
 #[test]
 fn a_disconnect_dialog_does_not_act_on_posts_it_never_showed() {
-    let p = TestPortal::new();
-    let id = p.connect("facebook", "acme", T0);
-    p.run(&["clock", "set", T0]).ok();
-    let mut h = Harness::open(&p.db, ADMIN, 120, 36);
-    h.hover_handle("acme");
+    let (p, id, mut h) = acme_hovered();
     h.char('d');
-    assert!(h.shows("Disconnect account"), "{}", h.screen());
-    assert!(h.shows("0 scheduled posts"), "{}", h.screen());
+    h.expect("Disconnect account");
+    h.expect("0 scheduled posts");
     // Meanwhile, another process disconnects, reconnects and schedules 3 posts.
     p.act(ADMIN, T0, &["account", "disconnect", &id.to_string()])
         .ok();
@@ -234,12 +230,8 @@ fn a_disconnect_dialog_does_not_act_on_posts_it_never_showed() {
     let account = p.read(T0, &["account", "show", &id.to_string()]);
     assert_eq!(account["status"], "connected", "the stale dialog acted");
     // The dialog is shown again with the fresh numbers.
-    assert!(h.shows("3 scheduled posts"), "{}", h.screen());
-    assert!(
-        h.shows("changed since this dialog opened"),
-        "{}",
-        h.screen()
-    );
+    h.expect("3 scheduled posts");
+    h.expect("changed since this dialog opened");
     // Confirming now acts on what is shown.
     h.key(KeyCode::Left);
     h.key(KeyCode::Enter);
@@ -249,11 +241,7 @@ fn a_disconnect_dialog_does_not_act_on_posts_it_never_showed() {
 
 #[test]
 fn a_remove_dialog_does_not_remove_an_account_that_changed_meanwhile() {
-    let p = TestPortal::new();
-    let id = p.connect("facebook", "acme", T0);
-    p.run(&["clock", "set", T0]).ok();
-    let mut h = Harness::open(&p.db, ADMIN, 120, 36);
-    h.hover_handle("acme");
+    let (p, id, mut h) = acme_hovered();
     h.char('x');
     h.keys("acme");
     p.schedule(id, T0, "2026-03-10T09:00:00Z");
@@ -265,11 +253,17 @@ fn a_remove_dialog_does_not_remove_an_account_that_changed_meanwhile() {
         "the account was removed: {}",
         account.stderr
     );
-    assert!(
-        h.shows("changed since this dialog opened"),
-        "{}",
-        h.screen()
-    );
+    h.expect("changed since this dialog opened");
+}
+
+/// A portal with @acme, its clock at T0, on screen with @acme hovered.
+fn acme_hovered() -> (TestPortal, i64, Harness) {
+    let p = TestPortal::new();
+    let id = p.connect("facebook", "acme", T0);
+    p.run(&["clock", "set", T0]).ok();
+    let mut h = Harness::open(&p.db, ADMIN, 120, 36);
+    h.hover_handle("acme");
+    (p, id, h)
 }
 
 // 6. A file that is not a portal is never changed.
@@ -724,7 +718,7 @@ fn t4_the_tui_clock_refuses_to_leave_the_supported_years() {
         h.char('t');
         h.keys("jjjj");
         h.key(KeyCode::Enter);
-        assert!(h.shows("years"), "{}", h.screen());
+        h.expect("years");
         h.key(KeyCode::Esc);
     }
     let clock = p.run(&["--json", "clock", "show"]).ok().json();
@@ -849,7 +843,7 @@ fn a_wide_name_never_pushes_the_row_actions_off_screen_or_under_another_button()
         // A click on the visible "[Di" opens Disconnect, not Remove.
         let (dx, dy) = h.find("[Disconnect]").unwrap();
         h.click(dx + 2, dy);
-        assert!(h.shows("Disconnect account"), "{}", h.screen());
+        h.expect("Disconnect account");
         assert!(!h.shows("Remove account"), "{}", h.screen());
         h.key(KeyCode::Esc);
     }
@@ -868,10 +862,10 @@ fn the_tui_keeps_reading_while_another_process_holds_the_write_lock() {
     // The Activity tab reads the audit log; the Accounts tab the list. (Before,
     // each read waited for the lock and then failed: no rows, an error.)
     h.char('4');
-    assert!(h.shows("connect"), "{}", h.screen());
-    assert!(h.shows("Portal busy"), "{}", h.screen());
+    h.expect("connect");
+    h.expect("Portal busy");
     h.char('1');
-    assert!(h.shows("@acme"), "{}", h.screen());
+    h.expect("@acme");
     holder.execute_batch("ROLLBACK").unwrap();
     switchboard::tui::effects::perform(
         &mut h.store,
@@ -913,13 +907,9 @@ fn a_paste_past_a_fields_limit_is_cut_with_a_toast() {
     }
     let filter = h.app.filter_input.as_ref().unwrap().value().to_string();
     assert_eq!(filter.chars().count(), 256);
-    assert!(h.shows("at most 256 characters"), "{}", h.screen());
+    h.expect("at most 256 characters");
     // The list answers (no "LIKE pattern too complex" error).
-    assert!(
-        h.shows("No account's name or handle contains"),
-        "{}",
-        h.screen()
-    );
+    h.expect("No account's name or handle contains");
 }
 
 #[test]

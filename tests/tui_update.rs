@@ -59,7 +59,7 @@ fn keyboard_hover_reveals_only_the_allowed_actions() {
 fn r10b_other_users_see_who_may_disconnect() {
     let (_p, mut h) = open("bo@example.com");
     h.hover_handle("acmecorp");
-    assert!(h.shows("only ana@example.com may"), "{}", h.screen());
+    h.expect("only ana@example.com may");
     assert!(!h.shows("[Disconnect]"));
     // Pressing d anyway is refused, with who may, and audited (R10e).
     h.char('d');
@@ -67,11 +67,11 @@ fn r10b_other_users_see_who_may_disconnect() {
         h.app.overlay,
         Some(Overlay::Dialog(Dialog::Refused(_)))
     ));
-    assert!(h.shows("ana@example.com"), "{}", h.screen());
+    h.expect("ana@example.com");
     h.key(KeyCode::Enter);
     assert!(h.app.overlay.is_none());
     h.char('4');
-    assert!(h.shows("disconnect"), "{}", h.screen());
+    h.expect("disconnect");
 }
 
 #[test]
@@ -128,11 +128,7 @@ fn r5_disconnect_dialog_tells_the_real_numbers_and_esc_cancels() {
     h.char('d');
     h.key(KeyCode::Tab);
     h.key(KeyCode::Enter);
-    assert!(
-        h.shows("Disconnected @acmecorp: 2 scheduled posts canceled"),
-        "{}",
-        h.screen()
-    );
+    h.expect("Disconnected @acmecorp: 2 scheduled posts canceled");
     let canceled = p.read(ACME_NOW, &["post", "list", "--tab", "canceled"]);
     let from_corp = canceled
         .as_array()
@@ -203,19 +199,19 @@ fn r8_connect_dialog_lists_hidden_accounts_locked_and_reconnects_them() {
     let (p, mut h) = open(ADMIN);
     h.char('c');
     h.key(KeyCode::Enter); // Facebook
-    assert!(h.shows("[x] @acmeold"), "{}", h.screen());
+    h.expect("[x] @acmeold");
     // A hidden account cannot be unticked.
     h.key(KeyCode::Char(' '));
     assert!(h.shows("[x] @acmeold"));
     h.key(KeyCode::Tab);
     h.keys("acmeshop");
     h.key(KeyCode::Enter);
-    assert!(h.shows("[x] @acmeshop · new"), "{}", h.screen());
+    h.expect("[x] @acmeshop · new");
     // Handle -> its name -> Continue.
     h.key(KeyCode::Tab);
     h.key(KeyCode::Tab);
     h.key(KeyCode::Enter);
-    assert!(h.shows("1 connected, 1 reconnected"), "{}", h.screen());
+    h.expect("1 connected, 1 reconnected");
     let list = p.read(ACME_NOW, &["account", "list"]);
     let handles: Vec<&str> = list
         .as_array()
@@ -252,7 +248,7 @@ fn clock_picker_advances_and_the_sweep_runs() {
     h.char('j');
     h.char('j');
     h.key(KeyCode::Enter); // a week
-    assert!(h.shows("⏱ 2026-03-08 09:00 demo"), "{}", h.screen());
+    h.expect("⏱ 2026-03-08 09:00 demo");
     assert!(
         h.shows("published"),
         "the toast says what happened:\n{}",
@@ -277,7 +273,7 @@ fn user_picker_switches_the_acting_user() {
     assert!(matches!(h.app.overlay, Some(Overlay::UserPicker { .. })));
     h.char('j');
     h.key(KeyCode::Enter);
-    assert!(h.shows("Bo Chen (Publisher)"), "{}", h.screen());
+    h.expect("Bo Chen (Publisher)");
 }
 
 #[test]
@@ -290,7 +286,7 @@ fn r10d_a_user_without_social_access_sees_why() {
     )
     .ok();
     let h = Harness::open(&p.db, "no@example.com", 120, 36);
-    assert!(h.shows("No access to the social tool"), "{}", h.screen());
+    h.expect("No access to the social tool");
     assert!(h.shows("social access 'own' or 'all'"));
 }
 
@@ -299,7 +295,7 @@ fn r2_a_tier_without_the_social_tool_shows_the_locked_screen() {
     let p = acme();
     p.act(ADMIN, ACME_NOW, &["tier", "set", "free"]).ok();
     let h = Harness::open(&p.db, ADMIN, 120, 36);
-    assert!(h.shows("The social tool is locked"), "{}", h.screen());
+    h.expect("The social tool is locked");
     assert!(
         h.shows("Professional") && h.shows("Legacy Basic"),
         "{}",
@@ -313,17 +309,13 @@ fn tabs_focus_and_sidebar_move_between_areas() {
     h.key(KeyCode::Tab);
     assert_eq!(h.app.focus, Focus::Sidebar);
     h.char('k');
-    assert!(
-        h.shows("Email settings live outside Switchboard"),
-        "{}",
-        h.screen()
-    );
+    h.expect("Email settings live outside Switchboard");
     h.char('j');
     h.key(KeyCode::Tab);
     assert_eq!(h.app.focus, Focus::Tabs);
     h.key(KeyCode::Right);
     assert_eq!(h.app.tab, MainTab::Publishing);
-    assert!(h.shows("Spring collection launch"), "{}", h.screen());
+    h.expect("Spring collection launch");
     assert_eq!(h.app.focus, Focus::Tabs);
     h.key(KeyCode::Down);
     assert_eq!(h.app.focus, Focus::List);
@@ -334,7 +326,7 @@ fn tabs_focus_and_sidebar_move_between_areas() {
         h.screen()
     );
     h.char('3');
-    assert!(h.shows("Reauthorize within a week"), "{}", h.screen());
+    h.expect("Reauthorize within a week");
     h.char('m');
     assert!(h.shows("marked read"));
     h.char('4');
@@ -387,7 +379,7 @@ fn quit_with_q_or_ctrl_c() {
 fn under_80_by_24_it_says_how_big_it_needs_to_be() {
     let p = acme();
     let h = Harness::open(&p.db, ADMIN, 70, 20);
-    assert!(h.shows("at least 80×24"), "{}", h.screen());
+    h.expect("at least 80×24");
 }
 
 #[test]
@@ -429,11 +421,11 @@ fn n_opens_the_inbox_and_f_narrows_activity_to_the_hovered_account() {
     h.hover_handle("acmecareers");
     h.char('n');
     assert_eq!(h.app.tab, MainTab::Notifications);
-    assert!(h.shows("History purged in a week"), "{}", h.screen());
+    h.expect("History purged in a week");
     h.char('4');
     h.char('f');
-    assert!(h.shows("Activity of account #4"), "{}", h.screen());
-    assert!(h.shows("purge"), "{}", h.screen());
+    h.expect("Activity of account #4");
+    h.expect("purge");
     assert!(
         !h.shows("acmecorp"),
         "only the hovered account's entries:\n{}",
@@ -467,7 +459,7 @@ fn r10a_r10e_connect_refused_for_own_access_and_audited() {
         "{}",
         h.screen()
     );
-    assert!(h.shows("social access 'all'"), "{}", h.screen());
+    h.expect("social access 'all'");
     let audit = p.read(ACME_NOW, &["audit"]);
     let last = audit.as_array().unwrap().last().unwrap().clone();
     assert_eq!(
@@ -486,7 +478,7 @@ fn r8_connect_dialog_does_not_reconnect_a_hidden_account_that_changed_meanwhile(
     let (p, mut h) = open(ADMIN);
     h.char('c');
     h.key(KeyCode::Enter); // Facebook
-    assert!(h.shows("[x] @acmeold"), "{}", h.screen());
+    h.expect("[x] @acmeold");
     // Meanwhile another admin reconnects it and disconnects it again.
     let id = p
         .read(ACME_NOW, &["account", "list", "--all"])
@@ -507,11 +499,19 @@ fn r8_connect_dialog_does_not_reconnect_a_hidden_account_that_changed_meanwhile(
         h.key(KeyCode::Tab);
     }
     h.key(KeyCode::Enter);
-    assert!(h.shows("changed since it was shown"), "{}", h.screen());
+    h.expect("changed since it was shown");
     assert_eq!(
         p.read(ACME_NOW, &["account", "show", &id.to_string()]),
         before
     );
+}
+
+/// Marks these accounts for a bulk action (Space on each row, in list order).
+fn mark(h: &mut Harness, handles: &[&str]) {
+    for handle in handles {
+        h.hover_handle(handle);
+        h.char(' ');
+    }
 }
 
 fn posts_of(p: &common::TestPortal, handle: &str) -> Vec<serde_json::Value> {
@@ -540,25 +540,17 @@ fn r10f_compose_schedules_a_post_on_the_hovered_account_at_a_typed_local_time() 
     let (p, mut h) = open(ADMIN);
     h.hover_handle("acmecorp");
     h.char('a');
-    assert!(h.shows("Compose a post"), "{}", h.screen());
-    assert!(
-        h.shows("(•) Facebook · Acme Corp @acmecorp"),
-        "{}",
-        h.screen()
-    );
+    h.expect("Compose a post");
+    h.expect("(•) Facebook · Acme Corp @acmecorp");
     // Account → text → when.
     h.key(KeyCode::Enter);
     type_text(&mut h, "Spring sale starts now");
     h.key(KeyCode::Enter);
     type_text(&mut h, "2026-03-14 09:30");
-    assert!(
-        h.shows("→ publishes Mar 14 2026 09:30 (in 13 days)"),
-        "{}",
-        h.screen()
-    );
+    h.expect("→ publishes Mar 14 2026 09:30 (in 13 days)");
     h.key(KeyCode::Enter);
     assert!(h.app.overlay.is_none(), "{}", h.screen());
-    assert!(h.shows("scheduled"), "{}", h.screen());
+    h.expect("scheduled");
     let posts = posts_of(&p, "acmecorp");
     let post = posts
         .iter()
@@ -577,8 +569,8 @@ fn r10f_compose_with_no_time_saves_a_draft_and_a_past_time_is_refused_as_typed()
     type_text(&mut h, "An idea for later");
     h.key(KeyCode::Enter);
     type_text(&mut h, "2020-01-01 09:00");
-    assert!(h.shows("✗"), "{}", h.screen());
-    assert!(h.shows("[ Schedule post ]"), "{}", h.screen());
+    h.expect("✗");
+    h.expect("[ Schedule post ]");
     // Enter does nothing while the time is refused.
     h.key(KeyCode::Enter);
     assert!(h.app.overlay.is_some());
@@ -586,7 +578,7 @@ fn r10f_compose_with_no_time_saves_a_draft_and_a_past_time_is_refused_as_typed()
     for _ in 0..16 {
         h.key(KeyCode::Backspace);
     }
-    assert!(h.shows("→ saved as a draft"), "{}", h.screen());
+    h.expect("→ saved as a draft");
     h.key(KeyCode::Enter);
     let posts = posts_of(&p, "acmecorp");
     assert!(
@@ -603,7 +595,7 @@ fn r10f_compose_lists_only_accounts_the_user_may_publish_to() {
     // access): in this portal, none; the acting user is told so.
     let (_p, mut h) = open("cy@example.com");
     h.char('a');
-    assert!(h.shows("Nothing to post to"), "{}", h.screen());
+    h.expect("Nothing to post to");
     // Bo (all access, publish) may post anywhere still holding a history.
     let (_p, mut h) = open("bo@example.com");
     h.char('a');
@@ -615,7 +607,7 @@ fn r10f_compose_lists_only_accounts_the_user_may_publish_to() {
     );
     let (_p, mut h) = open("vi@example.com");
     h.char('a');
-    assert!(h.shows("Nothing to post to"), "{}", h.screen());
+    h.expect("Nothing to post to");
 }
 
 #[test]
@@ -623,9 +615,9 @@ fn r10f_x_cancels_the_selected_post_after_a_confirmation_that_names_it() {
     let (p, mut h) = open(ADMIN);
     h.char('2');
     h.char('x');
-    assert!(h.shows("Cancel post #"), "{}", h.screen());
-    assert!(h.shows("Facebook · Acme Corp"), "{}", h.screen());
-    assert!(h.shows("Spring collection teaser"), "{}", h.screen());
+    h.expect("Cancel post #");
+    h.expect("Facebook · Acme Corp");
+    h.expect("Spring collection teaser");
     // Focus starts on keeping it.
     h.key(KeyCode::Enter);
     assert_eq!(
@@ -652,14 +644,14 @@ fn r10f_e_reschedules_the_selected_post() {
     let (p, mut h) = open(ADMIN);
     h.char('2');
     h.char('e');
-    assert!(h.shows("Reschedule post"), "{}", h.screen());
+    h.expect("Reschedule post");
     // The field starts at the post's own time.
-    assert!(h.shows("2026-03-02 10:00"), "{}", h.screen());
+    h.expect("2026-03-02 10:00");
     for _ in 0.."2026-03-02 10:00".len() {
         h.key(KeyCode::Backspace);
     }
     type_text(&mut h, "+5d");
-    assert!(h.shows("→ publishes Mar 06 2026 09:00"), "{}", h.screen());
+    h.expect("→ publishes Mar 06 2026 09:00");
     h.key(KeyCode::Enter);
     let posts = posts_of(&p, "acmecorp");
     let post = posts
@@ -684,11 +676,11 @@ fn r6b_missed_posts_are_one_key_from_being_rescheduled_after_a_reconnect() {
     h.char('r');
     h.key(KeyCode::Left);
     h.key(KeyCode::Enter);
-    assert!(h.shows("1 missed"), "{}", h.screen());
-    assert!(h.shows("press e to reschedule"), "{}", h.screen());
+    h.expect("1 missed");
+    h.expect("press e to reschedule");
     h.char('e');
-    assert!(h.shows("Reschedule post"), "{}", h.screen());
-    assert!(h.shows("Spring collection teaser"), "{}", h.screen());
+    h.expect("Reschedule post");
+    h.expect("Spring collection teaser");
     h.key(KeyCode::Enter);
     let now = "2026-03-08T09:00:00Z";
     let accounts = p.read(now, &["account", "list"]);
@@ -729,24 +721,16 @@ fn r6b_the_detail_offers_to_reschedule_missed_posts() {
     h.key(KeyCode::Esc);
     h.hover_handle("acmecorp");
     h.key(KeyCode::Enter);
-    assert!(
-        h.shows("1 post missed while disconnected: press e"),
-        "{}",
-        h.screen()
-    );
+    h.expect("1 post missed while disconnected: press e");
     h.char('e');
-    assert!(h.shows("Reschedule post"), "{}", h.screen());
+    h.expect("Reschedule post");
 }
 
 #[test]
 fn s_sorts_the_accounts_by_urgency_and_back_and_f_shows_one_state() {
     let (_p, mut h) = open(ADMIN);
     h.char('s');
-    assert!(
-        h.shows("by urgency (soonest deadline first)"),
-        "{}",
-        h.screen()
-    );
+    h.expect("by urgency (soonest deadline first)");
     // Soonest first: Acme Corp's Mar 04 deadline comes before the others.
     let screen = h.screen();
     let corp = screen.find("Facebook · Acme Corp").expect(&screen);
@@ -756,7 +740,7 @@ fn s_sorts_the_accounts_by_urgency_and_back_and_f_shows_one_state() {
     assert!(!h.shows("by urgency (soonest"), "{}", h.screen());
     // f: needs attention (reminder week, or disconnected and restorable).
     h.char('f');
-    assert!(h.shows("showing: needs attention"), "{}", h.screen());
+    h.expect("showing: needs attention");
     assert!(
         h.shows("@acmecorp") && h.shows("@acmenews"),
         "{}",
@@ -770,7 +754,7 @@ fn s_sorts_the_accounts_by_urgency_and_back_and_f_shows_one_state() {
     for _ in 0..3 {
         h.char('f');
     }
-    assert!(h.shows("showing: expired"), "{}", h.screen());
+    h.expect("showing: expired");
     assert!(
         h.shows("@acmecareers") && !h.shows("@acmecorp"),
         "{}",
@@ -783,27 +767,16 @@ fn s_sorts_the_accounts_by_urgency_and_back_and_f_shows_one_state() {
 #[test]
 fn space_marks_rows_and_d_disconnects_every_marked_account_through_one_dialog() {
     let (p, mut h) = open(ADMIN);
-    for handle in ["acmecorp", "acmestyle", "acmetv"] {
-        h.hover_handle(handle);
-        h.char(' ');
-    }
-    assert!(h.shows("3 accounts marked"), "{}", h.screen());
+    mark(&mut h, &["acmecorp", "acmestyle", "acmetv"]);
+    h.expect("3 accounts marked");
     h.char('d');
-    assert!(h.shows("Several accounts"), "{}", h.screen());
-    assert!(
-        h.shows("Disconnect 3 accounts of the 3 marked"),
-        "{}",
-        h.screen()
-    );
-    assert!(
-        h.shows("✓ Facebook · Acme Corp @acmecorp: 2 scheduled posts canceled"),
-        "{}",
-        h.screen()
-    );
+    h.expect("Several accounts");
+    h.expect("Disconnect 3 accounts of the 3 marked");
+    h.expect("✓ Facebook · Acme Corp @acmecorp: 2 scheduled posts canceled");
     // Focus starts on Cancel.
     h.key(KeyCode::Left);
     h.key(KeyCode::Enter);
-    assert!(h.shows("3 accounts disconnected"), "{}", h.screen());
+    h.expect("3 accounts disconnected");
     let list = p.read(ACME_NOW, &["account", "list", "--status", "connected"]);
     assert_eq!(list.as_array().unwrap().len(), 0, "{list}");
     assert!(h.app.accounts.marked.is_empty());
@@ -813,21 +786,10 @@ fn space_marks_rows_and_d_disconnects_every_marked_account_through_one_dialog() 
 fn r10b_a_bulk_dialog_says_which_accounts_the_user_may_not_touch_and_who_may() {
     let (p, mut h) = open("bo@example.com");
     // Bo connected acmetv and acmestyle's reconnect; Ana connected acmecorp.
-    for handle in ["acmecorp", "acmetv"] {
-        h.hover_handle(handle);
-        h.char(' ');
-    }
+    mark(&mut h, &["acmecorp", "acmetv"]);
     h.char('d');
-    assert!(
-        h.shows("Disconnect 1 account of the 2 marked"),
-        "{}",
-        h.screen()
-    );
-    assert!(
-        h.shows("✗ Facebook · Acme Corp @acmecorp"),
-        "{}",
-        h.screen()
-    );
+    h.expect("Disconnect 1 account of the 2 marked");
+    h.expect("✗ Facebook · Acme Corp @acmecorp");
     h.key(KeyCode::Left);
     h.key(KeyCode::Enter);
     let show = |handle: &str| {
@@ -852,12 +814,9 @@ fn r10b_a_bulk_dialog_says_which_accounts_the_user_may_not_touch_and_who_may() {
 #[test]
 fn r13_a_bulk_removal_asks_to_type_remove() {
     let (p, mut h) = open(ADMIN);
-    for handle in ["acmenews", "acmetv"] {
-        h.hover_handle(handle);
-        h.char(' ');
-    }
+    mark(&mut h, &["acmenews", "acmetv"]);
     h.char('x');
-    assert!(h.shows("Type remove to confirm"), "{}", h.screen());
+    h.expect("Type remove to confirm");
     h.key(KeyCode::Tab);
     h.key(KeyCode::Enter);
     assert!(
@@ -891,16 +850,12 @@ fn r8_connect_dialog_offers_every_disconnected_account_and_checks_handles_as_typ
     h.key(KeyCode::Down); // X
     h.key(KeyCode::Enter);
     // A visible disconnected account is offered, unticked.
-    assert!(h.shows("[ ] @acmenews · disconnected"), "{}", h.screen());
+    h.expect("[ ] @acmenews · disconnected");
     h.key(KeyCode::Tab);
     // Two words: refused as typed, with the reason.
     h.keys("acme jobs");
     h.key(KeyCode::Enter);
-    assert!(
-        h.shows("✗ the handle 'acme jobs' has spaces"),
-        "{}",
-        h.screen()
-    );
+    h.expect("✗ the handle 'acme jobs' has spaces");
     for _ in 0.."acme jobs".len() {
         h.key(KeyCode::Backspace);
     }
@@ -909,20 +864,16 @@ fn r8_connect_dialog_offers_every_disconnected_account_and_checks_handles_as_typ
     h.key(KeyCode::Tab);
     h.keys("Acme Jobs");
     h.key(KeyCode::Enter);
-    assert!(
-        h.shows("[x] @acmejobs · new, named Acme Jobs"),
-        "{}",
-        h.screen()
-    );
+    h.expect("[x] @acmejobs · new, named Acme Jobs");
     // The known handle typed again ticks its row.
     h.keys("acmenews");
     h.key(KeyCode::Enter);
-    assert!(h.shows("[x] @acmenews · disconnected"), "{}", h.screen());
+    h.expect("[x] @acmenews · disconnected");
     for _ in 0..2 {
         h.key(KeyCode::Tab);
     }
     h.key(KeyCode::Enter);
-    assert!(h.shows("1 connected, 1 reconnected"), "{}", h.screen());
+    h.expect("1 connected, 1 reconnected");
     let list = p.read(ACME_NOW, &["account", "list", "--network", "x"]);
     let jobs = list
         .as_array()
@@ -944,11 +895,7 @@ fn r8_an_already_connected_handle_is_refused_as_typed() {
     h.key(KeyCode::Tab);
     h.keys("acmecorp");
     h.key(KeyCode::Enter);
-    assert!(
-        h.shows("✗ @acmecorp is already connected on Facebook"),
-        "{}",
-        h.screen()
-    );
+    h.expect("✗ @acmecorp is already connected on Facebook");
     assert!(!h.shows("[x] @acmecorp"), "{}", h.screen());
 }
 
@@ -958,7 +905,7 @@ fn t4_moving_time_on_a_portal_without_a_demo_clock_asks_first() {
     p.connect("facebook", "acme", "2026-03-01T09:00:00Z");
     let mut h = Harness::open(&p.db, ADMIN, 120, 36);
     h.char('t');
-    assert!(h.shows("Start a demo clock?"), "{}", h.screen());
+    h.expect("Start a demo clock?");
     // Cancel: nothing changes.
     h.key(KeyCode::Enter);
     let show = p.run(&["--json", "clock", "show"]).ok().json();
@@ -966,13 +913,13 @@ fn t4_moving_time_on_a_portal_without_a_demo_clock_asks_first() {
     h.char('t');
     h.key(KeyCode::Left);
     h.key(KeyCode::Enter);
-    assert!(h.shows("Move the demo clock"), "{}", h.screen());
+    h.expect("Move the demo clock");
     h.key(KeyCode::Enter); // an hour
     let show = p.run(&["--json", "clock", "show"]).ok().json();
     assert_ne!(show["demo_clock"], serde_json::Value::Null);
     // The demo clock is an hour ahead of the system clock: unsetting waits.
     h.char('t');
-    assert!(h.shows("Back to the system clock"), "{}", h.screen());
+    h.expect("Back to the system clock");
 }
 
 /// A generated portal big enough that 90 days move on a worker.
@@ -1025,11 +972,11 @@ fn r12a_a_long_clock_move_runs_on_a_worker_and_leaves_the_portal_one_sweep_would
         "90 days of a 3000-account portal move on a worker"
     );
     h.draw();
-    assert!(h.shows("Moving the clock"), "{}", h.screen());
+    h.expect("Moving the clock");
     // The screen answers meanwhile: the tabs still switch.
     h.char('4');
     until_the_clock_stops(&mut h);
-    assert!(h.shows("Clock at 2026-05-30T09:00:00Z"), "{}", h.screen());
+    h.expect("Clock at 2026-05-30T09:00:00Z");
     // The same portal as one sweep to the same instant (R12a).
     let one = common::TestPortal {
         dir: tempfile::tempdir().unwrap(),
@@ -1055,7 +1002,7 @@ fn esc_stops_a_long_clock_move_between_steps_and_the_rest_stays_due() {
     h.key(KeyCode::Enter);
     h.key(KeyCode::Esc);
     until_the_clock_stops(&mut h);
-    assert!(h.shows("Stopped: later events stay due"), "{}", h.screen());
+    h.expect("Stopped: later events stay due");
     let clock = p.run(&["--json", "clock", "show"]).ok().json();
     assert_eq!(
         clock["demo_clock"], clock["swept_to"],

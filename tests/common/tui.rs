@@ -137,4 +137,14 @@ impl Harness {
     pub fn shows(&self, text: &str) -> bool {
         self.screen().contains(text)
     }
+
+    /// Fails, printing the screen, unless it shows `text`.
+    #[track_caller]
+    pub fn expect(&self, text: &str) {
+        assert!(
+            self.shows(text),
+            "the screen does not show '{text}':\n{}",
+            self.screen()
+        );
+    }
 }
