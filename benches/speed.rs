@@ -392,8 +392,28 @@ fn publishing_rows(b: &mut Bench) {
     }
 }
 
-fn filtered_rows(b: &mut Bench) {
+/// Times a read through the project against its floor query, and adds the row.
+fn read_pair(
+    b: &mut Bench,
+    work: &str,
+    mut project: impl FnMut(),
+    conn: &Connection,
+    floor_sql: &str,
+    floor_params: &[&dyn rusqlite::ToSql],
+) {
     let runs = b.runs * 4;
+    let project = time(runs, || (), |()| project());
+    let floor = time(
+        runs,
+        || (),
+        |()| {
+            floor_rows(conn, floor_sql, floor_params);
+        },
+    );
+    b.add(work, project, floor);
+}
+
+fn filtered_rows(b: &mut Bench) {
     let conn = raw(&b.base);
     let account: i64 = conn
         .query_row(
@@ -402,118 +422,65 @@ fn filtered_rows(b: &mut Bench) {
             |r| r.get(0),
         )
         .unwrap();
-    let portal = Portal::open(&b.base).unwrap();
-    let project = time(
-        runs,
-        || (),
-        |()| {
-            posts::page(portal.connection(), Some(Tab::Scheduled), None, None, 50).unwrap();
-        },
-    );
-    let floor = time(
-        runs,
-        || (),
-        |()| {
-            floor_rows(
-                &conn,
-                &format!(
-                    "SELECT {SAME_ROWS} FROM posts p JOIN accounts a ON a.id = p.account_id JOIN users u ON u.id = p.created_by WHERE p.status = 'scheduled' AND a.status = 'connected' ORDER BY p.id LIMIT 50"
-                ),
-                [],
-            );
-        },
-    );
-    b.add("post list --tab scheduled (first 50)", project, floor);
-    let project = time(
-        runs,
-        || (),
-        |()| {
-            posts::page(portal.connection(), Some(Tab::Canceled), None, None, 50).unwrap();
-        },
-    );
-    let floor = time(
-        runs,
-        || (),
-        |()| {
-            floor_rows(
-                &conn,
-                &format!(
-                    "SELECT {SAME_ROWS} FROM posts p JOIN accounts a ON a.id = p.account_id JOIN users u ON u.id = p.created_by WHERE p.status = 'canceled' ORDER BY p.id LIMIT 50"
-                ),
-                [],
-            );
-        },
-    );
-    b.add("post list --tab canceled (first 50)", project, floor);
-    let project = time(
-        runs,
-        || (),
-        |()| {
-            posts::page(portal.connection(), None, Some(account), None, 50).unwrap();
-        },
-    );
-    let floor = time(
-        runs,
-        || (),
-        |()| {
-            floor_rows(
-                &conn,
-                &format!(
-                    "SELECT {SAME_ROWS} FROM posts p JOIN accounts a ON a.id = p.account_id JOIN users u ON u.id = p.created_by WHERE p.account_id = ?1 ORDER BY p.id LIMIT 50"
-                ),
-                [account],
-            );
-        },
-    );
-    b.add("post list --account (its posts)", project, floor);
-    let project = time(
-        runs,
-        || (),
-        |()| {
-            let mut n = 0;
-            switchboard::store::audit::for_each(portal.connection(), Some(account), |_| {
-                n += 1;
-                Ok(())
-            })
-            .unwrap();
-        },
-    );
-    let floor = time(
-        runs,
-        || (),
-        |()| {
-            floor_rows(
-                &conn,
-                "SELECT id, at, detail FROM audit WHERE account_id = ?1 ORDER BY at, id",
-                [account],
-            );
-        },
-    );
-    b.add("audit --account", project, floor);
     let mut portal = Portal::open(&b.base).unwrap();
-    let project = time(
-        runs,
-        || (),
-        |()| {
+    let rows = |condition: &str| {
+        format!(
+            "SELECT {SAME_ROWS} FROM posts p JOIN accounts a ON a.id = p.account_id \
+             JOIN users u ON u.id = p.created_by WHERE {condition} ORDER BY p.id LIMIT 50"
+        )
+    };
+    let post_page = |portal: &Portal, tab, account| {
+        posts::page(portal.connection(), tab, account, None, 50).unwrap();
+    };
+    read_pair(
+        b,
+        "post list --tab scheduled (first 50)",
+        || post_page(&portal, Some(Tab::Scheduled), None),
+        &conn,
+        &rows("p.status = 'scheduled' AND a.status = 'connected'"),
+        &[],
+    );
+    read_pair(
+        b,
+        "post list --tab canceled (first 50)",
+        || post_page(&portal, Some(Tab::Canceled), None),
+        &conn,
+        &rows("p.status = 'canceled'"),
+        &[],
+    );
+    read_pair(
+        b,
+        "post list --account (its posts)",
+        || post_page(&portal, None, Some(account)),
+        &conn,
+        &rows("p.account_id = ?1"),
+        &[&account],
+    );
+    read_pair(
+        b,
+        "audit --account",
+        || {
+            switchboard::store::audit::for_each(portal.connection(), Some(account), |_| Ok(()))
+                .unwrap();
+        },
+        &conn,
+        "SELECT id, at, detail FROM audit WHERE account_id = ?1 ORDER BY at, id",
+        &[&account],
+    );
+    read_pair(
+        b,
+        "account detail",
+        || {
             portal
                 .read(Some(now()), Some(generate::ADMIN_EMAIL), |s| {
                     previews::detail(s, account)
                 })
                 .unwrap();
         },
+        &conn,
+        "SELECT status, count(*) FROM posts WHERE account_id = ?1 GROUP BY status",
+        &[&account],
     );
-    let floor = time(
-        runs,
-        || (),
-        |()| {
-            floor_rows(
-                &conn,
-                "SELECT status, count(*) FROM posts WHERE account_id = ?1 GROUP BY status",
-                [account],
-            );
-        },
-    );
-    b.add("account detail", project, floor);
 }
 
 /// An account connected now with `count` scheduled posts, on a fresh copy.
