@@ -816,7 +816,8 @@ fn memory_rows(b: &mut Bench) {
     // `sweep --json` catching up a month, through the real binary.
     let path = b.copy();
     let until = "2026-03-31T09:00:00Z";
-    let run = |json: bool| {
+    // Each on its own copy: the first sweep would leave nothing for the other.
+    let run = |path: &Path, json: bool| {
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_switchboard"));
         command
             .args(["--db", path.to_str().unwrap(), "--now", until, "sweep"])
@@ -828,15 +829,8 @@ fn memory_rows(b: &mut Bench) {
         let peak = wait_peak(command.spawn().unwrap());
         (started.elapsed(), peak)
     };
-    let (json_time, json_peak) = run(true);
-    let path2 = b.copy();
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_switchboard"));
-    command
-        .args(["--db", path2.to_str().unwrap(), "--now", until, "sweep"])
-        .stdout(std::process::Stdio::null());
-    let started = Instant::now();
-    let plain_peak = wait_peak(command.spawn().unwrap());
-    let plain_time = started.elapsed();
+    let (json_time, json_peak) = run(&path, true);
+    let (plain_time, plain_peak) = run(&b.copy(), false);
     b.rows.push(Row {
         work: "sweep catching up 30 days: --json vs human output".into(),
         project: json_time,

@@ -442,26 +442,6 @@ pub fn page(
     window(conn, filter, anchor, limit)
 }
 
-/// R8: the hidden accounts of one network, for the Connect account dialog.
-pub fn hidden_of_network(
-    conn: &Connection,
-    network: Network,
-    now: Instant,
-    limit: usize,
-) -> Result<Vec<AccountRecord>> {
-    let sql = format!(
-        "{} WHERE a.network = ?1 AND a.disconnected_at IS NOT NULL AND a.disconnected_at <= ?2 \
-         ORDER BY a.name, a.id LIMIT ?3",
-        account_record_select()
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(
-        params![network.name(), secs(hidden_cutoff(now)), limit as i64],
-        |r| Ok(account_record_from_row(r)),
-    )?;
-    rows.map(|r| r?).collect()
-}
-
 /// R8, and Hootsuite's "reconnect every account of one login": a network's
 /// accounts that a reconnect can bring back (disconnected or expired, not
 /// deleted on the network, R6e), by name.

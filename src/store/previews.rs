@@ -226,11 +226,6 @@ impl Standing {
     pub fn may_disconnect(&self, record: &AccountRecord) -> bool {
         authorize(&self.actor, self.tier, Attempt::Disconnect(&record.account)).is_ok()
     }
-
-    /// R10f: whether the acting user may schedule or draft on this account.
-    pub fn may_post(&self, record: &AccountRecord) -> bool {
-        authorize(&self.actor, self.tier, Attempt::Post(&record.account)).is_ok()
-    }
 }
 
 pub fn standing(session: &Session<'_>) -> Result<Standing> {

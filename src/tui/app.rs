@@ -484,7 +484,7 @@ impl App {
     /// Whether keys go to a text field now.
     pub fn typing(&self) -> bool {
         match &self.overlay {
-            Some(Overlay::Dialog(dialog)) => dialog.clone().component_mut().text_field().is_some(),
+            Some(Overlay::Dialog(dialog)) => dialog.component().typing(),
             Some(_) => false,
             None => self.filter_input.is_some() && !self.help,
         }

@@ -698,13 +698,13 @@ fn open_compose(
 
 /// The Reschedule dialog for a post, after the store allows it (R10f).
 fn open_reschedule(store: &mut Store, app: &mut App, id: crate::lifecycle::PostId) -> Result<()> {
-    let (line, connected, now) = store.run(|s| {
+    let (line, account, now) = store.run(|s| {
         let line = previews::post_change(s, id, "reschedule_post")?;
-        let connected = accounts::require(s.conn(), line.post.account_id)?.is_connected();
-        Ok((line, connected, s.instant()))
+        let account = accounts::require(s.conn(), line.post.account_id)?;
+        Ok((line, account, s.instant()))
     })?;
     app.overlay = Some(Overlay::Dialog(Dialog::Reschedule(
-        dialogs::Reschedule::new(line, connected, now, app.zone),
+        dialogs::Reschedule::new(line, account, now, app.zone),
     )));
     Ok(())
 }

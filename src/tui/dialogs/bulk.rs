@@ -130,6 +130,10 @@ impl Component for BulkDialog {
         }
     }
 
+    fn typing(&self) -> bool {
+        self.focus == BulkFocus::Field
+    }
+
     fn text_field(&mut self) -> Option<(&mut Input, usize)> {
         (self.focus == BulkFocus::Field).then_some((&mut self.input, 20))
     }

@@ -197,6 +197,13 @@ impl Component for Compose {
         }])
     }
 
+    fn typing(&self) -> bool {
+        matches!(
+            self.focus,
+            ComposeFocus::Account | ComposeFocus::Text | ComposeFocus::When
+        )
+    }
+
     fn text_field(&mut self) -> Option<(&mut Input, usize)> {
         let limit = self.text_limit();
         match self.focus {

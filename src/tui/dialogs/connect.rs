@@ -298,6 +298,16 @@ impl Component for Connect {
         }
     }
 
+    fn typing(&self) -> bool {
+        matches!(
+            self,
+            Connect::PickAccounts {
+                focus: ConnectFocus::Input | ConnectFocus::Name,
+                ..
+            }
+        )
+    }
+
     fn text_field(&mut self) -> Option<(&mut Input, usize)> {
         match self {
             Connect::PickAccounts {

@@ -123,6 +123,10 @@ pub trait Component {
     fn text_field(&mut self) -> Option<(&mut Input, usize)> {
         None
     }
+    /// Whether keys go to a text field now (`text_field` is `Some`).
+    fn typing(&self) -> bool {
+        false
+    }
     /// Focuses a row of the dialog's list (mouse).
     fn pick(&mut self, _item: usize) {}
     fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits);

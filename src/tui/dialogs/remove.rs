@@ -89,6 +89,10 @@ impl Component for Remove {
         }
     }
 
+    fn typing(&self) -> bool {
+        self.focus == RemoveFocus::Field
+    }
+
     fn text_field(&mut self) -> Option<(&mut Input, usize)> {
         (self.focus == RemoveFocus::Field).then_some((&mut self.input, HANDLE_MAX))
     }

@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use tui_input::Input;
 
 use super::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog, parse_when};
-use crate::lifecycle::Instant;
+use crate::lifecycle::{Account, Instant};
 use crate::present::{escape_control, relative, truncate};
 use crate::store::posts::PostLine;
 use crate::tui::action::Action;
@@ -31,8 +31,8 @@ const ORDER: [RescheduleFocus; 3] = [
 #[derive(Clone, Debug)]
 pub struct Reschedule {
     pub post: PostLine,
-    /// Whether its account is connected: scheduling needs it (R10f).
-    pub connected: bool,
+    /// Its account: scheduling needs it connected (R10f).
+    pub account: Box<Account>,
     pub when: Input,
     pub focus: RescheduleFocus,
     pub now: Instant,
@@ -40,7 +40,7 @@ pub struct Reschedule {
 }
 
 impl Reschedule {
-    pub fn new(post: PostLine, connected: bool, now: Instant, zone: Zone) -> Reschedule {
+    pub fn new(post: PostLine, account: Account, now: Instant, zone: Zone) -> Reschedule {
         // Its own time while still ahead, else a day from now: a start to edit.
         let start = match post.post.scheduled_at {
             Some(at) if at > now => zone.show(at).format("%Y-%m-%d %H:%M").to_string(),
@@ -48,7 +48,7 @@ impl Reschedule {
         };
         Reschedule {
             post,
-            connected,
+            account: Box::new(account),
             when: Input::new(start),
             focus: RescheduleFocus::When,
             now,
@@ -58,16 +58,10 @@ impl Reschedule {
 
     /// The new instant, or why it cannot be used.
     pub fn target(&self) -> Result<Instant, String> {
-        if !self.connected {
-            return Err("its account is disconnected: reconnect it first, then reschedule".into());
-        }
         let at = parse_when(self.when.value(), self.now, self.zone)?;
-        if at <= self.now {
-            return Err(format!(
-                "{} has already passed: pick a later time",
-                long_date(self.zone, at)
-            ));
-        }
+        // R10f: a connected account and a future instant, as lifecycle says.
+        crate::lifecycle::post::check_schedulable(&self.account, at, self.now)
+            .map_err(|refusal| refusal.message())?;
         Ok(at)
     }
 
@@ -125,6 +119,10 @@ impl Component for Reschedule {
             }]),
             (_, Err(_)) => Outcome::stay(),
         }
+    }
+
+    fn typing(&self) -> bool {
+        self.focus == RescheduleFocus::When
     }
 
     fn text_field(&mut self) -> Option<(&mut Input, usize)> {
