@@ -322,6 +322,25 @@ fn publishing_tabs_by_time_walk_every_post_of_the_tab_in_order() {
             after = Some(last.cursor);
             cursors.extend(page.iter().map(|l| l.cursor));
             by_time.extend(page.iter().map(|l| l.post.id));
+            // Each tab's instant (migration 003's listed_at): the scheduled
+            // time, the publication, or for canceled posts the time they
+            // were meant for (generated drafts and cancellations all have
+            // one except drafts, which list by creation).
+            for line in &page {
+                let meant = match tab {
+                    Tab::Published => line.post.published_at,
+                    Tab::Scheduled | Tab::Canceled => line.post.scheduled_at,
+                    Tab::Drafts => None,
+                };
+                if let Some(meant) = meant {
+                    assert_eq!(
+                        line.cursor.0,
+                        meant.timestamp(),
+                        "{tab:?} #{}",
+                        line.post.id
+                    );
+                }
+            }
         }
         let mut sorted = cursors.clone();
         if tab == Tab::Scheduled {

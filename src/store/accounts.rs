@@ -102,43 +102,74 @@ fn columns(account: &Account) -> (&'static str, Option<&'static str>, Option<i64
 
 /// Inserts a new account (its `id` is ignored) and returns its id.
 pub fn insert(conn: &Connection, account: &Account) -> Result<AccountId> {
-    // The row starts with the identity columns; `save` writes the state.
-    conn.execute(
-        "INSERT INTO accounts (network, handle, name, status, first_connected_at, authorized_at, \
-         original_connector, last_connector) VALUES (?1, ?2, ?3, 'connected', 0, 0, ?4, ?4)",
-        params![
-            account.network.name(),
-            account.handle,
-            account.name,
-            account.original_connector,
-        ],
+    // A new account has no posts yet.
+    insert_with_posts(conn, account, None)
+}
+
+/// Inserts a new account whose earliest scheduled post is already known
+/// (`generate` draws the posts first), whole in one row: its state, its
+/// next event instant and its urgency.
+pub fn insert_with_posts(
+    conn: &Connection,
+    account: &Account,
+    next_scheduled_post: Option<Instant>,
+) -> Result<AccountId> {
+    let (status, reason, at, by) = columns(account);
+    let next = next_event(
+        account,
+        next_scheduled_post.filter(|_| account.is_connected()),
+    )
+    .map(|e| secs(e.at));
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO accounts (network, handle, name, status, disconnect_reason, disconnected_at, \
+         disconnected_by, first_connected_at, authorized_at, last_published_at, original_connector, \
+         last_connector, reminder_sent, purge_warning_sent, next_event_at, urgent_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?;
-    let id = conn.last_insert_rowid();
-    save(
-        conn,
-        &Account {
-            id,
-            ..account.clone()
-        },
-    )?;
-    Ok(id)
+    stmt.execute(params![
+        account.network.name(),
+        account.handle,
+        account.name,
+        status,
+        reason,
+        at,
+        by,
+        secs(account.first_connected_at),
+        secs(account.authorized_at),
+        account.last_published_at.map(secs),
+        account.original_connector,
+        account.last_connector,
+        account.reminder_sent,
+        account.purge_warning_sent,
+        next,
+        urgency_key(account),
+    ])?;
+    Ok(conn.last_insert_rowid())
 }
 
 /// Writes the account's state and its next event instant, and moves its
 /// version.
 pub fn save(conn: &Connection, account: &Account) -> Result<()> {
-    save_after_events(conn, account, 1)
+    let next_post = next_post_of(conn, account)?;
+    save_after_events(conn, account, 1, next_post)
 }
 
-/// `save` for the sweep, which moves the version once per event applied, so
-/// an account's version does not depend on how sweeps were split (R12a).
-pub fn save_after_events(conn: &Connection, account: &Account, events: i64) -> Result<()> {
+/// `save` for the sweep, which already knows the account's earliest
+/// scheduled post, in one UPDATE. The version moves once per event applied,
+/// so it does not depend on how sweeps were split (R12a).
+pub fn save_after_events(
+    conn: &Connection,
+    account: &Account,
+    events: i64,
+    next_post: Option<Instant>,
+) -> Result<()> {
     let (status, reason, at, by) = columns(account);
+    let next = next_event(account, next_post.filter(|_| account.is_connected()));
     let mut stmt = conn.prepare_cached(
         "UPDATE accounts SET name = ?2, status = ?3, disconnect_reason = ?4, disconnected_at = ?5, \
          disconnected_by = ?6, first_connected_at = ?7, authorized_at = ?8, last_published_at = ?9, \
          original_connector = ?10, last_connector = ?11, reminder_sent = ?12, purge_warning_sent = ?13, \
-         urgent_at = ?14 WHERE id = ?1",
+         urgent_at = ?14, next_event_at = ?15, version = version + ?16 WHERE id = ?1",
     )?;
     stmt.execute(params![
         account.id,
@@ -155,8 +186,10 @@ pub fn save_after_events(conn: &Connection, account: &Account, events: i64) -> R
         account.reminder_sent,
         account.purge_warning_sent,
         urgency_key(account),
+        next.map(|e| secs(e.at)),
+        events,
     ])?;
-    set_next_event(conn, account, events)
+    Ok(())
 }
 
 /// Keeps the indexed `next_event_at` equal to what the lifecycle module says,
@@ -165,16 +198,21 @@ pub fn refresh_next_event(conn: &Connection, account: &Account) -> Result<()> {
     set_next_event(conn, account, 1)
 }
 
+/// The earliest scheduled post that counts for the account's next event:
+/// only a connected account's posts publish.
+fn next_post_of(conn: &Connection, account: &Account) -> Result<Option<Instant>> {
+    if account.is_connected() {
+        next_scheduled_post_at(conn, account.id)
+    } else {
+        Ok(None)
+    }
+}
+
 /// Writes the account's next event instant and moves its version by `bump`.
 pub fn set_next_event(conn: &Connection, account: &Account, bump: i64) -> Result<()> {
-    let next_post = if account.is_connected() {
-        next_scheduled_post_at(conn, account.id)?
-    } else {
-        None
-    };
-    let next = next_event(account, next_post).map(|e| secs(e.at));
-    // Every change to an account or its posts comes through here, so this is
-    // where its version moves.
+    let next = next_event(account, next_post_of(conn, account)?).map(|e| secs(e.at));
+    // Every change to an account or its posts comes through here or `save`,
+    // so these are where its version moves.
     let mut stmt = conn.prepare_cached(
         "UPDATE accounts SET next_event_at = ?2, version = version + ?3 WHERE id = ?1",
     )?;

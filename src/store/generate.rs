@@ -197,59 +197,85 @@ fn fill(
             .nth(draw.below(5) as usize)
             .expect("five networks");
         let connector = publishers[draw.below(publishers.len() as u64) as usize];
-        let account = draw_account(&mut draw, i, network, connector, now);
-        let id = accounts::insert(conn, &account)?;
-        made.push(Account { id, ..account });
-        progress.show("accounts", u64::from(i) + 1, u64::from(plan.accounts))?;
+        made.push(draw_account(&mut draw, i, network, connector, now));
     }
     // Posts go to accounts that still have a history (not expired).
     let with_history: Vec<usize> = (0..made.len())
         .filter(|&i| !matches!(made[i].connection, Link::Expired(_)))
         .collect();
+    // The posts are drawn twice from the same seed: first for what each
+    // account's row needs from them (its last publication, its next
+    // scheduled post), so every account is written once and whole; then
+    // again to write them, once their accounts have ids.
+    let posts_from = draw.0;
+    let mut next_scheduled: Vec<Option<Instant>> = vec![None; made.len()];
     let mut last_published: Vec<Option<Instant>> = vec![None; made.len()];
+    for_each_post(
+        &mut draw,
+        plan.posts,
+        &with_history,
+        &made,
+        publishers,
+        now,
+        |post| {
+            match post.status {
+                PostStatus::Published => {
+                    let last = &mut last_published[post.account];
+                    *last = (*last).max(post.at);
+                }
+                PostStatus::Scheduled => {
+                    let next = &mut next_scheduled[post.account];
+                    *next = match (*next, post.at) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                }
+                _ => {}
+            }
+            Ok(())
+        },
+    )?;
+    for (i, account) in made.iter_mut().enumerate() {
+        account.last_published_at = last_published[i];
+        account.id = accounts::insert_with_posts(conn, account, next_scheduled[i])?;
+        progress.show("accounts", i as u64 + 1, u64::from(plan.accounts))?;
+    }
     let mut insert_post = conn.prepare_cached(
         "INSERT INTO posts (account_id, status, cancel_cause, scheduled_at, published_at, \
          created_by, created_at, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
-    if !with_history.is_empty() {
-        for n in 0..plan.posts {
-            let index = with_history[draw.below(with_history.len() as u64) as usize];
-            let account = &made[index];
-            let author = publishers[draw.below(publishers.len() as u64) as usize];
-            let (status, cause, at) = draw_post(&mut draw, account, now);
-            let text = TEXTS[draw.below(TEXTS.len() as u64) as usize];
-            // One cached INSERT with every column, not an insert and then
-            // updates: the load is most of generate's time.
-            let published = (status == PostStatus::Published).then_some(at).flatten();
+    let mut written = 0;
+    let mut draw = Draw(posts_from);
+    for_each_post(
+        &mut draw,
+        plan.posts,
+        &with_history,
+        &made,
+        publishers,
+        now,
+        |post| {
+            let published = (post.status == PostStatus::Published)
+                .then_some(post.at)
+                .flatten();
             insert_post.execute(params![
-                account.id,
-                status.name(),
-                cause,
-                at.map(secs),
+                made[post.account].id,
+                post.status.name(),
+                post.cause,
+                post.at.map(secs),
                 published.map(secs),
-                author,
+                post.author,
                 secs(now),
-                text
+                post.text
             ])?;
-            if published.is_some() {
-                let last = &mut last_published[index];
-                *last = (*last).max(at);
-            }
-            progress.show("posts", n + 1, plan.posts)?;
-        }
-    }
+            written += 1;
+            progress.show("posts", written, plan.posts)
+        },
+    )?;
     drop(insert_post);
     if progress.on_terminal {
         eprintln!("building indexes…");
     }
     rebuild_indexes()?;
-    if progress.on_terminal {
-        eprintln!("computing each account's next event…");
-    }
-    for (account, last) in made.iter_mut().zip(last_published) {
-        account.last_published_at = last;
-        accounts::save(conn, account)?;
-    }
     audit::record(
         conn,
         now,
@@ -263,6 +289,47 @@ fn fill(
         ),
         None,
     )?;
+    Ok(())
+}
+
+/// One drawn post: the index of its account in the drawn accounts.
+struct DrawnPost {
+    account: usize,
+    author: UserId,
+    status: PostStatus,
+    cause: Option<&'static str>,
+    at: Option<Instant>,
+    text: &'static str,
+}
+
+/// Draws `count` posts in order, each for an account that still has a
+/// history; the same `draw` state gives the same posts.
+fn for_each_post(
+    draw: &mut Draw,
+    count: u64,
+    with_history: &[usize],
+    made: &[Account],
+    publishers: &[UserId],
+    now: Instant,
+    mut each: impl FnMut(DrawnPost) -> Result<()>,
+) -> Result<()> {
+    if with_history.is_empty() {
+        return Ok(());
+    }
+    for _ in 0..count {
+        let account = with_history[draw.below(with_history.len() as u64) as usize];
+        let author = publishers[draw.below(publishers.len() as u64) as usize];
+        let (status, cause, at) = draw_post(draw, &made[account], now);
+        let text = TEXTS[draw.below(TEXTS.len() as u64) as usize];
+        each(DrawnPost {
+            account,
+            author,
+            status,
+            cause,
+            at,
+            text,
+        })?;
+    }
     Ok(())
 }
 

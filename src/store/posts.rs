@@ -230,15 +230,12 @@ pub struct PostLine {
 pub type TimeCursor = (i64, PostId);
 
 /// Each tab's order: the instant people look for first, then the id.
+/// The instant is the stored `listed_at` (migration 003), which holds each
+/// tab's: scheduled time, publication time, creation time of a draft, and
+/// for canceled posts the time they were meant for, else their creation.
 fn tab_order(tab: Tab) -> (&'static str, bool) {
-    match tab {
-        // Soonest first: what publishes next.
-        Tab::Scheduled => ("p.scheduled_at", true),
-        // Newest first.
-        Tab::Published => ("p.published_at", false),
-        Tab::Drafts => ("p.created_at", false),
-        Tab::Canceled => ("coalesce(p.scheduled_at, p.created_at)", false),
-    }
+    // Soonest first in Scheduled, what publishes next; newest first elsewhere.
+    ("p.listed_at", tab == Tab::Scheduled)
 }
 
 /// One page of a Publishing tab (R5b applied) in the tab's time order,
@@ -301,7 +298,7 @@ fn ordered_page(
 pub fn line(conn: &Connection, id: PostId) -> Result<PostLine> {
     let sql = format!(
         "SELECT {POST_COLUMNS}, a.network, a.handle, a.name, u.name, \
-         coalesce(p.published_at, p.scheduled_at, p.created_at) {FROM_POSTS} WHERE p.id = ?1"
+         p.listed_at {FROM_POSTS} WHERE p.id = ?1"
     );
     conn.query_row(&sql, [id], |r| Ok(post_line_from_row(r)))
         .optional()?

@@ -7,13 +7,13 @@ use rusqlite::Connection;
 
 use super::audit::{self, Outcome, SYSTEM};
 use super::notifications::{self, Kind};
-use super::rows::{instant, secs};
+use super::rows::{ACCOUNT_COLUMNS, account_from_row, instant, secs};
 use super::{accounts, posts, users};
 use crate::error::Result;
 use crate::lifecycle::events::{EventKind, next_event, publication_bound};
 use crate::lifecycle::notify::{purge_warning_recipients, reminder_recipients};
 use crate::lifecycle::time::one_second;
-use crate::lifecycle::{AccountId, DisconnectReason, Instant, PostId};
+use crate::lifecycle::{Account, AccountId, DisconnectReason, Instant, PostId};
 use crate::present::plural;
 
 /// One thing the sweep did (CLI.md: sweep events).
@@ -35,25 +35,28 @@ pub struct SweepEvent {
 /// while they come before the next due account's first one.
 pub fn sweep_to(conn: &Connection, until: Instant) -> Result<Vec<SweepEvent>> {
     let mut events = Vec::new();
-    let mut due = conn.prepare_cached(
-        "SELECT id, next_event_at FROM accounts WHERE next_event_at <= ?1 \
-         ORDER BY next_event_at, id LIMIT 2",
-    )?;
+    // The first due account whole, and the second's turn.
+    let mut due = conn.prepare_cached(&format!(
+        "SELECT {ACCOUNT_COLUMNS}, a.next_event_at FROM accounts a WHERE a.next_event_at <= ?1 \
+         ORDER BY a.next_event_at, a.id LIMIT 2"
+    ))?;
     loop {
-        let next_two: Vec<(AccountId, i64)> = due
-            .query_map([secs(until)], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let Some(&(id, _)) = next_two.first() else {
-            break;
+        let (first, before) = {
+            let mut rows = due.query([secs(until)])?;
+            let Some(row) = rows.next()? else {
+                break;
+            };
+            let first = account_from_row(row)?;
+            let before = match rows.next()? {
+                Some(row) => Some(Turn {
+                    at: instant(row.get(15)?, "next event instant")?,
+                    account: row.get(0)?,
+                }),
+                None => None,
+            };
+            (first, before)
         };
-        let before = match next_two.get(1) {
-            Some(&(other, at)) => Some(Turn {
-                at: instant(at, "next event instant")?,
-                account: other,
-            }),
-            None => None,
-        };
-        sweep_account(conn, id, until, before, &mut events)?;
+        sweep_account(conn, first, until, before, &mut events)?;
     }
     // Written only when it moves, so an idle portal stays unchanged.
     conn.execute(
@@ -91,18 +94,16 @@ impl Turn {
 /// than `until` or comes after `before`.
 fn sweep_account(
     conn: &Connection,
-    id: AccountId,
+    mut account: Account,
     until: Instant,
     before: Option<Turn>,
     events: &mut Vec<SweepEvent>,
 ) -> Result<()> {
-    let Some(mut account) = accounts::load(conn, id)? else {
-        return Ok(());
-    };
+    let id = account.id;
     // The account is held in memory and written once, after its events:
     // each event reads only posts and users, never the account's row.
     let mut applied = 0i64;
-    loop {
+    let next_post = loop {
         let next_post = if account.is_connected() {
             accounts::next_scheduled_post_at(conn, id)?
         } else {
@@ -111,7 +112,7 @@ fn sweep_account(
         let Some(event) = next_event(&account, next_post)
             .filter(|e| e.at <= until && before.is_none_or(|turn| turn.is_after(e.at, id)))
         else {
-            break;
+            break next_post;
         };
         let events_before = events.len();
         let event_at = event.at;
@@ -245,9 +246,9 @@ fn sweep_account(
         }
         // The version moves once per event, however events are batched.
         applied += ((events.len() - events_before) as i64).max(1);
-    }
+    };
     if applied > 0 {
-        accounts::save_after_events(conn, &account, applied)?;
+        accounts::save_after_events(conn, &account, applied, next_post)?;
     } else {
         // The index named an event the account does not have: put it right,
         // so the sweep moves on.
