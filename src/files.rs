@@ -90,6 +90,14 @@ fn partial_prefix(path: &Path) -> String {
 /// SQLite's companions of a database file.
 const COMPANIONS: [&str; 4] = ["", "-wal", "-shm", "-journal"];
 
+/// Removes a portal file and its SQLite companions (`-wal`, `-shm`).
+pub fn remove_portal(file: &Path) -> Result<()> {
+    std::fs::remove_file(file)
+        .map_err(|e| Error::other("io", format!("cannot remove {}: {e}", file.display())))?;
+    remove_with_companions(file);
+    Ok(())
+}
+
 fn remove_with_companions(file: &Path) {
     for suffix in COMPANIONS {
         let mut name = file.as_os_str().to_os_string();
@@ -177,6 +185,39 @@ pub fn build_then_link<T>(path: &Path, build: impl FnOnce(&Path) -> Result<T>) -
         });
     remove_with_companions(&building);
     built
+}
+
+/// Writes a new file at `path` (0600) with `write`, built beside it and
+/// linked into place once whole: never over an existing file, and a failure
+/// or a signal midway leaves nothing behind.
+pub fn write_new_file(
+    path: &Path,
+    what: &str,
+    write: impl FnOnce(File) -> Result<()>,
+) -> Result<()> {
+    refuse_existing(path, what, "file_exists")?;
+    let building = path.with_file_name(format!(
+        "{}{}.partial",
+        partial_prefix(path),
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&building);
+    let _guard = crate::signals::CleanupOnSignal::new();
+    let file = create_private(&building, what)?;
+    let written = write(file)
+        .map_err(|e| explain_write_failure(e, &building))
+        .and_then(|()| {
+            crate::signals::check_interrupted()?;
+            std::fs::hard_link(&building, path).map_err(|e| {
+                if path.exists() {
+                    already_exists(path, what, "file_exists")
+                } else {
+                    Error::other("io", format!("cannot create {}: {e}", path.display()))
+                }
+            })
+        });
+    let _ = std::fs::remove_file(&building);
+    written
 }
 
 /// Which file a path names now: its device and inode.

@@ -56,6 +56,35 @@ impl Key {
         Ok(Key { code, ctrl })
     }
 
+    /// How the config file writes it: what `parse` reads back.
+    pub fn name(&self) -> String {
+        let base = match self.code {
+            KeyCode::Enter => "enter".to_string(),
+            KeyCode::Esc => "esc".into(),
+            KeyCode::Tab => "tab".into(),
+            KeyCode::BackTab => "shift-tab".into(),
+            KeyCode::Char(' ') => "space".into(),
+            KeyCode::Up => "up".into(),
+            KeyCode::Down => "down".into(),
+            KeyCode::Left => "left".into(),
+            KeyCode::Right => "right".into(),
+            KeyCode::Home => "home".into(),
+            KeyCode::End => "end".into(),
+            KeyCode::PageUp => "pageup".into(),
+            KeyCode::PageDown => "pagedown".into(),
+            KeyCode::Backspace => "backspace".into(),
+            KeyCode::Delete => "delete".into(),
+            KeyCode::F(n) => format!("f{n}"),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}").to_ascii_lowercase(),
+        };
+        if self.ctrl {
+            format!("ctrl-{base}")
+        } else {
+            base
+        }
+    }
+
     /// How the footer and the help overlay write it.
     pub fn label(&self) -> String {
         let base = match self.code {

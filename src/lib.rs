@@ -9,6 +9,7 @@ pub mod error;
 pub mod files;
 pub mod keys;
 pub mod lifecycle;
+pub mod logging;
 pub mod present;
 pub mod signals;
 pub mod store;

@@ -204,17 +204,19 @@ fn demo_never_overwrites_a_file() {
 }
 
 #[test]
-fn demo_without_db_makes_a_new_file_in_the_data_directory() {
+fn demo_without_db_rebuilds_the_one_demo_portal_in_the_data_directory() {
     let home = tempfile::tempdir().unwrap();
     let run = || {
-        let out = assert_cmd::Command::cargo_bin("switchboard")
+        assert_cmd::Command::cargo_bin("switchboard")
             .unwrap()
             .env_remove("SWITCHBOARD_DB")
             .env("HOME", home.path())
             .env("XDG_DATA_HOME", home.path().join("data"))
             .args(["demo", "--no-tui", "--json"])
             .output()
-            .unwrap();
+            .unwrap()
+    };
+    let db_of = |out: &std::process::Output| -> String {
         assert!(
             out.status.success(),
             "{}",
@@ -223,14 +225,42 @@ fn demo_without_db_makes_a_new_file_in_the_data_directory() {
         let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
         doc["db"].as_str().unwrap().to_string()
     };
-    let first = run();
-    let second = run();
-    assert_ne!(first, second);
+    let first = db_of(&run());
+    // Changed since: the second run starts the demo over.
+    let conn = rusqlite::Connection::open(&first).unwrap();
+    conn.execute("DELETE FROM posts", []).unwrap();
+    drop(conn);
+    let second = db_of(&run());
+    assert_eq!(first, second, "one demo.db, not a new file per run");
+    assert!(first.ends_with("demo.db"), "{first}");
     assert!(
         first.starts_with(&home.path().display().to_string()),
         "{first}"
     );
-    assert!(Path::new(&first).exists() && Path::new(&second).exists());
+    let dir = Path::new(&first).parent().unwrap();
+    let portals: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".db"))
+        .collect();
+    assert_eq!(portals, vec!["demo.db".to_string()]);
+    let conn = rusqlite::Connection::open(&first).unwrap();
+    let posts: i64 = conn
+        .query_row("SELECT count(*) FROM posts", [], |r| r.get(0))
+        .unwrap();
+    assert!(posts > 0, "the demo was built afresh");
+    // Anything else at demo.db is never replaced.
+    drop(conn);
+    std::fs::remove_file(&first).unwrap();
+    std::fs::write(&first, b"my notes").unwrap();
+    let refused = run();
+    assert_eq!(refused.status.code(), Some(5));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("not a demo portal"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&first).unwrap(), b"my notes");
 }
 
 #[test]

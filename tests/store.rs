@@ -25,6 +25,7 @@ fn generated(accounts: u32, posts: u64) -> (tempfile::TempDir, std::path::PathBu
             seed: 3,
             now: None,
         },
+        &mut |_, _, _| {},
     )
     .unwrap();
     (dir, path)

@@ -484,23 +484,46 @@ fn a_recording_is_readable_by_its_owner_only() {
 }
 
 #[test]
-fn the_log_is_created_owner_only_and_rotates() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("logs").join("switchboard.log");
-    switchboard::tui::log::init(Some(path.clone()));
-    switchboard::tui::log::write("error", "first \u{1b}[2J line");
-    assert_eq!(mode(&path), 0o600);
-    assert_eq!(mode(path.parent().unwrap()), 0o700);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("first \\u{1b}[2J line"), "{text}");
-    let long = "x".repeat(4096);
-    for _ in 0..(switchboard::tui::log::MAX_BYTES / 4096 + 2) {
-        switchboard::tui::log::write("debug", &long);
-    }
-    let rotated = dir.path().join("logs").join("switchboard.log.1");
-    assert!(rotated.exists());
-    assert!(std::fs::metadata(&path).unwrap().len() < switchboard::tui::log::MAX_BYTES);
-    switchboard::tui::log::init(None);
+fn the_log_is_created_owner_only_in_the_data_directory_with_data_escaped() {
+    let home = tempfile::tempdir().unwrap();
+    // A command that fails on a name with a terminal escape in it: the
+    // failure is logged (at warn, a command's default level).
+    let output = assert_cmd::Command::cargo_bin("switchboard")
+        .unwrap()
+        .env("XDG_DATA_HOME", home.path())
+        .env_remove("SWITCHBOARD_LOG")
+        .args(["--db", "/nonexistent/\u{1b}[2J.db", "account", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4));
+    let logs = home.path().join("switchboard").join("logs");
+    assert_eq!(mode(&logs), 0o700);
+    let files: Vec<_> = std::fs::read_dir(&logs)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(mode(&files[0]), 0o600);
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(text.contains("no portal database at"), "{text}");
+    assert!(
+        !text.contains('\u{1b}'),
+        "an escape reached the log: {text:?}"
+    );
+}
+
+#[test]
+fn a_command_with_nothing_to_log_leaves_no_log_file() {
+    let home = tempfile::tempdir().unwrap();
+    let output = assert_cmd::Command::cargo_bin("switchboard")
+        .unwrap()
+        .env("XDG_DATA_HOME", home.path())
+        .env_remove("SWITCHBOARD_LOG")
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(!home.path().join("switchboard").exists());
 }
 
 // 8. The headless tour's throwaway portal lives in a private folder.

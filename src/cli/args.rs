@@ -4,7 +4,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const GLOBAL: &str = "Global options";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -15,6 +17,14 @@ use clap::{Args, Parser, Subcommand};
         Without a subcommand, opens the terminal UI. With one, runs it and exits: \
         every command first brings the portal up to its instant (the sweep).",
     after_help = "Exit codes: 0 done, 2 bad usage or value, 3 refused by permission or tier, \
+        4 no such account/post/user/database, 5 refused by the state, 1 anything else.",
+    after_long_help = "Examples:\n  \
+        switchboard demo                                   # a demo portal and its guided tour\n  \
+        switchboard init --portal 'Acme' --tier professional --admin ana@acme.test --admin-name Ana\n  \
+        switchboard --as ana@acme.test account connect facebook acme\n  \
+        switchboard account list --status attention --sort urgency\n  \
+        switchboard --json sweep                           # from cron: apply what is due\n\n\
+        Exit codes: 0 done, 2 bad usage or value, 3 refused by permission or tier, \
         4 no such account/post/user/database, 5 refused by the state, 1 anything else."
 )]
 pub struct Cli {
@@ -27,49 +37,72 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// The portal database [default: portal.db in the data directory]
-    #[arg(long, global = true, env = "SWITCHBOARD_DB", value_name = "PATH")]
+    #[arg(long, global = true, env = "SWITCHBOARD_DB", value_name = "PATH", help_heading = GLOBAL)]
     pub db: Option<PathBuf>,
-    /// The acting user
+    /// The acting user, by email: who the permission rules check
     #[arg(
         long = "as",
         global = true,
         env = "SWITCHBOARD_USER",
-        value_name = "EMAIL"
+        value_name = "EMAIL",
+        help_heading = GLOBAL
     )]
     pub as_user: Option<String>,
     /// The instant to act at, RFC 3339 (else the demo clock, else the system clock)
-    #[arg(long, global = true, value_name = "RFC3339")]
+    #[arg(long, global = true, value_name = "RFC3339", help_heading = GLOBAL)]
     pub now: Option<String>,
     /// Machine output on stdout: one JSON document per command
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub json: bool,
+    /// Say more: every event a sweep applied, not only the summary
+    #[arg(short, long, global = true, help_heading = GLOBAL)]
+    pub verbose: bool,
     /// Record the terminal UI (or a headless tour) as an asciicast v2 file
-    #[arg(long, global = true, value_name = "FILE.cast")]
+    #[arg(long, global = true, value_name = "FILE.cast", help_heading = GLOBAL)]
     pub record: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a new portal database with one super admin
+    #[command(after_long_help = "Example:\n  \
+        switchboard --db acme.db init --portal 'Acme Corp' --tier professional \\\n    \
+        --admin ana@acme.test --admin-name 'Ana Ruiz'")]
     Init {
+        /// The portal's name, as the header shows it
         #[arg(long, value_name = "NAME")]
         portal: String,
-        /// free, starter, professional, enterprise or legacy_basic
+        /// The subscription: free, starter, professional, enterprise or legacy_basic
         #[arg(long, value_name = "TIER")]
         tier: String,
+        /// The first super admin's email (the user to act as)
         #[arg(long, value_name = "EMAIL")]
         admin: String,
+        /// The first super admin's name
         #[arg(long = "admin-name", value_name = "NAME")]
         admin_name: String,
     },
-    /// Create a fresh demo portal and open the terminal UI on it, with the guided tour
+    /// Create the demo portal and open the terminal UI on it, with the guided tour
+    #[command(
+        long_about = "Create the demo portal and open the terminal UI on it, with the guided tour.\n\n\
+            Without --db it is demo.db in the data directory, rebuilt on every run \
+            (only ever over a demo portal: any other file there is left alone).",
+        after_long_help = "Examples:\n  \
+            switchboard demo\n  \
+            switchboard demo --no-tui          # build it, print its users, and exit"
+    )]
     Demo {
-        /// Only create it
+        /// Only create it, and print its users
         #[arg(long)]
         no_tui: bool,
     },
     /// Present a guided tour (a TOML file, or 'article' for the bundled one)
+    #[command(after_long_help = "Examples:\n  \
+        switchboard tour article\n  \
+        switchboard tour article --headless --size 100x30")]
     Tour {
+        /// A tour file, or 'article' for the bundled tour of the article's steps
+        #[arg(value_name = "FILE|article")]
         file: String,
         /// Run it without a terminal, printing each step's screen as text
         #[arg(long)]
@@ -79,11 +112,16 @@ pub enum Command {
         size: String,
     },
     /// Create a synthetic portal for benchmarks (deterministic per seed)
+    #[command(after_long_help = "Example:\n  \
+        switchboard --db big.db generate --accounts 100000 --posts 1000000")]
     Generate {
+        /// How many social accounts, in every state the rules allow
         #[arg(long, value_name = "N")]
         accounts: u32,
+        /// How many posts, spread over the accounts that still have a history
         #[arg(long, value_name = "M")]
         posts: u64,
+        /// The generator's seed: the same seed gives the same portal
         #[arg(long, value_name = "S", default_value_t = 1)]
         seed: u64,
     },
@@ -97,21 +135,31 @@ pub enum Command {
     #[command(subcommand)]
     Account(AccountCommand),
     /// What a network does to an account: security, deleted or inactive
+    #[command(after_long_help = "Example:\n  \
+        switchboard network-event 12 security   # the network dropped account #12")]
     NetworkEvent {
+        /// The account's id
         id: i64,
+        /// security (a password change or a security check), deleted (the
+        /// account is gone from the network) or inactive (X: 90 days without a post)
         #[arg(value_name = "security|deleted|inactive")]
         event: String,
     },
     /// Posts
     #[command(subcommand)]
     Post(PostCommand),
-    /// Apply every event due up to now
+    /// Apply every event due up to now, and say what happened
+    #[command(after_long_help = "Examples:\n  \
+        switchboard sweep                   # a summary by kind\n  \
+        switchboard sweep --verbose         # and every event\n  \
+        switchboard --json sweep            # every event, as JSON")]
     Sweep,
     /// The portal's demo clock
     #[command(subcommand)]
     Clock(ClockCommand),
     /// An inbox: the acting user's, or --user's
     Notifications {
+        /// Whose inbox (a super admin may read anyone's)
         #[arg(long, value_name = "EMAIL")]
         user: Option<String>,
         /// Mark the listed notifications read
@@ -119,53 +167,106 @@ pub enum Command {
         mark_read: bool,
     },
     /// The audit log
+    #[command(after_long_help = "Examples:\n  \
+        switchboard audit --account 12\n  \
+        switchboard audit --format csv > audit.csv")]
     Audit {
+        /// Only this account's entries
         #[arg(long, value_name = "ID")]
         account: Option<i64>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Print the shell completion script for SHELL
+    #[command(long_about = "Print the shell completion script for SHELL.\n\n\
+        bash:  switchboard completions bash > ~/.local/share/bash-completion/completions/switchboard\n\
+        zsh:   switchboard completions zsh > ~/.zfunc/_switchboard   (with fpath+=~/.zfunc)\n\
+        fish:  switchboard completions fish > ~/.config/fish/completions/switchboard.fish")]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on stdout
+    #[command(long_about = "Print the manual page (roff) on stdout.\n\n\
+        switchboard man > ~/.local/share/man/man1/switchboard.1 && man switchboard")]
+    Man,
+    /// Where the TUI's config file is, or the whole default config
+    #[command(after_long_help = "Examples:\n  \
+        switchboard config                       # where it is read from\n  \
+        switchboard config --default > ~/.config/switchboard/config.toml")]
+    Config {
+        /// Print the full default config: the theme and every bindable action with its keys
+        #[arg(long)]
+        default: bool,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum TierCommand {
-    /// free, starter, professional, enterprise or legacy_basic (super admin only)
-    Set { tier: String },
+    /// Change the portal's tier (super admin only)
+    Set {
+        /// free, starter, professional, enterprise or legacy_basic
+        #[arg(value_name = "TIER")]
+        tier: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
     /// Add a user (super admin only)
+    #[command(after_long_help = "Example:\n  \
+        switchboard --as ana@acme.test user add bo@acme.test --name 'Bo Lind' --access own --publish")]
     Add {
+        /// The new user's email
+        #[arg(value_name = "EMAIL")]
         email: String,
-        #[arg(long)]
+        /// The new user's name
+        #[arg(long, value_name = "NAME")]
         name: String,
+        /// Make the user a super admin (all access, may publish)
         #[arg(long)]
         super_admin: bool,
-        /// Social access: none, own or all
+        /// Social access: none, own (the accounts they connected) or all
         #[arg(long, default_value = "none", value_name = "none|own|all")]
         access: String,
-        /// The publish permission
+        /// The publish permission: may schedule and connect
         #[arg(long)]
         publish: bool,
     },
     /// Deactivate a user (super admin only)
-    Deactivate { email: String },
-    /// List the users
+    Deactivate {
+        /// The user's email
+        #[arg(value_name = "EMAIL")]
+        email: String,
+    },
+    /// List the users (super admin only)
     List,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum AccountCommand {
     /// Connect a new account, or reconnect a known one of that network and handle
+    #[command(after_long_help = "Example:\n  \
+        switchboard --as ana@acme.test account connect instagram acme.shop --name 'Acme Shop'")]
     Connect {
         /// facebook, instagram, linkedin, x or youtube
+        #[arg(value_name = "NETWORK")]
         network: String,
+        /// The account's handle on the network (with or without @)
+        #[arg(value_name = "HANDLE")]
         handle: String,
-        #[arg(long)]
+        /// The name the list shows [default: the handle]
+        #[arg(long, value_name = "NAME")]
         name: Option<String>,
     },
     /// Reconnect disconnected or expired accounts (several ids: each its own
     /// result, all in one transaction)
+    #[command(after_long_help = "Examples:\n  \
+        switchboard --as ana@acme.test account reconnect 12\n  \
+        switchboard --as ana@acme.test account reconnect 12 14 15")]
     Reconnect {
+        /// The accounts' ids
         #[arg(required = true, value_name = "ID")]
         ids: Vec<i64>,
         #[command(flatten)]
@@ -173,14 +274,21 @@ pub enum AccountCommand {
     },
     /// Disconnect accounts (their scheduled posts are canceled; several ids:
     /// each its own result, all in one transaction)
+    #[command(after_long_help = "Examples:\n  \
+        switchboard --as ana@acme.test account disconnect 12\n  \
+        switchboard --as ana@acme.test account disconnect 12 --if-version 7")]
     Disconnect {
+        /// The accounts' ids
         #[arg(required = true, value_name = "ID")]
         ids: Vec<i64>,
         #[command(flatten)]
         guard: VersionGuard,
     },
     /// Remove an account and all its posts
+    #[command(after_long_help = "Example:\n  \
+        switchboard --as ana@acme.test account remove 12 --confirm acme")]
     Remove {
+        /// The account's id
         id: i64,
         /// The account's handle, to confirm
         #[arg(long, value_name = "HANDLE")]
@@ -189,6 +297,10 @@ pub enum AccountCommand {
         guard: VersionGuard,
     },
     /// The Accounts list
+    #[command(after_long_help = "Examples:\n  \
+        switchboard account list --status attention --sort urgency\n  \
+        switchboard account list --network x --limit 20 --after 340\n  \
+        switchboard account list --all --format csv > accounts.csv")]
     List {
         /// Include accounts hidden after 90 days disconnected
         #[arg(long)]
@@ -206,44 +318,78 @@ pub enum AccountCommand {
         sort: String,
         #[command(flatten)]
         page: Page,
+        #[command(flatten)]
+        format: FormatArg,
     },
     /// One account
-    Show { id: i64 },
+    Show {
+        /// The account's id
+        id: i64,
+    },
+    /// Write an account's whole history (posts, notifications, audit) as JSON,
+    /// to keep it before the purge
+    #[command(after_long_help = "Example:\n  \
+        switchboard account export 12 --output acme-history.json")]
+    Export {
+        /// The account's id
+        id: i64,
+        /// A new file to write it to (never over an existing one) [default: stdout]
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum PostCommand {
     /// Schedule a post on a connected account
+    #[command(after_long_help = "Example:\n  \
+        switchboard --as ana@acme.test post schedule 12 --at 2026-03-20T09:00:00Z --text 'Spring sale'")]
     Schedule {
+        /// The account's id
         account_id: i64,
+        /// When it publishes, RFC 3339 (in the future)
         #[arg(long, value_name = "RFC3339")]
         at: String,
+        /// What it says (within the network's length limit)
         #[arg(long)]
         text: String,
     },
     /// Draft a post
     Draft {
+        /// The account's id
         account_id: i64,
+        /// What it says (within the network's length limit)
         #[arg(long)]
         text: String,
     },
     /// Cancel a post
-    Cancel { id: i64 },
+    Cancel {
+        /// The post's id
+        id: i64,
+    },
     /// Reschedule a draft, or a scheduled or canceled post
     Reschedule {
+        /// The post's id
         id: i64,
+        /// When it publishes, RFC 3339 (in the future)
         #[arg(long, value_name = "RFC3339")]
         at: String,
     },
     /// One tab of posts, or every post
+    #[command(after_long_help = "Examples:\n  \
+        switchboard post list --tab scheduled --limit 50\n  \
+        switchboard post list --account 12 --format csv > acme-posts.csv")]
     List {
         /// scheduled, published, drafts or canceled
         #[arg(long)]
         tab: Option<String>,
+        /// Only this account's posts
         #[arg(long, value_name = "ID")]
         account: Option<i64>,
         #[command(flatten)]
         page: Page,
+        #[command(flatten)]
+        format: FormatArg,
     },
 }
 
@@ -267,14 +413,44 @@ pub struct Page {
     pub limit: Option<usize>,
 }
 
+/// What a list is printed as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Lines for people
+    Human,
+    /// One JSON document (as --json)
+    Json,
+    /// Comma-separated values with a header row, for spreadsheets
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct FormatArg {
+    /// human, json or csv [default: human, or json with --json]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ClockCommand {
     /// The effective clock and how far the portal has been brought
     Show,
     /// Set the demo clock and bring the portal up to it
-    Set { instant: String },
+    #[command(after_long_help = "Example:\n  switchboard clock set 2026-06-01T09:00:00Z")]
+    Set {
+        /// The new instant, RFC 3339 (never before the portal's last sweep)
+        #[arg(value_name = "RFC3339")]
+        instant: String,
+    },
     /// Move the demo clock forward (like 90d, 12h, 30m) and bring the portal up to it
-    Advance { duration: String },
+    #[command(after_long_help = "Examples:\n  \
+        switchboard clock advance 7d\n  \
+        switchboard clock advance 90d --verbose   # and list every event")]
+    Advance {
+        /// How far: a number and d, h or m (90d, 12h, 30m)
+        #[arg(value_name = "DURATION")]
+        duration: String,
+    },
     /// Back to the system clock (refused while the demo clock is ahead of it)
     Unset,
 }

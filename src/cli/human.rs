@@ -6,7 +6,9 @@ use chrono::Local;
 use crate::lifecycle::Instant;
 use crate::lifecycle::NextStep;
 use crate::lifecycle::permission::User;
-use crate::present::{column, escape_control, reason_words, relative, role_words, truncate};
+use crate::present::{
+    column, escape_control, plural, reason_words, relative, role_words, truncate,
+};
 
 /// A column of data: escaped first (so what the terminal shows is what is
 /// measured), then cut or padded to `columns` display columns.
@@ -176,21 +178,88 @@ pub fn audit_line(e: &AuditEntry) -> String {
     )
 }
 
+/// One event a sweep applied, in words.
 pub fn sweep_event_line(e: &SweepEvent) -> String {
-    let mut text = format!(
-        "{}  account #{:<6} {}",
-        date(e.at),
-        e.account_id,
-        e.kind.name()
-    );
-    if let Some(post) = e.post_id {
-        text.push_str(&format!(" post #{post}"));
+    use crate::lifecycle::events::EventKind;
+    let count = e.count.unwrap_or(0);
+    let what = match e.kind {
+        EventKind::Publication => match e.post_id {
+            Some(post) => format!("post #{post} published"),
+            None => "a post published".into(),
+        },
+        EventKind::Reminder => {
+            format!("reauthorization reminder sent to {}", plural(count, "user"))
+        }
+        EventKind::PurgeWarning => {
+            format!("purge warning sent to {}", plural(count, "user"))
+        }
+        EventKind::Lapse(reason) => format!(
+            "disconnected by the network ({}); {} canceled",
+            reason_words(reason),
+            plural(count, "scheduled post")
+        ),
+        EventKind::Purge => format!("reconnect window ended; {} purged", plural(count, "post")),
+    };
+    format!("{}  account #{:<6} {what}", date(e.at), e.account_id)
+}
+
+/// What a sweep did, by kind: how many events on how many accounts, then a
+/// line per kind with what the counts add up to.
+pub fn sweep_summary(events: &[SweepEvent]) -> Vec<String> {
+    use crate::lifecycle::events::EventKind;
+    if events.is_empty() {
+        return vec!["Nothing was due.".into()];
     }
-    if let Some(reason) = e.reason {
-        text.push_str(&format!(" ({})", reason.name()));
+    let accounts: std::collections::HashSet<_> = events.iter().map(|e| e.account_id).collect();
+    let mut lines = vec![format!(
+        "{} on {}:",
+        plural(events.len() as i64, "event"),
+        plural(accounts.len() as i64, "account")
+    )];
+    let of = |pick: &dyn Fn(&EventKind) -> bool| {
+        let chosen: Vec<&SweepEvent> = events.iter().filter(|e| pick(&e.kind)).collect();
+        let sum: i64 = chosen.iter().filter_map(|e| e.count).sum();
+        (chosen.len() as i64, sum)
+    };
+    let (n, _) = of(&|k| *k == EventKind::Publication);
+    if n > 0 {
+        lines.push(format!("  {} published at their time", plural(n, "post")));
     }
-    if let Some(count) = e.count {
-        text.push_str(&format!(" [{count}]"));
+    let (n, sent) = of(&|k| *k == EventKind::Reminder);
+    if n > 0 {
+        lines.push(format!(
+            "  {} ({} in all)",
+            plural(n, "reauthorization reminder"),
+            plural(sent, "notification")
+        ));
     }
-    text
+    let (n, sent) = of(&|k| *k == EventKind::PurgeWarning);
+    if n > 0 {
+        lines.push(format!(
+            "  {} ({} in all)",
+            plural(n, "purge warning"),
+            plural(sent, "notification")
+        ));
+    }
+    let (n, canceled) = of(&|k| matches!(k, EventKind::Lapse(_)));
+    if n > 0 {
+        lines.push(format!(
+            "  {} disconnected by their network ({} canceled)",
+            plural(n, "account"),
+            plural(canceled, "scheduled post")
+        ));
+    }
+    let (n, purged) = of(&|k| *k == EventKind::Purge);
+    if n > 0 {
+        let histories = if n == 1 {
+            "1 history".to_string()
+        } else {
+            format!("{n} histories")
+        };
+        lines.push(format!(
+            "  {histories} purged after the reconnect window ({} deleted)",
+            plural(purged, "post")
+        ));
+    }
+    lines
 }

@@ -230,10 +230,26 @@ fn run_step(portal: &mut Portal, at: Instant, step: &Step) -> Result<()> {
     })
 }
 
-/// A path for a new demo portal in `dir` that does not exist yet.
-pub fn fresh_path(dir: &Path) -> PathBuf {
-    (1..)
-        .map(|n| dir.join(format!("demo-{n}.db")))
-        .find(|p| !p.exists())
-        .expect("an unused name exists")
+/// Whether the file at `path` is a demo portal: a portal with the demo's
+/// name and its super admin. Anything else (not a portal, unreadable, a
+/// real portal) is not, and is never replaced by a new demo.
+pub fn is_demo(path: &Path) -> bool {
+    let Ok(script) = toml::from_str::<Script>(SCRIPT) else {
+        return false;
+    };
+    let Some(admin) = script.user.iter().find(|u| u.role == "super_admin") else {
+        return false;
+    };
+    let Ok(portal) = Portal::open(path) else {
+        return false;
+    };
+    let conn = portal.connection();
+    let name: Option<String> = conn
+        .query_row("SELECT name FROM portal WHERE id = 1", [], |r| r.get(0))
+        .ok();
+    name.as_deref() == Some(script.portal.name.as_str())
+        && matches!(
+            crate::store::users::by_email(conn, &admin.email),
+            Ok(Some(_))
+        )
 }

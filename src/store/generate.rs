@@ -3,7 +3,6 @@
 //! and every state is one the rules could have produced at `now` (no event
 //! is left overdue behind the watermark).
 
-use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use rusqlite::{Connection, params};
@@ -68,35 +67,48 @@ const TEXTS: [&str; 8] = [
     "Live Q&A with the founders, Friday at 4pm",
 ];
 
-struct Progress {
-    on_terminal: bool,
-    last_percent: u64,
+/// What `generate` is doing, for a progress display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    DrawingPosts,
+    WritingAccounts,
+    WritingPosts,
+    BuildingIndexes,
+    Saving,
 }
 
-impl Progress {
-    /// Shows how far the work is, and stops it (with an error, so the
-    /// half-built file is removed) once a stopping signal arrived.
-    fn show(&mut self, what: &str, done: u64, total: u64) -> Result<()> {
-        if done.is_multiple_of(1024) {
-            crate::signals::check_interrupted()?;
+impl Phase {
+    pub fn words(self) -> &'static str {
+        match self {
+            Phase::DrawingPosts => "drawing the posts",
+            Phase::WritingAccounts => "writing the accounts",
+            Phase::WritingPosts => "writing the posts",
+            Phase::BuildingIndexes => "building the indexes",
+            Phase::Saving => "saving the file",
         }
-        if !self.on_terminal || total == 0 {
-            return Ok(());
-        }
-        let percent = done * 100 / total;
-        if percent != self.last_percent || done == total {
-            self.last_percent = percent;
-            let mut err = std::io::stderr();
-            let _ = write!(err, "\r{what}: {done}/{total} ({percent}%)   ");
-            if done == total {
-                let _ = writeln!(err);
-            }
-        }
-        Ok(())
     }
 }
 
-pub fn generate(path: &Path, plan: &Plan) -> Result<Report> {
+/// How far the work is: `(phase, done, total)`, `total` 0 when a phase has
+/// no count. Called every so many rows, not for each.
+pub type Progress<'a> = &'a mut dyn FnMut(Phase, u64, u64);
+
+/// Reports progress every 4096 rows, and stops the work (with an error, so
+/// the half-built file is removed) once a stopping signal arrived.
+fn step(
+    progress: &mut dyn FnMut(Phase, u64, u64),
+    phase: Phase,
+    done: u64,
+    total: u64,
+) -> Result<()> {
+    if done.is_multiple_of(4096) || done == total {
+        crate::signals::check_interrupted()?;
+        progress(phase, done, total);
+    }
+    Ok(())
+}
+
+pub fn generate(path: &Path, plan: &Plan, progress: Progress<'_>) -> Result<Report> {
     if plan.accounts == 0 {
         return Err(Error::invalid("bad_count", "--accounts must be at least 1"));
     }
@@ -110,12 +122,8 @@ pub fn generate(path: &Path, plan: &Plan) -> Result<Report> {
         Some(now) => now,
         None => parse_instant(DEFAULT_NOW).expect("a valid constant"),
     };
-    let mut progress = Progress {
-        on_terminal: std::io::stderr().is_terminal(),
-        last_percent: u64::MAX,
-    };
     Portal::create_bulk(path, |conn, rebuild_indexes| {
-        fill(conn, plan, now, &mut progress, rebuild_indexes)
+        fill(conn, plan, now, progress, rebuild_indexes)
     })?;
     Ok(Report {
         accounts: plan.accounts,
@@ -128,7 +136,7 @@ fn fill(
     conn: &Connection,
     plan: &Plan,
     now: Instant,
-    progress: &mut Progress,
+    progress: Progress<'_>,
     rebuild_indexes: &dyn Fn() -> Result<()>,
 ) -> Result<()> {
     conn.execute(
@@ -210,6 +218,7 @@ fn fill(
     let posts_from = draw.0;
     let mut next_scheduled: Vec<Option<Instant>> = vec![None; made.len()];
     let mut last_published: Vec<Option<Instant>> = vec![None; made.len()];
+    let mut drawn = 0;
     for_each_post(
         &mut draw,
         plan.posts,
@@ -218,6 +227,8 @@ fn fill(
         publishers,
         now,
         |post| {
+            drawn += 1;
+            step(progress, Phase::DrawingPosts, drawn, plan.posts)?;
             match post.status {
                 PostStatus::Published => {
                     let last = &mut last_published[post.account];
@@ -238,7 +249,12 @@ fn fill(
     for (i, account) in made.iter_mut().enumerate() {
         account.last_published_at = last_published[i];
         account.id = accounts::insert_with_posts(conn, account, next_scheduled[i])?;
-        progress.show("accounts", i as u64 + 1, u64::from(plan.accounts))?;
+        step(
+            progress,
+            Phase::WritingAccounts,
+            i as u64 + 1,
+            u64::from(plan.accounts),
+        )?;
     }
     let mut insert_post = conn.prepare_cached(
         "INSERT INTO posts (account_id, status, cancel_cause, scheduled_at, published_at, \
@@ -268,14 +284,13 @@ fn fill(
                 post.text
             ])?;
             written += 1;
-            progress.show("posts", written, plan.posts)
+            step(progress, Phase::WritingPosts, written, plan.posts)
         },
     )?;
     drop(insert_post);
-    if progress.on_terminal {
-        eprintln!("building indexes…");
-    }
+    progress(Phase::BuildingIndexes, 0, 0);
     rebuild_indexes()?;
+    progress(Phase::Saving, 0, 0);
     audit::record(
         conn,
         now,

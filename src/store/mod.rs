@@ -10,6 +10,7 @@ pub mod generate;
 pub mod notifications;
 pub mod posts;
 pub mod previews;
+pub mod reads;
 pub mod rows;
 pub mod schema;
 pub mod sweep;
@@ -46,6 +47,8 @@ pub struct Portal {
     /// path names another file (replaced, moved, its `-wal` deleted).
     opened: Identity,
     wal: Option<Identity>,
+    /// Told how far each sweep is (a progress bar), when someone watches.
+    sweep_progress: Option<Box<dyn FnMut(u64, u64)>>,
 }
 
 fn configure(conn: &Connection) -> Result<()> {
@@ -105,6 +108,7 @@ impl Portal {
             path: path.to_path_buf(),
             opened,
             wal: None,
+            sweep_progress: None,
         };
         portal.info()?;
         portal.wal = Identity::of(&wal_path(path));
@@ -207,6 +211,12 @@ impl Portal {
     ) -> Result<Portal> {
         write_new_portal(building, first_rows(portal_name, tier, admin, now))?;
         Portal::open(building)
+    }
+
+    /// Tells `report` how far every sweep of this portal is: `(accounts
+    /// swept, accounts due)`.
+    pub fn on_sweep_progress(&mut self, report: impl FnMut(u64, u64) + 'static) {
+        self.sweep_progress = Some(Box::new(report));
     }
 
     pub fn path(&self) -> &Path {
@@ -324,7 +334,10 @@ impl Portal {
         let now = instant(&info)?;
         // T4: refused before anything changes.
         check_clock(now.instant, info.swept_until)?;
-        let swept = sweep::sweep_to(&tx, now.instant)?;
+        let swept = match self.sweep_progress.as_mut() {
+            Some(report) => sweep::sweep_to_reporting(&tx, now.instant, Some(report.as_mut()))?,
+            None => sweep::sweep_to(&tx, now.instant)?,
+        };
         let actor = match actor {
             Some(email) => Some(users::require_by_email(&tx, email)?),
             None => None,

@@ -82,6 +82,23 @@ pub fn for_each(
     Ok(())
 }
 
+/// An account's notifications, whoever they went to, oldest first
+/// (`account export`).
+pub fn for_each_of_account(
+    conn: &Connection,
+    account: AccountId,
+    mut each: impl FnMut(Notification) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT} WHERE n.account_id = ?1 ORDER BY n.at, n.id"
+    ))?;
+    let mut rows = stmt.query([account])?;
+    while let Some(r) = rows.next()? {
+        each(from_row(r)?)?;
+    }
+    Ok(())
+}
+
 pub fn unread_count(conn: &Connection, recipient: UserId) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT count(*) FROM notifications WHERE recipient = ?1 AND read = 0",

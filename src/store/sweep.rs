@@ -34,7 +34,25 @@ pub struct SweepEvent {
 /// same ids. The due index gives that order; an account applies its events
 /// while they come before the next due account's first one.
 pub fn sweep_to(conn: &Connection, until: Instant) -> Result<Vec<SweepEvent>> {
+    sweep_to_reporting(conn, until, None)
+}
+
+/// How far a sweep is: `(accounts swept, accounts that were due when it
+/// began)`; an account due again later in the same sweep counts again.
+pub type SweepProgress<'a> = &'a mut dyn FnMut(u64, u64);
+
+/// `sweep_to`, telling `progress` how far it is every so many accounts.
+pub fn sweep_to_reporting(
+    conn: &Connection,
+    until: Instant,
+    mut progress: Option<SweepProgress<'_>>,
+) -> Result<Vec<SweepEvent>> {
     let mut events = Vec::new();
+    let due_at_start = match &progress {
+        Some(_) => accounts::due_count(conn, until, usize::MAX)? as u64,
+        None => 0,
+    };
+    let mut swept = 0u64;
     // The first due account whole, and the second's turn.
     let mut due = conn.prepare_cached(&format!(
         "SELECT {ACCOUNT_COLUMNS}, a.next_event_at FROM accounts a WHERE a.next_event_at <= ?1 \
@@ -57,6 +75,15 @@ pub fn sweep_to(conn: &Connection, until: Instant) -> Result<Vec<SweepEvent>> {
             (first, before)
         };
         sweep_account(conn, first, until, before, &mut events)?;
+        swept += 1;
+        if let Some(report) = progress.as_mut()
+            && swept.is_multiple_of(256)
+        {
+            report(swept, due_at_start.max(swept));
+        }
+    }
+    if let Some(report) = progress.as_mut() {
+        report(swept, due_at_start.max(swept));
     }
     // Written only when it moves, so an idle portal stays unchanged.
     conn.execute(

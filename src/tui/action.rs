@@ -53,6 +53,25 @@ pub enum Action {
     Quit,
 }
 
+impl Action {
+    /// The name a config file binds it by (snake_case, as serde reads it).
+    pub fn name(self) -> String {
+        let debug = format!("{self:?}");
+        let mut name = String::with_capacity(debug.len() + 4);
+        for (i, c) in debug.chars().enumerate() {
+            if c.is_ascii_uppercase() {
+                if i > 0 {
+                    name.push('_');
+                }
+                name.push(c.to_ascii_lowercase());
+            } else {
+                name.push(c);
+            }
+        }
+        name
+    }
+}
+
 /// One input to `update`, whatever device it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Msg {

@@ -72,6 +72,35 @@ pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
     }
 }
 
+/// The whole default config, with every action a keymap can bind and its
+/// default keys: what `switchboard config --default` prints, and what
+/// `parse` reads back as the defaults.
+pub fn default_text() -> String {
+    use std::fmt::Write;
+    let mut text = String::from(
+        "# Switchboard's config file. Every line is optional: what is left out\n\
+         # keeps its default. Keys are a character, or enter, esc, tab,\n\
+         # shift-tab, space, up, down, left, right, home, end, pageup, pagedown,\n\
+         # backspace, delete, f1..f12, each with an optional ctrl- in front.\n\n\
+         theme = \"default\"  # default, dark, light or mono\n\n[keys]\n",
+    );
+    for binding in defaults() {
+        let keys: Vec<String> = binding
+            .keys
+            .iter()
+            .map(|k| format!("{:?}", k.name()))
+            .collect();
+        let _ = writeln!(
+            text,
+            "{} = [{}]  # {}",
+            binding.action.name(),
+            keys.join(", "),
+            binding.help
+        );
+    }
+    text
+}
+
 pub fn parse(text: &str) -> Result<Config, String> {
     let file: File = toml::from_str(text).map_err(|e| {
         let line = e

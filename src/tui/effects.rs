@@ -348,7 +348,11 @@ pub fn pump_work(store: &mut Store, app: &mut App) -> bool {
 /// A failed effect: logged, shown (a refusal as a dialog, else a toast), and
 /// the screen brought up to date.
 pub fn report(store: &mut Store, app: &mut App, error: &Error) {
-    super::log::write("error", &error.to_string());
+    tracing::error!(
+        code = error.code(),
+        "{}",
+        crate::present::escape_control(&error.to_string())
+    );
     show_error(app, error);
     let _ = reload(store, app);
 }

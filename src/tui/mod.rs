@@ -9,7 +9,6 @@ pub mod dialogs;
 pub mod effects;
 pub mod headless;
 pub mod keymap;
-pub mod log;
 pub mod screens;
 pub mod theme;
 pub mod tour;
@@ -89,7 +88,6 @@ pub fn run(
             "the terminal UI needs a terminal: run it in one, or use a subcommand (see 'switchboard --help')",
         ));
     }
-    log::init(log::default_path());
     let portal = Portal::open(db)?;
     // A tour is checked whole before anything runs.
     let tour = match &options.tour {
@@ -115,14 +113,17 @@ pub fn run(
         tour::start(&mut store, &mut app, tour);
     }
     if let Some(problem) = config_problem {
-        log::write("warn", &problem);
+        tracing::warn!("{}", crate::present::escape_control(&problem));
         app.toast_error(problem);
     } else if user.is_none() {
         app.toast(format!(
             "Acting as {actor}: pass --as EMAIL, or press u, to act as someone else"
         ));
     }
-    log::write("info", &format!("opened {}", db.display()));
+    tracing::info!(
+        "opened {}",
+        crate::present::escape_control(&db.display().to_string())
+    );
     let (width, height) = crossterm::terminal::size()
         .map_err(|e| Error::other("terminal", format!("cannot read the terminal size: {e}")))?;
     let recorder = match &options.record {
@@ -244,7 +245,7 @@ where
     let mut idle_ticks = 0u32;
     loop {
         if stopped() {
-            log::write("info", "stopped by a signal");
+            tracing::info!("stopped by a signal");
             return Ok(());
         }
         draw_frame(terminal, app, zone)?;

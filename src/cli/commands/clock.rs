@@ -1,0 +1,185 @@
+//! `sweep` and `clock show|set|advance|unset`: bringing the portal up to an
+//! instant, and the demo clock (T4). What a sweep did is a summary by kind,
+//! each event with `--verbose`, every event in JSON.
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+use serde_json::{Value, json as j};
+
+use super::{database_path, instant_arg, now_flag, parsed};
+use crate::cli::args::Cli;
+use crate::cli::output::{Output, Shown, io_error};
+use crate::cli::progress::Phases;
+use crate::cli::{human, json};
+use crate::clock::{ClockSource, Now, effective_now};
+use crate::error::Result;
+use crate::lifecycle::Instant;
+use crate::lifecycle::time::parse_duration;
+use crate::store::{Portal, PortalInfo, Session, SweepEvent, actions};
+
+/// A portal whose sweeps show a progress bar on a terminal.
+fn open_with_progress(cli: &Cli) -> Result<(Portal, Rc<RefCell<Phases>>)> {
+    let mut portal = Portal::open(&database_path(cli)?)?;
+    let phases = Rc::new(RefCell::new(Phases::on_stderr()));
+    let shown = Rc::clone(&phases);
+    portal.on_sweep_progress(move |done, due| {
+        shown.borrow_mut().show("applying due events", done, due)
+    });
+    Ok((portal, phases))
+}
+
+/// What a sweep did, after `heading`.
+fn write_sweep<W: Write>(
+    out: &mut Output<W>,
+    heading: &str,
+    swept_to: Instant,
+    events: &[SweepEvent],
+    extra: &[(&str, Value)],
+) -> Result<()> {
+    if out.json() {
+        return json::write_sweep(out.writer(), swept_to, events, extra).map_err(io_error);
+    }
+    out.line(heading)?;
+    for line in human::sweep_summary(events) {
+        out.line(&line)?;
+    }
+    if out.verbose {
+        for event in events {
+            out.line(&format!("  {}", human::sweep_event_line(event)))?;
+        }
+    } else if !events.is_empty() {
+        out.line("Each event: add --verbose (or --json).")?;
+    }
+    Ok(())
+}
+
+pub fn sweep<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
+    let (mut portal, phases) = open_with_progress(cli)?;
+    let (now, events) = portal.run(now_flag(cli)?, cli.global.as_user.as_deref(), |s| {
+        Ok((s.instant(), std::mem::take(&mut s.swept)))
+    })?;
+    phases.borrow_mut().finish();
+    tracing::info!(events = events.len(), "swept");
+    write_sweep(
+        out,
+        &format!("Portal brought up to {}.", human::date(now)),
+        now,
+        &events,
+        &[],
+    )
+}
+
+pub fn set<W: Write>(cli: &Cli, out: &mut Output<W>, instant: &str) -> Result<()> {
+    let target = instant_arg(instant, "the clock")?;
+    clock_move(cli, out, move |_| Ok(target))
+}
+
+pub fn advance<W: Write>(cli: &Cli, out: &mut Output<W>, duration: &str) -> Result<()> {
+    let by = parsed(parse_duration(duration), "bad_duration")?;
+    let flag = now_flag(cli)?;
+    clock_move(cli, out, move |info| {
+        let base = effective_now(flag, info.demo_clock).instant;
+        parsed(
+            crate::lifecycle::time::advance(base, by),
+            "clock_out_of_range",
+        )
+    })
+}
+
+/// `clock set` and `clock advance`: the command's instant is the new clock.
+fn clock_move<W: Write>(
+    cli: &Cli,
+    out: &mut Output<W>,
+    target: impl FnOnce(&PortalInfo) -> Result<Instant>,
+) -> Result<()> {
+    let (mut portal, phases) = open_with_progress(cli)?;
+    let (clock, swept_to, events) = portal.run_at(
+        |info| {
+            Ok(Now {
+                instant: target(info)?,
+                source: ClockSource::Demo,
+            })
+        },
+        cli.global.as_user.as_deref(),
+        |session| {
+            let clock = actions::set_demo_clock(session)?;
+            Ok((clock, session.instant(), std::mem::take(&mut session.swept)))
+        },
+    )?;
+    phases.borrow_mut().finish();
+    tracing::info!(events = events.len(), "clock moved");
+    write_sweep(
+        out,
+        &format!("Demo clock set to {}.", human::date(clock)),
+        swept_to,
+        &events,
+        &[("clock", json::instant(Some(clock)))],
+    )
+}
+
+struct Unset(Instant);
+
+impl Shown for Unset {
+    fn json(&self) -> Value {
+        j!({"demo_clock": null, "now": json::instant(Some(self.0)), "source": "system"})
+    }
+
+    fn human(&self) -> String {
+        format!(
+            "Demo clock unset: the portal follows the system clock again ({}).",
+            human::date(self.0)
+        )
+    }
+}
+
+pub fn unset<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
+    let mut portal = Portal::open(&database_path(cli)?)?;
+    let clock = portal.run_at(
+        |_| Ok(crate::clock::system_clock()),
+        cli.global.as_user.as_deref(),
+        |session| {
+            actions::unset_demo_clock(session)?;
+            Ok(session.instant())
+        },
+    )?;
+    out.show(&Unset(clock))
+}
+
+struct ClockState {
+    now: Instant,
+    source: &'static str,
+    demo_clock: Option<Instant>,
+    swept_to: Option<Instant>,
+}
+
+impl Shown for ClockState {
+    fn json(&self) -> Value {
+        j!({
+            "now": json::instant(Some(self.now)),
+            "source": self.source,
+            "demo_clock": json::instant(self.demo_clock),
+            "swept_to": json::instant(self.swept_to),
+        })
+    }
+
+    fn human(&self) -> String {
+        format!(
+            "now {} ({} clock); demo clock {}; portal brought up to {}",
+            human::date(self.now),
+            self.source,
+            self.demo_clock.map_or("unset".into(), human::date),
+            self.swept_to.map_or("never".into(), human::date),
+        )
+    }
+}
+
+pub fn show<W: Write>(session: &mut Session<'_>, out: &mut Output<W>) -> Result<()> {
+    out.show(&ClockState {
+        now: session.instant(),
+        source: session.now.source.name(),
+        demo_clock: session.info.demo_clock,
+        swept_to: session.info.swept_until,
+    })
+}

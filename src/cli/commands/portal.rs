@@ -1,0 +1,172 @@
+//! `init`, `generate` and `tier set`: making a portal, and its tier.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json as j};
+
+use super::{database_path, now_flag, parsed};
+use crate::cli::args::{Cli, TierCommand};
+use crate::cli::output::{Output, Shown};
+use crate::cli::progress::Phases;
+use crate::clock::effective_now;
+use crate::error::Result;
+use crate::lifecycle::time::format_instant;
+use crate::lifecycle::{SocialAccess, Tier};
+use crate::store::{self, NewUser, Portal, Session, actions};
+
+/// Where a new portal goes: --db, else the data directory (made on first
+/// use; a folder named by --db must exist already).
+fn new_portal_path(cli: &Cli) -> Result<PathBuf> {
+    let path = database_path(cli)?;
+    if cli.global.db.is_none()
+        && let Some(dir) = path.parent()
+    {
+        crate::files::create_private_dir(dir)?;
+    }
+    Ok(path)
+}
+
+struct Created {
+    path: PathBuf,
+    portal: String,
+    tier: Tier,
+    admin: String,
+}
+
+impl Shown for Created {
+    fn json(&self) -> Value {
+        j!({"db": self.path.display().to_string(), "portal": self.portal, "tier": self.tier.name(), "admin": self.admin})
+    }
+
+    fn human(&self) -> String {
+        format!(
+            "Created portal '{}' ({}) at {} with super admin {}.",
+            self.portal,
+            self.tier.label(),
+            self.path.display(),
+            self.admin
+        )
+    }
+}
+
+pub fn init<W: Write>(
+    cli: &Cli,
+    out: &mut Output<W>,
+    portal: &str,
+    tier: &str,
+    admin: &str,
+    admin_name: &str,
+) -> Result<()> {
+    let flag = now_flag(cli)?;
+    let tier = parsed(Tier::parse(tier), "bad_tier")?;
+    let email = actions::check_email(admin)?;
+    let name = actions::check_name(admin_name, "--admin-name")?;
+    let portal = actions::check_name(portal, "--portal")?;
+    let path = new_portal_path(cli)?;
+    let now = effective_now(flag, None).instant;
+    let admin = NewUser {
+        email: email.clone(),
+        name,
+        super_admin: true,
+        access: SocialAccess::All,
+        can_publish: true,
+    };
+    Portal::create(&path, portal.trim(), tier, &admin, now)?;
+    out.show(&Created {
+        path,
+        portal: portal.trim().to_string(),
+        tier,
+        admin: email,
+    })
+}
+
+struct Generated {
+    path: PathBuf,
+    report: store::generate::Report,
+    seed: u64,
+}
+
+impl Shown for Generated {
+    fn json(&self) -> Value {
+        j!({
+            "db": self.path.display().to_string(),
+            "accounts": self.report.accounts,
+            "posts": self.report.posts,
+            "seed": self.seed,
+            "now": format_instant(self.report.now),
+            "admin": store::generate::ADMIN_EMAIL,
+        })
+    }
+
+    fn human(&self) -> String {
+        format!(
+            "Generated {} accounts and {} posts at {} (seed {}, clock {}); act as {}.",
+            self.report.accounts,
+            self.report.posts,
+            self.path.display(),
+            self.seed,
+            format_instant(self.report.now),
+            store::generate::ADMIN_EMAIL
+        )
+    }
+}
+
+pub fn generate<W: Write>(
+    cli: &Cli,
+    out: &mut Output<W>,
+    accounts: u32,
+    posts: u64,
+    seed: u64,
+) -> Result<()> {
+    let flag = now_flag(cli)?;
+    let path = new_portal_path(cli)?;
+    let mut phases = Phases::on_stderr();
+    let report = generate_at(&path, accounts, posts, seed, flag, &mut phases)?;
+    phases.finish();
+    out.show(&Generated { path, report, seed })
+}
+
+fn generate_at(
+    path: &Path,
+    accounts: u32,
+    posts: u64,
+    seed: u64,
+    now: Option<crate::lifecycle::Instant>,
+    phases: &mut Phases,
+) -> Result<store::generate::Report> {
+    let _span = tracing::info_span!("generate", accounts, posts, seed).entered();
+    store::generate::generate(
+        path,
+        &store::generate::Plan {
+            accounts,
+            posts,
+            seed,
+            now,
+        },
+        &mut |phase, done, total| phases.show(phase.words(), done, total),
+    )
+}
+
+struct TierSet(Tier);
+
+impl Shown for TierSet {
+    fn json(&self) -> Value {
+        j!({"tier": self.0.name()})
+    }
+
+    fn human(&self) -> String {
+        format!("Tier set to {}.", self.0.label())
+    }
+}
+
+pub fn tier<W: Write>(
+    session: &mut Session<'_>,
+    out: &mut Output<W>,
+    command: &TierCommand,
+) -> Result<()> {
+    let TierCommand::Set { tier } = command;
+    let tier = parsed(Tier::parse(tier), "bad_tier")?;
+    actions::set_tier(session, tier)?;
+    out.show(&TierSet(tier))
+}

@@ -1,0 +1,147 @@
+//! What the reading commands show, each behind the permission it needs
+//! (R10): a face of the app asks here and holds no rule of who may see what.
+//! Lists are streamed to `each`, never held whole.
+
+use super::accounts::{self, ListCursor, ListFilter};
+use super::audit::{self, AuditEntry};
+use super::notifications::{self, Notification};
+use super::{AccountRecord, PostRecord, Session, posts, users};
+use crate::error::{Error, Result};
+use crate::lifecycle::permission::{Attempt, User};
+use crate::lifecycle::{AccountId, PostId, Tab};
+
+/// The portal's users (super admins only, R10).
+pub fn users(session: &mut Session<'_>) -> Result<Vec<User>> {
+    session.attempting("list_users", None);
+    session.authorize_view(Attempt::ViewUsers)?;
+    users::list(session.conn())
+}
+
+/// The Accounts list, by keyset after `after` (an account id).
+pub fn accounts(
+    session: &mut Session<'_>,
+    filter: ListFilter,
+    after: Option<AccountId>,
+    limit: Option<usize>,
+    each: impl FnMut(AccountRecord) -> Result<()>,
+) -> Result<()> {
+    session.attempting("list_accounts", None);
+    session.authorize_view(Attempt::ViewSocial)?;
+    let conn = session.conn();
+    let cursor = after
+        .map(|id| accounts::require(conn, id))
+        .transpose()?
+        .map(|a| ListCursor::of(&a));
+    accounts::for_each_listed(conn, filter, cursor, limit, each)
+}
+
+/// How many accounts the list leaves out as hidden (R4) at the session's now.
+pub fn hidden_accounts(session: &Session<'_>) -> Result<i64> {
+    accounts::hidden_count(session.conn(), session.instant())
+}
+
+/// One account, with how many posts it has and how many are scheduled.
+pub struct AccountDetail {
+    pub record: AccountRecord,
+    pub posts: i64,
+    pub scheduled_posts: i64,
+}
+
+pub fn account(session: &mut Session<'_>, id: AccountId) -> Result<AccountDetail> {
+    session.attempting("show_account", Some(id));
+    session.authorize_view(Attempt::ViewSocial)?;
+    let conn = session.conn();
+    Ok(AccountDetail {
+        record: accounts::record(conn, id)?,
+        posts: posts::count_for_account(conn, id)?,
+        scheduled_posts: accounts::scheduled_post_count(conn, id)?,
+    })
+}
+
+/// One tab of posts (R5b applied), or every post; one account's, or all.
+pub fn posts(
+    session: &mut Session<'_>,
+    tab: Option<Tab>,
+    account: Option<AccountId>,
+    after: Option<PostId>,
+    limit: Option<usize>,
+    each: impl FnMut(PostRecord) -> Result<()>,
+) -> Result<()> {
+    session.attempting("list_posts", account);
+    session.authorize_view(Attempt::ViewSocial)?;
+    let conn = session.conn();
+    if let Some(id) = account {
+        accounts::require(conn, id)?;
+    }
+    posts::for_each(conn, tab, account, after, limit, each)
+}
+
+/// Whose inbox a command reads: the named user's, else the acting user's.
+/// Only its owner and super admins may read it (R10).
+pub fn inbox_owner(session: &mut Session<'_>, user: Option<&str>) -> Result<User> {
+    let owner = match (user, &session.actor) {
+        (Some(email), _) => users::require_by_email(session.conn(), email)?,
+        (None, Some(actor)) => actor.clone(),
+        (None, None) => {
+            return Err(Error::usage(
+                "whose inbox? pass --as EMAIL (or SWITCHBOARD_USER), or --user EMAIL",
+            ));
+        }
+    };
+    session.attempting("read_notifications", None);
+    session.authorize_view(Attempt::ReadInbox(owner.id))?;
+    Ok(owner)
+}
+
+/// An inbox, oldest first; `mark_read` marks what was listed as read.
+pub fn inbox(
+    session: &mut Session<'_>,
+    user: Option<&str>,
+    mark_read: bool,
+    each: impl FnMut(Notification) -> Result<()>,
+) -> Result<()> {
+    let owner = inbox_owner(session, user)?;
+    notifications::for_each(session.conn(), owner.id, each)?;
+    if mark_read {
+        notifications::mark_all_read(session.conn(), owner.id)?;
+    }
+    Ok(())
+}
+
+/// The audit log, or one account's entries (R14).
+pub fn audit(
+    session: &mut Session<'_>,
+    account: Option<AccountId>,
+    each: impl FnMut(AuditEntry) -> Result<()>,
+) -> Result<()> {
+    session.attempting("read_audit", account);
+    session.authorize_view(Attempt::ViewSocial)?;
+    audit::for_each(session.conn(), account, each)
+}
+
+/// One part of an account's whole history, in the order `export` gives them.
+pub enum HistoryItem {
+    Post(PostRecord),
+    Notification(Notification),
+    Audit(AuditEntry),
+}
+
+/// An account's whole history (`account export`): the account to `head`,
+/// then its posts, its notifications and its audit entries to `each`,
+/// streamed. What R7 purges can be kept this way before the window ends.
+pub fn history(
+    session: &mut Session<'_>,
+    id: AccountId,
+    head: impl FnOnce(&AccountDetail) -> Result<()>,
+    mut each: impl FnMut(HistoryItem) -> Result<()>,
+) -> Result<()> {
+    let detail = account(session, id)?;
+    session.attempting("export_account", Some(id));
+    head(&detail)?;
+    let conn = session.conn();
+    posts::for_each(conn, None, Some(id), None, None, |p| {
+        each(HistoryItem::Post(p))
+    })?;
+    notifications::for_each_of_account(conn, id, |n| each(HistoryItem::Notification(n)))?;
+    audit::for_each(conn, Some(id), |e| each(HistoryItem::Audit(e)))
+}
