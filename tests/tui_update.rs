@@ -438,6 +438,22 @@ fn n_opens_the_inbox_and_f_narrows_activity_to_the_hovered_account() {
 }
 
 #[test]
+fn e1_the_detail_of_an_account_warned_of_its_purge_names_the_export_command() {
+    // The demo's @northwind-events is purged in 5 days: warned already.
+    let p = common::TestPortal::empty();
+    p.run(&["demo", "--no-tui"]).ok();
+    let mut h = Harness::open(&p.db, "ana@northwind.test", 120, 36);
+    h.hover_handle("northwind-events");
+    h.key(KeyCode::Enter);
+    h.expect("Keep a copy of its history before the purge: switchboard account export");
+    h.key(KeyCode::Esc);
+    // An account far from its purge shows no such line.
+    h.hover_handle("northwindtv");
+    h.key(KeyCode::Enter);
+    assert!(!h.shows("Keep a copy"), "{}", h.screen());
+}
+
+#[test]
 fn the_wheel_moves_through_the_list() {
     let (_p, mut h) = open(ADMIN);
     let first = h.app.accounts.hover;

@@ -145,9 +145,13 @@ pub fn user_line(u: &User) -> String {
 
 pub fn notification_line(n: &Notification, now: Instant) -> String {
     let what = match n.kind.as_str() {
-        "reauth_reminder" => "reauthorize within a week",
-        "purge_warning" => "history purged in a week unless reconnected",
-        other => other,
+        "reauth_reminder" => "reauthorize within a week".to_string(),
+        // E1: and how to keep a copy of what the purge deletes.
+        "purge_warning" => format!(
+            "history purged in a week unless reconnected (keep a copy: switchboard account export {})",
+            n.account_id
+        ),
+        other => other.to_string(),
     };
     let account = match &n.account {
         Some(a) => format!("#{} {} · {}", n.account_id, a.network.label(), a.name),

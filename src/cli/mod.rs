@@ -63,35 +63,81 @@ pub fn main(args: Vec<OsString>) -> i32 {
 /// `error:` line of CLI.md, exit 2. Help and version are not errors.
 fn usage_error(e: clap::Error, json: bool) -> i32 {
     use clap::error::ErrorKind;
-    if matches!(
-        e.kind(),
-        ErrorKind::DisplayHelp
-            | ErrorKind::DisplayVersion
-            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-    ) {
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
         let _ = e.print();
-        return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-            2
-        } else {
-            0
-        };
+        return 0;
+    }
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        let error = Error::usage(missing_subcommand(&e.render().to_string()));
+        return report(&error, json);
     }
     let error = Error::usage(one_line(&e.render().to_string()));
     report(&error, json)
 }
 
-/// clap's message on one line: its parts joined by "; ", without the
-/// leading "error: " (the report adds it).
+/// clap's message on one line, without its leading "error: " (the report
+/// adds it): a list after a colon joined by commas, the other parts by
+/// "; ", and the closing hint naming the command's own help.
 fn one_line(text: &str) -> String {
-    let parts: Vec<&str> = text
+    let mut line = String::new();
+    let mut in_list = false;
+    for raw in text.lines() {
+        let part = raw.trim();
+        if part.is_empty() {
+            in_list = false;
+            continue;
+        }
+        if part.starts_with("For more information") {
+            continue;
+        }
+        if line.is_empty() {
+            line.push_str(part.trim_start_matches("error: "));
+        } else if line.ends_with(':') {
+            line.push(' ');
+            line.push_str(part);
+            in_list = raw.starts_with("  ") && !part.starts_with("tip:");
+        } else if in_list && raw.starts_with("  ") {
+            line.push_str(", ");
+            line.push_str(part);
+        } else {
+            line.push_str("; ");
+            line.push_str(part);
+        }
+    }
+    line.push_str(&format!("; see '{} --help'", command_of_usage(text)));
+    line
+}
+
+/// A command that needs a subcommand, named without one: which ones it has,
+/// from its help text.
+fn missing_subcommand(help: &str) -> String {
+    let command = command_of_usage(help);
+    let names: Vec<&str> = help
         .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
         .collect();
-    parts.join("; ").trim_start_matches("error: ").replace(
-        "For more information, try '--help'.",
-        "see 'switchboard --help'",
+    format!(
+        "'{command}' needs a subcommand: {}; see '{command} --help'",
+        names.join(", ")
     )
+}
+
+/// The command a usage line is for: `switchboard post schedule` from
+/// "Usage: switchboard post schedule --at <RFC3339> ...".
+fn command_of_usage(text: &str) -> String {
+    let usage = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Usage: "))
+        .unwrap_or("switchboard");
+    usage
+        .split_whitespace()
+        .take_while(|w| !w.starts_with(['[', '<', '-']))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// CLI.md: one `error:` line on stderr; with --json, the error object on stdout.
@@ -119,6 +165,11 @@ mod tests {
         assert_eq!(
             one_line(text),
             "unrecognized subcommand 'acount'; tip: a similar subcommand exists: 'account'; Usage: switchboard [OPTIONS] [COMMAND]; see 'switchboard --help'"
+        );
+        let missing = "error: the following required arguments were not provided:\n  --at <RFC3339>\n  --text <TEXT>\n\nUsage: switchboard post schedule --at <RFC3339> --text <TEXT> <ACCOUNT_ID>\n\nFor more information, try '--help'.\n";
+        assert_eq!(
+            one_line(missing),
+            "the following required arguments were not provided: --at <RFC3339>, --text <TEXT>; Usage: switchboard post schedule --at <RFC3339> --text <TEXT> <ACCOUNT_ID>; see 'switchboard post schedule --help'"
         );
     }
 }

@@ -47,6 +47,10 @@ pub fn sweep_to_reporting(
     until: Instant,
     mut progress: Option<SweepProgress<'_>>,
 ) -> Result<Vec<SweepEvent>> {
+    // Its time is logged when the span closes (`logging`).
+    let _span =
+        tracing::debug_span!("sweep", until = %crate::lifecycle::time::format_instant(until))
+            .entered();
     let mut events = Vec::new();
     let due_at_start = match &progress {
         Some(_) => accounts::due_count(conn, until, usize::MAX)? as u64,
@@ -84,6 +88,9 @@ pub fn sweep_to_reporting(
     }
     if let Some(report) = progress.as_mut() {
         report(swept, due_at_start.max(swept));
+    }
+    if !events.is_empty() {
+        tracing::debug!(events = events.len(), accounts = swept, "swept");
     }
     // Written only when it moves, so an idle portal stays unchanged.
     conn.execute(
@@ -227,7 +234,7 @@ fn sweep_account(
                     Some(id),
                     Outcome::Ok,
                     &format!(
-                        "purge warning sent to {}: the history is purged in 7 days unless the account is reconnected",
+                        "purge warning sent to {}: the history is purged in 7 days unless the account is reconnected (keep a copy with 'switchboard account export {id}')",
                         plural(recipients.len() as i64, "user")
                     ),
                     Some(recipients.len() as i64),

@@ -80,6 +80,9 @@ impl TestPortal {
             .env_remove("SWITCHBOARD_USER")
             .env("SWITCHBOARD_DB", &self.db)
             .env("TZ", "UTC")
+            // Logs (written on errors) stay in the test's folder.
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env_remove("SWITCHBOARD_LOG")
             .args(args)
             .output()
             .unwrap();

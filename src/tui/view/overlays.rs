@@ -193,6 +193,18 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
         )),
         _ => {}
     }
+    // E1: warned of the purge, and still before it: the history can be kept.
+    if a.purge_warning_at().is_some_and(|w| w <= now)
+        && a.reconnect_deadline().is_some_and(|d| d > now)
+    {
+        lines.push(Line::styled(
+            format!(
+                " Keep a copy of its history before the purge: switchboard account export {}",
+                a.id
+            ),
+            theme.accent,
+        ));
+    }
     if detail.missed > 0 {
         lines.push(Line::styled(
             format!(

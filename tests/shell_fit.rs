@@ -1,0 +1,396 @@
+//! Issue 10: the CLI fits the shell. Completions and the man page, help that
+//! explains, clap's own errors on the one `error:` line, CSV and export,
+//! sweep summaries, the config's defaults.
+
+mod common;
+
+use clap::CommandFactory;
+use common::{ADMIN, T0, TestPortal};
+use serde_json::Value;
+use switchboard::cli::args::Cli;
+
+/// Every subcommand's name, nested ones too.
+fn subcommand_names() -> Vec<String> {
+    fn walk(command: &clap::Command, names: &mut Vec<String>) {
+        for sub in command.get_subcommands() {
+            names.push(sub.get_name().to_string());
+            walk(sub, names);
+        }
+    }
+    let mut names = Vec::new();
+    walk(&Cli::command(), &mut names);
+    names
+}
+
+/// Every long flag, in every command.
+fn long_flags() -> Vec<String> {
+    fn walk(command: &clap::Command, flags: &mut Vec<String>) {
+        for arg in command.get_arguments() {
+            if let Some(long) = arg.get_long() {
+                flags.push(long.to_string());
+            }
+        }
+        for sub in command.get_subcommands() {
+            walk(sub, flags);
+        }
+    }
+    let mut flags = Vec::new();
+    walk(&Cli::command(), &mut flags);
+    flags.sort();
+    flags.dedup();
+    flags
+}
+
+#[test]
+fn completions_of_every_shell_name_every_subcommand() {
+    let p = TestPortal::empty();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let run = p.run(&["completions", shell]).ok();
+        for name in subcommand_names() {
+            assert!(
+                run.stdout.contains(&name),
+                "the {shell} script does not mention '{name}'"
+            );
+        }
+    }
+    let unknown = p.run(&["completions", "tcsh"]);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.starts_with("error: "), "{}", unknown.stderr);
+}
+
+#[test]
+fn the_man_page_names_every_flag() {
+    let p = TestPortal::empty();
+    let run = p.run(&["man"]).ok();
+    assert!(run.stdout.starts_with(".ie") || run.stdout.contains(".TH"));
+    // roff writes a dash as \-.
+    let page = run.stdout.replace("\\-", "-");
+    for flag in long_flags() {
+        assert!(
+            page.contains(&format!("--{flag}")),
+            "the man page lacks --{flag}"
+        );
+    }
+    let lower = page.to_lowercase();
+    for name in subcommand_names() {
+        assert!(lower.contains(&name), "the man page lacks '{name}'");
+    }
+}
+
+#[test]
+fn every_argument_has_a_description_and_globals_their_own_heading() {
+    fn walk(command: &clap::Command, path: &str) {
+        for arg in command.get_arguments() {
+            let id = arg.get_id().as_str();
+            if id == "help" || id == "version" {
+                continue;
+            }
+            assert!(
+                arg.get_help().is_some() || arg.get_long_help().is_some(),
+                "{path}: the argument '{id}' has no description"
+            );
+            if arg.is_global_set() {
+                assert_eq!(
+                    arg.get_help_heading(),
+                    Some("Global options"),
+                    "{path} {id}"
+                );
+            }
+        }
+        for sub in command.get_subcommands() {
+            walk(sub, &format!("{path} {}", sub.get_name()));
+        }
+    }
+    walk(&Cli::command(), "switchboard");
+    let p = TestPortal::empty();
+    let help = p.run(&["account", "list", "--help"]).ok().stdout;
+    assert!(help.contains("Global options:"), "{help}");
+    assert!(help.contains("Examples:"), "{help}");
+}
+
+#[test]
+fn a_missing_argument_is_named_on_the_error_line_with_the_usage() {
+    let p = TestPortal::new();
+    let run = p.run(&["post", "schedule", "3", "--at", "2026-04-01T09:00:00Z"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+    assert!(run.stderr.contains("--text <TEXT>"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Usage: switchboard post schedule"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("see 'switchboard post schedule --help'"),
+        "{}",
+        run.stderr
+    );
+    // The same message in --json.
+    let json = p.run(&["--json", "post", "schedule", "3"]);
+    assert_eq!(json.code, 2);
+    let doc = json.json();
+    assert_eq!(doc["error"]["code"], "usage");
+    let message = doc["error"]["message"].as_str().unwrap();
+    assert!(message.contains("--text <TEXT>") && message.contains("--at <RFC3339>"));
+    assert_eq!(json.stderr.trim_end(), format!("error: {message}"));
+}
+
+#[test]
+fn a_typo_gets_a_suggestion() {
+    let p = TestPortal::new();
+    let sub = p.run(&["acount", "list"]);
+    assert_eq!(sub.code, 2);
+    assert!(sub.stderr.starts_with("error: "), "{}", sub.stderr);
+    assert!(sub.stderr.contains("'account'"), "{}", sub.stderr);
+    let flag = p.run(&["account", "list", "--al"]);
+    assert_eq!(flag.code, 2);
+    assert!(flag.stderr.contains("'--all'"), "{}", flag.stderr);
+    let nested = p.run(&["account", "lst"]);
+    assert_eq!(nested.code, 2);
+    assert!(nested.stderr.contains("'list'"), "{}", nested.stderr);
+    // A command that needs a subcommand says which ones it has.
+    let bare = p.run(&["clock"]);
+    assert_eq!(bare.code, 2);
+    assert_eq!(bare.stderr.lines().count(), 1, "{}", bare.stderr);
+    assert!(
+        bare.stderr.contains("show, set, advance, unset"),
+        "{}",
+        bare.stderr
+    );
+}
+
+/// Reads CSV text into rows of fields.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn account_list_post_list_and_audit_print_csv_with_a_header() {
+    let p = TestPortal::new();
+    let id = p.connect_named("facebook", "acme", "=HYPERLINK(\"x\"), Inc.", T0);
+    p.schedule(id, T0, "2026-03-20T09:00:00Z");
+    let accounts = csv_rows(
+        &p.run(&["--now", T0, "account", "list", "--format", "csv"])
+            .ok()
+            .stdout,
+    );
+    assert_eq!(
+        accounts[0][0..5],
+        ["id", "network", "handle", "name", "status"]
+    );
+    assert_eq!(accounts.len(), 2);
+    assert_eq!(accounts[1][1], "facebook");
+    // A spreadsheet would run a leading '=': it is made inert; the comma
+    // and quotes survive the quoting.
+    assert_eq!(accounts[1][3], "'=HYPERLINK(\"x\"), Inc.");
+    let posts = csv_rows(
+        &p.run(&["--now", T0, "post", "list", "--format", "csv"])
+            .ok()
+            .stdout,
+    );
+    assert_eq!(posts[0][0..3], ["id", "account_id", "status"]);
+    assert_eq!(posts[1][2], "scheduled");
+    assert_eq!(posts[1][4], "2026-03-20T09:00:00Z");
+    let audit = csv_rows(
+        &p.run(&["--now", T0, "audit", "--format", "csv"])
+            .ok()
+            .stdout,
+    );
+    assert_eq!(audit[0][0..4], ["id", "at", "actor", "action"]);
+    assert!(audit.iter().any(|r| r[3] == "connect"));
+    // An empty list is its header alone; two forms at once are refused.
+    let none = p.run(&[
+        "--now", T0, "post", "list", "--tab", "drafts", "--format", "csv",
+    ]);
+    assert_eq!(csv_rows(&none.ok().stdout).len(), 1);
+    let both = p.run(&["--json", "audit", "--format", "csv"]);
+    assert_eq!(both.code, 2);
+    assert!(both.stderr.starts_with("error: "), "{}", both.stderr);
+}
+
+#[test]
+fn e1_account_export_writes_the_whole_history_before_the_purge() {
+    let p = TestPortal::new();
+    let id = p.connect("linkedin", "acme", T0);
+    p.schedule(id, T0, "2026-03-20T09:00:00Z");
+    p.act(ADMIN, T0, &["account", "disconnect", &id.to_string()])
+        .ok();
+    // LinkedIn's window is 60 days: the purge warning comes 7 days before.
+    let warned = "2026-04-25T09:00:00Z";
+    p.read(warned, &["sweep"]);
+    let inbox = p
+        .run(&["--as", ADMIN, "--now", warned, "notifications"])
+        .ok();
+    assert!(
+        inbox
+            .stdout
+            .contains(&format!("switchboard account export {id}")),
+        "the purge warning names the command: {}",
+        inbox.stdout
+    );
+    let doc: Value = serde_json::from_str(
+        &p.run(&["--now", warned, "account", "export", &id.to_string()])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(doc["account"]["id"], id);
+    assert_eq!(doc["account"]["status"], "disconnected");
+    assert_eq!(doc["posts"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["posts"][0]["status"], "canceled");
+    assert!(!doc["notifications"].as_array().unwrap().is_empty());
+    let actions: Vec<&str> = doc["audit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert!(actions.contains(&"connect") && actions.contains(&"purge_warning"));
+    // To a new file, the owner's only; never over an existing one.
+    let file = p.dir.path().join("acme.json");
+    let run = p.run(&[
+        "--now",
+        warned,
+        "account",
+        "export",
+        &id.to_string(),
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    run.ok();
+    let written: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(written["account"]["id"], id);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    std::fs::write(&file, b"keep me").unwrap();
+    let again = p.run(&[
+        "--now",
+        warned,
+        "account",
+        "export",
+        &id.to_string(),
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(again.code, 5, "{}", again.stderr);
+    assert_eq!(std::fs::read(&file).unwrap(), b"keep me");
+    // An account without posts or notifications still has every section.
+    let quiet = p.connect("x", "quiet", warned);
+    let doc: Value = serde_json::from_str(
+        &p.run(&["--now", warned, "account", "export", &quiet.to_string()])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(doc["posts"], serde_json::json!([]));
+    assert_eq!(doc["notifications"], serde_json::json!([]));
+    assert_eq!(doc["audit"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn r12_a_sweep_prints_a_summary_by_kind_and_each_event_with_verbose() {
+    let p = TestPortal::new();
+    let id = p.connect("facebook", "acme", T0);
+    p.schedule(id, T0, "2026-03-10T09:00:00Z");
+    p.schedule(id, T0, "2026-03-11T09:00:00Z");
+    let summary = p
+        .run(&["--now", "2026-05-25T09:00:00Z", "sweep"])
+        .ok()
+        .stdout;
+    assert!(summary.contains("3 events on 1 account:"), "{summary}");
+    assert!(
+        summary.contains("2 posts published at their time"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("1 reauthorization reminder (1 notification in all)"),
+        "{summary}"
+    );
+    assert!(
+        !summary.contains("post #"),
+        "no event lines without --verbose: {summary}"
+    );
+    assert!(!summary.contains('['), "no unexplained counts: {summary}");
+    let q = TestPortal::new();
+    let id = q.connect("facebook", "acme", T0);
+    q.schedule(id, T0, "2026-03-10T09:00:00Z");
+    let verbose = q
+        .run(&["--now", "2026-05-25T09:00:00Z", "sweep", "--verbose"])
+        .ok()
+        .stdout;
+    assert!(verbose.contains("published"), "{verbose}");
+    assert!(
+        verbose.contains("reauthorization reminder sent to 1 user"),
+        "{verbose}"
+    );
+    // Without a terminal, no progress bar on stderr.
+    let run = q.run(&["--now", "2026-09-25T09:00:00Z", "sweep"]).ok();
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn account_list_limit_0_does_not_claim_there_are_no_accounts() {
+    let p = TestPortal::new();
+    p.connect("facebook", "acme", T0);
+    let run = p
+        .run(&["--now", T0, "account", "list", "--limit", "0"])
+        .ok();
+    assert!(!run.stdout.contains("No accounts yet"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("--limit 0 lists nothing"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn config_default_prints_every_bindable_action_and_reads_back_as_the_defaults() {
+    let p = TestPortal::empty();
+    let text = p.run(&["config", "--default"]).ok().stdout;
+    for action in [
+        "quit",
+        "disconnect",
+        "reconnect",
+        "page_down",
+        "tour_next",
+        "cancel_post",
+    ] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(&format!("{action} = ["))),
+            "{action} missing from:\n{text}"
+        );
+    }
+    let parsed = switchboard::tui::config::parse(&text).unwrap();
+    let defaults = switchboard::tui::keymap::Keymap::default();
+    for binding in &defaults.bindings {
+        let read = parsed.keymap.binding(binding.action).unwrap();
+        assert_eq!(read.keys, binding.keys, "{:?}", binding.action);
+    }
+}
+
+#[test]
+fn generate_says_nothing_on_stderr_without_a_terminal() {
+    let p = TestPortal::empty();
+    let run = p
+        .run(&["generate", "--accounts", "50", "--posts", "500"])
+        .ok();
+    assert_eq!(run.stderr, "");
+    assert!(
+        run.stdout.starts_with("Generated 50 accounts"),
+        "{}",
+        run.stdout
+    );
+}
