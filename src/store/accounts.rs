@@ -151,7 +151,7 @@ pub fn insert_with_posts(
 /// version.
 pub fn save(conn: &Connection, account: &Account) -> Result<()> {
     let next_post = next_post_of(conn, account)?;
-    save_after_events(conn, account, 1, next_post)
+    write_state(conn, account, 1, next_post, true)
 }
 
 /// `save` for the sweep, which already knows the account's earliest
@@ -163,17 +163,35 @@ pub fn save_after_events(
     events: i64,
     next_post: Option<Instant>,
 ) -> Result<()> {
+    // The sweep never renames an account: leaving the name out of the SET
+    // spares the list-order index an update per account.
+    write_state(conn, account, events, next_post, false)
+}
+
+fn write_state(
+    conn: &Connection,
+    account: &Account,
+    events: i64,
+    next_post: Option<Instant>,
+    with_name: bool,
+) -> Result<()> {
     let (status, reason, at, by) = columns(account);
     let next = next_event(account, next_post.filter(|_| account.is_connected()));
-    let mut stmt = conn.prepare_cached(
-        "UPDATE accounts SET name = ?2, status = ?3, disconnect_reason = ?4, disconnected_at = ?5, \
-         disconnected_by = ?6, first_connected_at = ?7, authorized_at = ?8, last_published_at = ?9, \
-         original_connector = ?10, last_connector = ?11, reminder_sent = ?12, purge_warning_sent = ?13, \
-         urgent_at = ?14, next_event_at = ?15, version = version + ?16 WHERE id = ?1",
-    )?;
-    stmt.execute(params![
+    // The same parameters either way: ?16 is the name, set only when asked.
+    let sql = if with_name {
+        "UPDATE accounts SET status = ?2, disconnect_reason = ?3, disconnected_at = ?4, \
+         disconnected_by = ?5, first_connected_at = ?6, authorized_at = ?7, last_published_at = ?8, \
+         original_connector = ?9, last_connector = ?10, reminder_sent = ?11, purge_warning_sent = ?12, \
+         urgent_at = ?13, next_event_at = ?14, version = version + ?15, name = ?16 WHERE id = ?1"
+    } else {
+        "UPDATE accounts SET status = ?2, disconnect_reason = ?3, disconnected_at = ?4, \
+         disconnected_by = ?5, first_connected_at = ?6, authorized_at = ?7, last_published_at = ?8, \
+         original_connector = ?9, last_connector = ?10, reminder_sent = ?11, purge_warning_sent = ?12, \
+         urgent_at = ?13, next_event_at = ?14, version = version + ?15 WHERE id = ?1"
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let state = params![
         account.id,
-        account.name,
         status,
         reason,
         at,
@@ -188,7 +206,14 @@ pub fn save_after_events(
         urgency_key(account),
         next.map(|e| secs(e.at)),
         events,
-    ])?;
+    ];
+    if with_name {
+        let mut all = state.to_vec();
+        all.push(&account.name);
+        stmt.execute(all.as_slice())?;
+    } else {
+        stmt.execute(state)?;
+    }
     Ok(())
 }
 
