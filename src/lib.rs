@@ -7,6 +7,7 @@ pub mod clock;
 pub mod demo;
 pub mod error;
 pub mod files;
+pub mod i18n;
 pub mod keys;
 pub mod lifecycle;
 pub mod logging;

@@ -117,50 +117,31 @@ pub fn width(text: &str) -> usize {
 }
 
 /// A disconnect reason in words (R4), never its code.
-pub fn reason_words(reason: crate::lifecycle::DisconnectReason) -> &'static str {
+pub fn reason_words(reason: crate::lifecycle::DisconnectReason) -> String {
     use crate::lifecycle::DisconnectReason::*;
-    match reason {
-        Manual => "manual",
-        ReauthExpired => "reauthorization expired",
-        Inactivity => "inactivity",
-        Security => "security",
-        Deleted => "deleted on the network",
-    }
+    crate::tr!(match reason {
+        Manual => "reason-manual",
+        ReauthExpired => "reason-reauth-expired",
+        Inactivity => "reason-inactivity",
+        Security => "reason-security",
+        Deleted => "reason-deleted",
+    })
 }
 
 /// A user's role in words (`User::role` is the code JSON keeps).
-pub fn role_words(role: &str) -> &'static str {
-    match role {
-        "super_admin" => "super admin",
-        "publisher" => "publisher, all accounts",
-        "own_publisher" => "publisher, own accounts",
-        "viewer" => "viewer",
-        _ => "no social access",
-    }
+pub fn role_words(role: &str) -> String {
+    crate::tr!(match role {
+        "super_admin" => "role-super-admin",
+        "publisher" => "role-publisher",
+        "own_publisher" => "role-own-publisher",
+        "viewer" => "role-viewer",
+        _ => "role-no-social-access",
+    })
 }
 
-/// "in 3 days", "5 hours ago", "now".
+/// "in 3 days", "5 hours ago", "now", in the current language.
 pub fn relative(t: Instant, now: Instant) -> String {
-    let seconds = (t - now).num_seconds();
-    let span = seconds.unsigned_abs();
-    let unit = |n: u64, word: &str| {
-        if n == 1 {
-            format!("1 {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
-    let text = match span {
-        0..=59 => return "now".into(),
-        60..=3_599 => unit(span / 60, "minute"),
-        3_600..=86_399 => unit(span / 3_600, "hour"),
-        _ => unit(span / 86_400, "day"),
-    };
-    if seconds > 0 {
-        format!("in {text}")
-    } else {
-        format!("{text} ago")
-    }
+    crate::i18n::dates::relative(t, now)
 }
 
 /// "1 post", "2 posts".

@@ -206,3 +206,42 @@ fn accounts_by_urgency_needing_attention() {
         h.char('f');
     });
 }
+
+/// Issue 11: the same screens in Italian (the article's own words).
+fn snap_it(name: &str, steps: impl Fn(&mut Harness)) {
+    snap(name, ADMIN, nothing, |h| {
+        switchboard::i18n::set(switchboard::i18n::Lang::It);
+        h.draw();
+        steps(h);
+    });
+    switchboard::i18n::set(switchboard::i18n::Lang::En);
+}
+
+#[test]
+fn accounts_in_italian() {
+    snap_it("it_accounts", |_| {});
+}
+
+#[test]
+fn disconnect_dialog_in_italian() {
+    snap_it("it_disconnect_dialog", |h| {
+        h.hover_handle("acmecorp");
+        h.char('d');
+    });
+}
+
+#[test]
+fn connect_dialog_in_italian() {
+    snap_it("it_connect_pick_accounts", |h| {
+        h.char('c');
+        h.key(KeyCode::Enter);
+        h.key(KeyCode::Tab);
+        h.keys("acmeshop");
+        h.key(KeyCode::Enter);
+    });
+}
+
+#[test]
+fn notifications_in_italian() {
+    snap_it("it_notifications", |h| h.char('3'));
+}

@@ -54,6 +54,10 @@ pub struct Global {
     /// Machine output on stdout: one JSON document per command
     #[arg(long, global = true, help_heading = GLOBAL)]
     pub json: bool,
+    /// The language of the output: en (English) or it (Italian) [default:
+    /// $SWITCHBOARD_LANG, else the config file's lang, else the locale]
+    #[arg(long, global = true, value_name = "LANG", help_heading = GLOBAL)]
+    pub lang: Option<String>,
     /// Say more: every event a sweep applied, not only the summary
     #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub verbose: bool,

@@ -28,6 +28,9 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Ok(cli) => cli,
         Err(e) => return usage_error(e, wants_json),
     };
+    if let Err(error) = choose_language(&cli) {
+        return report(&error, wants_json);
+    }
     let format = match commands::format_of(&cli) {
         Ok(format) => format,
         Err(error) => return report(&error, cli.global.json),
@@ -56,6 +59,21 @@ pub fn main(args: Vec<OsString>) -> i32 {
             report(&error, json_errors)
         }
     }
+}
+
+/// Speaks the language asked for (`i18n::choose`).
+fn choose_language(cli: &Cli) -> crate::error::Result<()> {
+    let [variable, all, messages, lang] = crate::i18n::environment();
+    let config = crate::tui::config::lang_setting();
+    let lang = crate::i18n::choose(&crate::i18n::Choices {
+        flag: cli.global.lang.as_deref(),
+        variable: variable.as_deref(),
+        config: config.as_deref(),
+        locale: [all.as_deref(), messages.as_deref(), lang.as_deref()],
+    })
+    .map_err(|message| Error::invalid("bad_lang", message))?;
+    crate::i18n::set(lang);
+    Ok(())
 }
 
 /// A command line clap refused: its own message (which argument is

@@ -24,14 +24,15 @@ use crate::store::audit::AuditEntry;
 use crate::store::notifications::Notification;
 
 /// The settings menu, as the suite shows it; only Social is this tool.
+/// The Settings menu: each entry's message id and indent.
 pub const SIDEBAR: [(&str, u16); 7] = [
-    ("Your preferences", 1),
-    ("Account defaults", 1),
-    ("Marketing", 1),
-    ("Email", 3),
-    ("Social", 3),
-    ("Forms", 3),
-    ("Users & Teams", 1),
+    ("sidebar-preferences", 1),
+    ("sidebar-account-defaults", 1),
+    ("sidebar-marketing", 1),
+    ("sidebar-email", 3),
+    ("social", 3),
+    ("sidebar-forms", 3),
+    ("sidebar-users", 1),
 ];
 pub const SOCIAL: usize = 4;
 
@@ -51,13 +52,13 @@ impl MainTab {
         MainTab::Activity,
     ];
 
-    pub fn title(self) -> &'static str {
-        match self {
-            MainTab::Accounts => "Accounts",
-            MainTab::Publishing => "Publishing",
-            MainTab::Notifications => "Notifications",
-            MainTab::Activity => "Activity",
-        }
+    pub fn title(self) -> String {
+        crate::tr!(match self {
+            MainTab::Accounts => "tab-accounts",
+            MainTab::Publishing => "tab-publishing",
+            MainTab::Notifications => "tab-notifications",
+            MainTab::Activity => "tab-activity",
+        })
     }
 
     fn index(self) -> usize {
@@ -732,12 +733,12 @@ fn main_action(app: &mut App, action: Action) -> Vec<Effect> {
                 // T4: on a real portal, moving time starts a demo clock that
                 // every command then follows: ask first.
                 Overlay::Dialog(Dialog::Confirm(super::dialogs::Confirm::new(
-                    "Start a demo clock?",
+                    crate::tr!("demo-clock-title"),
                     vec![
-                        "This portal runs on the system clock.".into(),
-                        "Moving time starts a demo clock: every command, here and from the CLI, then acts at the demo clock until it is unset (back to the system clock, from this menu or 'switchboard clock unset', once the system clock has caught up).".into(),
+                        crate::tr!("demo-clock-system"),
+                        crate::tr!("demo-clock-explain"),
                     ],
-                    "Start a demo clock",
+                    crate::tr!("button-start-demo-clock"),
                     vec![Effect::OpenClockPicker],
                 )))
             });
@@ -1086,9 +1087,9 @@ pub fn press_labelled(app: &mut App, label: &str) -> Result<Vec<Effect>, String>
     let buttons = dialog.buttons();
     let index = buttons
         .iter()
-        .position(|(l, _)| *l == label)
+        .position(|(l, _)| l == label)
         .ok_or_else(|| {
-            let names: Vec<&str> = buttons.iter().map(|(l, _)| *l).collect();
+            let names: Vec<&str> = buttons.iter().map(|(l, _)| l.as_str()).collect();
             format!(
                 "the dialog has no '{label}' button (it has {})",
                 names.join(", ")

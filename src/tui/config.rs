@@ -24,12 +24,16 @@ use super::theme::ThemeName;
 #[serde(deny_unknown_fields)]
 struct File {
     theme: Option<String>,
+    lang: Option<String>,
     #[serde(default)]
     keys: HashMap<Action, Vec<String>>,
 }
 
 pub struct Config {
     pub theme: ThemeName,
+    /// `lang = "it"`: the language when neither --lang nor
+    /// SWITCHBOARD_LANG says (i18n::choose).
+    pub lang: Option<String>,
     pub keymap: Keymap,
 }
 
@@ -37,6 +41,7 @@ impl Default for Config {
     fn default() -> Config {
         Config {
             theme: ThemeName::Default,
+            lang: None,
             keymap: Keymap::default(),
         }
     }
@@ -45,6 +50,14 @@ impl Default for Config {
 pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "switchboard")
         .map(|d| d.config_dir().join("config.toml"))
+}
+
+/// The config file's `lang`, if it has one (a malformed file has none: the
+/// TUI reports it when it starts).
+pub fn lang_setting() -> Option<String> {
+    let path = default_path()?;
+    let text = std::fs::read_to_string(path).ok()?;
+    parse(&text).ok()?.lang
 }
 
 /// Reads the config; a missing file is the defaults, a malformed one is the
@@ -82,7 +95,8 @@ pub fn default_text() -> String {
          # keeps its default. Keys are a character, or enter, esc, tab,\n\
          # shift-tab, space, up, down, left, right, home, end, pageup, pagedown,\n\
          # backspace, delete, f1..f12, each with an optional ctrl- in front.\n\n\
-         theme = \"default\"  # default, dark, light or mono\n\n[keys]\n",
+         theme = \"default\"  # default, dark, light or mono\n\
+         # lang = \"it\"     # en or it; else SWITCHBOARD_LANG or the locale decide\n\n[keys]\n",
     );
     for binding in defaults() {
         let keys: Vec<String> = binding
@@ -129,6 +143,7 @@ pub fn parse(text: &str) -> Result<Config, String> {
     }
     Ok(Config {
         theme,
+        lang: file.lang,
         keymap: Keymap::remapped(defaults(), &overrides),
     })
 }

@@ -286,6 +286,18 @@ pub fn defaults() -> Vec<Binding> {
     ]
 }
 
+impl Binding {
+    /// The footer's word in the current language.
+    pub fn hint_text(&self) -> String {
+        crate::tr!(&format!("hint-{}", self.action.name().replace('_', "-")))
+    }
+
+    /// The help overlay's description in the current language.
+    pub fn help_text(&self) -> String {
+        crate::tr!(&format!("help-{}", self.action.name().replace('_', "-")))
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Keymap {
     pub bindings: Vec<Binding>,
@@ -339,5 +351,24 @@ impl Keymap {
 impl Default for Keymap {
     fn default() -> Keymap {
         Keymap::new(defaults())
+    }
+}
+
+#[cfg(test)]
+mod catalog_tests {
+    use super::defaults;
+    use crate::i18n::{Lang, catalog};
+
+    #[test]
+    fn every_binding_has_its_words_in_every_language() {
+        for lang in Lang::ALL {
+            let ids: Vec<String> = catalog(lang).into_iter().map(|(id, _)| id).collect();
+            for b in defaults() {
+                let name = b.action.name().replace('_', "-");
+                for id in [format!("hint-{name}"), format!("help-{name}")] {
+                    assert!(ids.contains(&id), "{lang:?} lacks '{id}'");
+                }
+            }
+        }
     }
 }

@@ -80,6 +80,8 @@ impl TestPortal {
             .env_remove("SWITCHBOARD_USER")
             .env("SWITCHBOARD_DB", &self.db)
             .env("TZ", "UTC")
+            // English unless a test asks for another language (--lang).
+            .env("SWITCHBOARD_LANG", "en")
             // Logs (written on errors) stay in the test's folder.
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
             .env_remove("SWITCHBOARD_LOG")

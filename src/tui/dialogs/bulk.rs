@@ -89,12 +89,12 @@ impl BulkDialog {
 
 impl Component for BulkDialog {
     fn buttons(&self) -> Vec<Button> {
-        let label = match self.kind {
-            Bulk::Reconnect => "Reconnect accounts",
-            Bulk::Disconnect => "Disconnect accounts",
-            Bulk::Remove => "Remove accounts",
-        };
-        vec![(label, self.ready()), ("Cancel", true)]
+        let label = crate::tr!(match self.kind {
+            Bulk::Reconnect => "button-reconnect-accounts",
+            Bulk::Disconnect => "button-disconnect-accounts",
+            Bulk::Remove => "button-remove-accounts",
+        });
+        vec![(label, self.ready()), (crate::tr!("button-cancel"), true)]
     }
 
     fn handle(&mut self, action: Action) -> Outcome {

@@ -27,12 +27,12 @@ impl CancelPost {
 }
 
 impl TwoChoices for CancelPost {
-    fn act_label(&self) -> &'static str {
-        "Cancel post"
+    fn act_label(&self) -> String {
+        crate::tr!("button-cancel-post")
     }
 
-    fn cancel_label(&self) -> &'static str {
-        "Keep it"
+    fn cancel_label(&self) -> String {
+        crate::tr!("button-keep-it")
     }
 
     fn focus(&mut self) -> &mut Choice {

@@ -128,12 +128,12 @@ impl Compose {
 
 impl Component for Compose {
     fn buttons(&self) -> Vec<Button> {
-        let label = match self.plan() {
-            Plan::Draft => "Save draft",
-            _ => "Schedule post",
-        };
+        let label = crate::tr!(match self.plan() {
+            Plan::Draft => "button-save-draft",
+            _ => "button-schedule-post",
+        });
         let ready = !matches!(self.plan(), Plan::Invalid(_));
-        vec![(label, ready), ("Cancel", true)]
+        vec![(label, ready), (crate::tr!("button-cancel"), true)]
     }
 
     fn handle(&mut self, action: Action) -> Outcome {

@@ -9,10 +9,10 @@ use crate::tui::app::{Effect, Hits};
 
 #[derive(Clone, Debug)]
 pub struct Confirm {
-    pub title: &'static str,
+    pub title: String,
     pub message: Vec<String>,
     /// The button that goes ahead.
-    pub act: &'static str,
+    pub act: String,
     /// What going ahead does.
     pub then: Vec<Effect>,
     pub focus: Choice,
@@ -20,12 +20,7 @@ pub struct Confirm {
 
 impl Confirm {
     /// Focus starts on Cancel.
-    pub fn new(
-        title: &'static str,
-        message: Vec<String>,
-        act: &'static str,
-        then: Vec<Effect>,
-    ) -> Confirm {
+    pub fn new(title: String, message: Vec<String>, act: String, then: Vec<Effect>) -> Confirm {
         Confirm {
             title,
             message,
@@ -37,8 +32,8 @@ impl Confirm {
 }
 
 impl TwoChoices for Confirm {
-    fn act_label(&self) -> &'static str {
-        self.act
+    fn act_label(&self) -> String {
+        self.act.clone()
     }
 
     fn focus(&mut self) -> &mut Choice {
@@ -59,7 +54,7 @@ impl TwoChoices for Confirm {
             frame,
             scene.app,
             Content {
-                title: self.title,
+                title: &self.title,
                 lines,
                 extra_height: 1,
                 buttons: &[(self.act_label(), true), (self.cancel_label(), true)],

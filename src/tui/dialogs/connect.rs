@@ -200,10 +200,16 @@ fn toggle(entries: &mut [ConnectEntry], row: usize) {
 impl Component for Connect {
     fn buttons(&self) -> Vec<Button> {
         match self {
-            Connect::PickNetwork { .. } => vec![("Next", true), ("Cancel", true)],
+            Connect::PickNetwork { .. } => vec![
+                (crate::tr!("button-next"), true),
+                (crate::tr!("button-cancel"), true),
+            ],
             Connect::PickAccounts { entries, .. } => vec![
-                ("Continue", entries.iter().any(|e| e.checked)),
-                ("Cancel", true),
+                (
+                    crate::tr!("button-continue"),
+                    entries.iter().any(|e| e.checked),
+                ),
+                (crate::tr!("button-cancel"), true),
             ],
         }
     }
@@ -339,7 +345,10 @@ impl Component for Connect {
         let buttons = self.buttons();
         match self {
             Connect::PickNetwork { index } => {
-                let mut lines = vec![Line::from("Which network? (↑↓ then ⏎)"), Line::from("")];
+                let mut lines = vec![
+                    Line::from(crate::tr!("connect-which-network")),
+                    Line::from(""),
+                ];
                 let first_item = lines.len();
                 for (i, network) in Network::all().enumerate() {
                     let style = if i == *index {
@@ -354,7 +363,7 @@ impl Component for Connect {
                     frame,
                     scene.app,
                     Content {
-                        title: "Connect account",
+                        title: &crate::tr!("connect-account"),
                         lines,
                         extra_height: 0,
                         buttons: &buttons,
@@ -380,17 +389,14 @@ impl Component for Connect {
             } => {
                 let now = scene.now;
                 let mut lines = vec![
-                    Line::from(format!("{} accounts to connect:", network.label())),
-                    Line::styled(
-                        "Disconnected accounts of this network are listed: tick them to reconnect; those hidden after 90 days come ticked.",
-                        theme.muted,
-                    ),
+                    Line::from(crate::tr!("connect-accounts-of", network = network.label())),
+                    Line::styled(crate::tr!("connect-explain"), theme.muted),
                     Line::from(""),
                 ];
                 let first_item = lines.len();
                 if entries.is_empty() {
                     lines.push(Line::styled(
-                        "  (none yet: type a handle below and press ⏎)",
+                        format!("  {}", crate::tr!("connect-none-yet")),
                         theme.muted,
                     ));
                 }
@@ -399,11 +405,17 @@ impl Component for Connect {
                     let note = match &entry.known {
                         Some(record) => {
                             let d = record.account.disconnection().map(|d| d.at).unwrap_or(now);
-                            format!(" · disconnected {} · reconnects", relative(d, now))
+                            format!(
+                                " · {}",
+                                crate::tr!("connect-entry-reconnects", since = relative(d, now))
+                            )
                         }
                         None => match &entry.name {
-                            Some(n) => format!(" · new, named {}", escape_control(n)),
-                            None => " · new".into(),
+                            Some(n) => format!(
+                                " · {}",
+                                crate::tr!("connect-entry-new-named", name = escape_control(n))
+                            ),
+                            None => format!(" · {}", crate::tr!("connect-entry-new")),
                         },
                     };
                     let selected = *focus == ConnectFocus::List && i == *row;
@@ -427,7 +439,7 @@ impl Component for Connect {
                     frame,
                     scene.app,
                     Content {
-                        title: "Connect account",
+                        title: &crate::tr!("connect-account"),
                         lines,
                         extra_height: 4,
                         buttons: &buttons,
@@ -442,11 +454,20 @@ impl Component for Connect {
                     hits.picker_items
                         .push((Rect::new(body.x, y, body.width, 1), i));
                 }
+                // The two labels padded alike, so the fields line up.
+                let (handle_label, name_label) = (
+                    crate::tr!("connect-add-handle"),
+                    crate::tr!("connect-its-name"),
+                );
+                let label_width =
+                    crate::present::width(&handle_label).max(crate::present::width(&name_label));
+                let padded =
+                    |label: &str| format!(" {} ", crate::present::column(label, label_width));
                 draw_field(
                     frame,
                     scene.app,
                     Rect::new(body.x, body.y + 1, body.width, 1),
-                    " Add a handle: ",
+                    &padded(&handle_label),
                     input,
                     *focus == ConnectFocus::Input,
                 );
@@ -454,7 +475,7 @@ impl Component for Connect {
                     frame,
                     scene.app,
                     Rect::new(body.x, body.y + 2, body.width, 1),
-                    " Its name:     ",
+                    &padded(&name_label),
                     name,
                     *focus == ConnectFocus::Name,
                 );

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
 use super::{Choice, Content, Scene, TwoChoices, frame_dialog};
-use crate::present::{escape_control, plural, relative};
+use crate::present::{escape_control, relative};
 use crate::store::previews::DisconnectPreview;
 use crate::tui::app::{Effect, Hits, Seen};
 use crate::tui::view::long_date;
@@ -27,8 +27,8 @@ impl Disconnect {
 }
 
 impl TwoChoices for Disconnect {
-    fn act_label(&self) -> &'static str {
-        "Disconnect account"
+    fn act_label(&self) -> String {
+        crate::tr!("button-disconnect-account")
     }
 
     fn focus(&mut self) -> &mut Choice {
@@ -53,34 +53,37 @@ impl TwoChoices for Disconnect {
             .map(|t| format!("{} ({})", long_date(scene.zone, t), relative(t, scene.now)))
             .unwrap_or_else(|| "-".into());
         let lines = vec![
-            Line::from(format!(
-                "Disconnect {} @{} from the portal?",
-                a.network.label(),
-                escape_control(&a.handle)
+            Line::from(crate::tr!(
+                "disconnect-question",
+                network = a.network.label(),
+                handle = escape_control(&a.handle)
             )),
             Line::from(""),
             Line::from(vec![
                 Span::raw("• "),
-                Span::styled(plural(p.scheduled, "scheduled post"), theme.warning),
-                Span::raw(" will be canceled."),
+                Span::styled(
+                    crate::tr!("disconnect-scheduled", count = p.scheduled),
+                    theme.warning,
+                ),
+                Span::raw(crate::tr!("disconnect-scheduled-end", count = p.scheduled)),
             ]),
             Line::from(format!(
-                "• Its {} {} the Published tab (kept, not deleted).",
-                plural(p.published, "published post"),
-                if p.published == 1 { "leaves" } else { "leave" }
+                "• {}",
+                crate::tr!("disconnect-published", count = p.published)
             )),
-            Line::from("• Drafts are kept. Nobody is notified."),
+            Line::from(format!("• {}", crate::tr!("disconnect-drafts"))),
             Line::from(vec![
-                Span::raw("• Reconnect before "),
+                Span::raw(format!("• {}", crate::tr!("disconnect-restore-before"))),
                 Span::styled(until, theme.accent),
-                Span::raw(" to restore everything; after that its history is purged."),
+                Span::raw(crate::tr!("disconnect-restore-after")),
             ]),
         ];
+        let title = crate::tr!("button-disconnect-account");
         frame_dialog(
             frame,
             scene.app,
             Content {
-                title: "Disconnect account",
+                title: &title,
                 lines,
                 extra_height: 1,
                 buttons: &[(self.act_label(), true), (self.cancel_label(), true)],

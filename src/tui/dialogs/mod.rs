@@ -69,7 +69,7 @@ impl Outcome {
 }
 
 /// A button: its label, and whether it can be pressed now.
-pub type Button = (&'static str, bool);
+pub type Button = (String, bool);
 
 /// A dialog's choice between its action and Cancel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,10 +140,10 @@ pub trait Component {
 /// keys, buttons and presses are all alike (`Component` comes with it).
 pub trait TwoChoices {
     /// The action button's label.
-    fn act_label(&self) -> &'static str;
+    fn act_label(&self) -> String;
     /// The other button's label.
-    fn cancel_label(&self) -> &'static str {
-        "Cancel"
+    fn cancel_label(&self) -> String {
+        crate::tr!("button-cancel")
     }
     fn focus(&mut self) -> &mut Choice;
     fn focused(&self) -> Choice;

@@ -26,8 +26,8 @@ impl Reconnect {
 }
 
 impl TwoChoices for Reconnect {
-    fn act_label(&self) -> &'static str {
-        "Authorize"
+    fn act_label(&self) -> String {
+        crate::tr!("button-authorize")
     }
 
     fn focus(&mut self) -> &mut Choice {

@@ -16,7 +16,7 @@ pub struct Refused {
 
 impl Component for Refused {
     fn buttons(&self) -> Vec<Button> {
-        vec![("OK", true)]
+        vec![(crate::tr!("button-ok"), true)]
     }
 
     fn handle(&mut self, action: Action) -> Outcome {

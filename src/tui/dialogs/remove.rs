@@ -55,7 +55,10 @@ impl Remove {
 
 impl Component for Remove {
     fn buttons(&self) -> Vec<Button> {
-        vec![("Remove account", self.confirmed()), ("Cancel", true)]
+        vec![
+            (crate::tr!("button-remove-account"), self.confirmed()),
+            (crate::tr!("button-cancel"), true),
+        ]
     }
 
     fn handle(&mut self, action: Action) -> Outcome {

@@ -73,7 +73,10 @@ impl Reschedule {
 
 impl Component for Reschedule {
     fn buttons(&self) -> Vec<Button> {
-        vec![("Reschedule", self.target().is_ok()), ("Cancel", true)]
+        vec![
+            (crate::tr!("button-reschedule"), self.target().is_ok()),
+            (crate::tr!("button-cancel"), true),
+        ]
     }
 
     fn handle(&mut self, action: Action) -> Outcome {

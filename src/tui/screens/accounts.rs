@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::lifecycle::{AccountId, Instant, NextStep, StateFilter};
-use crate::present::{plural, reason_words};
+use crate::present::reason_words;
 use crate::store::AccountRecord;
 use crate::store::accounts::ListCursor;
 use crate::store::accounts::ListOrder;
@@ -172,27 +172,22 @@ pub fn act_on_hovered(app: &mut App, action: Action) -> Vec<Effect> {
     let id = record.account.id;
     match action {
         Action::Reconnect if record.account.offers_disconnect() => {
-            let due = record
-                .account
-                .reauth_due_at()
-                .map(|d| {
-                    format!(
-                        ": reauthorize by {}",
-                        crate::lifecycle::time::format_instant(d)
-                    )
-                })
-                .unwrap_or_default();
-            app.toast(format!(
-                "@{} is connected{due}; Reconnect appears once it is disconnected",
-                record.account.handle
-            ));
+            let handle = record.account.handle.clone();
+            app.toast(match record.account.reauth_due_at() {
+                Some(due) => crate::tr!(
+                    "toast-connected-due",
+                    handle = handle,
+                    due = crate::lifecycle::time::format_instant(due)
+                ),
+                None => crate::tr!("toast-connected", handle = handle),
+            });
             vec![]
         }
         Action::Reconnect => vec![Effect::PrepareReconnect(id)],
         Action::Disconnect if !record.account.offers_disconnect() => {
-            app.toast(format!(
-                "@{} is already disconnected",
-                record.account.handle
+            app.toast(crate::tr!(
+                "toast-already-disconnected",
+                handle = record.account.handle.clone()
             ));
             vec![]
         }
@@ -202,14 +197,14 @@ pub fn act_on_hovered(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 /// A state filter in words.
-pub fn state_words(state: StateFilter) -> &'static str {
-    match state {
-        StateFilter::All => "all accounts",
-        StateFilter::NeedsAttention => "needs attention",
-        StateFilter::Connected => "connected",
-        StateFilter::Disconnected => "disconnected",
-        StateFilter::Expired => "expired",
-    }
+pub fn state_words(state: StateFilter) -> String {
+    crate::tr!(match state {
+        StateFilter::All => "state-all",
+        StateFilter::NeedsAttention => "state-attention",
+        StateFilter::Connected => "state-connected",
+        StateFilter::Disconnected => "state-disconnected",
+        StateFilter::Expired => "state-expired",
+    })
 }
 
 /// The status column: the account's next step (`Account::next_step`) in
@@ -218,26 +213,29 @@ pub fn status_text(record: &AccountRecord, now: Instant, zone: Zone) -> (String,
     let days_left = |until: Instant| {
         let days = (until - now).num_days();
         if days >= 1 {
-            plural(days, "day")
+            crate::tr!("count-days", count = days)
         } else {
             relative(until, now)
         }
     };
     match record.account.next_step(now) {
-        NextStep::Healthy { due: None } => ("Connected".into(), StatusTone::Ok),
+        NextStep::Healthy { due: None } => (crate::tr!("status-connected"), StatusTone::Ok),
         NextStep::Healthy { due: Some(due) } => (
-            format!(
-                "Connected · reauthorize by {} ({})",
-                short_date(zone, due),
-                days_left(due)
+            crate::tr!(
+                "status-connected-due",
+                due = short_date(zone, due),
+                left = days_left(due)
             ),
             StatusTone::Ok,
         ),
         NextStep::ReminderWeek { due } => (
             format!(
-                "⚠ Connected · reauthorize by {} ({})",
-                short_date(zone, due),
-                days_left(due)
+                "⚠ {}",
+                crate::tr!(
+                    "status-connected-due",
+                    due = short_date(zone, due),
+                    left = days_left(due)
+                )
             ),
             StatusTone::Warning,
         ),
@@ -246,26 +244,23 @@ pub fn status_text(record: &AccountRecord, now: Instant, zone: Zone) -> (String,
             since,
             deadline,
         } => (
-            format!(
-                "Disconnected ({}) {} · {} left to keep history",
-                reason_words(reason),
-                short_date(zone, since),
-                plural((deadline - now).num_days().max(0), "day")
+            crate::tr!(
+                "status-disconnected",
+                reason = reason_words(reason),
+                since = short_date(zone, since),
+                days = (deadline - now).num_days().max(0)
             ),
             StatusTone::Danger,
         ),
         NextStep::CannotComeBack { since, .. } => (
-            format!(
-                "Deleted on the network {} · cannot come back",
-                short_date(zone, since)
-            ),
+            crate::tr!("status-deleted", since = short_date(zone, since)),
             StatusTone::Danger,
         ),
         NextStep::Purged { reason, purged_at } => (
-            format!(
-                "Expired ({}) · history purged {}",
-                reason_words(reason),
-                short_date(zone, purged_at)
+            crate::tr!(
+                "status-expired",
+                reason = reason_words(reason),
+                purged = short_date(zone, purged_at)
             ),
             StatusTone::Muted,
         ),
@@ -304,7 +299,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         let line = Line::from(vec![
             Span::styled(prompt, theme.accent),
             Span::styled(escape_control(&shown).into_owned(), theme.text),
-            Span::styled("   ⏎ keep  Esc clear", theme.muted),
+            Span::styled(
+                format!("   {}", crate::tr!("filter-typing-keys")),
+                theme.muted,
+            ),
         ]);
         frame.render_widget(Paragraph::new(line), Rect::new(area.x, y, area.width, 1));
         let cursor_x =
@@ -315,12 +313,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         let line = Line::from(vec![
             Span::styled(
                 format!(
-                    " Filter: {}",
-                    crate::present::truncate(&escape_control(filter), 60)
+                    " {}",
+                    crate::tr!(
+                        "filter-kept",
+                        filter = crate::present::truncate(&escape_control(filter), 60)
+                    )
                 ),
                 theme.accent,
             ),
-            Span::styled("   / change  Esc clear", theme.muted),
+            Span::styled(
+                format!("   {}", crate::tr!("filter-kept-keys")),
+                theme.muted,
+            ),
         ]);
         frame.render_widget(Paragraph::new(line), Rect::new(area.x, y, area.width, 1));
         y += 1;
@@ -330,14 +334,17 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     if by_urgency || app.accounts.state != StateFilter::All {
         let mut parts = Vec::new();
         if by_urgency {
-            parts.push("by urgency (soonest deadline first)".to_string());
+            parts.push(crate::tr!("order-by-urgency"));
         }
         if app.accounts.state != StateFilter::All {
-            parts.push(format!("showing: {}", state_words(app.accounts.state)));
+            parts.push(crate::tr!(
+                "showing-state",
+                state = state_words(app.accounts.state)
+            ));
         }
         let line = Line::from(vec![
             Span::styled(format!(" {}", parts.join(" · ")), theme.accent),
-            Span::styled("   s sort  f state", theme.muted),
+            Span::styled(format!("   {}", crate::tr!("order-keys")), theme.muted),
         ]);
         frame.render_widget(Paragraph::new(line), Rect::new(area.x, y, area.width, 1));
         y += 1;
@@ -347,11 +354,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     let hovered_whole = app.accounts.hovered().map(|record| {
         let (status, tone_of) = status_text(record, now, zone);
         let advice = match record.account.next_step(now) {
-            NextStep::ReminderWeek { .. } => {
-                " · the network asks again then: disconnect and reconnect before it to avoid an interruption"
+            NextStep::ReminderWeek { .. } => format!(" · {}", crate::tr!("advice-reminder-week")),
+            NextStep::CannotComeBack { .. } => {
+                format!(" · {}", crate::tr!("advice-cannot-come-back"))
             }
-            NextStep::CannotComeBack { .. } => " · remove it, or let its history be purged",
-            _ => "",
+            _ => String::new(),
         };
         Line::from(vec![
             Span::styled(
@@ -371,14 +378,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     if rows.is_empty() {
         let text = match (&app.accounts.filter, app.accounts.state) {
             (Some(f), _) => format!(
-                " No account's name or handle contains '{}'.",
-                crate::present::truncate(&escape_control(f), 60)
+                " {}",
+                crate::tr!(
+                    "empty-filter",
+                    filter = crate::present::truncate(&escape_control(f), 60)
+                )
             ),
-            (None, StateFilter::All) => " No accounts yet: press c to connect one.".into(),
-            (None, state) => format!(
-                " No account is {}: press f for another state.",
-                state_words(state)
-            ),
+            (None, StateFilter::All) => format!(" {}", crate::tr!("empty-accounts")),
+            (None, state) => format!(" {}", crate::tr!("empty-state", state = state_words(state))),
         };
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.muted)),
@@ -488,13 +495,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         );
     }
     if app.accounts.hidden > 0 {
-        let text = match app.accounts.hidden {
-            1 => " 1 account disconnected for over 90 days is hidden: use Connect account"
-                .to_string(),
-            n => format!(
-                " {n} accounts disconnected for over 90 days are hidden: use Connect account"
-            ),
-        };
+        let text = format!(
+            " {}",
+            crate::tr!("hidden-accounts", count = app.accounts.hidden)
+        );
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.muted)),
             Rect::new(area.x, bottom - 1, area.width, 1),
@@ -514,7 +518,7 @@ fn inline_actions(
     let connected = record.account.offers_disconnect();
     if record.account.offers_reconnect() {
         actions.push((
-            "[Reconnect]".to_string(),
+            format!("[{}]", crate::tr!("button-reconnect")),
             Some(Action::Reconnect),
             theme.button_focused,
         ));
@@ -522,20 +526,20 @@ fn inline_actions(
     if may_act_on(app, record) {
         if connected {
             actions.push((
-                "[Disconnect]".to_string(),
+                format!("[{}]", crate::tr!("button-disconnect")),
                 Some(Action::Disconnect),
                 theme.button_focused,
             ));
         }
         actions.push((
-            "[Remove]".to_string(),
+            format!("[{}]", crate::tr!("button-remove")),
             Some(Action::Remove),
             theme.button_danger_focused,
         ));
     } else {
-        let note = format!(
-            "only {} may disconnect",
-            escape_control(&record.original_connector)
+        let note = crate::tr!(
+            "only-who-may-disconnect",
+            who = escape_control(&record.original_connector)
         );
         let used: usize = actions
             .iter()

@@ -11,7 +11,7 @@ use crate::present::column as cut;
 use crate::present::escape_control;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Hits};
-use crate::tui::view::{Zone, long_date};
+use crate::tui::view::Zone;
 
 /// ⏎ opens the entry's account, or says it was removed.
 pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
@@ -107,7 +107,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         };
         let text = format!(
             " {:<18} {} {} {} {outcome}{}",
-            long_date(zone, e.at),
+            crate::tui::view::long_date_column(zone, e.at),
             cut(&actor, 16),
             cut(&e.action.replace('_', " "), 16),
             cut(&account, 24),

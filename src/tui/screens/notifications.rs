@@ -10,7 +10,7 @@ use super::{empty, paged_action, row_rect};
 use crate::present::{column as cut, escape_control};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Hits};
-use crate::tui::view::{Zone, long_date, pick, relative};
+use crate::tui::view::{Zone, pick, relative};
 
 /// ⏎ marks the notification read and opens its account's detail.
 pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
@@ -30,19 +30,19 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     let now = app.session.as_ref().map(|s| s.now).unwrap_or_default();
     let rows = &app.inbox.rows;
     if rows.is_empty() {
-        empty(frame, app, area, "No notifications.");
+        empty(frame, app, area, &crate::tr!("empty-notifications"));
         return;
     }
     for (i, n) in rows.iter().take(area.height as usize).enumerate() {
         let selected = i == app.inbox.selected;
         let what = match n.kind.as_str() {
-            "reauth_reminder" => "Reauthorize within a week",
-            "purge_warning" => "History purged in a week unless reconnected",
-            other => other,
+            "reauth_reminder" => crate::tr!("notification-reminder"),
+            "purge_warning" => crate::tr!("notification-purge-warning"),
+            other => other.to_string(),
         };
         let account = match &n.account {
             Some(a) => format!("{} · {}", a.network.label(), escape_control(&a.name)),
-            None => format!("account #{}", n.account_id),
+            None => crate::tr!("account-number", id = n.account_id),
         };
         let mark = if n.read { "  " } else { "● " };
         let style = match (selected, n.read) {
@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
                 cut(
                     &format!(
                         "{} {:<12} {what} · {account}",
-                        long_date(zone, n.at),
+                        crate::tui::view::long_date_column(zone, n.at),
                         relative(n.at, now),
                     ),
                     (area.width as usize).saturating_sub(3),

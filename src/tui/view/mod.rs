@@ -38,14 +38,24 @@ impl Zone {
     }
 }
 
-/// "Mar 04"
-pub fn short_date(zone: Zone, t: Instant) -> String {
-    zone.show(t).format("%b %d").to_string()
+/// `long_date` padded to the widest date of the language, so dates in a
+/// column line up ("1 feb 2026, 09:00" beside "25 feb 2026, 09:00").
+pub fn long_date_column(zone: Zone, t: Instant) -> String {
+    let widest = crate::i18n::dates::long(
+        &chrono::DateTime::parse_from_rfc3339("2026-12-28T23:59:00+00:00")
+            .expect("a valid constant"),
+    );
+    crate::present::column(&long_date(zone, t), crate::present::width(&widest))
 }
 
-/// "Mar 04 2026 09:00"
+/// "Mar 04" / "4 mar"
+pub fn short_date(zone: Zone, t: Instant) -> String {
+    crate::i18n::dates::day_month(&zone.show(t))
+}
+
+/// "Mar 04 2026 09:00" / "4 mar 2026, 09:00"
 pub fn long_date(zone: Zone, t: Instant) -> String {
-    zone.show(t).format("%b %d %Y %H:%M").to_string()
+    crate::i18n::dates::long(&zone.show(t))
 }
 
 /// What a sweep did, by kind of event, in the order they first came.
@@ -71,14 +81,14 @@ impl Tally {
     pub fn describe(&self, clock: Instant) -> String {
         let at = crate::lifecycle::time::format_instant(clock);
         if self.0.is_empty() {
-            return format!("Clock at {at} · nothing happened");
+            return crate::tr!("toast-clock-nothing", at = at);
         }
         let parts: Vec<String> = self
             .0
             .iter()
-            .map(|(name, n)| format!("{n} {}", name.replace('_', " ")))
+            .map(|(name, n)| crate::tr!(&format!("tally-{}", name.replace('_', "-")), count = *n))
             .collect();
-        format!("Clock at {at} · {}", parts.join(", "))
+        crate::tr!("toast-clock-moved", at = at, events = parts.join(", "))
     }
 }
 
@@ -94,9 +104,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, zone: Zone) -> Hits {
     let mut hits = Hits::default();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = format!(
-            "Switchboard needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Enlarge it, or press q to quit.",
-            area.width, area.height
+        let text = crate::tr!(
+            "too-small",
+            min = format!("{MIN_WIDTH}×{MIN_HEIGHT}"),
+            size = format!("{}×{}", area.width, area.height)
         );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         hits.too_small = true;
@@ -195,16 +206,13 @@ fn header(app: &App, zone: Zone, width: usize) -> Line<'static> {
 fn header_right(app: &App, zone: Zone, with_role: bool) -> Vec<Span<'static>> {
     let theme = &app.theme;
     let Some(s) = &app.session else {
-        return vec![Span::raw(" loading… ")];
+        return vec![Span::raw(format!(" {} ", crate::tr!("loading")))];
     };
-    let role = match s.actor.role() {
-        "super_admin" => "Super Admin",
-        "publisher" => "Publisher",
-        "own_publisher" => "Publisher (own)",
-        "viewer" => "Viewer",
-        _ => "No social access",
+    let role = if s.actor.active {
+        crate::tr!(&format!("role-title-{}", s.actor.role().replace('_', "-")))
+    } else {
+        crate::tr!("role-title-deactivated")
     };
-    let role = if s.actor.active { role } else { "Deactivated" };
     let who = if with_role {
         format!(" {} ({role}) ", escape_control(&s.actor.name))
     } else {
@@ -219,7 +227,10 @@ fn header_right(app: &App, zone: Zone, with_role: bool) -> Vec<Span<'static>> {
         ),
     ];
     if s.demo {
-        spans.push(Span::styled(" demo", theme.warning));
+        spans.push(Span::styled(
+            format!(" {}", crate::tr!("demo-mark")),
+            theme.warning,
+        ));
     }
     spans.push(Span::styled(" ─ ", theme.border));
     let bell = format!("🔔 {} ", s.unread);
@@ -239,8 +250,12 @@ fn draw_sidebar(frame: &mut Frame<'_>, app: &App, area: Rect, hits: &mut Hits) {
         return;
     }
     let theme = &app.theme;
-    let mut lines = vec![Line::styled(" Settings", theme.title)];
-    for (i, (label, indent)) in SIDEBAR.iter().enumerate() {
+    let mut lines = vec![Line::styled(
+        format!(" {}", crate::tr!("sidebar-settings")),
+        theme.title,
+    )];
+    for (i, (id, indent)) in SIDEBAR.iter().enumerate() {
+        let label = crate::tr!(id);
         let marker = match i {
             2 => "▸ ",
             _ => "",
@@ -271,17 +286,12 @@ fn draw_sidebar(frame: &mut Frame<'_>, app: &App, area: Rect, hits: &mut Hits) {
 fn draw_main(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut Hits) {
     let theme = &app.theme;
     if app.sidebar != SOCIAL {
-        let name = SIDEBAR[app.sidebar].0;
+        let name = crate::tr!(SIDEBAR[app.sidebar].0);
         let text = vec![
             Line::styled(format!(" {name}"), theme.title),
             Line::from(""),
-            Line::from(format!(
-                " {name} settings live outside Switchboard: this tool manages the portal's social accounts."
-            )),
-            Line::styled(
-                " Select Social in the menu (↑↓ then ⏎) to come back.",
-                theme.muted,
-            ),
+            Line::from(format!(" {}", crate::tr!("elsewhere", name = name.clone()))),
+            Line::styled(format!(" {}", crate::tr!("elsewhere-back")), theme.muted),
         ];
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
         return;
@@ -292,9 +302,15 @@ fn draw_main(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mu
         Constraint::Length(1),
         Constraint::Fill(1),
     ]));
-    frame.render_widget(Paragraph::new(Line::styled(" Social", theme.title)), title);
-    let button = "[ Connect account ]";
-    let width = crate::present::width(button) as u16;
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!(" {}", crate::tr!("social")),
+            theme.title,
+        )),
+        title,
+    );
+    let button = format!("[ {} ]", crate::tr!("connect-account"));
+    let width = crate::present::width(&button) as u16;
     if title.width > width + 10 {
         let rect = Rect::new(title.right() - width - 1, title.y, width, 1);
         frame.render_widget(Paragraph::new(Span::styled(button, theme.button)), rect);
@@ -303,7 +319,7 @@ fn draw_main(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mu
     let mut x = tabs.x + 1;
     for tab in MainTab::ALL {
         let label = tab.title();
-        let w = crate::present::width(label) as u16;
+        let w = crate::present::width(&label) as u16;
         if x + w > tabs.right() {
             break;
         }
@@ -338,10 +354,10 @@ fn draw_main(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mu
     hits.list_capacity = content.height as usize;
     match app.session.as_ref().map(|s| &s.access) {
         Some(Access::Locked(message)) => {
-            locked(frame, app, content, "🔒 The social tool is locked", message)
+            locked(frame, app, content, &crate::tr!("locked-title"), message)
         }
         Some(Access::NoAccess(message)) => {
-            locked(frame, app, content, "No access to the social tool", message)
+            locked(frame, app, content, &crate::tr!("no-access-title"), message)
         }
         None => {}
         Some(Access::Granted) => match app.tab {
@@ -361,10 +377,7 @@ fn locked(frame: &mut Frame<'_>, app: &App, area: Rect, title: &str, message: &s
         Line::from(""),
         Line::from(sentence(message)),
         Line::from(""),
-        Line::styled(
-            "Your data is kept. Press u to act as another user, q to quit.",
-            theme.muted,
-        ),
+        Line::styled(crate::tr!("locked-hint"), theme.muted),
     ];
     let inner = Rect::new(
         area.x + 2,
@@ -382,10 +395,13 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 format!(
-                    " ⏳ Moving the clock to {}: swept to {}, {} applied · Esc stops after this step",
-                    long_date(zone, work.target),
-                    long_date(zone, work.swept_to),
-                    plural(work.applied as i64, "event")
+                    " {}",
+                    crate::tr!(
+                        "clock-moving",
+                        target = long_date(zone, work.target),
+                        swept = long_date(zone, work.swept_to),
+                        count = work.applied
+                    )
                 ),
                 theme.accent,
             )),
@@ -396,7 +412,7 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
     if app.busy && app.toast.is_none() {
         frame.render_widget(
             Paragraph::new(Span::styled(
-                " ⏳ Portal busy: another program is writing to it; showing it as last brought up to date, retrying…",
+                format!(" {}", crate::tr!("portal-busy")),
                 theme.toast_error,
             )),
             area,
@@ -434,7 +450,7 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let of_tab = |b: &super::keymap::Binding| tab_context.is_some_and(|t| b.contexts.contains(&t));
     let in_context = |b: &super::keymap::Binding| b.contexts.contains(&context) || of_tab(b);
     let typing = app.typing();
-    let mut hints: Vec<(String, &str, bool)> = Vec::new();
+    let mut hints: Vec<(String, String, bool)> = Vec::new();
     for binding in &app.keymap.bindings {
         if !binding.in_footer || !in_context(binding) || !app.available(binding.action) {
             continue;
@@ -449,8 +465,10 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
         let key = binding.keys.first().map(|k| k.label()).unwrap_or_default();
         let hint = match (binding.action, app.layer()) {
-            (super::action::Action::Confirm, Layer::Overlay | Layer::Filter) => "ok",
-            (_, _) => binding.hint,
+            (super::action::Action::Confirm, Layer::Overlay | Layer::Filter) => {
+                crate::tr!("hint-ok")
+            }
+            (_, _) => binding.hint_text(),
         };
         let key = if binding.action == super::action::Action::Down {
             format!("{}{key}", app.keymap.key_label(super::action::Action::Up))
@@ -473,7 +491,7 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
     }
     // Drop whole hints that do not fit, keeping help, quit and cancel.
-    let width_of = |h: &[(String, &str, bool)]| -> usize {
+    let width_of = |h: &[(String, String, bool)]| -> usize {
         h.iter()
             .map(|(k, t, _)| crate::present::width(k) + crate::present::width(t) + 3)
             .sum()

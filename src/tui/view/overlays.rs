@@ -272,7 +272,7 @@ pub fn draw_help(frame: &mut Frame<'_>, app: &App) {
             };
             Line::from(vec![
                 Span::styled(format!(" {:<10}", keys.join(" ")), theme.accent),
-                Span::styled(format!("{}{place}", b.help), theme.text),
+                Span::styled(format!("{}{place}", b.help_text()), theme.text),
             ])
         })
         .collect();

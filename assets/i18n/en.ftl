@@ -1,0 +1,287 @@
+# Switchboard in English. Every message here exists in it.ftl with the same
+# placeholders (a test checks it).
+
+## Dates
+
+month-short = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}
+relative-now = now
+relative-future-minutes = { $count ->
+    [one] in 1 minute
+   *[other] in { $count } minutes
+}
+relative-future-hours = { $count ->
+    [one] in 1 hour
+   *[other] in { $count } hours
+}
+relative-future-days = { $count ->
+    [one] in 1 day
+   *[other] in { $count } days
+}
+relative-past-minutes = { $count ->
+    [one] 1 minute ago
+   *[other] { $count } minutes ago
+}
+relative-past-hours = { $count ->
+    [one] 1 hour ago
+   *[other] { $count } hours ago
+}
+relative-past-days = { $count ->
+    [one] 1 day ago
+   *[other] { $count } days ago
+}
+
+## Counts
+
+count-posts = { $count ->
+    [one] 1 post
+   *[other] { $count } posts
+}
+
+## Keys: the footer's word (hint-) and the help's description (help-)
+
+hint-up = move
+help-up = Move up
+hint-down = move
+help-down = Move down
+hint-top = top
+help-top = First row
+hint-bottom = bottom
+help-bottom = Last row
+hint-page-up = page up
+help-page-up = Page up
+hint-page-down = page down
+help-page-down = Page down
+hint-left = left
+help-left = Previous tab or button
+hint-right = right
+help-right = Next tab or button
+hint-next-focus = focus
+help-next-focus = Next area, or the next field
+hint-prev-focus = focus
+help-prev-focus = Previous area (or field)
+hint-confirm = details
+help-confirm = Details; in a dialog, press
+hint-cancel = cancel
+help-cancel = Close the dialog, clear the filter
+hint-reconnect = reconnect
+help-reconnect = Reconnect the hovered account
+hint-disconnect = disconnect
+help-disconnect = Disconnect the hovered account
+hint-remove = remove
+help-remove = Remove the hovered account
+hint-connect = connect
+help-connect = Connect account
+hint-clock = time
+help-clock = Move the demo clock
+hint-switch-user = user
+help-switch-user = Act as another user
+hint-notifications = inbox
+help-notifications = Notifications
+hint-filter = filter
+help-filter = Filter accounts by name or handle
+hint-filter-activity = by account
+help-filter-activity = Activity of the hovered account only
+hint-mark-all-read = mark read
+help-mark-all-read = Mark every notification read
+hint-toggle = mark
+help-toggle = Mark a row; tick in dialogs
+hint-compose = compose
+help-compose = Compose a post (draft or scheduled)
+hint-reschedule = reschedule
+help-reschedule = Reschedule a post, or missed ones
+hint-cancel-post = cancel post
+help-cancel-post = Cancel the selected post
+hint-sort = sort
+help-sort = Accounts by urgency, or by network
+hint-state-filter = state
+help-state-filter = Show one state, or all
+hint-tab-accounts = accounts
+help-tab-accounts = Accounts tab
+hint-tab-publishing = publishing
+help-tab-publishing = Publishing tab
+hint-tab-notifications = notifications
+help-tab-notifications = Notifications tab
+hint-tab-activity = activity
+help-tab-activity = Activity tab
+hint-tour-back = step back
+help-tour-back = Tour: undo the previous step
+hint-tour-panel = tour panel
+help-tour-panel = Tour: hide or show the panel
+hint-help = help
+help-help = All keys
+hint-quit = quit
+help-quit = Quit
+hint-tour-next = next step
+help-tour-next = Tour: perform the next step
+hint-ok = ok
+
+## The frame
+
+loading = loading…
+demo-mark = demo
+too-small = Switchboard needs a terminal of at least { $min }; this one is { $size }. Enlarge it, or press q to quit.
+role-title-super-admin = Super Admin
+role-title-publisher = Publisher
+role-title-own-publisher = Publisher (own)
+role-title-viewer = Viewer
+role-title-no-social-access = No social access
+role-title-deactivated = Deactivated
+sidebar-settings = Settings
+sidebar-preferences = Your preferences
+sidebar-account-defaults = Account defaults
+sidebar-marketing = Marketing
+sidebar-email = Email
+social = Social
+sidebar-forms = Forms
+sidebar-users = Users & Teams
+elsewhere = { $name } settings live outside Switchboard: this tool manages the portal's social accounts.
+elsewhere-back = Select Social in the menu (↑↓ then ⏎) to come back.
+connect-account = Connect account
+tab-accounts = Accounts
+tab-publishing = Publishing
+tab-notifications = Notifications
+tab-activity = Activity
+locked-title = 🔒 The social tool is locked
+no-access-title = No access to the social tool
+locked-hint = Your data is kept. Press u to act as another user, q to quit.
+clock-moving = ⏳ Moving the clock to { $target }: swept to { $swept }, { $count ->
+    [one] 1 event
+   *[other] { $count } events
+} applied · Esc stops after this step
+portal-busy = ⏳ Portal busy: another program is writing to it; showing it as last brought up to date, retrying…
+toast-clock-nothing = Clock at { $at } · nothing happened
+toast-clock-moved = Clock at { $at } · { $events }
+tally-published = { $count } published
+tally-reauth-reminder = { $count } reauth reminder
+tally-purge-warning = { $count } purge warning
+tally-disconnected = { $count } disconnected
+tally-purged = { $count } purged
+
+
+## Words for states and people
+
+reason-manual = manual
+reason-reauth-expired = reauthorization expired
+reason-inactivity = inactivity
+reason-security = security
+reason-deleted = deleted on the network
+role-super-admin = super admin
+role-publisher = publisher, all accounts
+role-own-publisher = publisher, own accounts
+role-viewer = viewer
+role-no-social-access = no social access
+
+## Accounts
+
+count-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+status-connected = Connected
+status-connected-due = Connected · reauthorize by { $due } ({ $left })
+status-disconnected = Disconnected ({ $reason }) { $since } · { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} left to keep history
+status-deleted = Deleted on the network { $since } · cannot come back
+status-expired = Expired ({ $reason }) · history purged { $purged }
+state-all = all accounts
+state-attention = needs attention
+state-connected = connected
+state-disconnected = disconnected
+state-expired = expired
+toast-connected-due = @{ $handle } is connected: reauthorize by { $due }; Reconnect appears once it is disconnected
+toast-connected = @{ $handle } is connected; Reconnect appears once it is disconnected
+toast-already-disconnected = @{ $handle } is already disconnected
+filter-typing-keys = ⏎ keep  Esc clear
+filter-kept = Filter: { $filter }
+filter-kept-keys = / change  Esc clear
+order-by-urgency = by urgency (soonest deadline first)
+showing-state = showing: { $state }
+order-keys = s sort  f state
+advice-reminder-week = the network asks again then: disconnect and reconnect before it to avoid an interruption
+advice-cannot-come-back = remove it, or let its history be purged
+empty-filter = No account's name or handle contains '{ $filter }'.
+empty-accounts = No accounts yet: press c to connect one.
+empty-state = No account is { $state }: press f for another state.
+hidden-accounts = { $count ->
+    [one] 1 account disconnected for over 90 days is hidden: use Connect account
+   *[other] { $count } accounts disconnected for over 90 days are hidden: use Connect account
+}
+button-reconnect = Reconnect
+button-disconnect = Disconnect
+button-remove = Remove
+only-who-may-disconnect = only { $who } may disconnect
+
+## Dialogs: buttons
+
+button-cancel = Cancel
+button-ok = OK
+button-next = Next
+button-continue = Continue
+button-save-draft = Save draft
+button-schedule-post = Schedule post
+button-remove-account = Remove account
+button-reconnect-accounts = Reconnect accounts
+button-disconnect-accounts = Disconnect accounts
+button-remove-accounts = Remove accounts
+button-reschedule = Reschedule
+button-cancel-post = Cancel post
+button-keep-it = Keep it
+button-disconnect-account = Disconnect account
+button-authorize = Authorize
+button-start-demo-clock = Start a demo clock
+demo-clock-title = Start a demo clock?
+demo-clock-system = This portal runs on the system clock.
+demo-clock-explain = Moving time starts a demo clock: every command, here and from the CLI, then acts at the demo clock until it is unset (back to the system clock, from this menu or 'switchboard clock unset', once the system clock has caught up).
+
+## The Disconnect dialog
+
+disconnect-question = Disconnect { $network } @{ $handle } from the portal?
+disconnect-scheduled = { $count ->
+    [one] 1 scheduled post
+   *[other] { $count } scheduled posts
+}
+disconnect-scheduled-end = { $count ->
+    [one] {" "}will be canceled.
+   *[other] {" "}will be canceled.
+}
+disconnect-published = { $count ->
+    [one] Its 1 published post leaves the Published tab (kept, not deleted).
+   *[other] Its { $count } published posts leave the Published tab (kept, not deleted).
+}
+disconnect-drafts = Drafts are kept. Nobody is notified.
+disconnect-restore-before = Reconnect before{" "}
+disconnect-restore-after = {" "}to restore everything; after that its history is purged.
+
+## The Connect account dialog
+
+connect-which-network = Which network? (↑↓ then ⏎)
+connect-accounts-of = { $network } accounts to connect:
+connect-explain = Disconnected accounts of this network are listed: tick them to reconnect; those hidden after 90 days come ticked.
+connect-none-yet = (none yet: type a handle below and press ⏎)
+connect-entry-reconnects = disconnected { $since } · reconnects
+connect-entry-new-named = new, named { $name }
+connect-entry-new = new
+connect-add-handle = Add a handle:
+connect-its-name = Its name:
+
+## Notifications
+
+empty-notifications = No notifications.
+notification-reminder = Reauthorize within a week
+notification-purge-warning = History purged in a week unless reconnected
+account-number = account #{ $id }

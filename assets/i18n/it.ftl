@@ -1,0 +1,303 @@
+# Switchboard in italiano. Ogni messaggio esiste anche in en.ftl, con gli
+# stessi segnaposto (lo controlla un test). Le parole dell'articolo dove ci
+# sono: Impostazioni, Marketing, Social, Account, Ricollega, Disconnetti.
+
+## Date
+
+month-short = { $month ->
+    [1] gen
+    [2] feb
+    [3] mar
+    [4] apr
+    [5] mag
+    [6] giu
+    [7] lug
+    [8] ago
+    [9] set
+    [10] ott
+    [11] nov
+   *[12] dic
+}
+relative-now = ora
+relative-future-minutes = { $count ->
+    [one] tra 1 minuto
+   *[other] tra { $count } minuti
+}
+relative-future-hours = { $count ->
+    [one] tra 1 ora
+   *[other] tra { $count } ore
+}
+relative-future-days = { $count ->
+    [one] tra 1 giorno
+   *[other] tra { $count } giorni
+}
+relative-past-minutes = { $count ->
+    [one] 1 minuto fa
+   *[other] { $count } minuti fa
+}
+relative-past-hours = { $count ->
+    [one] 1 ora fa
+   *[other] { $count } ore fa
+}
+relative-past-days = { $count ->
+    [one] 1 giorno fa
+   *[other] { $count } giorni fa
+}
+
+## Conteggi
+
+count-posts = { $count ->
+    [one] 1 post
+   *[other] { $count } post
+}
+
+## Tasti: la parola del piè di pagina (hint-) e la descrizione dell'aiuto (help-)
+
+hint-up = su
+help-up = Sposta su
+hint-down = sposta
+help-down = Sposta giù
+hint-top = inizio
+help-top = Prima riga
+hint-bottom = fine
+help-bottom = Ultima riga
+hint-page-up = pagina su
+help-page-up = Pagina su
+hint-page-down = pagina giù
+help-page-down = Pagina giù
+hint-left = sinistra
+help-left = Scheda o pulsante precedente
+hint-right = destra
+help-right = Scheda o pulsante successivo
+hint-next-focus = area
+help-next-focus = Area successiva, o il campo successivo
+hint-prev-focus = area
+help-prev-focus = Area (o campo) precedente
+hint-confirm = dettagli
+help-confirm = Dettagli; in una finestra, premi il pulsante
+hint-cancel = annulla
+help-cancel = Chiudi la finestra, cancella il filtro
+hint-reconnect = ricollega
+help-reconnect = Ricollega l'account evidenziato
+hint-disconnect = disconnetti
+help-disconnect = Disconnetti l'account evidenziato
+hint-remove = rimuovi
+help-remove = Rimuovi l'account evidenziato
+hint-connect = collega
+help-connect = Collega account
+hint-clock = orologio
+help-clock = Sposta l'orologio della demo
+hint-switch-user = utente
+help-switch-user = Agisci come un altro utente, o cambia lingua
+hint-notifications = notifiche
+help-notifications = Notifiche
+hint-filter = filtra
+help-filter = Filtra gli account per nome o handle
+hint-filter-activity = per account
+help-filter-activity = Solo l'attività dell'account evidenziato
+hint-mark-all-read = segna lette
+help-mark-all-read = Segna tutte le notifiche come lette
+hint-toggle = seleziona
+help-toggle = Seleziona una riga; spunta nelle finestre
+hint-compose = scrivi
+help-compose = Scrivi un post (bozza o programmato)
+hint-reschedule = riprogramma
+help-reschedule = Riprogramma un post, o quelli persi
+hint-cancel-post = annulla post
+help-cancel-post = Annulla il post selezionato
+hint-sort = ordina
+help-sort = Account per urgenza, o per social network
+hint-state-filter = stato
+help-state-filter = Mostra uno stato, o tutti
+hint-tab-accounts = account
+help-tab-accounts = Scheda Account
+hint-tab-publishing = pubblicazione
+help-tab-publishing = Scheda Pubblicazione
+hint-tab-notifications = notifiche
+help-tab-notifications = Scheda Notifiche
+hint-tab-activity = attività
+help-tab-activity = Scheda Attività
+hint-tour-back = passo indietro
+help-tour-back = Tour: annulla il passo precedente
+hint-tour-panel = pannello tour
+help-tour-panel = Tour: nascondi o mostra il pannello
+hint-help = aiuto
+help-help = Tutti i tasti
+hint-quit = esci
+help-quit = Esci
+hint-tour-next = passo successivo
+help-tour-next = Tour: esegui il passo successivo
+hint-ok = ok
+
+## La cornice
+
+loading = caricamento…
+demo-mark = demo
+too-small = Switchboard ha bisogno di un terminale di almeno { $min }; questo è { $size }. Ingrandiscilo, o premi q per uscire.
+role-title-super-admin = Super Admin
+role-title-publisher = Editore
+role-title-own-publisher = Editore (propri account)
+role-title-viewer = Osservatore
+role-title-no-social-access = Nessun accesso social
+role-title-deactivated = Disattivato
+sidebar-settings = Impostazioni
+sidebar-preferences = Preferenze
+sidebar-account-defaults = Impostazioni base
+sidebar-marketing = Marketing
+sidebar-email = Email
+social = Social
+sidebar-forms = Moduli
+sidebar-users = Utenti e team
+elsewhere = Le impostazioni di { $name } sono fuori da Switchboard: questo strumento gestisce gli account social del portale.
+elsewhere-back = Scegli Social nel menu (↑↓ poi ⏎) per tornare.
+connect-account = Collega account
+tab-accounts = Account
+tab-publishing = Pubblicazione
+tab-notifications = Notifiche
+tab-activity = Attività
+locked-title = 🔒 Lo strumento social è bloccato
+no-access-title = Nessun accesso allo strumento social
+locked-hint = I tuoi dati sono conservati. Premi u per agire come un altro utente, q per uscire.
+clock-moving = ⏳ Spostamento dell'orologio a { $target }: aggiornato a { $swept }, { $count ->
+    [one] 1 evento applicato
+   *[other] { $count } eventi applicati
+} · Esc si ferma dopo questo passo
+portal-busy = ⏳ Portale occupato: un altro programma ci sta scrivendo; lo mostro com'era all'ultimo aggiornamento, riprovo…
+toast-clock-nothing = Orologio a { $at } · non è successo nulla
+toast-clock-moved = Orologio a { $at } · { $events }
+tally-published = { $count ->
+    [one] 1 pubblicato
+   *[other] { $count } pubblicati
+}
+tally-reauth-reminder = { $count ->
+    [one] 1 promemoria di riautorizzazione
+   *[other] { $count } promemoria di riautorizzazione
+}
+tally-purge-warning = { $count ->
+    [one] 1 avviso di eliminazione
+   *[other] { $count } avvisi di eliminazione
+}
+tally-disconnected = { $count ->
+    [one] 1 disconnesso
+   *[other] { $count } disconnessi
+}
+tally-purged = { $count ->
+    [one] 1 cronologia eliminata
+   *[other] { $count } cronologie eliminate
+}
+
+
+## Parole per stati e persone
+
+reason-manual = manuale
+reason-reauth-expired = riautorizzazione scaduta
+reason-inactivity = inattività
+reason-security = sicurezza
+reason-deleted = eliminato dal social network
+role-super-admin = super admin
+role-publisher = editore, tutti gli account
+role-own-publisher = editore, propri account
+role-viewer = osservatore
+role-no-social-access = nessun accesso social
+
+## Account
+
+count-days = { $count ->
+    [one] 1 giorno
+   *[other] { $count } giorni
+}
+status-connected = Collegato
+status-connected-due = Collegato · riautorizza entro il { $due } ({ $left })
+status-disconnected = Disconnesso ({ $reason }) il { $since } · { $days ->
+    [one] 1 giorno
+   *[other] { $days } giorni
+} per conservare la cronologia
+status-deleted = Eliminato dal social network il { $since } · non può essere ricollegato
+status-expired = Scaduto ({ $reason }) · cronologia eliminata il { $purged }
+state-all = tutti gli account
+state-attention = da controllare
+state-connected = collegati
+state-disconnected = disconnessi
+state-expired = scaduti
+toast-connected-due = @{ $handle } è collegato: riautorizza entro il { $due }; Ricollega compare quando è disconnesso
+toast-connected = @{ $handle } è collegato; Ricollega compare quando è disconnesso
+toast-already-disconnected = @{ $handle } è già disconnesso
+filter-typing-keys = ⏎ conserva  Esc cancella
+filter-kept = Filtro: { $filter }
+filter-kept-keys = / cambia  Esc cancella
+order-by-urgency = per urgenza (prima la scadenza più vicina)
+showing-state = mostra: { $state }
+order-keys = s ordina  f stato
+advice-reminder-week = il social network la richiederà: disconnetti e ricollega prima per non interromperlo
+advice-cannot-come-back = rimuovilo, o lascia che la cronologia venga eliminata
+empty-filter = Nessun account ha '{ $filter }' nel nome o nell'handle.
+empty-accounts = Ancora nessun account: premi c per collegarne uno.
+empty-state = Nessun account { $state }: premi f per un altro stato.
+hidden-accounts = { $count ->
+    [one] 1 account disconnesso da oltre 90 giorni è nascosto: usa Collega account
+   *[other] { $count } account disconnessi da oltre 90 giorni sono nascosti: usa Collega account
+}
+button-reconnect = Ricollega
+button-disconnect = Disconnetti
+button-remove = Rimuovi
+only-who-may-disconnect = solo { $who } può disconnetterlo
+
+## Finestre: pulsanti
+
+button-cancel = Annulla
+button-ok = OK
+button-next = Avanti
+button-continue = Continua
+button-save-draft = Salva bozza
+button-schedule-post = Programma post
+button-remove-account = Rimuovi account
+button-reconnect-accounts = Ricollega account
+button-disconnect-accounts = Disconnetti account
+button-remove-accounts = Rimuovi account
+button-reschedule = Riprogramma
+button-cancel-post = Annulla post
+button-keep-it = Mantienilo
+button-disconnect-account = Disconnetti account
+button-authorize = Autorizza
+button-start-demo-clock = Avvia un orologio demo
+demo-clock-title = Avviare un orologio demo?
+demo-clock-system = Questo portale segue l'orologio di sistema.
+demo-clock-explain = Spostare il tempo avvia un orologio demo: ogni comando, qui e dalla riga di comando, agisce poi all'ora della demo finché non viene tolto (si torna all'orologio di sistema da questo menu o con 'switchboard clock unset', quando l'orologio di sistema l'ha raggiunto).
+
+## La finestra Disconnetti
+
+disconnect-question = Disconnettere { $network } @{ $handle } dal portale?
+disconnect-scheduled = { $count ->
+    [one] 1 post programmato
+   *[other] { $count } post programmati
+}
+disconnect-scheduled-end = { $count ->
+    [one] {" "}verrà annullato.
+   *[other] {" "}verranno annullati.
+}
+disconnect-published = { $count ->
+    [one] Il suo post pubblicato non apparirà più nella scheda Pubblicato (resta conservato).
+   *[other] I suoi { $count } post pubblicati non appariranno più nella scheda Pubblicato (restano conservati).
+}
+disconnect-drafts = Le bozze restano. Nessuno riceve una notifica.
+disconnect-restore-before = Ricollegalo entro il{" "}
+disconnect-restore-after = {" "}per ritrovare tutto; dopo, la cronologia viene eliminata.
+
+## La finestra Collega account
+
+connect-which-network = Quale social network? (↑↓ poi ⏎)
+connect-accounts-of = Account { $network } da collegare:
+connect-explain = Qui ci sono gli account disconnessi di questo social network: spuntali per ricollegarli; quelli nascosti dopo 90 giorni sono già spuntati.
+connect-none-yet = (ancora nessuno: scrivi un handle qui sotto e premi ⏎)
+connect-entry-reconnects = disconnesso { $since } · verrà ricollegato
+connect-entry-new-named = nuovo, di nome { $name }
+connect-entry-new = nuovo
+connect-add-handle = Aggiungi un handle:
+connect-its-name = Il suo nome:
+
+## Notifiche
+
+empty-notifications = Nessuna notifica.
+notification-reminder = Riautorizza entro una settimana
+notification-purge-warning = Cronologia eliminata tra una settimana se non lo ricolleghi
+account-number = account n. { $id }

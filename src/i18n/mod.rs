@@ -1,0 +1,365 @@
+//! The words of the app in each language: Project Fluent catalogs
+//! (`assets/i18n/*.ftl`), one per language, with named placeholders and
+//! the language's own plural rules. JSON output, exit codes, config keys and
+//! audit `action` codes are not words for people and stay as they are.
+//!
+//! The language is chosen once at start (`choose`): `--lang`, else
+//! `SWITCHBOARD_LANG`, else the config file's `lang`, else the locale
+//! (`LC_ALL`, `LC_MESSAGES`, `LANG`: `it_IT.UTF-8` is Italian), else
+//! English. The TUI can switch it live (`set`).
+
+use std::cell::Cell;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+pub mod dates;
+
+/// A language the app speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    It,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::It];
+
+    /// Its code: `en`, `it`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::It => "it",
+        }
+    }
+
+    /// `en`, `it`, `it_IT.UTF-8`, `it-CH`, `english`, `italiano`...
+    pub fn parse(text: &str) -> Option<Lang> {
+        let lower = text.trim().to_ascii_lowercase();
+        let primary = lower.split(['_', '-', '.', '@']).next().unwrap_or_default();
+        match primary {
+            "en" | "english" | "c" | "posix" => Some(Lang::En),
+            "it" | "italian" | "italiano" => Some(Lang::It),
+            _ => None,
+        }
+    }
+
+    /// The language after this one (the TUI's switch).
+    pub fn next(self) -> Lang {
+        match self {
+            Lang::En => Lang::It,
+            Lang::It => Lang::En,
+        }
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Lang::En => include_str!("../../assets/i18n/en.ftl"),
+            Lang::It => include_str!("../../assets/i18n/it.ftl"),
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Lang::En => 0,
+            Lang::It => 1,
+        }
+    }
+}
+
+/// Where the choice of language can come from, in order (see `choose`).
+#[derive(Debug, Default)]
+pub struct Choices<'a> {
+    pub flag: Option<&'a str>,
+    pub variable: Option<&'a str>,
+    pub config: Option<&'a str>,
+    /// `LC_ALL`, `LC_MESSAGES`, `LANG`, in that order.
+    pub locale: [Option<&'a str>; 3],
+}
+
+/// The language to speak. An explicit choice that names no language we
+/// have (`--lang fr`) is an error, so a typo does not pass silently; the
+/// locale falls back to English.
+pub fn choose(choices: &Choices<'_>) -> Result<Lang, String> {
+    for (what, value) in [
+        ("--lang", choices.flag),
+        ("SWITCHBOARD_LANG", choices.variable),
+        ("the config file's lang", choices.config),
+    ] {
+        if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
+            return Lang::parse(value).ok_or_else(|| {
+                format!("{what} is '{value}': Switchboard speaks en (English) and it (Italian)")
+            });
+        }
+    }
+    // POSIX: the first of LC_ALL, LC_MESSAGES, LANG that is set decides.
+    let locale = choices
+        .locale
+        .iter()
+        .flatten()
+        .find(|v| !v.trim().is_empty());
+    Ok(locale.and_then(|v| Lang::parse(v)).unwrap_or(Lang::En))
+}
+
+/// The choices this process was given by its environment.
+pub fn environment() -> [Option<String>; 4] {
+    let var = |name: &str| std::env::var(name).ok();
+    [
+        var("SWITCHBOARD_LANG"),
+        var("LC_ALL"),
+        var("LC_MESSAGES"),
+        var("LANG"),
+    ]
+}
+
+thread_local! {
+    /// Per thread: the app draws and prints on one thread, and tests of
+    /// each language run side by side.
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// Speaks `lang` from now on (on this thread).
+pub fn set(lang: Lang) {
+    CURRENT.with(|c| c.set(lang));
+}
+
+pub fn current() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
+    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
+    BUNDLES.get_or_init(|| Lang::ALL.map(bundle))
+}
+
+fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let id: unic_langid::LanguageIdentifier = lang.code().parse().expect("a valid language code");
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks around placeables: they are bidi controls,
+    // which the terminal output escapes (present::escape_control).
+    bundle.set_use_isolating(false);
+    let resource = match FluentResource::try_new(lang.source().to_string()) {
+        Ok(resource) => resource,
+        // A test parses both catalogs whole; keep what parsed.
+        Err((resource, _)) => resource,
+    };
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// A value for a placeholder.
+#[derive(Clone, Debug)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(text: &String) -> Arg {
+        Arg::Text(text.clone())
+    }
+}
+
+impl From<std::borrow::Cow<'_, str>> for Arg {
+    fn from(text: std::borrow::Cow<'_, str>) -> Arg {
+        Arg::Text(text.into_owned())
+    }
+}
+
+macro_rules! number_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Number(n as i64)
+            }
+        }
+    )*};
+}
+number_args!(i64, i32, u32, u64, usize, u16);
+
+/// The message `id` in the current language, its placeholders filled.
+pub fn message(id: &str, args: &[(&str, Arg)]) -> String {
+    message_in(current(), id, args)
+}
+
+/// The message `id` in `lang`. A message the catalog lacks is its id (the
+/// catalog test makes sure none is lacking).
+pub fn message_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+    let bundle = &bundles()[lang.index()];
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return id.to_string();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        let value = match value {
+            Arg::Text(text) => FluentValue::from(text.as_str()),
+            Arg::Number(n) => FluentValue::from(*n),
+        };
+        fluent_args.set(*name, value);
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned()
+}
+
+/// `tr!("id")`, `tr!("id", name = value, count = n)`: a message in the
+/// current language.
+#[macro_export]
+macro_rules! tr {
+    ($id:expr) => {
+        $crate::i18n::message($id, &[])
+    };
+    ($id:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::message(
+            $id,
+            &[$((stringify!($name), $crate::i18n::Arg::from($value))),+],
+        )
+    };
+}
+
+/// Every message id of a catalog and the placeholders it uses, for the
+/// completeness test.
+pub fn catalog(lang: Lang) -> Vec<(String, Vec<String>)> {
+    use fluent_syntax::ast;
+    let resource = match fluent_syntax::parser::parse(lang.source()) {
+        Ok(resource) => resource,
+        Err((resource, _)) => resource,
+    };
+    let mut messages = Vec::new();
+    for entry in resource.body {
+        if let ast::Entry::Message(message) = entry {
+            let mut names = Vec::new();
+            if let Some(pattern) = &message.value {
+                variables(pattern, &mut names);
+            }
+            names.sort();
+            names.dedup();
+            messages.push((message.id.name.to_string(), names));
+        }
+    }
+    messages
+}
+
+fn variables(pattern: &fluent_syntax::ast::Pattern<&str>, names: &mut Vec<String>) {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    fn inline(e: &InlineExpression<&str>, names: &mut Vec<String>) {
+        match e {
+            InlineExpression::VariableReference { id } => names.push(id.name.to_string()),
+            InlineExpression::Placeable { expression } => expression_names(expression, names),
+            InlineExpression::FunctionReference { arguments, .. } => {
+                for a in &arguments.positional {
+                    inline(a, names);
+                }
+            }
+            _ => {}
+        }
+    }
+    fn expression_names(e: &Expression<&str>, names: &mut Vec<String>) {
+        match e {
+            Expression::Inline(i) => inline(i, names),
+            Expression::Select { selector, variants } => {
+                inline(selector, names);
+                for v in variants {
+                    variables(&v.value, names);
+                }
+            }
+        }
+    }
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            expression_names(expression, names);
+        }
+    }
+}
+
+/// Parse errors of a catalog, for the completeness test.
+pub fn catalog_errors(lang: Lang) -> Vec<String> {
+    match fluent_syntax::parser::parse(lang.source()) {
+        Ok(_) => Vec::new(),
+        Err((_, errors)) => errors.iter().map(|e| format!("{e:?}")).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_comes_from_the_flag_then_the_variable_then_the_config_then_the_locale() {
+        let pick = |flag, variable, config, lang| {
+            choose(&Choices {
+                flag,
+                variable,
+                config,
+                locale: [None, None, lang],
+            })
+        };
+        assert_eq!(pick(None, None, None, Some("it_IT.UTF-8")), Ok(Lang::It));
+        assert_eq!(pick(None, None, None, Some("de_DE.UTF-8")), Ok(Lang::En));
+        assert_eq!(pick(None, None, None, None), Ok(Lang::En));
+        assert_eq!(
+            pick(None, None, Some("en"), Some("it_IT.UTF-8")),
+            Ok(Lang::En)
+        );
+        assert_eq!(pick(None, Some("it"), Some("en"), None), Ok(Lang::It));
+        assert_eq!(pick(Some("en"), Some("it"), None, None), Ok(Lang::En));
+        assert!(pick(Some("fr"), None, None, None).is_err());
+        // LC_ALL wins over LANG.
+        let all = choose(&Choices {
+            locale: [Some("it_IT.UTF-8"), None, Some("en_US.UTF-8")],
+            ..Choices::default()
+        });
+        assert_eq!(all, Ok(Lang::It));
+    }
+
+    #[test]
+    fn every_message_exists_in_every_language_with_the_same_placeholders() {
+        for lang in Lang::ALL {
+            assert_eq!(catalog_errors(lang), Vec::<String>::new(), "{lang:?}");
+        }
+        let english = catalog(Lang::En);
+        let italian = catalog(Lang::It);
+        for (id, names) in &english {
+            match italian.iter().find(|(i, _)| i == id) {
+                None => panic!("'{id}' is missing from the Italian catalog"),
+                Some((_, it_names)) => {
+                    assert_eq!(names, it_names, "'{id}' has other placeholders in Italian")
+                }
+            }
+        }
+        for (id, _) in &italian {
+            assert!(
+                english.iter().any(|(e, _)| e == id),
+                "'{id}' is missing from the English catalog"
+            );
+        }
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let posts = |lang, n: i64| message_in(lang, "count-posts", &[("count", Arg::Number(n))]);
+        assert_eq!(posts(Lang::En, 1), "1 post");
+        assert_eq!(posts(Lang::En, 3), "3 posts");
+        assert_eq!(posts(Lang::It, 1), "1 post");
+        assert_eq!(posts(Lang::It, 0), "0 post");
+        let days =
+            |lang, n: i64| message_in(lang, "relative-future-days", &[("count", Arg::Number(n))]);
+        assert_eq!(days(Lang::It, 1), "tra 1 giorno");
+        assert_eq!(days(Lang::It, 3), "tra 3 giorni");
+        assert_eq!(days(Lang::En, 3), "in 3 days");
+    }
+}
