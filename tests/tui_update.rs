@@ -277,6 +277,29 @@ fn user_picker_switches_the_acting_user() {
 }
 
 #[test]
+fn the_user_menu_switches_the_language_live() {
+    let (_p, mut h) = open(ADMIN);
+    h.char('u');
+    h.expect("Language: switch to Italiano");
+    for _ in 0..10 {
+        h.char('j');
+    }
+    h.key(KeyCode::Enter);
+    h.expect("Impostazioni");
+    h.expect("Collega account");
+    h.expect("Lingua: italiano");
+    // And back.
+    h.char('u');
+    h.expect("Lingua: passa a English");
+    for _ in 0..10 {
+        h.char('j');
+    }
+    h.key(KeyCode::Enter);
+    h.expect("Settings");
+    switchboard::i18n::set(switchboard::i18n::Lang::En);
+}
+
+#[test]
 fn r10d_a_user_without_social_access_sees_why() {
     let p = acme();
     p.act(

@@ -285,3 +285,84 @@ empty-notifications = No notifications.
 notification-reminder = Reauthorize within a week
 notification-purge-warning = History purged in a week unless reconnected
 account-number = account #{ $id }
+
+## Toasts and refusals
+
+toast-disconnected = Disconnected @{ $handle }: { $count ->
+    [one] 1 scheduled post
+   *[other] { $count } scheduled posts
+} canceled
+toast-press-to-reschedule = press { $key } to reschedule them
+toast-reconnected = Reconnected @{ $handle }: { $resumed ->
+    [one] 1 post
+   *[other] { $resumed } posts
+} will publish, { $missed } missed
+toast-removed = Removed the account and its { $count ->
+    [one] 1 post
+   *[other] { $count } posts
+}
+toast-acting-as = Acting as { $email }
+toast-marked-read = { $count } notifications marked read
+toast-stopping = Stopping after the step in hand…
+toast-system-clock = Back to the system clock
+toast-post-scheduled = Post #{ $id } scheduled
+toast-post-drafted = Post #{ $id } saved as a draft
+toast-no-missed = This account has no missed posts to reschedule
+toast-post-rescheduled = Post #{ $id } rescheduled for { $when }
+toast-account-changed = The account changed since this dialog opened: nothing was done; here it is as it is now
+toast-stopped = Stopped: later events stay due
+refused-not-allowed = Not allowed
+refused-cannot-now = Cannot do that now
+connect-already-connected = @{ $handle } is already connected on { $network }
+connect-deleted = @{ $handle } was deleted on { $network }: it cannot come back
+compose-nothing-title = Nothing to post to
+compose-nothing-explain = You may not publish to any account: posting needs the publish permission and access to the account (R10f). Ask a super admin.
+toast-connect-done = { $network } · { $connected } connected, { $reconnected } reconnected
+connect-failures = { $failed } of { $count } not connected
+
+## Pickers, the account's detail, help
+
+clock-an-hour = an hour
+clock-a-day = a day
+clock-a-week = a week
+clock-30-days = 30 days
+clock-90-days = 90 days
+clock-next-event = to the next event
+clock-advance = Advance { $by }
+clock-unset = Back to the system clock (unset the demo clock)
+picker-clock = Move the demo clock
+picker-act-as = Act as
+picker-keys = ↑↓ ⏎ choose · Esc close
+user-deactivated = deactivated
+menu-language = Language: switch to { $next }
+language-en = English
+language-it = Italiano
+toast-language = Language: English
+toast-field-cut = That field takes at most { $limit } characters: the rest was cut
+toast-showing-state = Showing { $state } · f for the next state
+toast-hover-first = hover an account in the Accounts tab first, then press f here
+toast-marked = { $count ->
+    [one] 1 account
+   *[other] { $count } accounts
+} marked: r, d or x act on all of them · Esc clears the marks
+toast-marks-cleared = Marks cleared
+mark-first-connection = first connection
+mark-current-grant = current grant
+mark-reminder = reminder (a week before)
+mark-deadline = reauthorization deadline
+mark-disconnected = disconnected ({ $reason })
+mark-hidden = hidden from the Accounts list (90 days)
+mark-purge-warning = purge warning
+mark-window-end = end of reconnect window: history purged
+esc-close = Esc close
+detail-status = Status
+detail-connected-by = Connected by
+detail-last-connected-by = Last connected by
+detail-posts = Posts
+detail-post-counts = { $count } in all · { $scheduled } scheduled · { $published } published · { $missed } missed
+now-mark = now
+place-dialogs = dialogs
+place-tours = tours
+help-keys-scroll = ↑↓ scroll · Esc close
+help-keys-mouse = Esc close · mouse: hover a row, click an action, wheel scrolls
+help-title = Keys

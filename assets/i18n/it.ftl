@@ -301,3 +301,87 @@ empty-notifications = Nessuna notifica.
 notification-reminder = Riautorizza entro una settimana
 notification-purge-warning = Cronologia eliminata tra una settimana se non lo ricolleghi
 account-number = account n. { $id }
+
+## Avvisi e rifiuti
+
+toast-disconnected = @{ $handle } disconnesso: { $count ->
+    [one] 1 post programmato annullato
+   *[other] { $count } post programmati annullati
+}
+toast-press-to-reschedule = premi { $key } per riprogrammarli
+toast-reconnected = @{ $handle } ricollegato: { $resumed ->
+    [one] 1 post verrà pubblicato
+   *[other] { $resumed } post verranno pubblicati
+}, { $missed } persi
+toast-removed = Account rimosso con { $count ->
+    [one] il suo post
+   *[other] i suoi { $count } post
+}
+toast-acting-as = Agisci come { $email }
+toast-marked-read = { $count ->
+    [one] 1 notifica segnata come letta
+   *[other] { $count } notifiche segnate come lette
+}
+toast-stopping = Mi fermo dopo il passo in corso…
+toast-system-clock = Di nuovo con l'orologio di sistema
+toast-post-scheduled = Post n. { $id } programmato
+toast-post-drafted = Post n. { $id } salvato come bozza
+toast-no-missed = Questo account non ha post persi da riprogrammare
+toast-post-rescheduled = Post n. { $id } riprogrammato per { $when }
+toast-account-changed = L'account è cambiato da quando hai aperto questa finestra: non è stato fatto nulla; eccolo com'è ora
+toast-stopped = Fermato: gli eventi successivi restano in attesa
+refused-not-allowed = Non consentito
+refused-cannot-now = Non si può fare ora
+connect-already-connected = @{ $handle } è già collegato su { $network }
+connect-deleted = @{ $handle } è stato eliminato da { $network }: non può essere ricollegato
+compose-nothing-title = Nessun account su cui pubblicare
+compose-nothing-explain = Non puoi pubblicare su nessun account: serve il permesso di pubblicazione e l'accesso all'account (R10f). Chiedi a un super admin.
+toast-connect-done = { $network } · { $connected } collegati, { $reconnected } ricollegati
+connect-failures = { $failed } su { $count } non collegati
+
+## Menu, dettaglio dell'account, aiuto
+
+clock-an-hour = un'ora
+clock-a-day = un giorno
+clock-a-week = una settimana
+clock-30-days = 30 giorni
+clock-90-days = 90 giorni
+clock-next-event = al prossimo evento
+clock-advance = Avanti di { $by }
+clock-unset = Torna all'orologio di sistema (togli l'orologio demo)
+picker-clock = Sposta l'orologio della demo
+picker-act-as = Agisci come
+picker-keys = ↑↓ ⏎ scegli · Esc chiudi
+user-deactivated = disattivato
+menu-language = Lingua: passa a { $next }
+language-en = English
+language-it = Italiano
+toast-language = Lingua: italiano
+toast-field-cut = Questo campo accetta al massimo { $limit } caratteri: il resto è stato tagliato
+toast-showing-state = Mostra { $state } · f per lo stato successivo
+toast-hover-first = evidenzia prima un account nella scheda Account, poi premi f qui
+toast-marked = { $count ->
+    [one] 1 account selezionato
+   *[other] { $count } account selezionati
+}: r, d o x agiscono su tutti · Esc toglie la selezione
+toast-marks-cleared = Selezione tolta
+mark-first-connection = prima connessione
+mark-current-grant = autorizzazione attuale
+mark-reminder = promemoria (una settimana prima)
+mark-deadline = scadenza della riautorizzazione
+mark-disconnected = disconnesso ({ $reason })
+mark-hidden = nascosto dall'elenco Account (90 giorni)
+mark-purge-warning = avviso di eliminazione
+mark-window-end = fine del periodo per ricollegarlo: cronologia eliminata
+esc-close = Esc chiudi
+detail-status = Stato
+detail-connected-by = Collegato da
+detail-last-connected-by = Ultimo collegamento di
+detail-posts = Post
+detail-post-counts = { $count } in tutto · { $scheduled } programmati · { $published } pubblicati · { $missed } persi
+now-mark = ora
+place-dialogs = finestre
+place-tours = tour
+help-keys-scroll = ↑↓ scorri · Esc chiudi
+help-keys-mouse = Esc chiudi · mouse: passa su una riga, clicca un'azione, la rotella scorre
+help-title = Tasti

@@ -79,6 +79,7 @@ pub type SessionInfo = crate::store::previews::Standing;
 
 #[derive(Clone, Debug)]
 pub struct ClockChoice {
+    /// The picker's words: a message id.
     pub label: &'static str,
     /// `None`: to the portal's next event.
     pub hours: Option<i64>,
@@ -86,27 +87,27 @@ pub struct ClockChoice {
 
 pub const CLOCK_CHOICES: [ClockChoice; 6] = [
     ClockChoice {
-        label: "an hour",
+        label: "clock-an-hour",
         hours: Some(1),
     },
     ClockChoice {
-        label: "a day",
+        label: "clock-a-day",
         hours: Some(24),
     },
     ClockChoice {
-        label: "a week",
+        label: "clock-a-week",
         hours: Some(24 * 7),
     },
     ClockChoice {
-        label: "30 days",
+        label: "clock-30-days",
         hours: Some(24 * 30),
     },
     ClockChoice {
-        label: "90 days",
+        label: "clock-90-days",
         hours: Some(24 * 90),
     },
     ClockChoice {
-        label: "to the next event",
+        label: "clock-next-event",
         hours: None,
     },
 ];
@@ -581,9 +582,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             };
             input.handle(request);
             if cut_to(input, limit) {
-                app.toast_error(format!(
-                    "That field takes at most {limit} characters: the rest was cut"
-                ));
+                app.toast_error(crate::tr!("toast-field-cut", limit = limit));
             }
             if let Some(Overlay::Dialog(dialog)) = &mut app.overlay {
                 return dialog.component_mut().edited();
@@ -788,9 +787,9 @@ fn main_action(app: &mut App, action: Action) -> Vec<Effect> {
             pane.state = State::ALL[(at + 1) % State::ALL.len()];
             pane.top = None;
             pane.pages_above.clear();
-            app.toast(format!(
-                "Showing {} · f for the next state",
-                super::screens::accounts::state_words(app.accounts.state)
+            app.toast(crate::tr!(
+                "toast-showing-state",
+                state = super::screens::accounts::state_words(app.accounts.state)
             ));
             vec![Effect::LoadAccounts {
                 anchor: Anchor::Start,
@@ -807,7 +806,7 @@ fn main_action(app: &mut App, action: Action) -> Vec<Effect> {
                 None => app.accounts.hover,
             };
             if app.activity_account.is_none() && app.accounts.hover.is_none() {
-                app.toast("hover an account in the Accounts tab first, then press f here");
+                app.toast(crate::tr!("toast-hover-first"));
             }
             app.activity = Paged::default();
             vec![Effect::Reload]
@@ -826,17 +825,14 @@ fn main_action(app: &mut App, action: Action) -> Vec<Effect> {
                 }
                 let n = marked.len();
                 if n > 0 {
-                    app.toast(format!(
-                        "{} marked: r, d or x act on all of them · Esc clears the marks",
-                        super::view::plural(n as i64, "account")
-                    ));
+                    app.toast(crate::tr!("toast-marked", count = n));
                 }
             }
             vec![]
         }
         Cancel if !app.accounts.marked.is_empty() => {
             app.accounts.marked.clear();
-            app.toast("Marks cleared");
+            app.toast(crate::tr!("toast-marks-cleared"));
             vec![]
         }
         Cancel if app.accounts.filter.is_some() => {
@@ -1053,9 +1049,17 @@ fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
                 *index = index.saturating_sub(1);
                 vec![]
             }
+            // One row under the users: the language.
             Action::Down => {
-                *index = (*index + 1).min(users.len().saturating_sub(1));
+                *index = (*index + 1).min(users.len());
                 vec![]
+            }
+            Action::Confirm if *index == users.len() => {
+                let lang = crate::i18n::current().next();
+                crate::i18n::set(lang);
+                app.overlay = None;
+                app.toast(crate::tr!("toast-language"));
+                vec![Effect::Reload]
             }
             Action::Confirm => {
                 let email = users.get(*index).map(|u| u.email.clone());

@@ -97,10 +97,10 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
         Effect::Disconnect(seen) => store
             .run(|s| actions::disconnect(s, seen.id, Some(seen.version)))
             .map(|(record, canceled)| {
-                app.toast(format!(
-                    "Disconnected @{}: {} canceled",
-                    record.account.handle,
-                    super::view::plural(canceled, "scheduled post")
+                app.toast(crate::tr!(
+                    "toast-disconnected",
+                    handle = record.account.handle.clone(),
+                    count = canceled
                 ))
             })
             .and_then(|()| reload(store, app))
@@ -112,17 +112,23 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
                 app.missed_after_reconnect = (done.missed_posts > 0).then_some(id);
                 let reschedule = if done.missed_posts > 0 {
                     format!(
-                        " · press {} to reschedule them",
-                        app.keymap.key_label(super::action::Action::Reschedule)
+                        " · {}",
+                        crate::tr!(
+                            "toast-press-to-reschedule",
+                            key = app.keymap.key_label(super::action::Action::Reschedule)
+                        )
                     )
                 } else {
                     String::new()
                 };
                 app.toast(format!(
-                    "Reconnected @{}: {} will publish, {} missed{reschedule}",
-                    done.account.account.handle,
-                    super::view::plural(done.resumed_posts, "post"),
-                    done.missed_posts
+                    "{}{reschedule}",
+                    crate::tr!(
+                        "toast-reconnected",
+                        handle = done.account.account.handle.clone(),
+                        resumed = done.resumed_posts,
+                        missed = done.missed_posts
+                    )
                 ));
                 app.accounts.hover = Some(id);
             })
@@ -130,12 +136,7 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
             .or_else(|e| show_again_if_changed(store, app, e, Effect::PrepareReconnect(seen.id))),
         Effect::Remove(seen, typed) => store
             .run(|s| actions::remove(s, seen.id, &typed, Some(seen.version)))
-            .map(|deleted| {
-                app.toast(format!(
-                    "Removed the account and its {}",
-                    super::view::plural(deleted, "post")
-                ))
-            })
+            .map(|deleted| app.toast(crate::tr!("toast-removed", count = deleted)))
             .and_then(|()| load_accounts(store, app, Anchor::Start, HoverAt::First))
             .or_else(|e| show_again_if_changed(store, app, e, Effect::PrepareRemove(seen.id))),
         Effect::ConnectAll(network, handles) => connect_all(store, app, network, handles),
@@ -162,7 +163,7 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
         }),
         Effect::SwitchUser(email) => {
             store.actor = email.clone();
-            app.toast(format!("Acting as {email}"));
+            app.toast(crate::tr!("toast-acting-as", email = email.clone()));
             reload(store, app)
         }
         Effect::MarkRead(id) => store
@@ -178,12 +179,12 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
                 let me = s.require_actor()?;
                 notifications::mark_all_read(s.conn(), me.id)
             })
-            .map(|n| app.toast(format!("{n} notifications marked read")))
+            .map(|n| app.toast(crate::tr!("toast-marked-read", count = n)))
             .and_then(|()| reload(store, app)),
         Effect::StopWork => {
             if let Some(work) = &store.work {
                 work.stop();
-                app.toast("Stopping after the step in hand…");
+                app.toast(crate::tr!("toast-stopping"));
             }
             Ok(())
         }
@@ -205,7 +206,7 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
                 )
                 .map(|()| {
                     store.now_flag = None;
-                    app.toast("Back to the system clock");
+                    app.toast(crate::tr!("toast-system-clock"));
                 })
                 .and_then(|()| reload(store, app))
         }
@@ -232,12 +233,11 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
                 None => actions::draft_post(s, account, &text),
             })
             .map(|post| {
-                let what = if post.scheduled_at.is_some() {
-                    "scheduled"
+                app.toast(if post.scheduled_at.is_some() {
+                    crate::tr!("toast-post-scheduled", id = post.id)
                 } else {
-                    "saved as a draft"
-                };
-                app.toast(format!("Post #{} {what}", post.id));
+                    crate::tr!("toast-post-drafted", id = post.id)
+                });
             })
             .and_then(|()| reload(store, app)),
         Effect::OpenReschedule(id) => open_reschedule(store, app, id),
@@ -246,7 +246,7 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
             .and_then(|missed| match missed {
                 Some(id) => open_reschedule(store, app, id),
                 None => {
-                    app.toast("This account has no missed posts to reschedule");
+                    app.toast(crate::tr!("toast-no-missed"));
                     Ok(())
                 }
             }),
@@ -257,7 +257,11 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
                     .scheduled_at
                     .map(crate::lifecycle::time::format_instant)
                     .unwrap_or_default();
-                app.toast(format!("Post #{} rescheduled for {when}", post.id));
+                app.toast(crate::tr!(
+                    "toast-post-rescheduled",
+                    id = post.id,
+                    when = when
+                ));
             })
             .and_then(|()| reload(store, app)),
         Effect::OpenCancelPost(id) => store
@@ -293,10 +297,7 @@ fn show_again_if_changed(
     }
     reload(store, app)?;
     perform(store, app, prepare);
-    app.toast_error(
-        "The account changed since this dialog opened: nothing was done; here it is as it is now"
-            .to_string(),
-    );
+    app.toast_error(crate::tr!("toast-account-changed"));
     Ok(())
 }
 
@@ -331,7 +332,11 @@ pub fn pump_work(store: &mut Store, app: &mut App) -> bool {
             stopped,
         } => {
             let text = if stopped {
-                format!("Stopped: later events stay due · {}", tally.describe(clock))
+                format!(
+                    "{} · {}",
+                    crate::tr!("toast-stopped"),
+                    tally.describe(clock)
+                )
             } else {
                 tally.describe(clock)
             };
@@ -361,13 +366,13 @@ fn show_error(app: &mut App, error: &Error) {
     match error {
         Error::Denied { message, .. } => {
             app.overlay = Some(Overlay::Dialog(Dialog::refused(
-                "Not allowed",
+                crate::tr!("refused-not-allowed"),
                 super::view::sentence(message),
             )))
         }
         Error::State(_) | Error::Conflict { .. } => {
             app.overlay = Some(Overlay::Dialog(Dialog::refused(
-                "Cannot do that now",
+                crate::tr!("refused-cannot-now"),
                 super::view::sentence(&error.to_string()),
             )))
         }
@@ -593,15 +598,15 @@ fn check_handle(
             locked: false,
             checked: true,
         }),
-        Some(record) if record.account.is_connected() => Err(format!(
-            "@{} is already connected on {}",
-            record.account.handle,
-            network.label()
+        Some(record) if record.account.is_connected() => Err(crate::tr!(
+            "connect-already-connected",
+            handle = record.account.handle.clone(),
+            network = network.label()
         )),
-        Some(record) if !record.account.offers_reconnect() => Err(format!(
-            "@{} was deleted on {}: it cannot come back",
-            record.account.handle,
-            network.label()
+        Some(record) if !record.account.offers_reconnect() => Err(crate::tr!(
+            "connect-deleted",
+            handle = record.account.handle.clone(),
+            network = network.label()
         )),
         Some(record) => Ok(dialogs::ConnectEntry {
             handle: record.account.handle.clone(),
@@ -684,8 +689,8 @@ fn open_compose(
     })?;
     if candidates.is_empty() && hovered.is_none() {
         app.overlay = Some(Overlay::Dialog(Dialog::refused(
-            "Nothing to post to",
-            "You may not publish to any account: posting needs the publish permission and access to the account (R10f). Ask a super admin.",
+            crate::tr!("compose-nothing-title"),
+            crate::tr!("compose-nothing-explain"),
         )));
         return Ok(());
     }
@@ -747,13 +752,19 @@ fn connect_all(
         load_accounts(store, app, Anchor::Around(cursor), HoverAt::Id(id))?;
     }
     if failures.is_empty() {
-        app.toast(format!(
-            "{} · {connected} connected, {reconnected} reconnected",
-            network.label()
+        app.toast(crate::tr!(
+            "toast-connect-done",
+            network = network.label(),
+            connected = connected,
+            reconnected = reconnected
         ));
     } else {
         app.overlay = Some(Overlay::Dialog(Dialog::refused(
-            format!("{} of {} not connected", failures.len(), handles.len()),
+            crate::tr!(
+                "connect-failures",
+                failed = failures.len(),
+                count = handles.len()
+            ),
             failures.join("\n"),
         )));
     }

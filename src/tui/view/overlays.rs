@@ -25,9 +25,9 @@ pub fn draw_overlay(frame: &mut Frame<'_>, app: &App, zone: Zone, hits: &mut Hit
                 .iter()
                 .map(|u| {
                     let state = if u.active {
-                        crate::present::role_words(u.role()).to_string()
+                        crate::present::role_words(u.role())
                     } else {
-                        "deactivated".into()
+                        crate::tr!("user-deactivated")
                     };
                     (
                         format!(
@@ -39,20 +39,42 @@ pub fn draw_overlay(frame: &mut Frame<'_>, app: &App, zone: Zone, hits: &mut Hit
                     )
                 })
                 .collect();
-            picker(frame, app, "Act as", &items, *index, hits);
+            let mut items = items;
+            items.push((
+                crate::tr!(
+                    "menu-language",
+                    next = crate::tr!(match crate::i18n::current().next() {
+                        crate::i18n::Lang::En => "language-en",
+                        crate::i18n::Lang::It => "language-it",
+                    })
+                ),
+                true,
+            ));
+            picker(
+                frame,
+                app,
+                &crate::tr!("picker-act-as"),
+                &items,
+                *index,
+                hits,
+            );
         }
         Some(Overlay::ClockPicker { index, demo }) => {
             let mut items: Vec<(String, bool)> = CLOCK_CHOICES
                 .iter()
-                .map(|c| (format!("Advance {}", c.label), true))
+                .map(|c| (crate::tr!("clock-advance", by = crate::tr!(c.label)), true))
                 .collect();
             if *demo {
-                items.push((
-                    "Back to the system clock (unset the demo clock)".into(),
-                    true,
-                ));
+                items.push((crate::tr!("clock-unset"), true));
             }
-            picker(frame, app, "Move the demo clock", &items, *index, hits);
+            picker(
+                frame,
+                app,
+                &crate::tr!("picker-clock"),
+                &items,
+                *index,
+                hits,
+            );
         }
         None => {}
     }
@@ -72,14 +94,17 @@ fn picker(
         .map(|(t, _)| crate::present::width(t))
         .max()
         .unwrap_or(20)
-        .max(title.len()) as u16
+        .max(crate::present::width(title)) as u16
         + 6;
     let rect = centered(frame.area(), width, items.len() as u16 + 4);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .border_style(theme.border)
         .title_top(Line::styled(format!(" {title} "), theme.title))
-        .title_bottom(Line::styled(" ↑↓ ⏎ choose · Esc close ", theme.muted));
+        .title_bottom(Line::styled(
+            format!(" {} ", crate::tr!("picker-keys")),
+            theme.muted,
+        ));
     let inside = block.inner(rect);
     frame.render_widget(block, rect);
     for (i, (text, enabled)) in items.iter().enumerate() {
@@ -105,31 +130,35 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
     let now = app.session.as_ref().map(|s| s.now).unwrap_or_default();
     let record = &detail.account;
     let a = &record.account;
-    let mut marks: Vec<(Instant, String)> = vec![(a.first_connected_at, "first connection".into())];
+    let mut marks: Vec<(Instant, String)> =
+        vec![(a.first_connected_at, crate::tr!("mark-first-connection"))];
     if a.authorized_at != a.first_connected_at {
-        marks.push((a.authorized_at, "current grant".into()));
+        marks.push((a.authorized_at, crate::tr!("mark-current-grant")));
     }
     if let Some(at) = a.reminder_at() {
-        marks.push((at, "reminder (a week before)".into()));
+        marks.push((at, crate::tr!("mark-reminder")));
     }
     if let Some(at) = a.reauth_due_at() {
-        marks.push((at, "reauthorization deadline".into()));
+        marks.push((at, crate::tr!("mark-deadline")));
     }
     if let Some(d) = a.disconnection() {
         marks.push((
             d.at,
-            format!("disconnected ({})", crate::present::reason_words(d.reason)),
+            crate::tr!(
+                "mark-disconnected",
+                reason = crate::present::reason_words(d.reason)
+            ),
         ));
     }
     // R8: when it drops off the Accounts list.
     if let Some(at) = a.hidden_from() {
-        marks.push((at, "hidden from the Accounts list (90 days)".into()));
+        marks.push((at, crate::tr!("mark-hidden")));
     }
     if let Some(at) = a.purge_warning_at() {
-        marks.push((at, "purge warning".into()));
+        marks.push((at, crate::tr!("mark-purge-warning")));
     }
     if let Some(at) = a.reconnect_deadline() {
-        marks.push((at, "end of reconnect window: history purged".into()));
+        marks.push((at, crate::tr!("mark-window-end")));
     }
     marks.sort_by_key(|(t, _)| *t);
     let screen = frame.area();
@@ -150,28 +179,45 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
             ),
             theme.title,
         ))
-        .title_bottom(Line::styled(" Esc close ", theme.muted));
+        .title_bottom(Line::styled(
+            format!(" {} ", crate::tr!("esc-close")),
+            theme.muted,
+        ));
     let inside = block.inner(rect);
     frame.render_widget(block, rect);
     let (status, _) = crate::tui::screens::accounts::status_text(record, now, zone);
+    // The labels padded alike, whatever the language.
+    let labels = [
+        crate::tr!("detail-status"),
+        crate::tr!("detail-connected-by"),
+        crate::tr!("detail-last-connected-by"),
+        crate::tr!("detail-posts"),
+    ];
+    let label_width = labels
+        .iter()
+        .map(|l| crate::present::width(l))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let label = |i: usize| format!(" {}", crate::present::column(&labels[i], label_width));
     let mut lines = vec![
+        Line::from(vec![Span::styled(label(0), theme.muted), Span::raw(status)]),
         Line::from(vec![
-            Span::styled(" Status             ", theme.muted),
-            Span::raw(status),
-        ]),
-        Line::from(vec![
-            Span::styled(" Connected by       ", theme.muted),
+            Span::styled(label(1), theme.muted),
             Span::raw(escape_control(&record.original_connector).into_owned()),
         ]),
         Line::from(vec![
-            Span::styled(" Last connected by  ", theme.muted),
+            Span::styled(label(2), theme.muted),
             Span::raw(escape_control(&record.last_connector).into_owned()),
         ]),
         Line::from(vec![
-            Span::styled(" Posts              ", theme.muted),
-            Span::raw(format!(
-                "{} in all · {} scheduled · {} published · {} missed",
-                detail.posts, detail.scheduled, detail.published, detail.missed
+            Span::styled(label(3), theme.muted),
+            Span::raw(crate::tr!(
+                "detail-post-counts",
+                count = detail.posts,
+                scheduled = detail.scheduled,
+                published = detail.published,
+                missed = detail.missed
             )),
         ]),
     ];
@@ -230,9 +276,11 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
     }
     let at = column(now);
     let pointer = if at + 5 < width as usize {
-        format!("{}▲ now", " ".repeat(at))
+        format!("{}▲ {}", " ".repeat(at), crate::tr!("now-mark"))
     } else {
-        format!("{}now ▲", " ".repeat(at.saturating_sub(4)))
+        let now_word = crate::tr!("now-mark");
+        let back = crate::present::width(&now_word) + 1;
+        format!("{}{now_word} ▲", " ".repeat(at.saturating_sub(back)))
     };
     lines.push(Line::styled(
         format!("  {}", bar.iter().collect::<String>()),
@@ -244,8 +292,8 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
         let style = if *t <= now { theme.muted } else { theme.text };
         lines.push(Line::styled(
             format!(
-                "  ● {:<18} {:<14} {label}",
-                long_date(zone, *t),
+                "  ● {} {:<14} {label}",
+                crate::present::column(&crate::tui::view::long_date_column(zone, *t), 18),
                 relative(*t, now)
             ),
             style,
@@ -264,11 +312,11 @@ pub fn draw_help(frame: &mut Frame<'_>, app: &App) {
         .map(|b| {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
             let place = match b.contexts {
-                [Context::Dialog] => " (dialogs)",
-                [Context::Posts] => " (Publishing)",
-                [Context::Accounts] => " (Accounts)",
-                [Context::Tour] => " (tours)",
-                _ => "",
+                [Context::Dialog] => format!(" ({})", crate::tr!("place-dialogs")),
+                [Context::Posts] => format!(" ({})", crate::tr!("tab-publishing")),
+                [Context::Accounts] => format!(" ({})", crate::tr!("tab-accounts")),
+                [Context::Tour] => format!(" ({})", crate::tr!("place-tours")),
+                _ => String::new(),
             };
             Line::from(vec![
                 Span::styled(format!(" {:<10}", keys.join(" ")), theme.accent),
@@ -293,14 +341,20 @@ pub fn draw_help(frame: &mut Frame<'_>, app: &App) {
     frame.render_widget(Clear, rect);
     let visible = height.saturating_sub(2) as usize;
     let scrolls = columns == 1 && lines.len() > visible;
-    let bottom = if scrolls {
-        " ↑↓ scroll · Esc close "
-    } else {
-        " Esc close · mouse: hover a row, click an action, wheel scrolls "
-    };
+    let bottom = format!(
+        " {} ",
+        crate::tr!(if scrolls {
+            "help-keys-scroll"
+        } else {
+            "help-keys-mouse"
+        })
+    );
     let block = Block::bordered()
         .border_style(theme.border)
-        .title_top(Line::styled(" Keys ", theme.title))
+        .title_top(Line::styled(
+            format!(" {} ", crate::tr!("help-title")),
+            theme.title,
+        ))
         .title_bottom(Line::styled(bottom, theme.muted));
     let inside = block.inner(rect);
     frame.render_widget(block, rect);
