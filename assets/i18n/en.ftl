@@ -366,3 +366,73 @@ place-tours = tours
 help-keys-scroll = ↑↓ scroll · Esc close
 help-keys-mouse = Esc close · mouse: hover a row, click an action, wheel scrolls
 help-title = Keys
+
+## The Reconnect and Remove dialogs
+
+reconnect-title = Reconnect account
+reconnect-authorize-title = { $network } · Authorize Switchboard
+reconnect-would-publish = Switchboard would like to publish as { $name } (@{ $handle }) on behalf of { $actor }.
+reconnect-simulated = (A simulated authorization screen: no network is reached.)
+reconnect-restores = Reconnecting restores everything:{" "}
+reconnect-will-publish = { $count ->
+    [one] {" "}will publish at their time;{" "}
+   *[other] {" "}will publish at their time;{" "}
+}
+reconnect-missed = { $count } missed
+reconnect-missed-end = { $count ->
+    [one] {" "}their time while disconnected and stay canceled (you can reschedule them).
+   *[other] {" "}their time while disconnected and stay canceled (you can reschedule them).
+}
+reconnect-published-back = Published posts come back to the Published tab.
+reconnect-fresh = The reconnect window has ended: this starts a fresh connection with no history.
+reconnect-recommended = Recommended: { $who } connected this account originally and should reauthorize it.
+remove-question = Remove { $network } @{ $handle } and all its { $count ->
+    [one] 1 post
+   *[other] { $count } posts
+}? There is no window to come back: it is gone at once.
+remove-type-handle = Type the handle{" "}
+remove-to-confirm = {" "}to confirm:
+
+## Posts: compose, reschedule, cancel; bulk actions
+
+post-scheduled-for = scheduled for { $when }
+post-a-draft = a draft
+post-was = was { $when }
+post-publishes = publishes { $when } ({ $relative })
+cancel-post-question = Cancel post #{ $id } on { $network } · { $account } ({ $when })?
+cancel-post-explain = It will not publish; it stays in the Canceled tab and can be rescheduled.
+reschedule-title = Reschedule post
+reschedule-post-on = Post #{ $id } on { $network } · { $account } ({ $was }):
+reschedule-at = Publish it at (2026-03-14 09:30, or +3d from now):
+compose-title = Compose a post
+compose-no-match = no account you may post to matches: type part of its name
+compose-type-text = type the post's text
+compose-too-long = { $network } takes at most { $limit } characters ({ $typed } typed)
+compose-account = Account (type to search):
+compose-no-account = No account you may publish to matches.
+compose-text = Text ({ $count }/{ $limit } characters):
+compose-when = When: empty saves a draft; 2026-03-14 09:30 or +3d schedules it
+compose-saved-draft = saved as a draft
+time-not-a-time = '{ $typed }' is not a time: write it like 2026-03-14 09:30, or +3d from now
+time-not-in-zone = { $typed } does not exist in this time zone
+time-out-of-range = '{ $typed }' is out of range
+refused-nothing-changed = Nothing was changed; the attempt is in the Activity log.
+bulk-title = Several accounts
+bulk-reconnect-head = Reconnect { $count ->
+    [one] 1 account
+   *[other] { $count } accounts
+} of the { $marked } marked:
+bulk-disconnect-head = Disconnect { $count ->
+    [one] 1 account
+   *[other] { $count } accounts
+} of the { $marked } marked:
+bulk-remove-head = Remove { $count ->
+    [one] 1 account
+   *[other] { $count } accounts
+} of the { $marked } marked:
+bulk-refused = { $count ->
+    [one] 1 account
+   *[other] { $count } accounts
+} not: ✗ says why, and who may.
+bulk-more = and { $count } more
+bulk-type-to-confirm = There is no window to come back. Type { $word } to confirm:

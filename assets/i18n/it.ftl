@@ -385,3 +385,76 @@ place-tours = tour
 help-keys-scroll = ↑↓ scorri · Esc chiudi
 help-keys-mouse = Esc chiudi · mouse: passa su una riga, clicca un'azione, la rotella scorre
 help-title = Tasti
+
+## Le finestre Ricollega e Rimuovi
+
+reconnect-title = Ricollega account
+reconnect-authorize-title = { $network } · Autorizza Switchboard
+reconnect-would-publish = Switchboard vorrebbe pubblicare come { $name } (@{ $handle }) per conto di { $actor }.
+reconnect-simulated = (Una schermata di autorizzazione simulata: nessun social network viene contattato.)
+reconnect-restores = Ricollegarlo ripristina tutto:{" "}
+reconnect-will-publish = { $count ->
+    [one] {" "}verrà pubblicato all'ora prevista;{" "}
+   *[other] {" "}verranno pubblicati all'ora prevista;{" "}
+}
+reconnect-missed = { $count ->
+    [one] 1 perso
+   *[other] { $count } persi
+}
+reconnect-missed-end = { $count ->
+    [one] {" "}mentre era disconnesso: resta annullato (puoi riprogrammarlo).
+   *[other] {" "}mentre era disconnesso: restano annullati (puoi riprogrammarli).
+}
+reconnect-published-back = I post pubblicati tornano nella scheda Pubblicato.
+reconnect-fresh = Il periodo per ricollegarlo è finito: inizia una nuova connessione, senza cronologia.
+reconnect-recommended = Consigliato: { $who } ha collegato questo account per primo e dovrebbe riautorizzarlo.
+remove-question = Rimuovere { $network } @{ $handle } e { $count ->
+    [one] il suo post
+   *[other] tutti i suoi { $count } post
+}? Non c'è un periodo per tornare indietro: sparisce subito.
+remove-type-handle = Scrivi l'handle{" "}
+remove-to-confirm = {" "}per confermare:
+
+## Post: scrivi, riprogramma, annulla; azioni su più account
+
+post-scheduled-for = programmato per il { $when }
+post-a-draft = una bozza
+post-was = era il { $when }
+post-publishes = pubblica il { $when } ({ $relative })
+cancel-post-question = Annullare il post n. { $id } su { $network } · { $account } ({ $when })?
+cancel-post-explain = Non verrà pubblicato; resta nella scheda Annullati e si può riprogrammare.
+reschedule-title = Riprogramma post
+reschedule-post-on = Post n. { $id } su { $network } · { $account } ({ $was }):
+reschedule-at = Pubblicalo il (2026-03-14 09:30, o +3d da ora):
+compose-title = Scrivi un post
+compose-no-match = nessun account su cui puoi pubblicare corrisponde: scrivi parte del nome
+compose-type-text = scrivi il testo del post
+compose-too-long = { $network } accetta al massimo { $limit } caratteri ({ $typed } scritti)
+compose-account = Account (scrivi per cercare):
+compose-no-account = Nessun account su cui puoi pubblicare corrisponde.
+compose-text = Testo ({ $count }/{ $limit } caratteri):
+compose-when = Quando: vuoto salva una bozza; 2026-03-14 09:30 o +3d lo programma
+compose-saved-draft = salvato come bozza
+time-not-a-time = '{ $typed }' non è un orario: scrivilo come 2026-03-14 09:30, o +3d da ora
+time-not-in-zone = { $typed } non esiste in questo fuso orario
+time-out-of-range = '{ $typed }' è fuori intervallo
+refused-nothing-changed = Non è stato cambiato nulla; il tentativo è nel registro Attività.
+bulk-title = Più account
+bulk-reconnect-head = Ricollega { $count ->
+    [one] 1 account
+   *[other] { $count } account
+} dei { $marked } selezionati:
+bulk-disconnect-head = Disconnetti { $count ->
+    [one] 1 account
+   *[other] { $count } account
+} dei { $marked } selezionati:
+bulk-remove-head = Rimuovi { $count ->
+    [one] 1 account
+   *[other] { $count } account
+} dei { $marked } selezionati:
+bulk-refused = { $count ->
+    [one] 1 account no
+   *[other] { $count } account no
+}: ✗ dice perché, e chi può farlo.
+bulk-more = e altri { $count }
+bulk-type-to-confirm = Non c'è un periodo per tornare indietro. Scrivi { $word } per confermare:

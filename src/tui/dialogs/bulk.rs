@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use tui_input::Input;
 
 use super::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog};
-use crate::present::{escape_control, plural};
+use crate::present::escape_control;
 use crate::store::actions::Bulk;
 use crate::store::previews::BulkLine;
 use crate::tui::action::Action;
@@ -142,18 +142,14 @@ impl Component for BulkDialog {
         let theme = &scene.app.theme;
         let allowed = self.allowed().len();
         let refused = self.lines.len() - allowed;
-        let mut lines = vec![Line::from(format!(
-            "{} {} of the {} marked:",
-            capitalized(self.kind.verb()),
-            plural(allowed as i64, "account"),
-            self.lines.len()
+        let mut lines = vec![Line::from(crate::tr!(
+            &format!("bulk-{}-head", self.kind.verb()),
+            count = allowed,
+            marked = self.lines.len()
         ))];
         if refused > 0 {
             lines.push(Line::styled(
-                format!(
-                    "{} not: ✗ says why, and who may.",
-                    plural(refused as i64, "account")
-                ),
+                crate::tr!("bulk-refused", count = refused),
                 theme.muted,
             ));
         }
@@ -178,14 +174,18 @@ impl Component for BulkDialog {
         }
         if self.lines.len() > LISTED {
             lines.push(Line::styled(
-                format!("   and {} more", self.lines.len() - LISTED),
+                format!(
+                    "   {}",
+                    crate::tr!("bulk-more", count = self.lines.len() - LISTED)
+                ),
                 theme.muted,
             ));
         }
         if self.kind == Bulk::Remove {
             lines.push(Line::from(""));
-            lines.push(Line::from(format!(
-                "There is no window to come back. Type {CONFIRM_REMOVE} to confirm:"
+            lines.push(Line::from(crate::tr!(
+                "bulk-type-to-confirm",
+                word = CONFIRM_REMOVE
             )));
         }
         let focused = match self.focus {
@@ -197,7 +197,7 @@ impl Component for BulkDialog {
             frame,
             scene.app,
             Content {
-                title: "Several accounts",
+                title: &crate::tr!("bulk-title"),
                 lines,
                 extra_height: if self.kind == Bulk::Remove { 2 } else { 1 },
                 buttons: &self.buttons(),
@@ -217,12 +217,4 @@ impl Component for BulkDialog {
             );
         }
     }
-}
-
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
 }

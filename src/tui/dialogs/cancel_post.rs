@@ -50,28 +50,29 @@ impl TwoChoices for CancelPost {
     fn draw_choices(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
         let p = &self.post;
         let when = match p.post.scheduled_at {
-            Some(t) => format!("scheduled for {}", long_date(scene.zone, t)),
-            None => "a draft".into(),
+            Some(t) => crate::tr!("post-scheduled-for", when = long_date(scene.zone, t)),
+            None => crate::tr!("post-a-draft"),
         };
         let lines = vec![
-            Line::from(format!(
-                "Cancel post #{} on {} · {} ({when})?",
-                p.post.id,
-                p.network.label(),
-                escape_control(&p.account_name)
+            Line::from(crate::tr!(
+                "cancel-post-question",
+                id = p.post.id,
+                network = p.network.label(),
+                account = escape_control(&p.account_name),
+                when = when
             )),
             Line::styled(
                 format!("“{}”", truncate(&escape_control(&p.post.text), 60)),
                 scene.app.theme.muted,
             ),
             Line::from(""),
-            Line::from("It will not publish; it stays in the Canceled tab and can be rescheduled."),
+            Line::from(crate::tr!("cancel-post-explain")),
         ];
         frame_dialog(
             frame,
             scene.app,
             Content {
-                title: "Cancel post",
+                title: &crate::tr!("button-cancel-post"),
                 lines,
                 extra_height: 1,
                 buttons: &[(self.act_label(), true), (self.cancel_label(), true)],

@@ -91,19 +91,18 @@ impl Compose {
     /// What Save does with what is typed now: the reason shown as it is typed.
     pub fn plan(&self) -> Plan {
         let Some(account) = self.account() else {
-            return Plan::Invalid(
-                "no account you may post to matches: type part of its name".into(),
-            );
+            return Plan::Invalid(crate::tr!("compose-no-match"));
         };
         let length = self.text.value().trim().chars().count();
         if length == 0 {
-            return Plan::Invalid("type the post's text".into());
+            return Plan::Invalid(crate::tr!("compose-type-text"));
         }
         if length > self.text_limit() {
-            return Plan::Invalid(format!(
-                "{} takes at most {} characters ({length} typed)",
-                account.account.network.label(),
-                self.text_limit()
+            return Plan::Invalid(crate::tr!(
+                "compose-too-long",
+                network = account.account.network.label(),
+                limit = self.text_limit(),
+                typed = length
             ));
         }
         if self.when.value().trim().is_empty() {
@@ -230,11 +229,11 @@ impl Component for Compose {
 
     fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
         let theme = &scene.app.theme;
-        let mut lines = vec![Line::from("Account (type to search):"), Line::from("")];
+        let mut lines = vec![Line::from(crate::tr!("compose-account")), Line::from("")];
         let first_item = lines.len();
         if self.candidates.is_empty() {
             lines.push(Line::styled(
-                "  No account you may publish to matches.",
+                format!("  {}", crate::tr!("compose-no-account")),
                 theme.muted,
             ));
         }
@@ -260,22 +259,26 @@ impl Component for Compose {
         let shown = self.candidates.len().clamp(1, SHOWN);
         lines.push(Line::from(""));
         let count = self.text.value().chars().count();
-        lines.push(Line::from(format!(
-            "Text ({count}/{} characters):",
-            self.text_limit()
+        lines.push(Line::from(crate::tr!(
+            "compose-text",
+            count = count,
+            limit = self.text_limit()
         )));
         lines.push(Line::from(""));
-        lines.push(Line::from(
-            "When: empty saves a draft; 2026-03-14 09:30 or +3d schedules it",
-        ));
+        lines.push(Line::from(crate::tr!("compose-when")));
         lines.push(Line::from(""));
         let verdict = match self.plan() {
-            Plan::Draft => Line::styled("→ saved as a draft", theme.ok),
+            Plan::Draft => {
+                Line::styled(format!("→ {}", crate::tr!("compose-saved-draft")), theme.ok)
+            }
             Plan::Schedule(at) => Line::styled(
                 format!(
-                    "→ publishes {} ({})",
-                    long_date(self.zone, at),
-                    relative(at, self.now)
+                    "→ {}",
+                    crate::tr!(
+                        "post-publishes",
+                        when = long_date(self.zone, at),
+                        relative = relative(at, self.now)
+                    )
                 ),
                 theme.ok,
             ),
@@ -295,7 +298,7 @@ impl Component for Compose {
             frame,
             scene.app,
             Content {
-                title: "Compose a post",
+                title: &crate::tr!("compose-title"),
                 lines,
                 extra_height: 0,
                 buttons: &self.buttons(),

@@ -366,9 +366,8 @@ pub fn parse_when(text: &str, now: Instant, zone: Zone) -> Result<Instant, Strin
     if let Ok(instant) = crate::lifecycle::time::parse_instant(typed) {
         return Ok(instant);
     }
-    let naive = chrono::NaiveDateTime::parse_from_str(typed, "%Y-%m-%d %H:%M").map_err(|_| {
-        format!("'{typed}' is not a time: write it like 2026-03-14 09:30, or +3d from now")
-    })?;
+    let naive = chrono::NaiveDateTime::parse_from_str(typed, "%Y-%m-%d %H:%M")
+        .map_err(|_| crate::tr!("time-not-a-time", typed = typed))?;
     let local = match zone {
         Zone::Local => chrono::Local
             .from_local_datetime(&naive)
@@ -379,10 +378,10 @@ pub fn parse_when(text: &str, now: Instant, zone: Zone) -> Result<Instant, Strin
             .earliest()
             .map(|t| t.timestamp()),
     };
-    let seconds = local.ok_or_else(|| format!("{typed} does not exist in this time zone"))?;
+    let seconds = local.ok_or_else(|| crate::tr!("time-not-in-zone", typed = typed))?;
     crate::lifecycle::time::from_unix_seconds(seconds)
         .map(crate::lifecycle::time::format_instant)
-        .ok_or_else(|| format!("'{typed}' is out of range"))
+        .ok_or_else(|| crate::tr!("time-out-of-range", typed = typed))
         .and_then(|t| crate::lifecycle::time::parse_instant(&t))
 }
 

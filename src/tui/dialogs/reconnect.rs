@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
 use super::{Choice, Content, Scene, TwoChoices, frame_dialog};
-use crate::present::{escape_control, plural};
+use crate::present::escape_control;
 use crate::store::previews::ReconnectPreview;
 use crate::tui::app::{Effect, Hits, Seen};
 
@@ -54,47 +54,40 @@ impl TwoChoices for Reconnect {
             .unwrap_or_default();
         let mut lines = vec![
             Line::styled(
-                format!("{} · Authorize Switchboard", a.network.label()),
+                crate::tr!("reconnect-authorize-title", network = a.network.label()),
                 theme.accent,
             ),
-            Line::from(format!(
-                "Switchboard would like to publish as {} (@{}) on behalf of {}.",
-                escape_control(&a.name),
-                escape_control(&a.handle),
-                escape_control(&actor)
+            Line::from(crate::tr!(
+                "reconnect-would-publish",
+                name = escape_control(&a.name),
+                handle = escape_control(&a.handle),
+                actor = escape_control(&actor)
             )),
-            Line::styled(
-                "(A simulated authorization screen: no network is reached.)",
-                theme.muted,
-            ),
+            Line::styled(crate::tr!("reconnect-simulated"), theme.muted),
             Line::from(""),
         ];
         if p.restored {
             lines.push(Line::from(vec![
-                Span::raw("Reconnecting restores everything: "),
-                Span::styled(plural(p.resume, "scheduled post"), theme.ok),
-                Span::raw(" will publish at their time; "),
-                Span::styled(format!("{} missed", p.missed), theme.warning),
-                Span::raw(
-                    " their time while disconnected and stay canceled (you can reschedule them).",
+                Span::raw(crate::tr!("reconnect-restores")),
+                Span::styled(
+                    crate::tr!("disconnect-scheduled", count = p.resume),
+                    theme.ok,
                 ),
+                Span::raw(crate::tr!("reconnect-will-publish", count = p.resume)),
+                Span::styled(
+                    crate::tr!("reconnect-missed", count = p.missed),
+                    theme.warning,
+                ),
+                Span::raw(crate::tr!("reconnect-missed-end", count = p.missed)),
             ]));
-            lines.push(Line::from(
-                "Published posts come back to the Published tab.",
-            ));
+            lines.push(Line::from(crate::tr!("reconnect-published-back")));
         } else {
-            lines.push(Line::styled(
-                "The reconnect window has ended: this starts a fresh connection with no history.",
-                theme.warning,
-            ));
+            lines.push(Line::styled(crate::tr!("reconnect-fresh"), theme.warning));
         }
         if let Some(original) = &p.recommend {
             lines.push(Line::from(""));
             lines.push(Line::styled(
-                format!(
-                    "Recommended: {} connected this account originally and should reauthorize it.",
-                    escape_control(original)
-                ),
+                crate::tr!("reconnect-recommended", who = escape_control(original)),
                 theme.muted,
             ));
         }
@@ -102,7 +95,7 @@ impl TwoChoices for Reconnect {
             frame,
             scene.app,
             Content {
-                title: "Reconnect account",
+                title: &crate::tr!("reconnect-title"),
                 lines,
                 extra_height: 1,
                 buttons: &[(self.act_label(), true), (self.cancel_label(), true)],

@@ -40,7 +40,7 @@ impl Component for Refused {
             .collect();
         lines.push(Line::from(""));
         lines.push(Line::styled(
-            "Nothing was changed; the attempt is in the Activity log.",
+            crate::tr!("refused-nothing-changed"),
             scene.app.theme.muted,
         ));
         frame_dialog(

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use tui_input::Input;
 
 use super::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog};
-use crate::present::{escape_control, plural};
+use crate::present::escape_control;
 use crate::store::actions::HANDLE_MAX;
 use crate::store::previews::RemovePreview;
 use crate::tui::action::Action;
@@ -104,17 +104,17 @@ impl Component for Remove {
         let theme = &scene.app.theme;
         let a = &self.preview.account.account;
         let lines = vec![
-            Line::from(format!(
-                "Remove {} @{} and all its {}? There is no window to come back: it is gone at once.",
-                a.network.label(),
-                escape_control(&a.handle),
-                plural(self.preview.posts, "post")
+            Line::from(crate::tr!(
+                "remove-question",
+                network = a.network.label(),
+                handle = escape_control(&a.handle),
+                count = self.preview.posts
             )),
             Line::from(""),
             Line::from(vec![
-                Span::raw("Type the handle "),
+                Span::raw(crate::tr!("remove-type-handle")),
                 Span::styled(escape_control(&a.handle).into_owned(), theme.accent),
-                Span::raw(" to confirm:"),
+                Span::raw(crate::tr!("remove-to-confirm")),
             ]),
         ];
         let focused = match self.focus {
@@ -126,7 +126,7 @@ impl Component for Remove {
             frame,
             scene.app,
             Content {
-                title: "Remove account",
+                title: &crate::tr!("button-remove-account"),
                 lines,
                 extra_height: 2,
                 buttons: &self.buttons(),

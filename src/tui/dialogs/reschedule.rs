@@ -136,29 +136,33 @@ impl Component for Reschedule {
         let theme = &scene.app.theme;
         let p = &self.post;
         let was = match p.post.scheduled_at {
-            Some(t) => format!("was {}", long_date(self.zone, t)),
-            None => "a draft".into(),
+            Some(t) => crate::tr!("post-was", when = long_date(self.zone, t)),
+            None => crate::tr!("post-a-draft"),
         };
         let lines = vec![
-            Line::from(format!(
-                "Post #{} on {} · {} ({was}):",
-                p.post.id,
-                p.network.label(),
-                escape_control(&p.account_name)
+            Line::from(crate::tr!(
+                "reschedule-post-on",
+                id = p.post.id,
+                network = p.network.label(),
+                account = escape_control(&p.account_name),
+                was = was
             )),
             Line::styled(
                 format!("“{}”", truncate(&escape_control(&p.post.text), 60)),
                 theme.muted,
             ),
             Line::from(""),
-            Line::from("Publish it at (2026-03-14 09:30, or +3d from now):"),
+            Line::from(crate::tr!("reschedule-at")),
             Line::from(""),
             match self.target() {
                 Ok(at) => Line::styled(
                     format!(
-                        "→ publishes {} ({})",
-                        long_date(self.zone, at),
-                        relative(at, self.now)
+                        "→ {}",
+                        crate::tr!(
+                            "post-publishes",
+                            when = long_date(self.zone, at),
+                            relative = relative(at, self.now)
+                        )
                     ),
                     theme.ok,
                 ),
@@ -176,7 +180,7 @@ impl Component for Reschedule {
             frame,
             scene.app,
             Content {
-                title: "Reschedule post",
+                title: &crate::tr!("reschedule-title"),
                 lines,
                 extra_height: 0,
                 buttons: &self.buttons(),
