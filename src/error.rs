@@ -116,10 +116,7 @@ impl Error {
 }
 
 pub fn disk_full() -> Error {
-    Error::other(
-        "disk_full",
-        "the disk is full: free some space and try again (nothing was changed)",
-    )
+    Error::other("disk_full", crate::tr!("error-disk-full"))
 }
 
 impl From<StateRefusal> for Error {
@@ -133,10 +130,9 @@ impl From<rusqlite::Error> for Error {
         use rusqlite::ErrorCode;
         let code = e.sqlite_error_code();
         match code {
-            Some(ErrorCode::NotADatabase) => Error::other(
-                "not_a_database",
-                "the file is not a SQLite database: check --db or SWITCHBOARD_DB, or create a portal with 'switchboard init'",
-            ),
+            Some(ErrorCode::NotADatabase) => {
+                Error::other("not_a_database", crate::tr!("error-not-a-database"))
+            }
             Some(ErrorCode::ReadOnly) => Error::other(
                 "read_only",
                 "the portal database is read-only, and every command must write to bring the portal up to date: make the file and its folder writable",

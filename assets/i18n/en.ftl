@@ -436,3 +436,72 @@ bulk-refused = { $count ->
 } not: ✗ says why, and who may.
 bulk-more = and { $count } more
 bulk-type-to-confirm = There is no window to come back. Type { $word } to confirm:
+
+## Refusals: by the state (exit 5), by permission or tier (exit 3)
+
+refusal-already-connected = the account is already connected: nothing to reconnect (disconnect it first to start a new grant)
+refusal-not-connected = the account is not connected: reconnect it first
+refusal-deleted-on-network = the account was deleted on the network and cannot be reconnected (R6e): connect the account the network has now, or remove this one
+refusal-already-disconnected = the account is already disconnected ({ $reason }): nothing changes
+refusal-clock-backwards = the portal has already been brought up to { $swept }, and { $now } is earlier: a portal's clock never goes backwards; act at { $swept } or later (--now, or clock set)
+refusal-not-in-the-future = { $at } is not in the future (now is { $now }): pick a later instant
+refusal-account-not-connected = the account is not connected, so nothing can be scheduled on it: reconnect it first
+refusal-account-expired = the account's history was purged when its reconnect window ended: reconnect it first
+refusal-post-published = the post is already published: it cannot be canceled or rescheduled; schedule a new post instead
+refusal-post-canceled = the post is already canceled by a user: reschedule it with 'post reschedule ID --at ...' to bring it back
+refusal-wrong-confirmation = the confirmation does not match the account's handle: pass --confirm { $handle } to remove it
+refusal-last-super-admin = this is the last active super admin: add another super admin first
+refusal-user-exists = a user with this email already exists: see 'user list'
+refusal-user-deactivated = the user is already deactivated
+denial-deactivated = your user is deactivated and may do nothing: ask a super admin
+denial-tier = the social tool is not included in the { $tier } tier: it comes with { $tiers } (a super admin can run 'tier set')
+denial-only = only { $who } may do this
+who-tiers = portals on { $tiers }
+who-super-admins = a super admin
+who-original-connector = the account's original connector ({ $email }) or a super admin
+who-all-access-publishers = users with social access 'all' and the publish permission, or a super admin
+who-either = { $first } or { $second }
+who-publishers-with-access = users with the publish permission and social access 'all' (or 'own', for { $connectors }), or a super admin
+who-viewers = users with social access 'own' or 'all', or a super admin
+who-self-or-super-admins = { $email } or a super admin
+
+## Errors
+
+error-no-post = no post #{ $id } in this portal: see 'switchboard post list'
+error-no-user = no user '{ $email }' in this portal: see 'switchboard user list'
+error-no-database = no portal database at { $path }: create one with 'switchboard init' (or 'switchboard demo'), or point --db at an existing one
+error-no-account = no account #{ $id } in this portal: see 'switchboard account list --all'
+error-unknown-network = unknown network '{ $text }': use one of { $names }
+error-not-an-instant = '{ $text }' is not an RFC 3339 instant ({ $why }); write it like 2026-03-01T09:00:00Z
+error-disk-full = the disk is full: free some space and try again (nothing was changed)
+error-not-a-database = the file is not a SQLite database: check --db or SWITCHBOARD_DB, or create a portal with 'switchboard init'
+
+## The command line's words for people
+
+cli-status-connected = connected
+cli-status-connected-due = connected · reauthorize by { $due }
+cli-status-disconnected = disconnected ({ $reason }) { $since } · reconnect by { $deadline } to keep its history
+cli-status-deleted = deleted on the network { $since } · cannot come back; its history is purged { $purge }
+cli-status-expired = expired ({ $reason }) · history purged { $purged }
+cli-hidden = hidden
+cli-detail-status = status
+cli-detail-first-connected = first connected
+cli-detail-authorized = authorized
+cli-detail-last-activity = last activity
+cli-detail-original-connector = original connector
+cli-detail-last-connector = last connector
+cli-detail-reauthorize-by = reauthorize by
+cli-detail-reminder = reminder
+cli-detail-reconnect-by = reconnect by
+cli-notification-reminder = reauthorize within a week
+cli-notification-purge-warning = history purged in a week unless reconnected (keep a copy: switchboard account export { $id })
+cli-list-limit-0 = --limit 0 lists nothing: give a positive --limit, or leave it out for every account.
+cli-list-no-more = No more accounts after that one.
+cli-list-no-match = No account matches: try another --status or --network.
+cli-list-empty = No accounts yet: connect one with 'switchboard account connect NETWORK HANDLE'.
+cli-list-hidden = { $count ->
+    [one] 1 account disconnected for over 90 days is hidden: see them with --all, reconnect with 'account connect'.
+   *[other] { $count } accounts disconnected for over 90 days are hidden: see them with --all, reconnect with 'account connect'.
+}
+error-not-sqlite = { $path } is not a SQLite database, so not a portal: check --db or SWITCHBOARD_DB, or create a portal with 'switchboard init'
+error-not-a-portal = the file is a SQLite database but not a Switchboard portal: check --db or SWITCHBOARD_DB, or create a portal with 'switchboard init'

@@ -458,3 +458,72 @@ bulk-refused = { $count ->
 }: ✗ dice perché, e chi può farlo.
 bulk-more = e altri { $count }
 bulk-type-to-confirm = Non c'è un periodo per tornare indietro. Scrivi { $word } per confermare:
+
+## Rifiuti: per lo stato (uscita 5), per permesso o abbonamento (uscita 3)
+
+refusal-already-connected = l'account è già collegato: non c'è niente da ricollegare (disconnettilo prima per avviare una nuova autorizzazione)
+refusal-not-connected = l'account non è collegato: ricollegalo prima
+refusal-deleted-on-network = l'account è stato eliminato dal social network e non può essere ricollegato (R6e): collega l'account che il social network ha ora, o rimuovi questo
+refusal-already-disconnected = l'account è già disconnesso ({ $reason }): non cambia nulla
+refusal-clock-backwards = il portale è già stato aggiornato fino a { $swept }, e { $now } è prima: l'orologio di un portale non torna mai indietro; agisci a { $swept } o dopo (--now, o clock set)
+refusal-not-in-the-future = { $at } non è nel futuro (ora è { $now }): scegli un istante successivo
+refusal-account-not-connected = l'account non è collegato, quindi non si può programmare nulla: ricollegalo prima
+refusal-account-expired = la cronologia dell'account è stata eliminata alla fine del periodo per ricollegarlo: ricollegalo prima
+refusal-post-published = il post è già pubblicato: non si può annullare né riprogrammare; programma un nuovo post
+refusal-post-canceled = il post è già stato annullato da un utente: riprogrammalo con 'post reschedule ID --at ...' per riaverlo
+refusal-wrong-confirmation = la conferma non corrisponde all'handle dell'account: passa --confirm { $handle } per rimuoverlo
+refusal-last-super-admin = questo è l'ultimo super admin attivo: aggiungi prima un altro super admin
+refusal-user-exists = esiste già un utente con questa email: vedi 'user list'
+refusal-user-deactivated = l'utente è già disattivato
+denial-deactivated = il tuo utente è disattivato e non può fare nulla: chiedi a un super admin
+denial-tier = lo strumento social non è incluso nell'abbonamento { $tier }: è compreso in { $tiers } (un super admin può usare 'tier set')
+denial-only = solo { $who } può farlo
+who-tiers = i portali con { $tiers }
+who-super-admins = un super admin
+who-original-connector = chi ha collegato l'account per primo ({ $email }) o un super admin
+who-all-access-publishers = gli utenti con accesso social 'all' e il permesso di pubblicare, o un super admin
+who-either = { $first } o { $second }
+who-publishers-with-access = gli utenti con il permesso di pubblicare e accesso social 'all' (o 'own', per { $connectors }), o un super admin
+who-viewers = gli utenti con accesso social 'own' o 'all', o un super admin
+who-self-or-super-admins = { $email } o un super admin
+
+## Errori
+
+error-no-post = nessun post n. { $id } in questo portale: vedi 'switchboard post list'
+error-no-user = nessun utente '{ $email }' in questo portale: vedi 'switchboard user list'
+error-no-database = nessun database del portale in { $path }: creane uno con 'switchboard init' (o 'switchboard demo'), o indica con --db uno esistente
+error-no-account = nessun account n. { $id } in questo portale: vedi 'switchboard account list --all'
+error-unknown-network = social network sconosciuto '{ $text }': usa uno tra { $names }
+error-not-an-instant = '{ $text }' non è un istante RFC 3339 ({ $why }); scrivilo come 2026-03-01T09:00:00Z
+error-disk-full = il disco è pieno: libera spazio e riprova (non è stato cambiato nulla)
+error-not-a-database = il file non è un database SQLite: controlla --db o SWITCHBOARD_DB, o crea un portale con 'switchboard init'
+
+## Le parole della riga di comando
+
+cli-status-connected = collegato
+cli-status-connected-due = collegato · riautorizza entro il { $due }
+cli-status-disconnected = disconnesso ({ $reason }) il { $since } · ricollegalo entro il { $deadline } per conservarne la cronologia
+cli-status-deleted = eliminato dal social network il { $since } · non può essere ricollegato; la cronologia viene eliminata il { $purge }
+cli-status-expired = scaduto ({ $reason }) · cronologia eliminata il { $purged }
+cli-hidden = nascosto
+cli-detail-status = stato
+cli-detail-first-connected = primo collegamento
+cli-detail-authorized = autorizzato
+cli-detail-last-activity = ultima attività
+cli-detail-original-connector = collegato per primo da
+cli-detail-last-connector = ultimo collegamento di
+cli-detail-reauthorize-by = riautorizza entro il
+cli-detail-reminder = promemoria
+cli-detail-reconnect-by = ricollega entro il
+cli-notification-reminder = riautorizza entro una settimana
+cli-notification-purge-warning = cronologia eliminata tra una settimana se non lo ricolleghi (conservane una copia: switchboard account export { $id })
+cli-list-limit-0 = --limit 0 non elenca nulla: dai un --limit positivo, o toglilo per avere tutti gli account.
+cli-list-no-more = Non ci sono altri account dopo quello.
+cli-list-no-match = Nessun account corrisponde: prova un altro --status o --network.
+cli-list-empty = Ancora nessun account: collegane uno con 'switchboard account connect NETWORK HANDLE'.
+cli-list-hidden = { $count ->
+    [one] 1 account disconnesso da oltre 90 giorni è nascosto: vedilo con --all, ricollegalo con 'account connect'.
+   *[other] { $count } account disconnessi da oltre 90 giorni sono nascosti: vedili con --all, ricollegali con 'account connect'.
+}
+error-not-sqlite = { $path } non è un database SQLite, quindi non è un portale: controlla --db o SWITCHBOARD_DB, o crea un portale con 'switchboard init'
+error-not-a-portal = il file è un database SQLite ma non un portale di Switchboard: controlla --db o SWITCHBOARD_DB, o crea un portale con 'switchboard init'

@@ -36,33 +36,40 @@ pub fn date_and_relative(t: Instant, now: Instant) -> String {
 /// What matters next for an account: its next step in words.
 pub fn account_status(record: &AccountRecord, now: Instant) -> String {
     match record.account.next_step(now) {
-        NextStep::Healthy { due: None } => "connected".into(),
+        NextStep::Healthy { due: None } => crate::tr!("cli-status-connected"),
         NextStep::Healthy { due: Some(due) } => {
-            format!("connected · reauthorize by {}", date_and_relative(due, now))
+            crate::tr!(
+                "cli-status-connected-due",
+                due = date_and_relative(due, now)
+            )
         }
         NextStep::ReminderWeek { due } => format!(
-            "connected · reauthorize by {}  ⚠ the network asks again then: disconnect and reconnect before it to avoid an interruption",
-            date_and_relative(due, now)
+            "{}  ⚠ {}",
+            crate::tr!(
+                "cli-status-connected-due",
+                due = date_and_relative(due, now)
+            ),
+            crate::tr!("advice-reminder-week")
         ),
         NextStep::ReconnectBy {
             reason,
             since,
             deadline,
-        } => format!(
-            "disconnected ({}) {} · reconnect by {} to keep its history",
-            reason_words(reason),
-            date(since),
-            date_and_relative(deadline, now)
+        } => crate::tr!(
+            "cli-status-disconnected",
+            reason = reason_words(reason),
+            since = date(since),
+            deadline = date_and_relative(deadline, now)
         ),
-        NextStep::CannotComeBack { since, purge_at } => format!(
-            "deleted on the network {} · cannot come back; its history is purged {}",
-            date(since),
-            date(purge_at)
+        NextStep::CannotComeBack { since, purge_at } => crate::tr!(
+            "cli-status-deleted",
+            since = date(since),
+            purge = date(purge_at)
         ),
-        NextStep::Purged { reason, purged_at } => format!(
-            "expired ({}) · history purged {}",
-            reason_words(reason),
-            date(purged_at)
+        NextStep::Purged { reason, purged_at } => crate::tr!(
+            "cli-status-expired",
+            reason = reason_words(reason),
+            purged = date(purged_at)
         ),
     }
 }
@@ -71,7 +78,11 @@ pub fn account_status(record: &AccountRecord, now: Instant) -> String {
 /// under their network (sorted by urgency).
 pub fn account_line(record: &AccountRecord, now: Instant, with_network: bool) -> String {
     let a = &record.account;
-    let hidden = if a.is_hidden(now) { "  [hidden]" } else { "" };
+    let hidden = if a.is_hidden(now) {
+        format!("  [{}]", crate::tr!("cli-hidden"))
+    } else {
+        String::new()
+    };
     let name = if with_network {
         format!("{} · {}", a.network.label(), a.name)
     } else {
@@ -88,24 +99,43 @@ pub fn account_line(record: &AccountRecord, now: Instant, with_network: bool) ->
 
 pub fn account_detail(record: &AccountRecord, now: Instant) -> String {
     let a = &record.account;
-    let mut lines = vec![
-        format!("#{} {} · {} @{}", a.id, a.name, a.network.label(), a.handle),
-        format!("  status              {}", account_status(record, now)),
-        format!("  first connected     {}", date(a.first_connected_at)),
-        format!("  authorized          {}", date(a.authorized_at)),
-        format!("  last activity       {}", date(a.last_activity_at())),
-        format!("  original connector  {}", record.original_connector),
-        format!("  last connector      {}", record.last_connector),
+    let mut rows = vec![
+        ("cli-detail-status", account_status(record, now)),
+        ("cli-detail-first-connected", date(a.first_connected_at)),
+        ("cli-detail-authorized", date(a.authorized_at)),
+        ("cli-detail-last-activity", date(a.last_activity_at())),
+        (
+            "cli-detail-original-connector",
+            record.original_connector.clone(),
+        ),
+        ("cli-detail-last-connector", record.last_connector.clone()),
     ];
     let optional = [
-        ("reauthorize by    ", a.reauth_due_at()),
-        ("reminder          ", a.reminder_at()),
-        ("reconnect by      ", a.reconnect_deadline()),
+        ("cli-detail-reauthorize-by", a.reauth_due_at()),
+        ("cli-detail-reminder", a.reminder_at()),
+        ("cli-detail-reconnect-by", a.reconnect_deadline()),
     ];
     for (label, value) in optional {
         if let Some(t) = value {
-            lines.push(format!("  {label}  {}", date_and_relative(t, now)));
+            rows.push((label, date_and_relative(t, now)));
         }
+    }
+    // The labels in a column as wide as the language's widest.
+    let labels: Vec<String> = rows.iter().map(|(id, _)| crate::tr!(id)).collect();
+    let width = labels
+        .iter()
+        .map(|l| crate::present::width(l))
+        .max()
+        .unwrap_or(0);
+    let mut lines = vec![format!(
+        "#{} {} · {} @{}",
+        a.id,
+        a.name,
+        a.network.label(),
+        a.handle
+    )];
+    for (label, (_, value)) in labels.iter().zip(&rows) {
+        lines.push(format!("  {}  {value}", column(label, width)));
     }
     lines.join("\n")
 }
@@ -145,12 +175,9 @@ pub fn user_line(u: &User) -> String {
 
 pub fn notification_line(n: &Notification, now: Instant) -> String {
     let what = match n.kind.as_str() {
-        "reauth_reminder" => "reauthorize within a week".to_string(),
+        "reauth_reminder" => crate::tr!("cli-notification-reminder"),
         // E1: and how to keep a copy of what the purge deletes.
-        "purge_warning" => format!(
-            "history purged in a week unless reconnected (keep a copy: switchboard account export {})",
-            n.account_id
-        ),
+        "purge_warning" => crate::tr!("cli-notification-purge-warning", id = n.account_id),
         other => other.to_string(),
     };
     let account = match &n.account {

@@ -126,7 +126,11 @@ impl Network {
             .map(|p| p.network)
             .ok_or_else(|| {
                 let names: Vec<&str> = POLICIES.iter().map(|p| p.name).collect();
-                format!("unknown network '{text}': use one of {}", names.join(", "))
+                crate::tr!(
+                    "error-unknown-network",
+                    text = text,
+                    names = names.join(", ")
+                )
             })
     }
 }

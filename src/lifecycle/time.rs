@@ -68,9 +68,8 @@ pub fn one_second() -> Duration {
 /// Parses an RFC 3339 instant (any offset), converts it to UTC and drops
 /// fractions of a second (T1).
 pub fn parse_instant(text: &str) -> Result<Instant, String> {
-    let parsed = DateTime::parse_from_rfc3339(text.trim()).map_err(|e| {
-        format!("'{text}' is not an RFC 3339 instant ({e}); write it like 2026-03-01T09:00:00Z")
-    })?;
+    let parsed = DateTime::parse_from_rfc3339(text.trim())
+        .map_err(|e| crate::tr!("error-not-an-instant", text = text, why = e.to_string()))?;
     let utc = parsed.with_timezone(&Utc);
     if !(FIRST_YEAR..=LAST_YEAR).contains(&utc.year()) {
         return Err(format!(

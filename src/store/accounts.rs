@@ -13,10 +13,7 @@ use crate::lifecycle::policy::{POLICIES, REMINDER_LEAD};
 use crate::lifecycle::{Account, AccountId, Instant, Network, StateFilter};
 
 pub fn not_found(id: AccountId) -> Error {
-    Error::not_found(
-        "no_account",
-        format!("no account #{id} in this portal: see 'switchboard account list --all'"),
-    )
+    Error::not_found("no_account", crate::tr!("error-no-account", id = id))
 }
 
 pub fn load(conn: &Connection, id: AccountId) -> Result<Option<Account>> {

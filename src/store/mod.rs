@@ -75,9 +75,7 @@ impl Portal {
         let meta = std::fs::metadata(path).map_err(|_| {
             Error::not_found(
                 "no_database",
-                format!(
-                    "no portal database at {shown}: create one with 'switchboard init' (or 'switchboard demo'), or point --db at an existing one"
-                ),
+                crate::tr!("error-no-database", path = shown.to_string()),
             )
         })?;
         if meta.is_dir() {

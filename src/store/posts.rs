@@ -13,10 +13,7 @@ const FROM_POSTS: &str =
     "FROM posts p JOIN accounts a ON a.id = p.account_id JOIN users u ON u.id = p.created_by";
 
 pub fn not_found(id: PostId) -> Error {
-    Error::not_found(
-        "no_post",
-        format!("no post #{id} in this portal: see 'switchboard post list'"),
-    )
+    Error::not_found("no_post", crate::tr!("error-no-post", id = id))
 }
 
 pub struct NewPost<'a> {

@@ -85,10 +85,7 @@ fn has_tables(conn: &Connection) -> Result<bool> {
 }
 
 pub fn not_a_portal() -> Error {
-    Error::other(
-        "not_a_portal",
-        "the file is a SQLite database but not a Switchboard portal: check --db or SWITCHBOARD_DB, or create a portal with 'switchboard init'",
-    )
+    Error::other("not_a_portal", crate::tr!("error-not-a-portal"))
 }
 
 /// Checks, by reading the file's header and changing nothing, that `path` is
@@ -113,10 +110,7 @@ pub fn check_portal_file(path: &Path) -> Result<()> {
     if read < 100 || &header[..16] != b"SQLite format 3\0" {
         return Err(Error::other(
             "not_a_database",
-            format!(
-                "{} is not a SQLite database, so not a portal: check --db or SWITCHBOARD_DB, or create a portal with 'switchboard init'",
-                path.display()
-            ),
+            crate::tr!("error-not-sqlite", path = path.display().to_string()),
         ));
     }
     let word = |at: usize| {

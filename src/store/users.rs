@@ -43,12 +43,8 @@ pub fn by_email(conn: &Connection, email: &str) -> Result<Option<User>> {
 }
 
 pub fn require_by_email(conn: &Connection, email: &str) -> Result<User> {
-    by_email(conn, email)?.ok_or_else(|| {
-        Error::not_found(
-            "no_user",
-            format!("no user '{email}' in this portal: see 'switchboard user list'"),
-        )
-    })
+    by_email(conn, email)?
+        .ok_or_else(|| Error::not_found("no_user", crate::tr!("error-no-user", email = email)))
 }
 
 pub fn by_id(conn: &Connection, id: UserId) -> Result<User> {

@@ -293,23 +293,19 @@ fn list<W: Write>(
     }
     if shown == 0 {
         let filtered = state != StateFilter::All || network.is_some();
-        out.line(if page.limit == Some(0) {
-            "--limit 0 lists nothing: give a positive --limit, or leave it out for every account."
+        out.line(&crate::tr!(if page.limit == Some(0) {
+            "cli-list-limit-0"
         } else if page.after.is_some() {
-            "No more accounts after that one."
+            "cli-list-no-more"
         } else if filtered {
-            "No account matches: try another --status or --network."
+            "cli-list-no-match"
         } else {
-            "No accounts yet: connect one with 'switchboard account connect NETWORK HANDLE'."
-        })?;
+            "cli-list-empty"
+        }))?;
     }
     let hidden = reads::hidden_accounts(session)?;
     if hidden > 0 && !all {
-        out.line(&format!(
-            "{} disconnected for over 90 days {} hidden: see them with --all, reconnect with 'account connect'.",
-            plural(hidden, "account"),
-            if hidden == 1 { "is" } else { "are" }
-        ))?;
+        out.line(&crate::tr!("cli-list-hidden", count = hidden))?;
     }
     Ok(())
 }

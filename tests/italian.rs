@@ -1,0 +1,132 @@
+//! Issue 11: the command line in Italian — its human output and an error of
+//! each exit code — while JSON, exit codes and codes stay as they are.
+
+mod common;
+
+use common::{T0, TestPortal};
+
+fn italian(p: &TestPortal, args: &[&str]) -> common::Run {
+    let mut all = vec!["--lang", "it", "--now", T0];
+    all.extend_from_slice(args);
+    p.run(&all)
+}
+
+fn demo() -> TestPortal {
+    let p = TestPortal::empty();
+    p.run(&["demo", "--no-tui"]).ok();
+    p
+}
+
+#[test]
+fn account_list_and_show_speak_italian() {
+    let p = demo();
+    let list = italian(&p, &["account", "list"]).ok().stdout;
+    assert!(list.contains("collegato · riautorizza entro il"), "{list}");
+    assert!(list.contains("disconnesso (manuale) il"), "{list}");
+    assert!(list.contains("giorni"), "{list}");
+    assert!(
+        list.contains("account disconnessi da oltre 90 giorni sono nascosti"),
+        "{list}"
+    );
+    for english in ["connected", "reauthorize", "days", "hidden"] {
+        assert!(!list.contains(english), "'{english}' in:\n{list}");
+    }
+    let show = italian(&p, &["account", "show", "1"]).ok().stdout;
+    assert!(show.contains("stato"), "{show}");
+    assert!(show.contains("collegato per primo da"), "{show}");
+    assert!(show.contains("promemoria"), "{show}");
+    // JSON is the same in every language.
+    let json = italian(&p, &["--json", "account", "show", "1"]).ok().json();
+    assert_eq!(json["status"], "connected");
+}
+
+#[test]
+fn an_error_of_each_exit_code_speaks_italian() {
+    let p = demo();
+    // 2: a malformed value.
+    let bad = italian(&p, &["account", "connect", "myspace", "x"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr
+            .starts_with("error: social network sconosciuto 'myspace'"),
+        "{}",
+        bad.stderr
+    );
+    // 3: refused by permission.
+    let denied = italian(
+        &p,
+        &["--as", "vi@northwind.test", "account", "disconnect", "1"],
+    );
+    assert_eq!(denied.code, 3);
+    assert!(
+        denied.stderr.starts_with("error: solo "),
+        "{}",
+        denied.stderr
+    );
+    assert!(denied.stderr.contains("può farlo"), "{}", denied.stderr);
+    // 4: no such account.
+    let missing = italian(&p, &["account", "show", "99"]);
+    assert_eq!(missing.code, 4);
+    assert!(
+        missing.stderr.starts_with("error: nessun account n. 99"),
+        "{}",
+        missing.stderr
+    );
+    // 5: refused by the state.
+    let state = italian(
+        &p,
+        &["--as", "ana@northwind.test", "account", "reconnect", "1"],
+    );
+    assert_eq!(state.code, 5);
+    assert!(
+        state.stderr.starts_with("error: l'account è già collegato"),
+        "{}",
+        state.stderr
+    );
+    // 1: anything else (a file that is not a portal).
+    let other = TestPortal::empty();
+    std::fs::write(&other.db, vec![b'x'; 200]).unwrap();
+    let corrupt = italian(&other, &["account", "list"]);
+    assert_eq!(corrupt.code, 1);
+    assert!(
+        corrupt.stderr.contains("non è un database SQLite"),
+        "{}",
+        corrupt.stderr
+    );
+    // The JSON error keeps its code; its message is in the language.
+    let json = italian(&p, &["--json", "account", "show", "99"]);
+    assert_eq!(json.json()["error"]["code"], "no_account");
+}
+
+#[test]
+fn the_language_comes_from_the_environment_and_a_wrong_one_is_refused() {
+    let p = TestPortal::new();
+    let by_locale = assert_cmd::Command::cargo_bin("switchboard")
+        .unwrap()
+        .env("SWITCHBOARD_DB", &p.db)
+        .env_remove("SWITCHBOARD_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "it_IT.UTF-8")
+        .env("XDG_CONFIG_HOME", p.dir.path())
+        .env("XDG_DATA_HOME", p.dir.path())
+        .args(["--now", T0, "account", "show", "7"])
+        .output()
+        .unwrap();
+    assert_eq!(by_locale.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&by_locale.stderr).contains("nessun account n. 7"));
+    let wrong = p.run(&["--lang", "fr", "account", "list"]);
+    assert_eq!(wrong.code, 2);
+    assert!(
+        wrong.stderr.contains("en (English) and it (Italian)"),
+        "{}",
+        wrong.stderr
+    );
+    // English by default in the tests' environment.
+    let english = p.run(&["--now", T0, "account", "show", "7"]);
+    assert!(
+        english.stderr.contains("no account #7"),
+        "{}",
+        english.stderr
+    );
+}
