@@ -59,11 +59,15 @@ fn an_error_of_each_exit_code_speaks_italian() {
     );
     assert_eq!(denied.code, 3);
     assert!(
-        denied.stderr.starts_with("error: solo "),
+        denied.stderr.starts_with("error: azione riservata a: "),
         "{}",
         denied.stderr
     );
-    assert!(denied.stderr.contains("può farlo"), "{}", denied.stderr);
+    assert!(
+        denied.stderr.contains("o un super admin"),
+        "{}",
+        denied.stderr
+    );
     // 4: no such account.
     let missing = italian(&p, &["account", "show", "99"]);
     assert_eq!(missing.code, 4);
@@ -128,5 +132,91 @@ fn the_language_comes_from_the_environment_and_a_wrong_one_is_refused() {
         english.stderr.contains("no account #7"),
         "{}",
         english.stderr
+    );
+}
+
+/// English words that must not appear on the Italian screens of the tour.
+const ENGLISH: [&str; 40] = [
+    "Settings",
+    "Accounts",
+    "Publishing",
+    "Notifications",
+    "Activity",
+    "Connected",
+    "Disconnected",
+    "Expired",
+    "Deleted",
+    "Reconnect",
+    "Disconnect",
+    "Remove",
+    "Cancel",
+    "Continue",
+    "Authorize",
+    "reauthorize",
+    "days",
+    "hours",
+    "scheduled",
+    "published",
+    "canceled",
+    "missed",
+    "history",
+    "hidden",
+    "press",
+    "Nothing",
+    "Step ",
+    "Clock at",
+    "posts",
+    "users",
+    "system",
+    "window",
+    "within",
+    "network reported",
+    "account #",
+    "will publish",
+    "left to keep",
+    "Language",
+    "Keys",
+    "only ",
+];
+
+#[test]
+fn the_article_tour_in_italian_runs_headless_without_english_on_its_screens() {
+    // The demo as an Italian admin gets it: built in Italian.
+    let p = TestPortal::empty();
+    p.run(&["--lang", "it", "demo", "--no-tui"]).ok();
+    let run = p.run(&["tour", "articolo", "--headless", "--size", "120x36"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Passo 24/24"), "every step ran");
+    assert!(run.stdout.contains("Impostazioni"), "{}", run.stdout);
+    for word in ENGLISH {
+        let found: Vec<&str> = run
+            .stdout
+            .lines()
+            .filter(|l| l.contains(word))
+            .take(3)
+            .collect();
+        assert!(
+            found.is_empty(),
+            "'{word}' on an Italian screen:\n{}",
+            found.join("\n")
+        );
+    }
+    // `tour article` is still the English one.
+    let q = TestPortal::empty();
+    q.run(&["demo", "--no-tui"]).ok();
+    let english = q.run(&["tour", "article", "--headless"]);
+    assert_eq!(english.code, 0, "{}", english.stderr);
+    assert!(english.stdout.contains("Step 24/24"));
+}
+
+#[test]
+fn demo_picks_the_tour_of_the_language() {
+    use switchboard::demo::tour::{ARTICLE_NAME, ARTICOLO_NAME, article_in};
+    use switchboard::i18n::Lang;
+    assert_eq!(article_in(Lang::It).0, ARTICOLO_NAME);
+    assert_eq!(article_in(Lang::En).0, ARTICLE_NAME);
+    assert_eq!(
+        switchboard::demo::tour::lang_of(&article_in(Lang::It).1),
+        Lang::It
     );
 }

@@ -505,3 +505,131 @@ cli-list-hidden = { $count ->
 }
 error-not-sqlite = { $path } is not a SQLite database, so not a portal: check --db or SWITCHBOARD_DB, or create a portal with 'switchboard init'
 error-not-a-portal = the file is a SQLite database but not a Switchboard portal: check --db or SWITCHBOARD_DB, or create a portal with 'switchboard init'
+
+## The Activity log: action codes in words (the codes stay in JSON)
+
+action-connect = connect
+action-disconnect = disconnect
+action-reconnect = reconnect
+action-remove = remove
+action-export-account = export account
+action-list-accounts = list accounts
+action-list-posts = list posts
+action-list-users = list users
+action-network-event = network event
+action-read-audit = read audit
+action-read-notifications = read notifications
+action-show-account = show account
+action-tier-set = tier set
+action-user-add = user add
+action-user-deactivate = user deactivate
+action-draft-post = draft post
+action-generate = generate
+action-init = init
+action-publish = publish
+action-purge = purge
+action-purge-warning = purge warning
+action-reauth-reminder = reauth reminder
+action-schedule-post = schedule post
+action-cancel-post = cancel post
+action-reschedule-post = reschedule post
+action-clock-set = clock set
+action-clock-unset = clock unset
+action-command = command
+
+toast-account-removed-log = Account #{ $id } was removed: only this log remembers it
+activity-of-account = Activity of account #{ $id } only · f shows all accounts · ⏎ opens the account
+activity-of-all = Activity of all accounts · f shows the hovered account's only · ⏎ opens the account
+empty-activity = Nothing recorded yet.
+activity-account-removed = account #{ $id }, removed
+activity-the-portal = the portal
+activity-removed-short = #{ $id } (removed)
+activity-denied = denied
+post-status-draft = draft
+post-status-scheduled = scheduled
+post-status-published = published
+post-status-canceled = canceled
+cancel-cause-user = user
+cancel-cause-disconnected = disconnected
+cancel-cause-missed = missed
+post-tab-scheduled = Scheduled
+post-tab-published = Published
+post-tab-drafts = Drafts
+post-tab-canceled = Canceled
+post-tabs-switch = ←→ switch
+empty-posts = Nothing here: press a to compose a post.
+
+
+## Tours
+
+toast-acting-as-default = Acting as { $actor }: pass --as EMAIL, or press u, to act as someone else
+toast-clock-moving = The clock is moving: wait for it, or press Esc to stop it
+tour-at-start = This is the start of the tour: there is no step to go back to
+tour-changed-elsewhere = another program changed the portal since this step, so going back would erase its changes: nothing was undone (the tour goes on from here)
+tour-went-back = Back to before the previous step
+toast-tier-set = Tier set to { $tier }
+tour-step-title = Tour · step { $done }/{ $total } · { $title }
+tour-title = Tour · { $title }
+tour-intro = { $total } steps walk through the whole article. Press { $next } to perform the first one.
+tour-hint-next = { $next } next: { $upcoming } · { $back } back
+tour-hint-over = The tour is over · { $back } back · explore freely
+
+## The audit log's details, written in the language of whoever acted
+
+audit-connected = { $network } account @{ $handle } connected
+audit-disconnected-manually = disconnected manually; { $count ->
+    [one] 1 scheduled post
+   *[other] { $count } scheduled posts
+} canceled
+audit-removed = { $network } account @{ $handle } removed with its { $count ->
+    [one] 1 post
+   *[other] { $count } posts
+}
+audit-reconnected = reconnected within the window; { $resumed } scheduled posts resume, { $missed } were missed
+audit-reconnected-fresh = reconnected after the window: a fresh connection with no history ({ $purged } leftover posts removed)
+audit-post-scheduled = post #{ $id } scheduled for { $at }
+audit-post-drafted = post #{ $id } drafted
+audit-post-rescheduled = post #{ $id } rescheduled for { $at }
+audit-post-canceled = post #{ $id } canceled
+audit-user-added = user { $email } added as { $role }
+audit-user-deactivated = user { $email } deactivated
+audit-tier-changed = tier changed from { $from } to { $to }
+audit-clock-set = demo clock set to { $at }
+audit-clock-unset = demo clock unset: the portal follows the system clock again
+audit-network-reported = the network reported the account { $reason }; { $count ->
+    [one] 1 scheduled post
+   *[other] { $count } scheduled posts
+} canceled
+audit-published = post #{ $id } published at its scheduled time
+audit-reminder = reauthorization reminder sent to { $count ->
+    [one] 1 user
+   *[other] { $count } users
+}; the account must be reauthorized by { $due }
+audit-purge-warning = purge warning sent to { $count ->
+    [one] 1 user
+   *[other] { $count } users
+}: the history is purged in 7 days unless the account is reconnected (keep a copy with 'switchboard account export { $id }')
+audit-lapse = disconnected by the network ({ $reason }); { $count ->
+    [one] 1 scheduled post
+   *[other] { $count } scheduled posts
+} canceled
+audit-purged = reconnect window ended; { $count ->
+    [one] 1 post
+   *[other] { $count } posts
+} purged
+bulk-reconnected = reconnected: { $resumed ->
+    [one] 1 post
+   *[other] { $resumed } posts
+} will publish, { $missed } missed
+bulk-disconnected = disconnected: { $count ->
+    [one] 1 scheduled post
+   *[other] { $count } scheduled posts
+} canceled
+bulk-removed = removed with its { $count ->
+    [one] 1 post
+   *[other] { $count } posts
+}
+headless-title = { $title } ({ $count } steps; times in UTC)
+headless-step = Step { $done }/{ $total }: { $title }
+actor-system = system
+actor-network = network

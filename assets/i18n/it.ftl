@@ -289,7 +289,7 @@ connect-which-network = Quale social network? (↑↓ poi ⏎)
 connect-accounts-of = Account { $network } da collegare:
 connect-explain = Qui ci sono gli account disconnessi di questo social network: spuntali per ricollegarli; quelli nascosti dopo 90 giorni sono già spuntati.
 connect-none-yet = (ancora nessuno: scrivi un handle qui sotto e premi ⏎)
-connect-entry-reconnects = disconnesso { $since } · verrà ricollegato
+connect-entry-reconnects = disconnesso { $since } · si ricollega
 connect-entry-new-named = nuovo, di nome { $name }
 connect-entry-new = nuovo
 connect-add-handle = Aggiungi un handle:
@@ -313,9 +313,10 @@ toast-reconnected = @{ $handle } ricollegato: { $resumed ->
     [one] 1 post verrà pubblicato
    *[other] { $resumed } post verranno pubblicati
 }, { $missed } persi
-toast-removed = Account rimosso con { $count ->
-    [one] il suo post
-   *[other] i suoi { $count } post
+toast-removed = Account rimosso { $count ->
+    [0] (non aveva post)
+    [one] con il suo post
+   *[other] con i suoi { $count } post
 }
 toast-acting-as = Agisci come { $email }
 toast-marked-read = { $count ->
@@ -336,7 +337,13 @@ connect-already-connected = @{ $handle } è già collegato su { $network }
 connect-deleted = @{ $handle } è stato eliminato da { $network }: non può essere ricollegato
 compose-nothing-title = Nessun account su cui pubblicare
 compose-nothing-explain = Non puoi pubblicare su nessun account: serve il permesso di pubblicazione e l'accesso all'account (R10f). Chiedi a un super admin.
-toast-connect-done = { $network } · { $connected } collegati, { $reconnected } ricollegati
+toast-connect-done = { $network } · { $connected ->
+    [one] 1 collegato
+   *[other] { $connected } collegati
+}, { $reconnected ->
+    [one] 1 ricollegato
+   *[other] { $reconnected } ricollegati
+}
 connect-failures = { $failed } su { $count } non collegati
 
 ## Menu, dettaglio dell'account, aiuto
@@ -477,7 +484,7 @@ refusal-user-exists = esiste già un utente con questa email: vedi 'user list'
 refusal-user-deactivated = l'utente è già disattivato
 denial-deactivated = il tuo utente è disattivato e non può fare nulla: chiedi a un super admin
 denial-tier = lo strumento social non è incluso nell'abbonamento { $tier }: è compreso in { $tiers } (un super admin può usare 'tier set')
-denial-only = solo { $who } può farlo
+denial-only = azione riservata a: { $who }
 who-tiers = i portali con { $tiers }
 who-super-admins = un super admin
 who-original-connector = chi ha collegato l'account per primo ({ $email }) o un super admin
@@ -527,3 +534,143 @@ cli-list-hidden = { $count ->
 }
 error-not-sqlite = { $path } non è un database SQLite, quindi non è un portale: controlla --db o SWITCHBOARD_DB, o crea un portale con 'switchboard init'
 error-not-a-portal = il file è un database SQLite ma non un portale di Switchboard: controlla --db o SWITCHBOARD_DB, o crea un portale con 'switchboard init'
+
+## Il registro Attività: i codici delle azioni a parole (in JSON restano i codici)
+
+action-connect = collegamento
+action-disconnect = disconnessione
+action-reconnect = ricollegamento
+action-remove = rimozione
+action-export-account = esportazione account
+action-list-accounts = elenco account
+action-list-posts = elenco post
+action-list-users = elenco utenti
+action-network-event = evento del social
+action-read-audit = lettura registro
+action-read-notifications = lettura notifiche
+action-show-account = dettaglio account
+action-tier-set = abbonamento
+action-user-add = nuovo utente
+action-user-deactivate = utente disattivato
+action-draft-post = bozza
+action-generate = generazione
+action-init = creazione portale
+action-publish = pubblicazione
+action-purge = eliminazione
+action-purge-warning = avviso di eliminazione
+action-reauth-reminder = promemoria
+action-schedule-post = post programmato
+action-cancel-post = post annullato
+action-reschedule-post = post riprogrammato
+action-clock-set = orologio demo
+action-clock-unset = orologio di sistema
+action-command = comando
+
+toast-account-removed-log = L'account n. { $id } è stato rimosso: solo questo registro lo ricorda
+activity-of-account = Attività del solo account n. { $id } · f mostra tutti gli account · ⏎ apre l'account
+activity-of-all = Attività di tutti gli account · f mostra solo quello evidenziato · ⏎ apre l'account
+empty-activity = Ancora nulla di registrato.
+activity-account-removed = account n. { $id }, rimosso
+activity-the-portal = il portale
+activity-removed-short = n. { $id } (rimosso)
+activity-denied = rifiutato
+post-status-draft = bozza
+post-status-scheduled = programmato
+post-status-published = pubblicato
+post-status-canceled = annullato
+cancel-cause-user = da un utente
+cancel-cause-disconnected = disconnesso
+cancel-cause-missed = perso
+post-tab-scheduled = Programmati
+post-tab-published = Pubblicato
+post-tab-drafts = Bozze
+post-tab-canceled = Annullati
+post-tabs-switch = ←→ cambia
+empty-posts = Niente qui: premi a per scrivere un post.
+
+
+## Tour
+
+toast-acting-as-default = Agisci come { $actor }: passa --as EMAIL, o premi u, per agire come un altro utente
+toast-clock-moving = L'orologio si sta spostando: attendi, o premi Esc per fermarlo
+tour-at-start = Questo è l'inizio del tour: non c'è un passo a cui tornare
+tour-changed-elsewhere = un altro programma ha cambiato il portale dopo questo passo, quindi tornare indietro cancellerebbe le sue modifiche: non è stato annullato nulla (il tour prosegue da qui)
+tour-went-back = Tornato a prima del passo precedente
+toast-tier-set = Abbonamento impostato a { $tier }
+tour-step-title = Tour · passo { $done }/{ $total } · { $title }
+tour-title = Tour · { $title }
+tour-intro = { $total } passi percorrono tutto l'articolo. Premi { $next } per eseguire il primo.
+tour-hint-next = { $next } avanti: { $upcoming } · { $back } indietro
+tour-hint-over = Il tour è finito · { $back } indietro · esplora liberamente
+
+## I dettagli del registro, scritti nella lingua di chi ha agito
+
+audit-connected = account { $network } @{ $handle } collegato
+audit-disconnected-manually = disconnesso a mano; { $count ->
+    [one] 1 post programmato annullato
+   *[other] { $count } post programmati annullati
+}
+audit-removed = account { $network } @{ $handle } rimosso { $count ->
+    [0] (non aveva post)
+    [one] con il suo post
+   *[other] con i suoi { $count } post
+}
+audit-reconnected = ricollegato entro i termini; { $resumed } post programmati riprendono, { $missed } persi
+audit-reconnected-fresh = ricollegato dopo i termini: una nuova connessione senza cronologia ({ $purged } post rimasti rimossi)
+audit-post-scheduled = post n. { $id } programmato per { $at }
+audit-post-drafted = post n. { $id } salvato come bozza
+audit-post-rescheduled = post n. { $id } riprogrammato per { $at }
+audit-post-canceled = post n. { $id } annullato
+audit-user-added = utente { $email } aggiunto come { $role }
+audit-user-deactivated = utente { $email } disattivato
+audit-tier-changed = abbonamento cambiato da { $from } a { $to }
+audit-clock-set = orologio demo impostato a { $at }
+audit-clock-unset = orologio demo tolto: il portale segue di nuovo l'orologio di sistema
+audit-network-reported = il social network ha segnalato l'account { $reason ->
+    [security] per sicurezza
+    [deleted] come eliminato
+   *[other] per inattività
+}; { $count ->
+    [one] 1 post programmato annullato
+   *[other] { $count } post programmati annullati
+}
+audit-published = post n. { $id } pubblicato all'ora prevista
+audit-reminder = promemoria di riautorizzazione inviato a { $count ->
+    [one] 1 utente
+   *[other] { $count } utenti
+}; l'account va riautorizzato entro { $due }
+audit-purge-warning = avviso di eliminazione inviato a { $count ->
+    [one] 1 utente
+   *[other] { $count } utenti
+}: la cronologia viene eliminata tra 7 giorni se l'account non viene ricollegato (conservane una copia con 'switchboard account export { $id }')
+audit-lapse = disconnesso dal social network ({ $reason ->
+    [manual] manuale
+    [security] sicurezza
+    [deleted] eliminato
+    [inactivity] inattività
+   *[other] riautorizzazione scaduta
+}); { $count ->
+    [one] 1 post programmato annullato
+   *[other] { $count } post programmati annullati
+}
+audit-purged = fine dei termini per ricollegarlo; { $count ->
+    [one] 1 post eliminato
+   *[other] { $count } post eliminati
+}
+bulk-reconnected = ricollegato: { $resumed ->
+    [one] 1 post verrà pubblicato
+   *[other] { $resumed } post verranno pubblicati
+}, { $missed } persi
+bulk-disconnected = disconnesso: { $count ->
+    [one] 1 post programmato annullato
+   *[other] { $count } post programmati annullati
+}
+bulk-removed = rimosso { $count ->
+    [0] (non aveva post)
+    [one] con il suo post
+   *[other] con i suoi { $count } post
+}
+headless-title = { $title } ({ $count } passi; orari in UTC)
+headless-step = Passo { $done }/{ $total }: { $title }
+actor-system = sistema
+actor-network = social network

@@ -3,8 +3,13 @@
 //! A tour is checked whole, against the portal, before any step runs: a
 //! mistake is reported with its file and line and what is valid.
 //!
+//! A tour is written in one language (`lang`, English when left out): its
+//! narration, the buttons it presses and the texts it expects are that
+//! language's, so the app speaks it while the tour runs.
+//!
 //! ```toml
 //! title = "A short tour"
+//! lang = "en"
 //! [[step]]
 //! title = "The reminder week"
 //! narration = "Facebook asks again every 90 days; a week before, ..."
@@ -23,9 +28,34 @@ use crate::lifecycle::account::NetworkReport;
 use crate::lifecycle::time::parse_duration;
 use crate::lifecycle::{Network, Tier};
 
-/// The tour that walks through the whole article.
+/// The tour that walks through the whole article, in English.
 pub const ARTICLE: &str = include_str!("../../assets/tours/article.toml");
 pub const ARTICLE_NAME: &str = "article";
+/// The same tour in Italian, with the article's own sentences.
+pub const ARTICOLO: &str = include_str!("../../assets/tours/articolo.toml");
+pub const ARTICOLO_NAME: &str = "articolo";
+
+/// The language a tour file says it is in (`lang`), before it is parsed
+/// whole: the demo portal it runs on is built in that language.
+pub fn lang_of(text: &str) -> crate::i18n::Lang {
+    #[derive(Deserialize)]
+    struct Head {
+        lang: Option<String>,
+    }
+    toml::from_str::<Head>(text)
+        .ok()
+        .and_then(|h| h.lang)
+        .and_then(|l| crate::i18n::Lang::parse(&l))
+        .unwrap_or(crate::i18n::Lang::En)
+}
+
+/// The bundled tour of the article in `lang`: its name and its text.
+pub fn article_in(lang: crate::i18n::Lang) -> (String, String) {
+    match lang {
+        crate::i18n::Lang::En => (ARTICLE_NAME.to_string(), ARTICLE.to_string()),
+        crate::i18n::Lang::It => (ARTICOLO_NAME.to_string(), ARTICOLO.to_string()),
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TabName {
@@ -86,6 +116,8 @@ pub struct TourStep {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tour {
     pub title: String,
+    /// The language it is written in.
+    pub lang: crate::i18n::Lang,
     pub steps: Vec<TourStep>,
 }
 
@@ -93,6 +125,8 @@ pub struct Tour {
 #[serde(deny_unknown_fields)]
 struct TourFile {
     title: String,
+    #[serde(default)]
+    lang: Option<String>,
     step: Vec<Spanned<StepFile>>,
 }
 
@@ -109,15 +143,17 @@ struct StepFile {
 
 const ACTIONS: &str =
     "user, tab, select, open, press, type, key, network, advance, next_event, tier, network_event";
+/// The buttons a tour may press, as message ids: their labels are the
+/// tour's language's.
 const BUTTONS: [&str; 8] = [
-    "Disconnect account",
-    "Reschedule",
-    "Authorize",
-    "Remove account",
-    "Next",
-    "Continue",
-    "Cancel",
-    "OK",
+    "button-disconnect-account",
+    "button-reschedule",
+    "button-authorize",
+    "button-remove-account",
+    "button-next",
+    "button-continue",
+    "button-cancel",
+    "button-ok",
 ];
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -136,10 +172,13 @@ pub fn load(file: &str) -> Result<(String, String)> {
     if stem == ARTICLE_NAME {
         return Ok((format!("{ARTICLE_NAME} (bundled)"), ARTICLE.to_string()));
     }
+    if stem == ARTICOLO_NAME {
+        return Ok((format!("{ARTICOLO_NAME} (bundled)"), ARTICOLO.to_string()));
+    }
     Err(Error::invalid(
         "bad_tour",
         format!(
-            "{file}: no such tour file; give a path to a .toml tour, or '{ARTICLE_NAME}' for the bundled one"
+            "{file}: no such tour file; give a path to a .toml tour, or '{ARTICLE_NAME}' ('{ARTICOLO_NAME}' in Italian) for the bundled one"
         ),
     ))
 }
@@ -157,6 +196,16 @@ pub fn parse(name: &str, text: &str, portal: &Connection) -> Result<Tour> {
     if file.step.is_empty() {
         return Err(error(1, "a tour needs at least one [[step]]".into()));
     }
+    let lang = match &file.lang {
+        None => crate::i18n::Lang::En,
+        Some(code) => crate::i18n::Lang::parse(code).ok_or_else(|| {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with("lang"))
+                .map_or(1, |i| i + 1);
+            error(line, format!("lang is '{code}': a tour is in en or it"))
+        })?,
+    };
     let mut steps = Vec::new();
     for step in file.step {
         let step_line = line_of(text, step.span().start);
@@ -167,7 +216,8 @@ pub fn parse(name: &str, text: &str, portal: &Connection) -> Result<Tour> {
         let mut actions = Vec::new();
         for action in step.actions {
             let line = line_of(text, action.span().start);
-            let parsed = parse_action(action.get_ref(), portal).map_err(|m| error(line, m))?;
+            let parsed =
+                parse_action(action.get_ref(), portal, lang).map_err(|m| error(line, m))?;
             actions.push(parsed);
         }
         steps.push(TourStep {
@@ -179,6 +229,7 @@ pub fn parse(name: &str, text: &str, portal: &Connection) -> Result<Tour> {
     }
     Ok(Tour {
         title: file.title,
+        lang,
         steps,
     })
 }
@@ -186,6 +237,7 @@ pub fn parse(name: &str, text: &str, portal: &Connection) -> Result<Tour> {
 fn parse_action(
     value: &toml::Value,
     portal: &Connection,
+    lang: crate::i18n::Lang,
 ) -> std::result::Result<TourAction, String> {
     let table = value
         .as_table()
@@ -254,10 +306,14 @@ fn parse_action(
         }),
         "press" => {
             let label = text()?;
-            if !BUTTONS.contains(&label.as_str()) {
+            let labels: Vec<String> = BUTTONS
+                .iter()
+                .map(|id| crate::i18n::message_in(lang, id, &[]))
+                .collect();
+            if !labels.contains(&label) {
                 return Err(format!(
                     "unknown button '{label}': use one of {}",
-                    BUTTONS.join(", ")
+                    labels.join(", ")
                 ));
             }
             TourAction::Press(label)

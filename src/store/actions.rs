@@ -13,7 +13,6 @@ use crate::lifecycle::time::format_instant;
 use crate::lifecycle::{
     Account, AccountId, DisconnectReason, Instant, Network, PostId, StateRefusal, Tier, User,
 };
-use crate::present::plural;
 
 /// What `account connect` did (R8: a known account is reconnected).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -160,7 +159,11 @@ pub fn connect(
         "connect",
         Some(id),
         Outcome::Ok,
-        &format!("{} account @{handle} connected", network.label()),
+        &crate::tr!(
+            "audit-connected",
+            network = network.label(),
+            handle = handle.clone()
+        ),
         None,
     )?;
     Ok(Connected {
@@ -203,13 +206,9 @@ fn reconnect_account(
     accounts::save(conn, &reconnection.account)?;
     let resumed = accounts::scheduled_post_count(conn, account.id)?;
     let detail = if reconnection.restored {
-        format!(
-            "reconnected within the window; {resumed} scheduled posts resume, {missed} were missed"
-        )
+        crate::tr!("audit-reconnected", resumed = resumed, missed = missed)
     } else {
-        format!(
-            "reconnected after the window: a fresh connection with no history ({purged} leftover posts removed)"
-        )
+        crate::tr!("audit-reconnected-fresh", purged = purged)
     };
     audit::record(
         conn,
@@ -253,10 +252,7 @@ pub fn disconnect(
         "disconnect",
         Some(id),
         Outcome::Ok,
-        &format!(
-            "disconnected manually; {} canceled",
-            plural(canceled, "scheduled post")
-        ),
+        &crate::tr!("audit-disconnected-manually", count = canceled),
         Some(canceled),
     )?;
     Ok((accounts::record(conn, id)?, canceled))
@@ -286,11 +282,11 @@ pub fn remove(
         "remove",
         Some(id),
         Outcome::Ok,
-        &format!(
-            "{} account @{} removed with its {}",
-            account.network.label(),
-            account.handle,
-            plural(deleted, "post")
+        &crate::tr!(
+            "audit-removed",
+            network = account.network.label(),
+            handle = account.handle.clone(),
+            count = deleted
         ),
         Some(deleted),
     )?;
@@ -321,10 +317,10 @@ pub fn network_event(
         "disconnect",
         Some(id),
         Outcome::Ok,
-        &format!(
-            "the network reported the account {}; {} canceled",
-            report.reason().name(),
-            plural(canceled, "scheduled post")
+        &crate::tr!(
+            "audit-network-reported",
+            reason = report.reason().name(),
+            count = canceled
         ),
         Some(canceled),
     )?;
@@ -391,8 +387,8 @@ fn create_post(
     )?;
     accounts::refresh_next_event(conn, &account)?;
     let detail = match at {
-        Some(at) => format!("post #{id} scheduled for {}", format_instant(at)),
-        None => format!("post #{id} drafted"),
+        Some(at) => crate::tr!("audit-post-scheduled", id = id, at = format_instant(at)),
+        None => crate::tr!("audit-post-drafted", id = id),
     };
     audit::record(
         conn,
@@ -426,8 +422,8 @@ fn change_post(
     posts::update(conn, id, next, at)?;
     accounts::refresh_next_event(conn, &account)?;
     let detail = match at {
-        Some(at) => format!("post #{id} rescheduled for {}", format_instant(at)),
-        None => format!("post #{id} canceled"),
+        Some(at) => crate::tr!("audit-post-rescheduled", id = id, at = format_instant(at)),
+        None => crate::tr!("audit-post-canceled", id = id),
     };
     audit::record(
         conn,
@@ -507,7 +503,11 @@ pub fn add_user(session: &mut Session<'_>, user: NewUser) -> Result<User> {
         "user_add",
         None,
         Outcome::Ok,
-        &format!("user {email} added as {}", added.role()),
+        &crate::tr!(
+            "audit-user-added",
+            email = email.clone(),
+            role = added.role()
+        ),
         None,
     )?;
     Ok(added)
@@ -528,7 +528,7 @@ pub fn deactivate_user(session: &mut Session<'_>, email: &str) -> Result<User> {
         "user_deactivate",
         None,
         Outcome::Ok,
-        &format!("user {} deactivated", target.email),
+        &crate::tr!("audit-user-deactivated", email = target.email.clone()),
         None,
     )?;
     users::by_id(conn, target.id)
@@ -547,10 +547,10 @@ pub fn set_tier(session: &mut Session<'_>, tier: Tier) -> Result<Tier> {
         "tier_set",
         None,
         Outcome::Ok,
-        &format!(
-            "tier changed from {} to {}",
-            session.info.tier.name(),
-            tier.name()
+        &crate::tr!(
+            "audit-tier-changed",
+            from = session.info.tier.name(),
+            to = tier.name()
         ),
         None,
     )?;
@@ -578,7 +578,7 @@ pub fn set_demo_clock(session: &mut Session<'_>) -> Result<Instant> {
         "clock_set",
         None,
         Outcome::Ok,
-        &format!("demo clock set to {}", format_instant(now)),
+        &crate::tr!("audit-clock-set", at = format_instant(now)),
         None,
     )?;
     session.info.demo_clock = Some(now);
@@ -624,22 +624,18 @@ pub fn bulk(
     for &(id, seen) in targets {
         let outcome = session.one_of_several(|s| match kind {
             Bulk::Reconnect => reconnect(s, id, seen).map(|done| {
-                format!(
-                    "reconnected: {} will publish, {} missed",
-                    plural(done.resumed_posts, "post"),
-                    done.missed_posts
+                crate::tr!(
+                    "bulk-reconnected",
+                    resumed = done.resumed_posts,
+                    missed = done.missed_posts
                 )
             }),
-            Bulk::Disconnect => disconnect(s, id, seen).map(|(_, canceled)| {
-                format!(
-                    "disconnected: {} canceled",
-                    plural(canceled, "scheduled post")
-                )
-            }),
+            Bulk::Disconnect => disconnect(s, id, seen)
+                .map(|(_, canceled)| crate::tr!("bulk-disconnected", count = canceled)),
             Bulk::Remove => {
                 let handle = accounts::require(s.conn(), id)?.handle;
                 remove(s, id, &handle, seen)
-                    .map(|deleted| format!("removed with its {}", plural(deleted, "post")))
+                    .map(|deleted| crate::tr!("bulk-removed", count = deleted))
             }
         })?;
         results.push(BulkResult { id, outcome });
@@ -665,7 +661,7 @@ pub fn unset_demo_clock(session: &mut Session<'_>) -> Result<()> {
         "clock_unset",
         None,
         Outcome::Ok,
-        "demo clock unset: the portal follows the system clock again",
+        &crate::tr!("audit-clock-unset"),
         None,
     )?;
     session.info.demo_clock = None;

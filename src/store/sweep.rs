@@ -14,7 +14,6 @@ use crate::lifecycle::events::{EventKind, next_event, publication_bound};
 use crate::lifecycle::notify::{purge_warning_recipients, reminder_recipients};
 use crate::lifecycle::time::one_second;
 use crate::lifecycle::{Account, AccountId, DisconnectReason, Instant, PostId};
-use crate::present::plural;
 
 /// One thing the sweep did (CLI.md: sweep events).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -181,7 +180,7 @@ fn sweep_account(
                         "publish",
                         Some(id),
                         Outcome::Ok,
-                        &format!("post #{post_id} published at its scheduled time"),
+                        &crate::tr!("audit-published", id = post_id),
                         None,
                     )?;
                 }
@@ -209,10 +208,10 @@ fn sweep_account(
                     "reauth_reminder",
                     Some(id),
                     Outcome::Ok,
-                    &format!(
-                        "reauthorization reminder sent to {}; the account must be reauthorized by {}",
-                        plural(recipients.len() as i64, "user"),
-                        due.unwrap_or_default()
+                    &crate::tr!(
+                        "audit-reminder",
+                        count = recipients.len(),
+                        due = due.unwrap_or_default()
                     ),
                     Some(recipients.len() as i64),
                 )?;
@@ -233,10 +232,7 @@ fn sweep_account(
                     "purge_warning",
                     Some(id),
                     Outcome::Ok,
-                    &format!(
-                        "purge warning sent to {}: the history is purged in 7 days unless the account is reconnected (keep a copy with 'switchboard account export {id}')",
-                        plural(recipients.len() as i64, "user")
-                    ),
+                    &crate::tr!("audit-purge-warning", count = recipients.len(), id = id),
                     Some(recipients.len() as i64),
                 )?;
                 note(None, None, Some(recipients.len() as i64));
@@ -252,11 +248,7 @@ fn sweep_account(
                     "disconnect",
                     Some(id),
                     Outcome::Ok,
-                    &format!(
-                        "disconnected by the network ({}); {} canceled",
-                        reason.name(),
-                        plural(canceled, "scheduled post")
-                    ),
+                    &crate::tr!("audit-lapse", reason = reason.name(), count = canceled),
                     Some(canceled),
                 )?;
                 note(None, Some(reason), Some(canceled));
@@ -272,7 +264,7 @@ fn sweep_account(
                     "purge",
                     Some(id),
                     Outcome::Ok,
-                    &format!("reconnect window ended; {} purged", plural(deleted, "post")),
+                    &crate::tr!("audit-purged", count = deleted),
                     Some(deleted),
                 )?;
                 note(None, None, Some(deleted));

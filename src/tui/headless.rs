@@ -81,13 +81,17 @@ pub fn run(
         None => None,
     };
     let steps = tour.steps.clone();
+    crate::i18n::set(tour.lang);
     writeln!(
         out,
         "{}\n",
         escape_lines(&format!(
-            "# {} ({} steps; times in UTC)",
-            tour.title,
-            steps.len()
+            "# {}",
+            crate::tr!(
+                "headless-title",
+                title = tour.title.clone(),
+                count = steps.len()
+            )
         ))
     )
     .map_err(io)?;
@@ -113,10 +117,13 @@ pub fn run(
         let screen = buffer_text(terminal.backend().buffer());
         // The tour file and the portal's data reach the terminal escaped.
         let printed = format!(
-            "## Step {}/{}: {}\n\n{}\n\n{screen}\n",
-            i + 1,
-            steps.len(),
-            step.title,
+            "## {}\n\n{}\n\n{screen}\n",
+            crate::tr!(
+                "headless-step",
+                done = i + 1,
+                total = steps.len(),
+                title = step.title.clone()
+            ),
             step.narration
         );
         writeln!(out, "{}", escape_lines(&printed)).map_err(io)?;

@@ -116,9 +116,7 @@ pub fn run(
         tracing::warn!("{}", crate::present::escape_control(&problem));
         app.toast_error(problem);
     } else if user.is_none() {
-        app.toast(format!(
-            "Acting as {actor}: pass --as EMAIL, or press u, to act as someone else"
-        ));
+        app.toast(crate::tr!("toast-acting-as-default", actor = actor.clone()));
     }
     tracing::info!(
         "opened {}",
@@ -212,7 +210,7 @@ pub fn handle_event(app: &mut App, store: &mut Store, event: &Event) {
 pub fn run_effect(store: &mut Store, app: &mut App, effect: app::Effect) {
     // While the clock moves on a worker, what writes waits for it.
     if store.work.is_some() && effect.writes() {
-        app.toast_error("The clock is moving: wait for it, or press Esc to stop it");
+        app.toast_error(crate::tr!("toast-clock-moving"));
         return;
     }
     let played = match effect {

@@ -39,6 +39,8 @@ pub struct Player {
 
 /// Readies a tour: the panel shows its first step.
 pub fn start(store: &mut Store, app: &mut App, tour: Tour) {
+    // The tour's words and expectations are its language's.
+    crate::i18n::set(tour.lang);
     app.tour = Some(TourView {
         title: tour.title.clone(),
         steps: tour
@@ -96,7 +98,7 @@ pub fn step_back(store: &mut Store, app: &mut App) -> Result<()> {
         return Ok(());
     };
     let Some(taken) = player.snapshots.last().map(|s| s.data_version) else {
-        app.toast("This is the start of the tour: there is no step to go back to");
+        app.toast(crate::tr!("tour-at-start"));
         return Ok(());
     };
     // Restoring would erase what another process wrote since the snapshot
@@ -105,7 +107,7 @@ pub fn step_back(store: &mut Store, app: &mut App) -> Result<()> {
         player.snapshots.clear();
         return Err(Error::conflict(
             "changed_elsewhere",
-            "another program changed the portal since this step, so going back would erase its changes: nothing was undone (the tour goes on from here)",
+            crate::tr!("tour-changed-elsewhere"),
         ));
     }
     let Some(snapshot) = player.snapshots.pop() else {
@@ -122,7 +124,7 @@ pub fn step_back(store: &mut Store, app: &mut App) -> Result<()> {
     if let Some(view) = &mut app.tour {
         view.done = view.done.saturating_sub(1);
     }
-    app.toast("Back to before the previous step");
+    app.toast(crate::tr!("tour-went-back"));
     reload(store, app)
 }
 
@@ -217,7 +219,7 @@ pub fn perform_step(
                 store
                     .run(|s| actions::set_tier(s, tier))
                     .map_err(|e| e.to_string())?;
-                app.toast(format!("Tier set to {}", tier.label()));
+                app.toast(crate::tr!("toast-tier-set", tier = tier.label()));
                 reload(store, app).map_err(|e| e.to_string())?;
             }
             TourAction::NetworkEvent(report) => {

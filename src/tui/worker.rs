@@ -53,7 +53,11 @@ impl ClockMove {
         let (tx, reports) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);
+        // What the worker writes for people (audit details) is in the
+        // language the UI speaks.
+        let lang = crate::i18n::current();
         let thread = std::thread::spawn(move || {
+            crate::i18n::set(lang);
             let report = match run(&path, &actor, target, &flag, &tx) {
                 Ok(done) => done,
                 Err(e) => Report::Failed(e),

@@ -85,10 +85,8 @@ pub fn demo<W: Write>(cli: &Cli, out: &mut Output<W>, no_tui: bool) -> Result<()
     }
     let options = crate::tui::Options {
         record: cli.global.record.clone(),
-        tour: Some((
-            crate::demo::tour::ARTICLE_NAME.to_string(),
-            crate::demo::tour::ARTICLE.to_string(),
-        )),
+        // The article's tour in the language being spoken.
+        tour: Some(crate::demo::tour::article_in(crate::i18n::current())),
     };
     let actor = cli.global.as_user.clone().unwrap_or(demo.admin.clone());
     crate::tui::run(&demo.path, Some(&actor), None, options)
@@ -104,6 +102,8 @@ pub fn tour<W: Write>(
 ) -> Result<()> {
     let (name, text) = crate::demo::tour::load(file)?;
     let size = crate::tui::headless::parse_size(size)?;
+    // A tour speaks its own language, and so does the demo built for it.
+    crate::i18n::set(crate::demo::tour::lang_of(&text));
     if !headless {
         let db = match &cli.global.db {
             Some(db) => db.clone(),

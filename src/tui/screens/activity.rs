@@ -22,9 +22,7 @@ pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
         return match (entry.account_id, &entry.account) {
             (Some(id), Some(_)) => vec![Effect::OpenDetail(id)],
             (Some(id), None) => {
-                app.toast(format!(
-                    "Account #{id} was removed: only this log remembers it"
-                ));
+                app.toast(crate::tr!("toast-account-removed-log", id = id));
                 vec![]
             }
             (None, _) => vec![],
@@ -36,13 +34,8 @@ pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut Hits) {
     let theme = &app.theme;
     let scope = match app.activity_account {
-        Some(id) => {
-            format!(" Activity of account #{id} only · f shows all accounts · ⏎ opens the account")
-        }
-        None => {
-            " Activity of all accounts · f shows the hovered account's only · ⏎ opens the account"
-                .into()
-        }
+        Some(id) => format!(" {}", crate::tr!("activity-of-account", id = id)),
+        None => format!(" {}", crate::tr!("activity-of-all")),
     };
     frame.render_widget(
         Paragraph::new(Span::styled(scope, theme.muted)),
@@ -61,7 +54,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     hits.list_capacity = list.height as usize;
     let rows = &app.activity.rows;
     if rows.is_empty() {
-        empty(frame, app, list, "Nothing recorded yet.");
+        empty(frame, app, list, &crate::tr!("empty-activity"));
         return;
     }
     if let Some(e) = rows.get(app.activity.selected) {
@@ -72,13 +65,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
                 escape_control(&a.name),
                 escape_control(&a.handle)
             ),
-            (None, Some(id)) => format!("account #{id}, removed"),
-            (None, None) => "the portal".into(),
+            (None, Some(id)) => crate::tr!("activity-account-removed", id = id),
+            (None, None) => crate::tr!("activity-the-portal"),
         };
         let whole = format!(
             " ▸ {} · {} · {}: {}",
-            escape_control(e.actor_name.as_deref().unwrap_or(&e.actor)),
-            e.action.replace('_', " "),
+            actor_words(e),
+            action_words(&e.action),
             account,
             escape_control(&e.detail)
         );
@@ -93,23 +86,23 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         let selected = i == app.activity.selected;
         let account = match (&e.account, e.account_id) {
             (Some(a), _) => format!("{} · {}", a.network.label(), escape_control(&a.name)),
-            (None, Some(id)) => format!("#{id} (removed)"),
+            (None, Some(id)) => crate::tr!("activity-removed-short", id = id),
             (None, None) => "-".into(),
         };
         let actor = match &e.actor_name {
             Some(name) => escape_control(name).into_owned(),
-            None => escape_control(&e.actor).into_owned(),
+            None => actor_words(e),
         };
         let outcome = if e.outcome == "denied" {
-            "✗ denied: "
+            format!("✗ {}: ", crate::tr!("activity-denied"))
         } else {
-            ""
+            String::new()
         };
         let text = format!(
             " {:<18} {} {} {} {outcome}{}",
             crate::tui::view::long_date_column(zone, e.at),
             cut(&actor, 16),
-            cut(&e.action.replace('_', " "), 16),
+            cut(&action_words(&e.action), 16),
             cut(&account, 24),
             escape_control(&e.detail)
         );
@@ -121,5 +114,27 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         let rect = row_rect(list, i);
         frame.render_widget(Paragraph::new(Span::styled(cut(&text, width), style)), rect);
         hits.list_rows.push((rect, i));
+    }
+}
+
+/// An audit action code in words: the catalog's `action-` message, else
+/// the code with spaces (the code itself stays in JSON).
+fn action_words(code: &str) -> String {
+    let id = format!("action-{}", code.replace('_', "-"));
+    let words = crate::tr!(&id);
+    if words == id {
+        code.replace('_', " ")
+    } else {
+        words
+    }
+}
+
+/// Who acted: a user's name, else the app's own actors in words.
+fn actor_words(e: &crate::store::audit::AuditEntry) -> String {
+    match (&e.actor_name, e.actor.as_str()) {
+        (Some(name), _) => escape_control(name).into_owned(),
+        (None, crate::store::audit::SYSTEM) => crate::tr!("actor-system"),
+        (None, crate::store::audit::NETWORK) => crate::tr!("actor-network"),
+        (None, other) => escape_control(other).into_owned(),
     }
 }

@@ -43,9 +43,13 @@ pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
 /// A post's status in words.
 fn status_words(line: &PostLine) -> String {
     let status = line.post.status;
+    let name = crate::tr!(&format!("post-status-{}", status.status.name()));
     match status.cancel_cause {
-        Some(cause) => format!("{} ({})", status.status.name(), cause.name()),
-        None => status.status.name().to_string(),
+        Some(cause) => format!(
+            "{name} ({})",
+            crate::tr!(&format!("cancel-cause-{}", cause.name()))
+        ),
+        None => name,
     }
 }
 
@@ -54,24 +58,25 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     let now = app.session.as_ref().map(|s| s.now).unwrap_or_default();
     let mut x = area.x + 1;
     for tab in PostTab::ALL {
-        let label = match tab {
-            PostTab::Scheduled => "Scheduled",
-            PostTab::Published => "Published",
-            PostTab::Drafts => "Drafts",
-            PostTab::Canceled => "Canceled",
-        };
-        let w = label.len() as u16;
+        let label = crate::tr!(match tab {
+            PostTab::Scheduled => "post-tab-scheduled",
+            PostTab::Published => "post-tab-published",
+            PostTab::Drafts => "post-tab-drafts",
+            PostTab::Canceled => "post-tab-canceled",
+        });
+        let w = crate::present::width(&label) as u16;
         let rect = Rect::new(x, area.y, w, 1);
         let style = pick(tab == app.posts.tab, theme.tab_active, theme.muted);
         frame.render_widget(Paragraph::new(Span::styled(label, style)), rect);
         hits.post_tabs.push((rect, tab));
         x += w + 3;
     }
-    let hint = "  ←→ switch";
-    if x + hint.len() as u16 <= area.right() {
+    let hint = format!("  {}", crate::tr!("post-tabs-switch"));
+    let hint_width = crate::present::width(&hint) as u16;
+    if x + hint_width <= area.right() {
         frame.render_widget(
             Paragraph::new(Span::styled(hint, theme.muted)),
-            Rect::new(x, area.y, hint.len() as u16, 1),
+            Rect::new(x, area.y, hint_width, 1),
         );
     }
     let list = Rect::new(
@@ -84,7 +89,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     hits.list_capacity = list.height as usize;
     let rows = &app.posts.list.rows;
     if rows.is_empty() {
-        empty(frame, app, list, "Nothing here: press a to compose a post.");
+        empty(frame, app, list, &crate::tr!("empty-posts"));
         return;
     }
     let width = area.width as usize;
@@ -102,7 +107,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
                     long_date(zone, t)
                 }
             })
-            .unwrap_or_else(|| "draft".into());
+            .unwrap_or_else(|| crate::tr!("post-status-draft"));
         let account = format!(
             "{} · {}",
             line.network.label(),

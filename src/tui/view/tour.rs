@@ -32,24 +32,37 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, tour: &TourView, area: Rect) {
     let (title, narration) = match tour.done.checked_sub(1).and_then(|i| tour.steps.get(i)) {
         Some((title, narration)) => (
             format!(
-                " Tour · step {}/{total} · {} ",
-                tour.done,
-                escape_control(title)
+                " {} ",
+                crate::tr!(
+                    "tour-step-title",
+                    done = tour.done,
+                    total = total,
+                    title = escape_control(title)
+                )
             ),
             crate::present::escape_lines(narration),
         ),
         None => (
-            format!(" Tour · {} ", escape_control(&tour.title)),
             format!(
-                "{total} steps walk through the whole article. Press {next} to perform the first one."
+                " {} ",
+                crate::tr!("tour-title", title = escape_control(&tour.title))
             ),
+            crate::tr!("tour-intro", total = total, next = next.clone()),
         ),
     };
     let hint = if tour.done < total {
         let upcoming = &tour.steps[tour.done].0;
-        format!(" {next} next: {} · {back} back ", escape_control(upcoming))
+        format!(
+            " {} ",
+            crate::tr!(
+                "tour-hint-next",
+                next = next.clone(),
+                upcoming = escape_control(upcoming),
+                back = back.clone()
+            )
+        )
     } else {
-        format!(" The tour is over · {back} back · explore freely ")
+        format!(" {} ", crate::tr!("tour-hint-over", back = back.clone()))
     };
     frame.render_widget(Clear, area);
     let block = Block::bordered()
