@@ -139,6 +139,30 @@ pub fn role_words(role: &str) -> String {
     })
 }
 
+/// An audit action code in words: the catalog's `action-` message, else
+/// the code with spaces (the code itself stays in JSON).
+pub fn action_words(code: &str) -> String {
+    let id = format!("action-{}", code.replace('_', "-"));
+    let words = crate::tr!(&id);
+    if words == id {
+        code.replace('_', " ")
+    } else {
+        words
+    }
+}
+
+/// A post's status in words: "scheduled", "canceled (missed)".
+pub fn post_status_words(status: crate::lifecycle::post::EffectiveStatus) -> String {
+    let name = crate::tr!(&format!("post-status-{}", status.status.name()));
+    match status.cancel_cause {
+        Some(cause) => format!(
+            "{name} ({})",
+            crate::tr!(&format!("cancel-cause-{}", cause.name()))
+        ),
+        None => name,
+    }
+}
+
 /// "in 3 days", "5 hours ago", "now", in the current language.
 pub fn relative(t: Instant, now: Instant) -> String {
     crate::i18n::dates::relative(t, now)

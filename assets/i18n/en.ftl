@@ -633,3 +633,113 @@ headless-title = { $title } ({ $count } steps; times in UTC)
 headless-step = Step { $done }/{ $total }: { $title }
 actor-system = system
 actor-network = network
+
+## Sweeps, on the command line
+
+event-published = post #{ $id } published
+event-published-one = a post published
+event-reminder = reauthorization reminder sent to { $count ->
+    [one] 1 user
+   *[other] { $count } users
+}
+event-purge-warning = purge warning sent to { $count ->
+    [one] 1 user
+   *[other] { $count } users
+}
+event-lapse = disconnected by the network ({ $reason }); { $count ->
+    [one] 1 scheduled post
+   *[other] { $count } scheduled posts
+} canceled
+event-purged = reconnect window ended; { $count ->
+    [one] 1 post
+   *[other] { $count } posts
+} purged
+summary-nothing = Nothing was due.
+summary-head = { $count ->
+    [one] 1 event
+   *[other] { $count } events
+} on { $accounts ->
+    [one] 1 account
+   *[other] { $accounts } accounts
+}:
+summary-published = { $count ->
+    [one] 1 post
+   *[other] { $count } posts
+} published at their time
+summary-reminders = { $count ->
+    [one] 1 reauthorization reminder
+   *[other] { $count } reauthorization reminders
+} ({ $sum ->
+    [one] 1 notification
+   *[other] { $sum } notifications
+} in all)
+summary-purge-warnings = { $count ->
+    [one] 1 purge warning
+   *[other] { $count } purge warnings
+} ({ $sum ->
+    [one] 1 notification
+   *[other] { $sum } notifications
+} in all)
+summary-lapses = { $count ->
+    [one] 1 account
+   *[other] { $count } accounts
+} disconnected by their network ({ $sum ->
+    [one] 1 scheduled post
+   *[other] { $sum } scheduled posts
+} canceled)
+summary-purges = { $count ->
+    [one] 1 history
+   *[other] { $count } histories
+} purged after the reconnect window ({ $sum ->
+    [one] 1 post
+   *[other] { $sum } posts
+} deleted)
+
+## Command results
+
+cli-connected = Connected { $network } @{ $handle } as account #{ $id }.
+cli-reconnected = Reconnected { $network } @{ $handle }: { $resumed } scheduled posts will publish at their time, { $missed } were missed (reschedule them with 'post reschedule').
+cli-reconnected-note = Note: { $who } connected it originally and is the recommended user to reauthorize it.
+cli-disconnected = Disconnected @{ $handle }: { $count ->
+    [one] 1 scheduled post
+   *[other] { $count } scheduled posts
+} canceled; published posts leave the Published tab. Reconnect by { $deadline } to restore everything.
+cli-removed = Removed { $network } @{ $handle } and its { $count ->
+    [one] 1 post
+   *[other] { $count } posts
+}.
+cli-exported = Wrote the history of account #{ $id } to { $path }.
+cli-not-done = not done: { $why }
+progress-applying = applying due events
+progress-drawing-posts = drawing the posts
+progress-writing-accounts = writing the accounts
+progress-writing-posts = writing the posts
+progress-building-indexes = building the indexes
+progress-saving = saving the file
+cli-each-event = Each event: add --verbose (or --json).
+cli-swept = Portal brought up to { $at }.
+cli-clock-set = Demo clock set to { $at }.
+cli-clock-unset = Demo clock unset: the portal follows the system clock again ({ $at }).
+cli-clock-show = now { $now } ({ $source } clock); demo clock { $demo }; portal brought up to { $swept }
+cli-clock-unset-word = unset
+cli-clock-never = never
+cli-demo-created = Created the demo portal at { $path }. Its users:
+cli-demo-open = Open it with: switchboard --db { $path } --as { $admin }
+error-not-a-demo = { $path } is not a demo portal, so it is left alone: move it away, or build the demo elsewhere with --db PATH
+cli-audit-empty = The audit log is empty.
+cli-created = Created portal '{ $portal }' ({ $tier }) at { $path } with super admin { $admin }.
+cli-generated = Generated { $accounts } accounts and { $posts } posts at { $path } (seed { $seed }, clock { $now }); act as { $admin }.
+cli-tier-set = Tier set to { $tier }.
+cli-config-at = The TUI reads its config from { $path }. See every setting with 'switchboard config --default'.
+cli-config-none = No config file at { $path } (the TUI uses its defaults). Start one with: switchboard config --default > { $path }
+cli-config-no-home = No home directory, so no config file: the TUI uses its defaults.
+cli-user-added = Added { $email } as { $role }.
+cli-user-deactivated = Deactivated { $email }.
+cli-no-users = No users.
+cli-no-posts = No posts.
+cli-user-access = access
+cli-user-publish = publish
+cli-yes = yes
+cli-no = no
+cli-user-active = active
+cli-outcome-ok = ok

@@ -674,3 +674,114 @@ headless-title = { $title } ({ $count } passi; orari in UTC)
 headless-step = Passo { $done }/{ $total }: { $title }
 actor-system = sistema
 actor-network = social network
+
+## Aggiornamenti, dalla riga di comando
+
+event-published = post n. { $id } pubblicato
+event-published-one = un post pubblicato
+event-reminder = promemoria di riautorizzazione inviato a { $count ->
+    [one] 1 utente
+   *[other] { $count } utenti
+}
+event-purge-warning = avviso di eliminazione inviato a { $count ->
+    [one] 1 utente
+   *[other] { $count } utenti
+}
+event-lapse = disconnesso dal social network ({ $reason }); { $count ->
+    [one] 1 post programmato annullato
+   *[other] { $count } post programmati annullati
+}
+event-purged = fine dei termini per ricollegarlo; { $count ->
+    [one] 1 post eliminato
+   *[other] { $count } post eliminati
+}
+summary-nothing = Non c'era nulla in scadenza.
+summary-head = { $count ->
+    [one] 1 evento
+   *[other] { $count } eventi
+} su { $accounts ->
+    [one] 1 account
+   *[other] { $accounts } account
+}:
+summary-published = { $count ->
+    [one] 1 post pubblicato
+   *[other] { $count } post pubblicati
+} all'ora prevista
+summary-reminders = { $count ->
+    [one] 1 promemoria di riautorizzazione
+   *[other] { $count } promemoria di riautorizzazione
+} ({ $sum ->
+    [one] 1 notifica
+   *[other] { $sum } notifiche
+} in tutto)
+summary-purge-warnings = { $count ->
+    [one] 1 avviso di eliminazione
+   *[other] { $count } avvisi di eliminazione
+} ({ $sum ->
+    [one] 1 notifica
+   *[other] { $sum } notifiche
+} in tutto)
+summary-lapses = { $count ->
+    [one] 1 account disconnesso
+   *[other] { $count } account disconnessi
+} dal proprio social network ({ $sum ->
+    [one] 1 post programmato annullato
+   *[other] { $sum } post programmati annullati
+})
+summary-purges = { $count ->
+    [one] 1 cronologia eliminata
+   *[other] { $count } cronologie eliminate
+} alla fine dei termini ({ $sum ->
+    [one] 1 post cancellato
+   *[other] { $sum } post cancellati
+})
+
+## Risultati dei comandi
+
+cli-connected = { $network } @{ $handle } collegato come account n. { $id }.
+cli-reconnected = { $network } @{ $handle } ricollegato: { $resumed } post programmati verranno pubblicati all'ora prevista, { $missed } sono stati persi (riprogrammali con 'post reschedule').
+cli-reconnected-note = Nota: { $who } l'ha collegato per primo ed è l'utente consigliato per riautorizzarlo.
+cli-disconnected = @{ $handle } disconnesso: { $count ->
+    [one] 1 post programmato annullato
+   *[other] { $count } post programmati annullati
+}; i post pubblicati non appaiono più nella scheda Pubblicato. Ricollegalo entro il { $deadline } per ritrovare tutto.
+cli-removed = { $network } @{ $handle } rimosso { $count ->
+    [0] (non aveva post).
+    [one] con il suo post.
+   *[other] con i suoi { $count } post.
+}
+cli-exported = Cronologia dell'account n. { $id } scritta in { $path }.
+cli-not-done = non fatto: { $why }
+progress-applying = applico gli eventi dovuti
+progress-drawing-posts = estraggo i post
+progress-writing-accounts = scrivo gli account
+progress-writing-posts = scrivo i post
+progress-building-indexes = costruisco gli indici
+progress-saving = salvo il file
+cli-each-event = Ogni evento: aggiungi --verbose (o --json).
+cli-swept = Portale aggiornato fino a { $at }.
+cli-clock-set = Orologio demo impostato a { $at }.
+cli-clock-unset = Orologio demo tolto: il portale segue di nuovo l'orologio di sistema ({ $at }).
+cli-clock-show = ora { $now } (orologio { $source }); orologio demo { $demo }; portale aggiornato fino a { $swept }
+cli-clock-unset-word = non impostato
+cli-clock-never = mai
+cli-demo-created = Portale demo creato in { $path }. I suoi utenti:
+cli-demo-open = Aprilo con: switchboard --db { $path } --as { $admin }
+error-not-a-demo = { $path } non è un portale demo, quindi resta com'è: spostalo, o crea la demo altrove con --db PATH
+cli-audit-empty = Il registro è vuoto.
+cli-created = Portale '{ $portal }' ({ $tier }) creato in { $path } con il super admin { $admin }.
+cli-generated = Generati { $accounts } account e { $posts } post in { $path } (seme { $seed }, orologio { $now }); agisci come { $admin }.
+cli-tier-set = Abbonamento impostato a { $tier }.
+cli-config-at = La TUI legge la sua configurazione da { $path }. Vedi ogni impostazione con 'switchboard config --default'.
+cli-config-none = Nessun file di configurazione in { $path } (la TUI usa i valori predefiniti). Creane uno con: switchboard config --default > { $path }
+cli-config-no-home = Nessuna cartella home, quindi nessun file di configurazione: la TUI usa i valori predefiniti.
+cli-user-added = { $email } aggiunto come { $role }.
+cli-user-deactivated = { $email } disattivato.
+cli-no-users = Nessun utente.
+cli-no-posts = Nessun post.
+cli-user-access = accesso
+cli-user-publish = pubblica
+cli-yes = sì
+cli-no = no
+cli-user-active = attivo
+cli-outcome-ok = ok

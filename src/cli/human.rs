@@ -6,9 +6,7 @@ use chrono::Local;
 use crate::lifecycle::Instant;
 use crate::lifecycle::NextStep;
 use crate::lifecycle::permission::User;
-use crate::present::{
-    column, escape_control, plural, reason_words, relative, role_words, truncate,
-};
+use crate::present::{column, escape_control, reason_words, relative, role_words, truncate};
 
 /// A column of data: escaped first (so what the terminal shows is what is
 /// measured), then cut or padded to `columns` display columns.
@@ -141,10 +139,7 @@ pub fn account_detail(record: &AccountRecord, now: Instant) -> String {
 }
 
 pub fn post_line(p: &PostRecord, now: Instant) -> String {
-    let status = match p.status.cancel_cause {
-        Some(cause) => format!("{} ({})", p.status.status.name(), cause.name()),
-        None => p.status.status.name().to_string(),
-    };
+    let status = crate::present::post_status_words(p.status);
     let when = p
         .published_at
         .or(p.scheduled_at)
@@ -163,13 +158,19 @@ pub fn post_line(p: &PostRecord, now: Instant) -> String {
 
 pub fn user_line(u: &User) -> String {
     format!(
-        "{} {} {:<23} access {:<4} publish {:<3} {}",
+        "{} {} {} {} {:<4} {} {:<3} {}",
         cell(&u.email, 32),
         cell(&u.name, 24),
-        role_words(u.role()),
+        column(&role_words(u.role()), 23),
+        crate::tr!("cli-user-access"),
         u.access.name(),
-        if u.can_publish { "yes" } else { "no" },
-        if u.active { "active" } else { "deactivated" }
+        crate::tr!("cli-user-publish"),
+        crate::tr!(if u.can_publish { "cli-yes" } else { "cli-no" }),
+        crate::tr!(if u.active {
+            "cli-user-active"
+        } else {
+            "user-deactivated"
+        })
     )
 }
 
@@ -199,12 +200,19 @@ pub fn audit_line(e: &AuditEntry) -> String {
         (_, None) => "-".into(),
     };
     format!(
-        "{}  {} {:<16} {} {:<6} {}",
+        "{}  {} {} {} {} {}",
         date(e.at),
         cell(&e.actor, 24),
-        e.action,
+        column(&crate::present::action_words(&e.action), 16),
         cell(&account, 28),
-        e.outcome,
+        column(
+            &crate::tr!(if e.outcome == "denied" {
+                "activity-denied"
+            } else {
+                "cli-outcome-ok"
+            }),
+            6
+        ),
         escape_control(&e.detail)
     )
 }
@@ -215,23 +223,21 @@ pub fn sweep_event_line(e: &SweepEvent) -> String {
     let count = e.count.unwrap_or(0);
     let what = match e.kind {
         EventKind::Publication => match e.post_id {
-            Some(post) => format!("post #{post} published"),
-            None => "a post published".into(),
+            Some(post) => crate::tr!("event-published", id = post),
+            None => crate::tr!("event-published-one"),
         },
-        EventKind::Reminder => {
-            format!("reauthorization reminder sent to {}", plural(count, "user"))
+        EventKind::Reminder => crate::tr!("event-reminder", count = count),
+        EventKind::PurgeWarning => crate::tr!("event-purge-warning", count = count),
+        EventKind::Lapse(reason) => {
+            crate::tr!("event-lapse", reason = reason_words(reason), count = count)
         }
-        EventKind::PurgeWarning => {
-            format!("purge warning sent to {}", plural(count, "user"))
-        }
-        EventKind::Lapse(reason) => format!(
-            "disconnected by the network ({}); {} canceled",
-            reason_words(reason),
-            plural(count, "scheduled post")
-        ),
-        EventKind::Purge => format!("reconnect window ended; {} purged", plural(count, "post")),
+        EventKind::Purge => crate::tr!("event-purged", count = count),
     };
-    format!("{}  account #{:<6} {what}", date(e.at), e.account_id)
+    format!(
+        "{}  {} {what}",
+        date(e.at),
+        column(&crate::tr!("account-number", id = e.account_id), 14)
+    )
 }
 
 /// What a sweep did, by kind: how many events on how many accounts, then a
@@ -239,58 +245,42 @@ pub fn sweep_event_line(e: &SweepEvent) -> String {
 pub fn sweep_summary(events: &[SweepEvent]) -> Vec<String> {
     use crate::lifecycle::events::EventKind;
     if events.is_empty() {
-        return vec!["Nothing was due.".into()];
+        return vec![crate::tr!("summary-nothing")];
     }
     let accounts: std::collections::HashSet<_> = events.iter().map(|e| e.account_id).collect();
-    let mut lines = vec![format!(
-        "{} on {}:",
-        plural(events.len() as i64, "event"),
-        plural(accounts.len() as i64, "account")
+    let mut lines = vec![crate::tr!(
+        "summary-head",
+        count = events.len(),
+        accounts = accounts.len()
     )];
     let of = |pick: &dyn Fn(&EventKind) -> bool| {
         let chosen: Vec<&SweepEvent> = events.iter().filter(|e| pick(&e.kind)).collect();
         let sum: i64 = chosen.iter().filter_map(|e| e.count).sum();
         (chosen.len() as i64, sum)
     };
+    let mut line = |n: i64, id: &str, sum: i64| {
+        if n > 0 {
+            lines.push(format!(
+                "  {}",
+                crate::i18n::message(
+                    id,
+                    &[
+                        ("count", crate::i18n::Arg::from(n)),
+                        ("sum", crate::i18n::Arg::from(sum)),
+                    ]
+                )
+            ));
+        }
+    };
     let (n, _) = of(&|k| *k == EventKind::Publication);
-    if n > 0 {
-        lines.push(format!("  {} published at their time", plural(n, "post")));
-    }
+    line(n, "summary-published", 0);
     let (n, sent) = of(&|k| *k == EventKind::Reminder);
-    if n > 0 {
-        lines.push(format!(
-            "  {} ({} in all)",
-            plural(n, "reauthorization reminder"),
-            plural(sent, "notification")
-        ));
-    }
+    line(n, "summary-reminders", sent);
     let (n, sent) = of(&|k| *k == EventKind::PurgeWarning);
-    if n > 0 {
-        lines.push(format!(
-            "  {} ({} in all)",
-            plural(n, "purge warning"),
-            plural(sent, "notification")
-        ));
-    }
+    line(n, "summary-purge-warnings", sent);
     let (n, canceled) = of(&|k| matches!(k, EventKind::Lapse(_)));
-    if n > 0 {
-        lines.push(format!(
-            "  {} disconnected by their network ({} canceled)",
-            plural(n, "account"),
-            plural(canceled, "scheduled post")
-        ));
-    }
+    line(n, "summary-lapses", canceled);
     let (n, purged) = of(&|k| *k == EventKind::Purge);
-    if n > 0 {
-        let histories = if n == 1 {
-            "1 history".to_string()
-        } else {
-            format!("{n} histories")
-        };
-        lines.push(format!(
-            "  {histories} purged after the reconnect window ({} deleted)",
-            plural(purged, "post")
-        ));
-    }
+    line(n, "summary-purges", purged);
     lines
 }

@@ -14,7 +14,7 @@ pub struct Phases {
     on_terminal: bool,
     started: Instant,
     bar: Option<ProgressBar>,
-    phase: &'static str,
+    phase: String,
 }
 
 fn counted() -> ProgressStyle {
@@ -37,17 +37,17 @@ impl Phases {
             on_terminal: std::io::stderr().is_terminal(),
             started: Instant::now(),
             bar: None,
-            phase: "",
+            phase: String::new(),
         }
     }
 
     /// `phase` has done `done` of `total` (`total` 0: a phase without a count).
-    pub fn show(&mut self, phase: &'static str, done: u64, total: u64) {
+    pub fn show(&mut self, phase: &str, done: u64, total: u64) {
         if !self.on_terminal {
             return;
         }
         if phase != self.phase {
-            self.phase = phase;
+            self.phase = phase.to_string();
             tracing::debug!(
                 phase,
                 elapsed_ms = self.started.elapsed().as_millis() as u64,
@@ -55,14 +55,14 @@ impl Phases {
             );
             if let Some(bar) = &self.bar {
                 bar.set_style(if total > 0 { counted() } else { uncounted() });
-                bar.set_message(phase);
+                bar.set_message(phase.to_string());
                 bar.reset_eta();
             }
         }
         if self.bar.is_none() && self.started.elapsed() >= QUIET_FOR {
             let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
             bar.set_style(if total > 0 { counted() } else { uncounted() });
-            bar.set_message(phase);
+            bar.set_message(phase.to_string());
             if total == 0 {
                 bar.enable_steady_tick(Duration::from_millis(120));
             }

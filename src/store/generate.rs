@@ -78,14 +78,14 @@ pub enum Phase {
 }
 
 impl Phase {
-    pub fn words(self) -> &'static str {
-        match self {
-            Phase::DrawingPosts => "drawing the posts",
-            Phase::WritingAccounts => "writing the accounts",
-            Phase::WritingPosts => "writing the posts",
-            Phase::BuildingIndexes => "building the indexes",
-            Phase::Saving => "saving the file",
-        }
+    pub fn words(self) -> String {
+        crate::tr!(match self {
+            Phase::DrawingPosts => "progress-drawing-posts",
+            Phase::WritingAccounts => "progress-writing-accounts",
+            Phase::WritingPosts => "progress-writing-posts",
+            Phase::BuildingIndexes => "progress-building-indexes",
+            Phase::Saving => "progress-saving",
+        })
     }
 }
 

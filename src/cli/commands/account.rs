@@ -14,7 +14,6 @@ use crate::error::{Error, Result};
 use crate::lifecycle::account::NetworkReport;
 use crate::lifecycle::time::format_instant;
 use crate::lifecycle::{AccountId, Instant, Network, StateFilter};
-use crate::present::plural;
 use crate::store::accounts::{ListFilter, ListOrder};
 use crate::store::reads::{self, HistoryItem};
 use crate::store::{AccountRecord, Session, accounts, actions};
@@ -100,24 +99,25 @@ impl Shown for Connected {
         let done = &self.done;
         let a = &done.account.account;
         if !done.reconnected {
-            return format!(
-                "Connected {} @{} as account #{}.",
-                a.network.label(),
-                a.handle,
-                a.id
+            return crate::tr!(
+                "cli-connected",
+                network = a.network.label(),
+                handle = a.handle.clone(),
+                id = a.id
             );
         }
-        let mut text = format!(
-            "Reconnected {} @{}: {} scheduled posts will publish at their time, {} were missed (reschedule them with 'post reschedule').",
-            a.network.label(),
-            a.handle,
-            done.resumed_posts,
-            done.missed_posts
+        let mut text = crate::tr!(
+            "cli-reconnected",
+            network = a.network.label(),
+            handle = a.handle.clone(),
+            resumed = done.resumed_posts,
+            missed = done.missed_posts
         );
         if done.account.original_connector != done.account.last_connector {
-            text.push_str(&format!(
-                "\nNote: {} connected it originally and is the recommended user to reauthorize it.",
-                done.account.original_connector
+            text.push('\n');
+            text.push_str(&crate::tr!(
+                "cli-reconnected-note",
+                who = done.account.original_connector.clone()
             ));
         }
         text
@@ -138,11 +138,12 @@ impl Shown for Disconnected {
     }
 
     fn human(&self) -> String {
-        format!(
-            "Disconnected @{}: {} canceled; published posts leave the Published tab. Reconnect by {} to restore everything.",
-            self.record.account.handle,
-            plural(self.canceled, "scheduled post"),
-            self.record
+        crate::tr!(
+            "cli-disconnected",
+            handle = self.record.account.handle.clone(),
+            count = self.canceled,
+            deadline = self
+                .record
                 .account
                 .reconnect_deadline()
                 .map_or("-".into(), human::date)
@@ -168,11 +169,11 @@ impl Shown for Removed {
 
     fn human(&self) -> String {
         let a = &self.record.account;
-        format!(
-            "Removed {} @{} and its {}.",
-            a.network.label(),
-            a.handle,
-            plural(self.deleted, "post")
+        crate::tr!(
+            "cli-removed",
+            network = a.network.label(),
+            handle = a.handle.clone(),
+            count = self.deleted
         )
     }
 }
@@ -332,9 +333,10 @@ fn export<W: Write>(
             if out.json() {
                 out.doc(&j!({"account_id": id, "file": path.display().to_string()}))
             } else {
-                out.line(&format!(
-                    "Wrote the history of account #{id} to {}.",
-                    path.display()
+                out.line(&crate::tr!(
+                    "cli-exported",
+                    id = id,
+                    path = path.display().to_string()
                 ))
             }
         }
@@ -452,7 +454,11 @@ fn several<W: Write>(
         for r in &results {
             match &r.outcome {
                 Ok(what) => out.line(&format!("#{}: {what}", r.id))?,
-                Err(e) => out.line(&format!("#{}: not done: {e}", r.id))?,
+                Err(e) => out.line(&format!(
+                    "#{}: {}",
+                    r.id,
+                    crate::tr!("cli-not-done", why = e.to_string())
+                ))?,
             }
         }
     }

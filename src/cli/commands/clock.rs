@@ -25,7 +25,9 @@ fn open_with_progress(cli: &Cli) -> Result<(Portal, Rc<RefCell<Phases>>)> {
     let phases = Rc::new(RefCell::new(Phases::on_stderr()));
     let shown = Rc::clone(&phases);
     portal.on_sweep_progress(move |done, due| {
-        shown.borrow_mut().show("applying due events", done, due)
+        shown
+            .borrow_mut()
+            .show(&crate::tr!("progress-applying"), done, due)
     });
     Ok((portal, phases))
 }
@@ -50,7 +52,7 @@ fn write_sweep<W: Write>(
             out.line(&format!("  {}", human::sweep_event_line(event)))?;
         }
     } else if !events.is_empty() {
-        out.line("Each event: add --verbose (or --json).")?;
+        out.line(&crate::tr!("cli-each-event"))?;
     }
     Ok(())
 }
@@ -64,7 +66,7 @@ pub fn sweep<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
     tracing::info!(events = events.len(), "swept");
     write_sweep(
         out,
-        &format!("Portal brought up to {}.", human::date(now)),
+        &crate::tr!("cli-swept", at = human::date(now)),
         now,
         &events,
         &[],
@@ -112,7 +114,7 @@ fn clock_move<W: Write>(
     tracing::info!(events = events.len(), "clock moved");
     write_sweep(
         out,
-        &format!("Demo clock set to {}.", human::date(clock)),
+        &crate::tr!("cli-clock-set", at = human::date(clock)),
         swept_to,
         &events,
         &[("clock", json::instant(Some(clock)))],
@@ -127,10 +129,7 @@ impl Shown for Unset {
     }
 
     fn human(&self) -> String {
-        format!(
-            "Demo clock unset: the portal follows the system clock again ({}).",
-            human::date(self.0)
-        )
+        crate::tr!("cli-clock-unset", at = human::date(self.0))
     }
 }
 
@@ -165,12 +164,16 @@ impl Shown for ClockState {
     }
 
     fn human(&self) -> String {
-        format!(
-            "now {} ({} clock); demo clock {}; portal brought up to {}",
-            human::date(self.now),
-            self.source,
-            self.demo_clock.map_or("unset".into(), human::date),
-            self.swept_to.map_or("never".into(), human::date),
+        crate::tr!(
+            "cli-clock-show",
+            now = human::date(self.now),
+            source = self.source,
+            demo = self
+                .demo_clock
+                .map_or(crate::tr!("cli-clock-unset-word"), human::date),
+            swept = self
+                .swept_to
+                .map_or(crate::tr!("cli-clock-never"), human::date)
         )
     }
 }

@@ -35,10 +35,7 @@ fn rebuild_demo(path: &Path) -> Result<DemoPortal> {
         if !crate::demo::portal::is_demo(path) {
             return Err(Error::conflict(
                 "file_exists",
-                format!(
-                    "{} is not a demo portal, so it is left alone: move it away, or build the demo elsewhere with --db PATH",
-                    path.display()
-                ),
+                crate::tr!("error-not-a-demo", path = path.display().to_string()),
             ));
         }
         crate::files::remove_portal(path)?;
@@ -61,17 +58,17 @@ impl Shown for DemoMade<'_> {
 
     fn human(&self) -> String {
         let demo = self.0;
-        let mut lines = vec![format!(
-            "Created the demo portal at {}. Its users:",
-            demo.path.display()
+        let mut lines = vec![crate::tr!(
+            "cli-demo-created",
+            path = demo.path.display().to_string()
         )];
         for (email, name, role) in &demo.users {
             lines.push(format!("  {email:<24} {name:<12} {role}"));
         }
-        lines.push(format!(
-            "Open it with: switchboard --db {} --as {}",
-            demo.path.display(),
-            demo.admin
+        lines.push(crate::tr!(
+            "cli-demo-open",
+            path = demo.path.display().to_string(),
+            admin = demo.admin.clone()
         ));
         lines.join("\n")
     }

@@ -19,7 +19,7 @@ pub fn notifications<W: Write>(
     let now = session.instant();
     out.list(
         Listing {
-            empty: "No notifications.",
+            empty: &crate::tr!("empty-notifications"),
             json: &json::notification,
             human: &mut |n| human::notification_line(n, now),
             csv: None,
@@ -61,7 +61,7 @@ pub fn audit<W: Write>(
 ) -> Result<()> {
     out.list(
         Listing {
-            empty: "The audit log is empty.",
+            empty: &crate::tr!("cli-audit-empty"),
             json: &json::audit_entry,
             human: &mut human::audit_line,
             csv: Some((&AUDIT_CSV, &audit_csv)),

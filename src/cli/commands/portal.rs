@@ -40,12 +40,12 @@ impl Shown for Created {
     }
 
     fn human(&self) -> String {
-        format!(
-            "Created portal '{}' ({}) at {} with super admin {}.",
-            self.portal,
-            self.tier.label(),
-            self.path.display(),
-            self.admin
+        crate::tr!(
+            "cli-created",
+            portal = self.portal.clone(),
+            tier = self.tier.label(),
+            path = self.path.display().to_string(),
+            admin = self.admin.clone()
         )
     }
 }
@@ -100,14 +100,14 @@ impl Shown for Generated {
     }
 
     fn human(&self) -> String {
-        format!(
-            "Generated {} accounts and {} posts at {} (seed {}, clock {}); act as {}.",
-            self.report.accounts,
-            self.report.posts,
-            self.path.display(),
-            self.seed,
-            format_instant(self.report.now),
-            store::generate::ADMIN_EMAIL
+        crate::tr!(
+            "cli-generated",
+            accounts = self.report.accounts,
+            posts = self.report.posts,
+            path = self.path.display().to_string(),
+            seed = self.seed,
+            now = format_instant(self.report.now),
+            admin = store::generate::ADMIN_EMAIL
         )
     }
 }
@@ -144,7 +144,7 @@ fn generate_at(
             seed,
             now,
         },
-        &mut |phase, done, total| phases.show(phase.words(), done, total),
+        &mut |phase, done, total| phases.show(&phase.words(), done, total),
     )
 }
 
@@ -156,7 +156,7 @@ impl Shown for TierSet {
     }
 
     fn human(&self) -> String {
-        format!("Tier set to {}.", self.0.label())
+        crate::tr!("cli-tier-set", tier = self.0.label())
     }
 }
 

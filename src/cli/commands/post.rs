@@ -88,7 +88,7 @@ pub fn run<W: Write>(
                 .transpose()?;
             out.list(
                 Listing {
-                    empty: "No posts.",
+                    empty: &crate::tr!("cli-no-posts"),
                     json: &json::post,
                     human: &mut |p| human::post_line(p, now),
                     csv: Some((&POST_CSV, &post_csv)),

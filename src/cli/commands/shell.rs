@@ -97,15 +97,14 @@ pub fn config<W: Write>(default: bool, out: &mut Output<W>) -> Result<()> {
         }));
     }
     match path {
-        Some(path) if exists => out.line(&format!(
-            "The TUI reads its config from {}. See every setting with 'switchboard config --default'.",
-            path.display()
+        Some(path) if exists => out.line(&crate::tr!(
+            "cli-config-at",
+            path = path.display().to_string()
         )),
-        Some(path) => out.line(&format!(
-            "No config file at {} (the TUI uses its defaults). Start one with: switchboard config --default > {}",
-            path.display(),
-            path.display()
+        Some(path) => out.line(&crate::tr!(
+            "cli-config-none",
+            path = path.display().to_string()
         )),
-        None => out.line("No home directory, so no config file: the TUI uses its defaults."),
+        None => out.line(&crate::tr!("cli-config-no-home")),
     }
 }

@@ -26,8 +26,12 @@ impl Shown for Changed {
 
     fn human(&self) -> String {
         match self.verb {
-            "added" => format!("Added {} as {}.", self.user.email, self.user.role()),
-            _ => format!("Deactivated {}.", self.user.email),
+            "added" => crate::tr!(
+                "cli-user-added",
+                email = self.user.email.clone(),
+                role = self.user.role()
+            ),
+            _ => crate::tr!("cli-user-deactivated", email = self.user.email.clone()),
         }
     }
 }
@@ -76,7 +80,7 @@ pub fn run<W: Write>(
             let all = reads::users(session)?;
             out.list(
                 Listing {
-                    empty: "No users.",
+                    empty: &crate::tr!("cli-no-users"),
                     json: &json::user,
                     human: &mut human::user_line,
                     csv: None,

@@ -71,7 +71,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         let whole = format!(
             " ▸ {} · {} · {}: {}",
             actor_words(e),
-            action_words(&e.action),
+            crate::present::action_words(&e.action),
             account,
             escape_control(&e.detail)
         );
@@ -102,7 +102,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
             " {:<18} {} {} {} {outcome}{}",
             crate::tui::view::long_date_column(zone, e.at),
             cut(&actor, 16),
-            cut(&action_words(&e.action), 16),
+            cut(&crate::present::action_words(&e.action), 16),
             cut(&account, 24),
             escape_control(&e.detail)
         );
@@ -114,18 +114,6 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         let rect = row_rect(list, i);
         frame.render_widget(Paragraph::new(Span::styled(cut(&text, width), style)), rect);
         hits.list_rows.push((rect, i));
-    }
-}
-
-/// An audit action code in words: the catalog's `action-` message, else
-/// the code with spaces (the code itself stays in JSON).
-fn action_words(code: &str) -> String {
-    let id = format!("action-{}", code.replace('_', "-"));
-    let words = crate::tr!(&id);
-    if words == id {
-        code.replace('_', " ")
-    } else {
-        words
     }
 }
 

@@ -42,15 +42,7 @@ pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// A post's status in words.
 fn status_words(line: &PostLine) -> String {
-    let status = line.post.status;
-    let name = crate::tr!(&format!("post-status-{}", status.status.name()));
-    match status.cancel_cause {
-        Some(cause) => format!(
-            "{name} ({})",
-            crate::tr!(&format!("cancel-cause-{}", cause.name()))
-        ),
-        None => name,
-    }
+    crate::present::post_status_words(line.post.status)
 }
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut Hits) {
