@@ -133,32 +133,22 @@ impl From<rusqlite::Error> for Error {
             Some(ErrorCode::NotADatabase) => {
                 Error::other("not_a_database", crate::tr!("error-not-a-database"))
             }
-            Some(ErrorCode::ReadOnly) => Error::other(
-                "read_only",
-                "the portal database is read-only, and every command must write to bring the portal up to date: make the file and its folder writable",
-            ),
-            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::other(
-                "busy",
-                "another process holds the portal database: try again in a moment",
-            ),
+            Some(ErrorCode::ReadOnly) => Error::other("read_only", crate::tr!("error-read-only")),
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+                Error::other("busy", crate::tr!("error-busy"))
+            }
             Some(ErrorCode::DiskFull) => disk_full(),
             // SQLite reports most failed writes this way; `files::explain_
             // write_failure` tells a full disk or a file size limit apart.
-            Some(ErrorCode::SystemIoFailure) => Error::other(
-                "io_error",
-                format!(
-                    "the portal database could not be read or written ({e}): check that its folder is writable and the disk has space, then try again (nothing was changed)"
-                ),
-            ),
-            Some(ErrorCode::DatabaseCorrupt) => Error::other(
-                "corrupt",
-                "the portal database is corrupt: restore it from a backup",
-            ),
+            Some(ErrorCode::SystemIoFailure) => {
+                Error::other("io_error", crate::tr!("error-io", why = e.to_string()))
+            }
+            Some(ErrorCode::DatabaseCorrupt) => {
+                Error::other("corrupt", crate::tr!("error-corrupt"))
+            }
             _ => Error::other(
                 "database",
-                format!(
-                    "the portal database failed: {e}; if this repeats, check the file with 'sqlite3 FILE \"PRAGMA integrity_check\"'"
-                ),
+                crate::tr!("error-database", why = e.to_string()),
             ),
         }
     }

@@ -54,9 +54,10 @@ pub fn refuse_existing(path: &Path, what: &str, code: &'static str) -> Result<()
 fn already_exists(path: &Path, what: &str, code: &'static str) -> Error {
     Error::conflict(
         code,
-        format!(
-            "{} already exists: Switchboard never overwrites a file; pick another path for the {what} or delete that file first",
-            path.display()
+        crate::tr!(
+            "error-file-exists",
+            path = path.display().to_string(),
+            what = what
         ),
     )
 }
@@ -68,11 +69,7 @@ fn missing_folder(path: &Path) -> Error {
         .unwrap_or(Path::new("."));
     Error::not_found(
         "no_folder",
-        format!(
-            "the folder {} does not exist: create it first (mkdir -p {}) or pick another path",
-            dir.display(),
-            dir.display()
-        ),
+        crate::tr!("error-no-folder", dir = dir.display().to_string()),
     )
 }
 
@@ -267,9 +264,7 @@ pub fn explain_write_failure(error: Error, path: &Path) -> Error {
     if let Some(limit) = file_size_limit() {
         return Error::other(
             "file_too_large",
-            format!(
-                "the portal database reached the file size limit of this shell ({limit} bytes, 'ulimit -f'): raise the limit (ulimit -f unlimited) and try again (nothing was changed)"
-            ),
+            crate::tr!("error-file-too-large", limit = limit.to_string()),
         );
     }
     error

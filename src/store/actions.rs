@@ -42,12 +42,13 @@ fn check_unchanged(
     }
     Err(Error::conflict(
         "account_changed",
-        format!(
-            "{} account @{} (#{}) changed since it was shown (version {seen}, now {now}), so nothing was done: look at it again ('switchboard account show {}') and repeat the action if it still applies",
-            account.network.label(),
-            account.handle,
-            account.id,
-            account.id
+        crate::tr!(
+            "error-account-changed",
+            network = account.network.label(),
+            handle = account.handle.clone(),
+            id = account.id,
+            seen = seen,
+            now = now
         ),
     ))
 }
@@ -67,9 +68,11 @@ fn refuse_unsafe(text: &str, what: &str) -> Result<()> {
         None => Ok(()),
         Some(found) => Err(Error::invalid(
             "unsafe_character",
-            format!(
-                "{what} '{}' contains {found}: type it again without that character",
-                crate::present::escape_control(text)
+            crate::tr!(
+                "error-unsafe-character",
+                what = what,
+                text = crate::present::escape_control(text),
+                found = found
             ),
         )),
     }
@@ -90,14 +93,14 @@ pub fn normalize_handle(handle: &str) -> Result<String> {
     if handle.is_empty() || handle.chars().count() > HANDLE_MAX {
         return Err(Error::invalid(
             "bad_handle",
-            format!("a handle is 1 to {HANDLE_MAX} characters, like acmecorp or @acmecorp"),
+            crate::tr!("error-handle-length", max = HANDLE_MAX),
         ));
     }
     refuse_unsafe(handle, "the handle")?;
     if handle.chars().any(char::is_whitespace) {
         return Err(Error::invalid(
             "bad_handle",
-            format!("the handle '{handle}' has spaces: a handle is one word, like acmecorp"),
+            crate::tr!("error-handle-spaces", handle = handle),
         ));
     }
     Ok(handle.to_string())
@@ -111,9 +114,11 @@ pub fn check_text(text: &str, network: Network) -> Result<String> {
     if text.is_empty() || length > limit {
         return Err(Error::invalid(
             "bad_text",
-            format!(
-                "a post's text on {} is 1 to {limit} characters (this one has {length}): shorten it",
-                network.label()
+            crate::tr!(
+                "error-text-length",
+                network = network.label(),
+                limit = limit,
+                length = length
             ),
         ));
     }
@@ -126,7 +131,7 @@ pub fn check_name(name: &str, what: &str) -> Result<String> {
     if name.is_empty() || name.chars().count() > NAME_MAX {
         return Err(Error::invalid(
             "bad_name",
-            format!("{what} is 1 to {NAME_MAX} printable characters"),
+            crate::tr!("error-name-length", what = what, max = NAME_MAX),
         ));
     }
     refuse_unsafe(&name, what)?;
@@ -471,7 +476,7 @@ pub fn check_email(email: &str) -> Result<String> {
     if !valid {
         return Err(Error::invalid(
             "bad_email",
-            format!("'{email}' is not an email address: write it like ana@example.com"),
+            crate::tr!("error-bad-email", email = email),
         ));
     }
     Ok(email)

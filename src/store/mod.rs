@@ -58,9 +58,7 @@ fn configure(conn: &Connection) -> Result<()> {
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(Error::other(
             "journal",
-            format!(
-                "could not switch the portal database to WAL mode (it is in {mode} mode): make its folder writable"
-            ),
+            crate::tr!("error-journal", mode = mode),
         ));
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -79,16 +77,15 @@ impl Portal {
             )
         })?;
         if meta.is_dir() {
-            return Err(Error::usage(format!(
-                "{shown} is a folder, not a portal database: pass the database file with --db"
+            return Err(Error::usage(crate::tr!(
+                "error-folder-not-database",
+                path = shown.to_string()
             )));
         }
         if meta.permissions().readonly() {
             return Err(Error::other(
                 "read_only",
-                format!(
-                    "the portal database {shown} is read-only, and every command writes to bring the portal up to date: make it writable (chmod u+w {shown})"
-                ),
+                crate::tr!("error-read-only-file", path = shown.to_string()),
             ));
         }
         // Nothing is written to a file before it is known to be a portal.
@@ -445,10 +442,7 @@ fn wal_path(path: &Path) -> PathBuf {
 fn replaced(path: &Path) -> Error {
     Error::other(
         "portal_replaced",
-        format!(
-            "{} is no longer the file Switchboard opened (it was replaced, moved, or its -wal file was deleted), so nothing was written: start Switchboard again to open the file now at that path",
-            path.display()
-        ),
+        crate::tr!("error-portal-replaced", path = path.display().to_string()),
     )
 }
 
@@ -607,11 +601,9 @@ impl<'t> Session<'t> {
 
     /// The acting user, for commands that act (CLI.md `--as`).
     pub fn require_actor(&self) -> Result<User> {
-        self.actor.clone().ok_or_else(|| {
-            Error::usage(
-                "this command acts, so it needs a user: pass --as EMAIL or set SWITCHBOARD_USER",
-            )
-        })
+        self.actor
+            .clone()
+            .ok_or_else(|| Error::usage(crate::tr!("error-needs-actor")))
     }
 
     /// R2, R10 for the acting user.
