@@ -763,3 +763,24 @@ error-database = the portal database failed: { $why }; if this repeats, check th
 error-file-exists = { $path } already exists: Switchboard never overwrites a file; pick another path for the { $what } or delete that file first
 error-no-folder = the folder { $dir } does not exist: create it first (mkdir -p { $dir }) or pick another path
 error-file-too-large = the portal database reached the file size limit of this shell ({ $limit } bytes, 'ulimit -f'): raise the limit (ulimit -f unlimited) and try again (nothing was changed)
+
+## Values that do not parse
+
+error-unknown-tab = unknown tab '{ $text }': use scheduled, published, drafts or canceled
+error-unknown-event = unknown network event '{ $text }': use security, deleted or inactive
+error-unknown-status = unknown status '{ $text }': use attention, connected, disconnected, expired or all
+error-unknown-access = unknown social access '{ $text }': use none, own or all
+error-unknown-tier = unknown tier '{ $text }': use one of { $names }
+error-unknown-order = unknown order '{ $text }': use --sort network or --sort urgency
+error-instant-out-of-years = '{ $text }' is outside the years { $years } that a portal can hold
+error-clock-out-of-years = moving the clock from { $from } by { $days } days would leave the years { $years } that a portal can hold: move it by less
+duration-hint = write a duration like 90d, 12h, 30m, 2w or 1d12h
+error-duration-empty = an empty duration: { $hint }
+error-duration-unit = '{ $text }' has the unknown unit '{ $unit }': { $hint }
+error-duration-no-number = '{ $text }' has a unit without a number before it: { $hint }
+error-duration-too-long = '{ $text }' is longer than 1000 years
+error-duration-no-unit = '{ $text }' ends without a unit: { $hint }
+error-duration-zero = '{ $text }' is zero: the clock only moves forward
+error-generate-no-accounts = --accounts must be at least 1
+error-generate-too-many = at most 10 000 000 accounts and 1 000 000 000 posts
+error-no-super-admin = the portal has no active super admin: pass --as EMAIL

@@ -805,3 +805,24 @@ error-database = il database del portale ha avuto un errore: { $why }; se si rip
 error-file-exists = { $path } esiste già: Switchboard non sovrascrive mai un file; scegli un altro percorso per { $what } o cancella prima quel file
 error-no-folder = la cartella { $dir } non esiste: creala prima (mkdir -p { $dir }) o scegli un altro percorso
 error-file-too-large = il database del portale ha raggiunto il limite di dimensione dei file di questa shell ({ $limit } byte, 'ulimit -f'): alza il limite (ulimit -f unlimited) e riprova (non è stato cambiato nulla)
+
+## Valori che non si leggono
+
+error-unknown-tab = scheda sconosciuta '{ $text }': usa scheduled, published, drafts o canceled
+error-unknown-event = evento del social network sconosciuto '{ $text }': usa security, deleted o inactive
+error-unknown-status = stato sconosciuto '{ $text }': usa attention, connected, disconnected, expired o all
+error-unknown-access = accesso social sconosciuto '{ $text }': usa none, own o all
+error-unknown-tier = abbonamento sconosciuto '{ $text }': usa uno tra { $names }
+error-unknown-order = ordine sconosciuto '{ $text }': usa --sort network o --sort urgency
+error-instant-out-of-years = '{ $text }' è fuori dagli anni { $years } che un portale può contenere
+error-clock-out-of-years = spostare l'orologio da { $from } di { $days } giorni uscirebbe dagli anni { $years } che un portale può contenere: spostalo di meno
+duration-hint = scrivi una durata come 90d, 12h, 30m, 2w o 1d12h
+error-duration-empty = una durata vuota: { $hint }
+error-duration-unit = '{ $text }' ha l'unità sconosciuta '{ $unit }': { $hint }
+error-duration-no-number = '{ $text }' ha un'unità senza un numero davanti: { $hint }
+error-duration-too-long = '{ $text }' è più lungo di 1000 anni
+error-duration-no-unit = '{ $text }' finisce senza unità: { $hint }
+error-duration-zero = '{ $text }' è zero: l'orologio va solo avanti
+error-generate-no-accounts = --accounts deve essere almeno 1
+error-generate-too-many = al massimo 10 000 000 account e 1 000 000 000 post
+error-no-super-admin = il portale non ha un super admin attivo: passa --as EMAIL

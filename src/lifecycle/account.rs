@@ -59,9 +59,7 @@ impl NetworkReport {
             "security" => Ok(NetworkReport::Security),
             "deleted" => Ok(NetworkReport::Deleted),
             "inactive" | "inactivity" => Ok(NetworkReport::Inactive),
-            _ => Err(format!(
-                "unknown network event '{text}': use security, deleted or inactive"
-            )),
+            _ => Err(crate::tr!("error-unknown-event", text = text)),
         }
     }
 
@@ -163,12 +161,11 @@ impl StateFilter {
         let wanted = text.trim().to_ascii_lowercase();
         StateFilter::ALL
             .into_iter()
-            .find(|f| f.name() == wanted || (wanted == "needs-attention" && *f == StateFilter::NeedsAttention))
-            .ok_or_else(|| {
-                format!(
-                    "unknown status '{text}': use attention, connected, disconnected, expired or all"
-                )
+            .find(|f| {
+                f.name() == wanted
+                    || (wanted == "needs-attention" && *f == StateFilter::NeedsAttention)
             })
+            .ok_or_else(|| crate::tr!("error-unknown-status", text = text))
     }
 
     /// Whether the account is listed under this filter at `now`.

@@ -25,9 +25,7 @@ impl SocialAccess {
             "none" => Ok(SocialAccess::None),
             "own" => Ok(SocialAccess::Own),
             "all" => Ok(SocialAccess::All),
-            _ => Err(format!(
-                "unknown social access '{text}': use none, own or all"
-            )),
+            _ => Err(crate::tr!("error-unknown-access", text = text)),
         }
     }
 }

@@ -189,7 +189,7 @@ impl Tier {
             .find(|t| t.name() == wanted)
             .ok_or_else(|| {
                 let names: Vec<&str> = Tier::ALL.iter().map(|t| t.name()).collect();
-                format!("unknown tier '{text}': use one of {}", names.join(", "))
+                crate::tr!("error-unknown-tier", text = text, names = names.join(", "))
             })
     }
 

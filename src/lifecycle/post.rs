@@ -121,9 +121,7 @@ impl Tab {
         Tab::ALL
             .into_iter()
             .find(|t| t.name() == text.trim().to_ascii_lowercase())
-            .ok_or_else(|| {
-                format!("unknown tab '{text}': use scheduled, published, drafts or canceled")
-            })
+            .ok_or_else(|| crate::tr!("error-unknown-tab", text = text))
     }
 }
 

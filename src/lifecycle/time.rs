@@ -72,8 +72,10 @@ pub fn parse_instant(text: &str) -> Result<Instant, String> {
         .map_err(|e| crate::tr!("error-not-an-instant", text = text, why = e.to_string()))?;
     let utc = parsed.with_timezone(&Utc);
     if !(FIRST_YEAR..=LAST_YEAR).contains(&utc.year()) {
-        return Err(format!(
-            "'{text}' is outside the years {FIRST_YEAR}-{LAST_YEAR} that a portal can hold"
+        return Err(crate::tr!(
+            "error-instant-out-of-years",
+            text = text,
+            years = format!("{FIRST_YEAR}-{LAST_YEAR}")
         ));
     }
     Ok(from_unix_seconds(utc.timestamp()).expect("year range checked above"))
@@ -86,10 +88,11 @@ pub fn advance(t: Instant, by: Duration) -> Result<Instant, String> {
     t.checked_add_signed(by)
         .filter(|moved| (FIRST_YEAR..=LAST_YEAR).contains(&moved.year()))
         .ok_or_else(|| {
-            format!(
-                "moving the clock from {} by {} days would leave the years {FIRST_YEAR}-{LAST_YEAR} that a portal can hold: move it by less",
-                format_instant(t),
-                by.num_days()
+            crate::tr!(
+                "error-clock-out-of-years",
+                from = format_instant(t),
+                days = by.num_days(),
+                years = format!("{FIRST_YEAR}-{LAST_YEAR}")
             )
         })
 }
@@ -106,10 +109,10 @@ pub fn from_unix_seconds(seconds: i64) -> Option<Instant> {
 
 /// A duration like `90d`, `12h`, `30m`, `45s`, `2w`, or a sum such as `1d12h`.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let hint = "write a duration like 90d, 12h, 30m, 2w or 1d12h";
+    let hint = crate::tr!("duration-hint");
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err(format!("an empty duration: {hint}"));
+        return Err(crate::tr!("error-duration-empty", hint = hint));
     }
     let mut total: i64 = 0;
     let mut digits = String::new();
@@ -124,23 +127,34 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
             'h' => 3_600,
             'm' => 60,
             's' => 1,
-            _ => return Err(format!("'{text}' has the unknown unit '{c}': {hint}")),
+            _ => {
+                return Err(crate::tr!(
+                    "error-duration-unit",
+                    text = text,
+                    unit = c.to_string(),
+                    hint = hint
+                ));
+            }
         };
-        let amount: i64 = digits
-            .parse()
-            .map_err(|_| format!("'{text}' has a unit without a number before it: {hint}"))?;
+        let amount: i64 = digits.parse().map_err(|_| {
+            crate::tr!("error-duration-no-number", text = text, hint = hint.clone())
+        })?;
         digits.clear();
         total = amount
             .checked_mul(unit)
             .and_then(|s| total.checked_add(s))
             .filter(|s| *s <= 1_000 * 366 * 86_400)
-            .ok_or_else(|| format!("'{text}' is longer than 1000 years"))?;
+            .ok_or_else(|| crate::tr!("error-duration-too-long", text = text))?;
     }
     if !digits.is_empty() {
-        return Err(format!("'{text}' ends without a unit: {hint}"));
+        return Err(crate::tr!(
+            "error-duration-no-unit",
+            text = text,
+            hint = hint
+        ));
     }
     if total == 0 {
-        return Err(format!("'{text}' is zero: the clock only moves forward"));
+        return Err(crate::tr!("error-duration-zero", text = text));
     }
     Ok(Duration::seconds(total))
 }

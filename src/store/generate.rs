@@ -110,12 +110,15 @@ fn step(
 
 pub fn generate(path: &Path, plan: &Plan, progress: Progress<'_>) -> Result<Report> {
     if plan.accounts == 0 {
-        return Err(Error::invalid("bad_count", "--accounts must be at least 1"));
+        return Err(Error::invalid(
+            "bad_count",
+            crate::tr!("error-generate-no-accounts"),
+        ));
     }
     if plan.accounts > 10_000_000 || plan.posts > 1_000_000_000 {
         return Err(Error::invalid(
             "bad_count",
-            "at most 10 000 000 accounts and 1 000 000 000 posts",
+            crate::tr!("error-generate-too-many"),
         ));
     }
     let now = match plan.now {

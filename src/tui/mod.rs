@@ -101,7 +101,7 @@ pub fn run(
             .into_iter()
             .find(|u| u.active)
             .map(|u| u.email)
-            .ok_or_else(|| Error::usage("the portal has no active super admin: pass --as EMAIL"))?,
+            .ok_or_else(|| Error::usage(crate::tr!("error-no-super-admin")))?,
     };
     let theme = theme::Theme::from_env(
         config.theme,

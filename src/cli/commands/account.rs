@@ -257,7 +257,7 @@ fn list<W: Write>(
         other => {
             return Err(Error::invalid(
                 "bad_sort",
-                format!("unknown order '{other}': use --sort network or --sort urgency"),
+                crate::tr!("error-unknown-order", text = other),
             ));
         }
     };

@@ -136,7 +136,7 @@ pub fn tour<W: Write>(
             .into_iter()
             .find(|u| u.active)
             .map(|u| u.email)
-            .ok_or_else(|| Error::usage("the portal has no active super admin: pass --as EMAIL"))?,
+            .ok_or_else(|| Error::usage(crate::tr!("error-no-super-admin")))?,
     };
     drop(portal);
     let result = crate::tui::headless::run(
