@@ -48,9 +48,7 @@ impl Key {
             }
             _ if rest.chars().count() == 1 => KeyCode::Char(rest.chars().next().unwrap_or(' ')),
             _ => {
-                return Err(format!(
-                    "unknown key '{text}': use a character, or enter, esc, tab, space, up, pagedown, f1, ctrl-x ..."
-                ));
+                return Err(crate::tr!("error-unknown-key", text = text));
             }
         };
         Ok(Key { code, ctrl })

@@ -71,15 +71,20 @@ pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
             Ok(config) => (config, None),
             Err(problem) => (
                 Config::default(),
-                Some(format!("{}: {problem}; using the defaults", path.display())),
+                Some(crate::tr!(
+                    "config-problem",
+                    path = path.display().to_string(),
+                    problem = problem
+                )),
             ),
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
         Err(e) => (
             Config::default(),
-            Some(format!(
-                "cannot read {}: {e}; using the defaults",
-                path.display()
+            Some(crate::tr!(
+                "config-unreadable",
+                path = path.display().to_string(),
+                why = e.to_string()
             )),
         ),
     }
@@ -137,7 +142,7 @@ pub fn parse(text: &str) -> Result<Config, String> {
             .map(|k| Key::parse(k))
             .collect::<Result<Vec<_>, _>>()?;
         if keys.is_empty() {
-            return Err(format!("[keys] {action:?} has no key: give at least one"));
+            return Err(crate::tr!("config-no-key", action = action.name()));
         }
         overrides.insert(action, keys);
     }

@@ -84,9 +84,7 @@ pub fn run(
     options: Options,
 ) -> Result<()> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return Err(Error::usage(
-            "the terminal UI needs a terminal: run it in one, or use a subcommand (see 'switchboard --help')",
-        ));
+        return Err(Error::usage(crate::tr!("error-needs-terminal")));
     }
     let portal = Portal::open(db)?;
     // A tour is checked whole before anything runs.
@@ -122,8 +120,12 @@ pub fn run(
         "opened {}",
         crate::present::escape_control(&db.display().to_string())
     );
-    let (width, height) = crossterm::terminal::size()
-        .map_err(|e| Error::other("terminal", format!("cannot read the terminal size: {e}")))?;
+    let (width, height) = crossterm::terminal::size().map_err(|e| {
+        Error::other(
+            "terminal",
+            crate::tr!("error-terminal", why = e.to_string()),
+        )
+    })?;
     let recorder = match &options.record {
         Some(path) => Some(crate::demo::cast::Recorder::create(
             path,
@@ -144,8 +146,12 @@ pub fn run(
         restore_terminal();
         previous(info);
     }));
-    let terminal_error =
-        |e: io::Error| Error::other("terminal", format!("cannot set up the terminal: {e}"));
+    let terminal_error = |e: io::Error| {
+        Error::other(
+            "terminal",
+            crate::tr!("error-terminal", why = e.to_string()),
+        )
+    };
     crossterm::terminal::enable_raw_mode().map_err(terminal_error)?;
     let tee = crate::demo::cast::Tee {
         inner: io::stdout(),
@@ -191,7 +197,12 @@ where
     let mut hits = app.hits.clone();
     terminal
         .draw(|frame| hits = view::draw(frame, app, zone))
-        .map_err(|e| Error::other("terminal", format!("cannot draw on the terminal: {e}")))?;
+        .map_err(|e| {
+            Error::other(
+                "terminal",
+                crate::tr!("error-terminal", why = e.to_string()),
+            )
+        })?;
     app.hits = hits;
     Ok(())
 }
@@ -263,9 +274,12 @@ where
         } else {
             TICK
         };
-        let event = events
-            .next(wait)
-            .map_err(|e| Error::other("terminal", format!("cannot read the terminal: {e}")))?;
+        let event = events.next(wait).map_err(|e| {
+            Error::other(
+                "terminal",
+                crate::tr!("error-terminal", why = e.to_string()),
+            )
+        })?;
         match event {
             Some(event) => {
                 idle_ticks = 0;

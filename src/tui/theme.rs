@@ -20,9 +20,7 @@ impl ThemeName {
             "dark" => Ok(ThemeName::Dark),
             "light" => Ok(ThemeName::Light),
             "mono" | "none" => Ok(ThemeName::Mono),
-            _ => Err(format!(
-                "unknown theme '{text}': use default, dark, light or mono"
-            )),
+            _ => Err(crate::tr!("error-unknown-theme", text = text)),
         }
     }
 }
