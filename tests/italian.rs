@@ -220,3 +220,45 @@ fn demo_picks_the_tour_of_the_language() {
         Lang::It
     );
 }
+
+#[test]
+fn the_command_lines_help_and_usage_errors_speak_italian() {
+    let p = TestPortal::new();
+    let help = p
+        .run(&["--lang", "it", "account", "list", "--help"])
+        .ok()
+        .stdout;
+    assert!(help.contains("Opzioni globali:"), "{help}");
+    assert!(
+        help.contains("Solo gli account di questo social network"),
+        "{help}"
+    );
+    for english in [
+        "Usage:",
+        "Global options",
+        "Print help",
+        "[default:",
+        "[env:",
+    ] {
+        assert!(!help.contains(english), "'{english}' in:\n{help}");
+    }
+    let missing = p.run(&["--lang", "it", "post", "schedule", "3"]);
+    assert_eq!(missing.code, 2);
+    assert_eq!(missing.stderr.lines().count(), 1, "{}", missing.stderr);
+    assert!(
+        missing
+            .stderr
+            .starts_with("error: mancano gli argomenti obbligatori: --at <RFC3339>, --text <TEXT>"),
+        "{}",
+        missing.stderr
+    );
+    assert!(
+        missing
+            .stderr
+            .contains("vedi 'switchboard post schedule --help'")
+    );
+    let typo = p.run(&["--lang=it", "acount"]);
+    assert_eq!(typo.code, 2);
+    assert!(typo.stderr.contains("forse intendevi"), "{}", typo.stderr);
+    assert!(typo.stderr.contains("'account'"), "{}", typo.stderr);
+}

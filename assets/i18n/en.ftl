@@ -791,3 +791,4 @@ error-unknown-theme = unknown theme '{ $text }': use default, dark, light or mon
 error-unknown-key = unknown key '{ $text }': use a character, or enter, esc, tab, space, up, pagedown, f1, ctrl-x ...
 error-needs-terminal = the terminal UI needs a terminal: run it in one, or use a subcommand (see 'switchboard --help')
 error-terminal = the terminal failed: { $why }
+cli-needs-subcommand = '{ $command }' needs a subcommand: { $names }; see '{ $command } --help'

@@ -833,3 +833,4 @@ error-unknown-theme = tema sconosciuto '{ $text }': usa default, dark, light o m
 error-unknown-key = tasto sconosciuto '{ $text }': usa un carattere, o enter, esc, tab, space, up, pagedown, f1, ctrl-x ...
 error-needs-terminal = l'interfaccia a terminale ha bisogno di un terminale: avviala in uno, o usa un sottocomando (vedi 'switchboard --help')
 error-terminal = il terminale ha avuto un errore: { $why }
+cli-needs-subcommand = '{ $command }' ha bisogno di un sottocomando: { $names }; vedi '{ $command } --help'

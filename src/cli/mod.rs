@@ -7,13 +7,13 @@ pub mod args;
 pub mod commands;
 pub mod human;
 pub mod json;
+pub mod localize;
 pub mod output;
 pub mod progress;
 
 use std::ffi::OsString;
 use std::io::{self, BufWriter};
 
-use clap::Parser;
 use serde_json::json as j;
 
 use crate::error::Error;
@@ -24,13 +24,17 @@ use output::Output;
 /// Runs the program on these arguments and returns its exit code.
 pub fn main(args: Vec<OsString>) -> i32 {
     let wants_json = args.iter().any(|a| a == "--json");
-    let cli = match Cli::try_parse_from(&args) {
+    // The language first, so help and usage errors speak it too.
+    if let Err(error) = choose_language(lang_flag(&args).as_deref()) {
+        return report(&error, wants_json);
+    }
+    let cli = match localize::command()
+        .try_get_matches_from(&args)
+        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
         Err(e) => return usage_error(e, wants_json),
     };
-    if let Err(error) = choose_language(&cli) {
-        return report(&error, wants_json);
-    }
     let format = match commands::format_of(&cli) {
         Ok(format) => format,
         Err(error) => return report(&error, cli.global.json),
@@ -62,11 +66,11 @@ pub fn main(args: Vec<OsString>) -> i32 {
 }
 
 /// Speaks the language asked for (`i18n::choose`).
-fn choose_language(cli: &Cli) -> crate::error::Result<()> {
+fn choose_language(flag: Option<&str>) -> crate::error::Result<()> {
     let [variable, all, messages, lang] = crate::i18n::environment();
     let config = crate::tui::config::lang_setting();
     let lang = crate::i18n::choose(&crate::i18n::Choices {
-        flag: cli.global.lang.as_deref(),
+        flag,
         variable: variable.as_deref(),
         config: config.as_deref(),
         locale: [all.as_deref(), messages.as_deref(), lang.as_deref()],
@@ -74,6 +78,24 @@ fn choose_language(cli: &Cli) -> crate::error::Result<()> {
     .map_err(|message| Error::invalid("bad_lang", message))?;
     crate::i18n::set(lang);
     Ok(())
+}
+
+/// `--lang X` or `--lang=X` among the arguments, read before clap parses
+/// them (clap's help and errors are then in that language).
+fn lang_flag(args: &[OsString]) -> Option<String> {
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            return None;
+        }
+        if word == "--lang" {
+            return words.next().map(|w| w.into_owned());
+        }
+        if let Some(value) = word.strip_prefix("--lang=") {
+            return Some(value.to_string());
+        }
+    }
+    None
 }
 
 /// A command line clap refused: its own message (which argument is
@@ -89,7 +111,9 @@ fn usage_error(e: clap::Error, json: bool) -> i32 {
         let error = Error::usage(missing_subcommand(&e.render().to_string()));
         return report(&error, json);
     }
-    let error = Error::usage(one_line(&e.render().to_string()));
+    let error = Error::usage(localize::usage_message(&e, || {
+        one_line(&e.render().to_string())
+    }));
     report(&error, json)
 }
 
@@ -132,15 +156,16 @@ fn missing_subcommand(help: &str) -> String {
     let command = command_of_usage(help);
     let names: Vec<&str> = help
         .lines()
-        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip_while(|l| !l.starts_with("Commands:") && !l.starts_with("Comandi:"))
         .skip(1)
         .take_while(|l| l.starts_with("  "))
         .filter_map(|l| l.split_whitespace().next())
         .filter(|name| *name != "help")
         .collect();
-    format!(
-        "'{command}' needs a subcommand: {}; see '{command} --help'",
-        names.join(", ")
+    crate::tr!(
+        "cli-needs-subcommand",
+        command = command,
+        names = names.join(", ")
     )
 }
 
@@ -149,7 +174,11 @@ fn missing_subcommand(help: &str) -> String {
 fn command_of_usage(text: &str) -> String {
     let usage = text
         .lines()
-        .find_map(|l| l.trim().strip_prefix("Usage: "))
+        .find_map(|l| {
+            let l = l.trim();
+            l.strip_prefix("Usage: ")
+                .or_else(|| l.strip_prefix("Uso: "))
+        })
         .unwrap_or("switchboard");
     usage
         .split_whitespace()

@@ -61,6 +61,14 @@ impl Lang {
         }
     }
 
+    /// The command line's help in this language, when it is not clap's.
+    pub fn help_source(self) -> Option<&'static str> {
+        match self {
+            Lang::En => None,
+            Lang::It => Some(include_str!("../../assets/i18n/it-help.ftl")),
+        }
+    }
+
     fn index(self) -> usize {
         match self {
             Lang::En => 0,
@@ -146,6 +154,13 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
         Err((resource, _)) => resource,
     };
     let _ = bundle.add_resource(resource);
+    // The command line's help, where a language has its own (English is
+    // clap's, from the argument definitions).
+    if let Some(help) = lang.help_source()
+        && let Ok(resource) = FluentResource::try_new(help.to_string())
+    {
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 

@@ -1,0 +1,132 @@
+# L'aiuto della riga di comando in italiano: un messaggio per comando
+# (about-PERCORSO) e per argomento (arg-PERCORSO-ID). In inglese l'aiuto è
+# quello di clap, dalle definizioni degli argomenti (src/cli/args.rs); un test
+# controlla che qui ci sia ogni comando e ogni argomento.
+
+about-switchboard = Tieni gli account social dell'azienda collegati alla suite di marketing. Senza sottocomando apre l'interfaccia a terminale; con uno, lo esegue ed esce: ogni comando porta prima il portale al suo istante.
+arg-switchboard-db = Il database del portale [predefinito: $SWITCHBOARD_DB, altrimenti portal.db nella cartella dati]
+arg-switchboard-as_user = L'utente che agisce, per email: chi controllano le regole dei permessi [predefinito: $SWITCHBOARD_USER]
+arg-switchboard-now = L'istante a cui agire, RFC 3339 (altrimenti l'orologio demo, altrimenti quello di sistema)
+arg-switchboard-json = Output per i programmi su stdout: un documento JSON per comando
+arg-switchboard-lang = La lingua: en (inglese) o it (italiano) [predefinita: $SWITCHBOARD_LANG, il lang del file di configurazione, il locale]
+arg-switchboard-verbose = Di' di più: ogni evento di un aggiornamento, non solo il riepilogo
+arg-switchboard-record = Registra l'interfaccia a terminale (o un tour senza terminale) come file asciicast v2
+exit-codes = Codici di uscita: 0 fatto, 2 uso o valore sbagliato, 3 rifiutato per permesso o abbonamento, 4 account/post/utente/database inesistente, 5 rifiutato per lo stato, 1 tutto il resto.
+
+about-init = Crea un nuovo database del portale con un super admin
+arg-init-portal = Il nome del portale, come lo mostra l'intestazione
+arg-init-tier = L'abbonamento: free, starter, professional, enterprise o legacy_basic
+arg-init-admin = L'email del primo super admin (l'utente con cui agire)
+arg-init-admin_name = Il nome del primo super admin
+about-demo = Crea il portale demo e apre su di esso l'interfaccia a terminale, con il tour guidato (senza --db è demo.db nella cartella dati, ricreato a ogni avvio, mai sopra un file che non sia una demo)
+arg-demo-no_tui = Crealo soltanto, e mostra i suoi utenti
+about-tour = Presenta un tour guidato (un file TOML, o 'article' / 'articolo' per quello incluso)
+arg-tour-file = Un file di tour, o 'article' ('articolo' in italiano) per il tour dell'articolo
+arg-tour-headless = Eseguilo senza terminale, stampando lo schermo di ogni passo come testo
+arg-tour-size = La dimensione dello schermo senza terminale [predefinita: 120x36]
+about-generate = Crea un portale sintetico per i benchmark (lo stesso seme dà lo stesso portale)
+arg-generate-accounts = Quanti account social, in ogni stato che le regole permettono
+arg-generate-posts = Quanti post, distribuiti sugli account che hanno ancora una cronologia
+arg-generate-seed = Il seme del generatore: lo stesso seme dà lo stesso portale [predefinito: 1]
+
+about-tier = L'abbonamento del portale
+about-tier-set = Cambia l'abbonamento del portale (solo super admin)
+arg-tier-set-tier = free, starter, professional, enterprise o legacy_basic
+
+about-user = Gli utenti del portale
+about-user-add = Aggiungi un utente (solo super admin)
+arg-user-add-email = L'email del nuovo utente
+arg-user-add-name = Il nome del nuovo utente
+arg-user-add-super_admin = Rendilo super admin (accesso a tutto, può pubblicare)
+arg-user-add-access = Accesso social: none, own (gli account che ha collegato) o all [predefinito: none]
+arg-user-add-publish = Il permesso di pubblicare: può programmare e collegare
+about-user-deactivate = Disattiva un utente (solo super admin)
+arg-user-deactivate-email = L'email dell'utente
+about-user-list = Elenca gli utenti (solo super admin)
+
+about-account = Account social
+about-account-connect = Collega un nuovo account, o ricollega quello noto con lo stesso social network e handle
+arg-account-connect-network = facebook, instagram, linkedin, x o youtube
+arg-account-connect-handle = L'handle dell'account sul social network (con o senza @)
+arg-account-connect-name = Il nome che mostra l'elenco [predefinito: l'handle]
+about-account-reconnect = Ricollega account disconnessi o scaduti (più id: ognuno col suo risultato, tutti in una transazione)
+arg-account-reconnect-ids = Gli id degli account
+arg-account-reconnect-if_version = Rifiuta (uscita 5) se la version dell'account (da 'account show --json') non è più questa: qualcosa l'ha cambiato da quando l'hai guardato
+about-account-disconnect = Disconnetti account (i loro post programmati vengono annullati; più id: ognuno col suo risultato, tutti in una transazione)
+arg-account-disconnect-ids = Gli id degli account
+arg-account-disconnect-if_version = Rifiuta (uscita 5) se la version dell'account (da 'account show --json') non è più questa: qualcosa l'ha cambiato da quando l'hai guardato
+about-account-remove = Rimuovi un account e tutti i suoi post
+arg-account-remove-id = L'id dell'account
+arg-account-remove-confirm = L'handle dell'account, per confermare
+arg-account-remove-if_version = Rifiuta (uscita 5) se la version dell'account (da 'account show --json') non è più questa: qualcosa l'ha cambiato da quando l'hai guardato
+about-account-list = L'elenco degli account
+arg-account-list-all = Includi gli account nascosti dopo 90 giorni di disconnessione
+arg-account-list-status = Solo gli account in questo stato: attention (settimana del promemoria, o disconnessi e recuperabili), connected, disconnected, expired
+arg-account-list-network = Solo gli account di questo social network
+arg-account-list-sort = network (l'ordine della pagina, il predefinito) o urgency (prima la scadenza o l'eliminazione più vicina)
+arg-account-list-after = Comincia dopo questo id (l'ultimo della pagina precedente)
+arg-account-list-limit = Al massimo questi
+arg-account-list-format = human, json o csv [predefinito: human, o json con --json]
+about-account-show = Un account
+arg-account-show-id = L'id dell'account
+about-account-export = Scrivi tutta la cronologia di un account (post, notifiche, registro) come JSON, per conservarla prima dell'eliminazione
+arg-account-export-id = L'id dell'account
+arg-account-export-output = Un nuovo file in cui scriverla (mai sopra un file esistente) [predefinito: stdout]
+
+about-network-event = Cosa fa un social network a un account: security, deleted o inactive
+arg-network-event-id = L'id dell'account
+arg-network-event-event = security (un cambio di password o un controllo di sicurezza), deleted (l'account non esiste più sul social network) o inactive (X: 90 giorni senza post)
+
+about-post = Post
+about-post-schedule = Programma un post su un account collegato
+arg-post-schedule-account_id = L'id dell'account
+arg-post-schedule-at = Quando esce, RFC 3339 (nel futuro)
+arg-post-schedule-text = Cosa dice (entro il limite di lunghezza del social network)
+about-post-draft = Scrivi una bozza
+arg-post-draft-account_id = L'id dell'account
+arg-post-draft-text = Cosa dice (entro il limite di lunghezza del social network)
+about-post-cancel = Annulla un post
+arg-post-cancel-id = L'id del post
+about-post-reschedule = Riprogramma una bozza, o un post programmato o annullato
+arg-post-reschedule-id = L'id del post
+arg-post-reschedule-at = Quando esce, RFC 3339 (nel futuro)
+about-post-list = Una scheda di post, o tutti i post
+arg-post-list-tab = scheduled, published, drafts o canceled
+arg-post-list-account = Solo i post di questo account
+arg-post-list-after = Comincia dopo questo id (l'ultimo della pagina precedente)
+arg-post-list-limit = Al massimo questi
+arg-post-list-format = human, json o csv [predefinito: human, o json con --json]
+
+about-sweep = Applica ogni evento dovuto fino a ora, e dice cosa è successo
+about-clock = L'orologio demo del portale
+about-clock-show = L'orologio in uso e fin dove è stato aggiornato il portale
+about-clock-set = Imposta l'orologio demo e aggiorna il portale fino a lì
+arg-clock-set-instant = Il nuovo istante, RFC 3339 (mai prima dell'ultimo aggiornamento del portale)
+about-clock-advance = Sposta avanti l'orologio demo (come 90d, 12h, 30m) e aggiorna il portale fino a lì
+arg-clock-advance-duration = Di quanto: un numero e d, h o m (90d, 12h, 30m)
+about-clock-unset = Torna all'orologio di sistema (rifiutato finché l'orologio demo è avanti)
+
+about-notifications = Una casella di notifiche: quella dell'utente che agisce, o di --user
+arg-notifications-user = Di chi è la casella (un super admin può leggere quella di chiunque)
+arg-notifications-mark_read = Segna come lette le notifiche elencate
+about-audit = Il registro delle attività
+arg-audit-account = Solo le voci di questo account
+arg-audit-format = human, json o csv [predefinito: human, o json con --json]
+about-completions = Stampa lo script di completamento per SHELL
+arg-completions-shell = La shell
+about-man = Stampa la pagina di manuale (roff) su stdout
+about-config = Dov'è il file di configurazione della TUI, o l'intera configurazione predefinita
+arg-config-default = Stampa l'intera configurazione predefinita: il tema e ogni azione con i suoi tasti
+
+## Gli errori d'uso, detti di nuovo dal loro contesto
+
+clap-invalid-subcommand = sottocomando sconosciuto '{ $name }'
+clap-unknown-argument = argomento inatteso '{ $name }'
+clap-missing-argument = mancano gli argomenti obbligatori: { $names }
+clap-missing-subcommand = manca il sottocomando
+clap-invalid-value = valore '{ $value }' non valido per { $name }
+clap-conflict = { $name } non si può usare con { $other }
+clap-values = numero di valori sbagliato per { $name }
+clap-valid-values = valori possibili: { $values }
+clap-did-you-mean = forse intendevi { $names }
+clap-see-help = vedi '{ $command } --help'
