@@ -257,6 +257,21 @@ fn the_command_lines_help_and_usage_errors_speak_italian() {
             .stderr
             .contains("vedi 'switchboard post schedule --help'")
     );
+    // `help` in Italian, for a command or a name that is not one.
+    let help = p
+        .run(&["--lang", "it", "help", "clock", "advance"])
+        .ok()
+        .stdout;
+    assert!(help.starts_with("Sposta avanti l'orologio demo"), "{help}");
+    let not_one = p.run(&["--lang", "it", "help", "nonesuch"]);
+    assert_eq!(not_one.code, 2);
+    assert!(
+        not_one
+            .stderr
+            .contains("sottocomando sconosciuto 'nonesuch'")
+    );
+    let top = p.run(&["--lang", "it", "--help"]).ok().stdout;
+    assert!(!top.contains("Print this message"), "{top}");
     let typo = p.run(&["--lang=it", "acount"]);
     assert_eq!(typo.code, 2);
     assert!(typo.stderr.contains("forse intendevi"), "{}", typo.stderr);

@@ -59,6 +59,13 @@ fn italian(mut command: Command, path: &str, root: bool) -> Command {
                 .help_heading("Opzioni"),
         );
     if root {
+        // clap's own `help` subcommand says "Print this message...": ours
+        // says it in Italian, and `help_for` prints what it asks for.
+        command = command.disable_help_subcommand(true).subcommand(
+            Command::new("help")
+                .about("Mostra l'aiuto di switchboard o dei sottocomandi indicati")
+                .arg(Arg::new("command").num_args(0..).value_name("COMANDO")),
+        );
         command = command.disable_version_flag(true).arg(
             Arg::new("version")
                 .short('V')
@@ -110,6 +117,43 @@ fn italian(mut command: Command, path: &str, root: bool) -> Command {
         command = command.mut_subcommand(&name, |sub| italian(sub, &sub_path, false));
     }
     command
+}
+
+/// `switchboard help [COMMAND...]` in Italian: the long help of that
+/// command (or which name is not one), or `None` when the arguments ask for
+/// something else.
+pub fn help_for(matches: &clap::ArgMatches) -> Option<Result<String, String>> {
+    let ("help", help) = matches.subcommand()? else {
+        return None;
+    };
+    let path: Vec<String> = help
+        .get_many::<String>("command")
+        .map(|v| v.cloned().collect())
+        .unwrap_or_default();
+    let mut command = command();
+    command.build();
+    let mut target = &mut command;
+    for name in &path {
+        target = match target.find_subcommand_mut(name) {
+            Some(sub) => sub,
+            None => {
+                return Some(Err(format!(
+                    "{}; {}",
+                    message_in(
+                        Lang::It,
+                        "clap-invalid-subcommand",
+                        &[("name", crate::i18n::Arg::from(name.as_str()))]
+                    ),
+                    message_in(
+                        Lang::It,
+                        "clap-see-help",
+                        &[("command", crate::i18n::Arg::from("switchboard"))]
+                    )
+                )));
+            }
+        };
+    }
+    Some(Ok(target.render_long_help().to_string()))
 }
 
 /// The examples of a long help in Italian: the heading translated, the

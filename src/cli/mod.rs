@@ -28,10 +28,19 @@ pub fn main(args: Vec<OsString>) -> i32 {
     if let Err(error) = choose_language(lang_flag(&args).as_deref()) {
         return report(&error, wants_json);
     }
-    let cli = match localize::command()
-        .try_get_matches_from(&args)
-        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches))
-    {
+    let matches = match localize::command().try_get_matches_from(&args) {
+        Ok(matches) => matches,
+        Err(e) => return usage_error(e, wants_json),
+    };
+    match localize::help_for(&matches) {
+        Some(Ok(help)) => {
+            print!("{help}");
+            return 0;
+        }
+        Some(Err(message)) => return report(&Error::usage(message), wants_json),
+        None => {}
+    }
+    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => return usage_error(e, wants_json),
     };
