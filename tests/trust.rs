@@ -483,18 +483,27 @@ fn a_recording_is_readable_by_its_owner_only() {
     assert_eq!(mode(&cast), 0o600);
 }
 
+/// Runs the binary with its data directory (and so its log) in `home`, at
+/// the default log level.
+fn with_data_home(home: &Path, args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("switchboard")
+        .unwrap()
+        .env("XDG_DATA_HOME", home)
+        .env_remove("SWITCHBOARD_LOG")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn the_log_is_created_owner_only_in_the_data_directory_with_data_escaped() {
     let home = tempfile::tempdir().unwrap();
     // A command that fails on a name with a terminal escape in it: the
     // failure is logged (at warn, a command's default level).
-    let output = assert_cmd::Command::cargo_bin("switchboard")
-        .unwrap()
-        .env("XDG_DATA_HOME", home.path())
-        .env_remove("SWITCHBOARD_LOG")
-        .args(["--db", "/nonexistent/\u{1b}[2J.db", "account", "list"])
-        .output()
-        .unwrap();
+    let output = with_data_home(
+        home.path(),
+        &["--db", "/nonexistent/\u{1b}[2J.db", "account", "list"],
+    );
     assert_eq!(output.status.code(), Some(4));
     let logs = home.path().join("switchboard").join("logs");
     assert_eq!(mode(&logs), 0o700);
@@ -515,13 +524,7 @@ fn the_log_is_created_owner_only_in_the_data_directory_with_data_escaped() {
 #[test]
 fn a_command_with_nothing_to_log_leaves_no_log_file() {
     let home = tempfile::tempdir().unwrap();
-    let output = assert_cmd::Command::cargo_bin("switchboard")
-        .unwrap()
-        .env("XDG_DATA_HOME", home.path())
-        .env_remove("SWITCHBOARD_LOG")
-        .args(["completions", "bash"])
-        .output()
-        .unwrap();
+    let output = with_data_home(home.path(), &["completions", "bash"]);
     assert_eq!(output.status.code(), Some(0));
     assert!(!home.path().join("switchboard").exists());
 }

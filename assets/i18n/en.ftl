@@ -792,3 +792,4 @@ error-unknown-key = unknown key '{ $text }': use a character, or enter, esc, tab
 error-needs-terminal = the terminal UI needs a terminal: run it in one, or use a subcommand (see 'switchboard --help')
 error-terminal = the terminal failed: { $why }
 cli-needs-subcommand = '{ $command }' needs a subcommand: { $names }; see '{ $command } --help'
+on-date = { $date }

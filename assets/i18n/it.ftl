@@ -280,7 +280,7 @@ disconnect-published = { $count ->
    *[other] I suoi { $count } post pubblicati non appariranno più nella scheda Pubblicato (restano conservati).
 }
 disconnect-drafts = Le bozze restano. Nessuno riceve una notifica.
-disconnect-restore-before = Ricollegalo entro il{" "}
+disconnect-restore-before = Ricollegalo entro{" "}
 disconnect-restore-after = {" "}per ritrovare tutto; dopo, la cronologia viene eliminata.
 
 ## La finestra Collega account
@@ -834,3 +834,4 @@ error-unknown-key = tasto sconosciuto '{ $text }': usa un carattere, o enter, es
 error-needs-terminal = l'interfaccia a terminale ha bisogno di un terminale: avviala in uno, o usa un sottocomando (vedi 'switchboard --help')
 error-terminal = il terminale ha avuto un errore: { $why }
 cli-needs-subcommand = '{ $command }' ha bisogno di un sottocomando: { $names }; vedi '{ $command } --help'
+on-date = il { $date }

@@ -227,9 +227,31 @@ pub fn message_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
         fluent_args.set(*name, value);
     }
     let mut errors = Vec::new();
-    bundle
+    let text = bundle
         .format_pattern(pattern, Some(&fluent_args), &mut errors)
-        .into_owned()
+        .into_owned();
+    match lang {
+        Lang::It => elide_day_articles(text),
+        Lang::En => text,
+    }
+}
+
+/// Italian puts "il" before a date, but "l'8", "l'11" and "il 1°":
+/// "entro il 11 mag" becomes "entro l'11 mag".
+fn elide_day_articles(text: String) -> String {
+    const MONTHS: [&str; 12] = [
+        "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
+    ];
+    if !text.contains("il 1") && !text.contains("il 8") {
+        return text;
+    }
+    let mut text = text;
+    for month in MONTHS {
+        for (from, to) in [("il 8 ", "l'8 "), ("il 11 ", "l'11 "), ("il 1 ", "il 1° ")] {
+            text = text.replace(&format!("{from}{month}"), &format!("{to}{month}"));
+        }
+    }
+    text
 }
 
 /// `tr!("id")`, `tr!("id", name = value, count = n)`: a message in the
@@ -363,6 +385,15 @@ mod tests {
                 "'{id}' is missing from the English catalog"
             );
         }
+    }
+
+    #[test]
+    fn italian_dates_take_their_article() {
+        assert_eq!(
+            elide_day_articles("entro il 11 mag e il 8 feb, il 1 mar, il 21 mag".into()),
+            "entro l'11 mag e l'8 feb, il 1° mar, il 21 mag"
+        );
+        assert_eq!(elide_day_articles("con il 1 post".into()), "con il 1 post");
     }
 
     #[test]

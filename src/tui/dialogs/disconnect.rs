@@ -50,7 +50,13 @@ impl TwoChoices for Disconnect {
         let a = &p.account.account;
         let until = p
             .restore_until
-            .map(|t| format!("{} ({})", long_date(scene.zone, t), relative(t, scene.now)))
+            .map(|t| {
+                format!(
+                    "{} ({})",
+                    crate::tr!("on-date", date = long_date(scene.zone, t)),
+                    relative(t, scene.now)
+                )
+            })
             .unwrap_or_else(|| "-".into());
         let lines = vec![
             Line::from(crate::tr!(
