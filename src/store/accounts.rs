@@ -175,18 +175,13 @@ fn write_state(
     let (status, reason, at, by) = columns(account);
     let next = next_event(account, next_post.filter(|_| account.is_connected()));
     // The same parameters either way: ?16 is the name, set only when asked.
-    let sql = if with_name {
-        "UPDATE accounts SET status = ?2, disconnect_reason = ?3, disconnected_at = ?4, \
+    const STATE: &str = "status = ?2, disconnect_reason = ?3, disconnected_at = ?4, \
          disconnected_by = ?5, first_connected_at = ?6, authorized_at = ?7, last_published_at = ?8, \
          original_connector = ?9, last_connector = ?10, reminder_sent = ?11, purge_warning_sent = ?12, \
-         urgent_at = ?13, next_event_at = ?14, version = version + ?15, name = ?16 WHERE id = ?1"
-    } else {
-        "UPDATE accounts SET status = ?2, disconnect_reason = ?3, disconnected_at = ?4, \
-         disconnected_by = ?5, first_connected_at = ?6, authorized_at = ?7, last_published_at = ?8, \
-         original_connector = ?9, last_connector = ?10, reminder_sent = ?11, purge_warning_sent = ?12, \
-         urgent_at = ?13, next_event_at = ?14, version = version + ?15 WHERE id = ?1"
-    };
-    let mut stmt = conn.prepare_cached(sql)?;
+         urgent_at = ?13, next_event_at = ?14, version = version + ?15";
+    let name = if with_name { ", name = ?16" } else { "" };
+    let sql = format!("UPDATE accounts SET {STATE}{name} WHERE id = ?1");
+    let mut stmt = conn.prepare_cached(&sql)?;
     let state = params![
         account.id,
         status,
