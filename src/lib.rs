@@ -15,3 +15,4 @@ pub mod present;
 pub mod signals;
 pub mod store;
 pub mod tui;
+pub mod watch;

@@ -28,6 +28,8 @@ const KEPT_FILES: usize = 7;
 pub enum Face {
     Tui,
     Command,
+    /// `watch`, left running: it logs what it does, like the TUI.
+    Service,
 }
 
 /// The folder the log files go to, under the data directory.
@@ -45,7 +47,7 @@ pub fn level(face: Face, variable: Option<&str>) -> LevelFilter {
     variable
         .and_then(|v| LevelFilter::from_str(v.trim()).ok())
         .unwrap_or(match face {
-            Face::Tui => LevelFilter::INFO,
+            Face::Tui | Face::Service => LevelFilter::INFO,
             Face::Command => LevelFilter::WARN,
         })
 }

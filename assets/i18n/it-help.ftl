@@ -98,6 +98,7 @@ arg-post-list-limit = Al massimo questi
 arg-post-list-format = human, json o csv [predefinito: human, o json con --json]
 
 about-sweep = Applica ogni evento dovuto fino a ora, e dice cosa è successo
+about-watch = Tiene aggiornato il portale: applica ogni evento al suo istante (dorme fino al prossimo evento, e si sveglia prima se un altro processo cambia il portale), finché non viene fermato; SIGHUP ricarica la configurazione, SIGTERM o SIGINT lo fermano tra un aggiornamento e l'altro
 about-clock = L'orologio demo del portale
 about-clock-show = L'orologio in uso e fin dove è stato aggiornato il portale
 about-clock-set = Imposta l'orologio demo e aggiorna il portale fino a lì

@@ -161,6 +161,18 @@ pub enum Command {
     /// The portal's demo clock
     #[command(subcommand)]
     Clock(ClockCommand),
+    /// Keep the portal swept: apply each event at its instant, until stopped
+    #[command(
+        long_about = "Keep the portal swept: a long-running process that applies each event \
+            at its instant (it sleeps until the portal's next event, and wakes early when \
+            another process changes the portal), printing what each sweep did. SIGHUP reloads \
+            the config; SIGTERM or SIGINT stops it between sweeps, exit 0.",
+        after_long_help = "Examples:\n  \
+            switchboard --db acme.db watch\n  \
+            switchboard --db acme.db --json watch      # one sweep document a line\n\n\
+            As a systemd user service: assets/systemd/switchboard-watch.service"
+    )]
+    Watch,
     /// An inbox: the acting user's, or --user's
     Notifications {
         /// Whose inbox (a super admin may read anyone's)

@@ -517,6 +517,17 @@ pub fn reconnectable_of_network(
     rows.map(|r| r?).collect()
 }
 
+/// The portal's next event instant, from the index: when a `watch` must
+/// wake next.
+pub fn earliest_event(conn: &Connection) -> Result<Option<Instant>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT next_event_at FROM accounts WHERE next_event_at IS NOT NULL \
+         ORDER BY next_event_at LIMIT 1",
+    )?;
+    let at: Option<i64> = stmt.query_row([], |r| r.get(0)).optional()?;
+    opt_instant(at, "next event instant")
+}
+
 /// How many accounts have an event due by `until`, counting at most `cap`
 /// (from the index: cheap whatever the portal's size).
 pub fn due_count(conn: &Connection, until: Instant, cap: usize) -> Result<usize> {

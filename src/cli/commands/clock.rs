@@ -73,6 +73,40 @@ pub fn sweep<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
     )
 }
 
+/// `watch`: every sweep that applied events, as `sweep` prints it (with
+/// `--json`, one sweep document a line), until a stopping signal.
+pub fn watch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
+    let path = database_path(cli)?;
+    crate::watch::run(
+        &path,
+        |now, events| {
+            write_sweep(
+                out,
+                &crate::tr!("cli-swept", at = human::date(now)),
+                now,
+                events,
+                &[],
+            )?;
+            out.flush()
+        },
+        // The config says the language; --lang and SWITCHBOARD_LANG still win.
+        || {
+            if cli.global.lang.is_none() && std::env::var_os("SWITCHBOARD_LANG").is_none() {
+                let [_, all, messages, lang] = crate::i18n::environment();
+                let config = crate::tui::config::lang_setting();
+                if let Ok(lang) = crate::i18n::choose(&crate::i18n::Choices {
+                    flag: None,
+                    variable: None,
+                    config: config.as_deref(),
+                    locale: [all.as_deref(), messages.as_deref(), lang.as_deref()],
+                }) {
+                    crate::i18n::set(lang);
+                }
+            }
+        },
+    )
+}
+
 pub fn set<W: Write>(cli: &Cli, out: &mut Output<W>, instant: &str) -> Result<()> {
     let target = instant_arg(instant, "the clock")?;
     clock_move(cli, out, move |_| Ok(target))

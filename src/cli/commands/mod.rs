@@ -53,6 +53,7 @@ pub fn face_of(cli: &Cli) -> crate::logging::Face {
         | Some(Command::Tour {
             headless: false, ..
         }) => crate::logging::Face::Tui,
+        Some(Command::Watch) => crate::logging::Face::Service,
         _ => crate::logging::Face::Command,
     }
 }
@@ -114,6 +115,7 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
         Command::Clock(ClockCommand::Advance { duration }) => clock::advance(cli, out, duration),
         Command::Clock(ClockCommand::Unset) => clock::unset(cli, out),
         Command::Sweep => clock::sweep(cli, out),
+        Command::Watch => clock::watch(cli, out),
         // Everything else runs in one session at its instant.
         other => {
             let mut portal = Portal::open(&database_path(cli)?)?;
@@ -154,6 +156,7 @@ fn command_name(cli: &Cli) -> &'static str {
         Some(Command::NetworkEvent { .. }) => "network-event",
         Some(Command::Post(_)) => "post",
         Some(Command::Sweep) => "sweep",
+        Some(Command::Watch) => "watch",
         Some(Command::Clock(_)) => "clock",
         Some(Command::Notifications { .. }) => "notifications",
         Some(Command::Audit { .. }) => "audit",
