@@ -62,6 +62,13 @@ pub fn system_now() -> Instant {
     from_unix_seconds(now).unwrap_or_default()
 }
 
+/// The machine's clock in milliseconds since 1970: when a delivery may be
+/// tried again and how long a watch's lease lasts run on real time, whatever
+/// the demo clock says.
+pub fn wall_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
 /// Elapsed time for recordings (asciicast timestamps), from the monotonic
 /// clock: it says how long, never what instant it is.
 pub struct Stopwatch(std::time::Instant);

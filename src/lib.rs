@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod clock;
+pub mod delivery;
 pub mod demo;
 pub mod error;
 pub mod files;

@@ -1,9 +1,10 @@
 //! `switchboard watch`: the engine as a service an admin can leave running.
-//! It sweeps what is due (R12), then sleeps until the portal's next event
-//! instant (the next-event index) or until another process changes the
-//! portal (`PRAGMA data_version`), whichever comes first; SIGHUP reloads the
-//! config, SIGTERM and SIGINT stop it between sweeps (every sweep is one
-//! transaction, so a stop never leaves half of one).
+//! It sweeps what is due (R12), delivers the outbox (src/delivery/), then
+//! sleeps until the portal's next event instant (the next-event index), the
+//! next delivery's retry, or another process's change to the portal
+//! (`PRAGMA data_version`), whichever comes first. SIGHUP reloads the
+//! config; SIGTERM and SIGINT stop it after the sweep or delivery in hand
+//! (every sweep is one transaction, every delivery recorded as it ends).
 
 use std::path::Path;
 use std::sync::Arc;
@@ -12,16 +13,18 @@ use std::time::Duration;
 
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
-use crate::clock::system_now;
+use crate::clock::wall_ms;
+use crate::delivery::{Attempted, Deliverer, Settings};
 use crate::error::Result;
+use crate::i18n;
 use crate::lifecycle::Instant;
-use crate::store::{Portal, SweepEvent, accounts};
+use crate::store::{Portal, SweepEvent, accounts, outbox};
 
 /// How often a sleeping watch looks at its flags and the portal's version.
 const TICK: Duration = Duration::from_millis(200);
 /// The longest sleep without a sweep, so a system clock that jumps (a
 /// suspended laptop) is caught up within a minute.
-const MAX_SLEEP: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
+const MAX_SLEEP_MS: i64 = 60_000;
 
 /// The signals a watch answers, as flags.
 struct Signals {
@@ -67,13 +70,18 @@ enum Wake {
     Stop,
 }
 
-/// Runs until a stopping signal. `swept` hears of every sweep that applied
-/// events; `reload` is called on SIGHUP.
+/// Runs until a stopping signal. `settings` gives the delivery settings at
+/// the start (an error stops the watch before it does anything) and again
+/// on SIGHUP (an error is logged and the settings in force are kept);
+/// `swept` hears of every sweep that applied events, `delivered` of every
+/// delivery attempted.
 pub fn run(
     path: &Path,
+    mut settings: impl FnMut() -> Result<Settings>,
     mut swept: impl FnMut(Instant, &[SweepEvent]) -> Result<()>,
-    mut reload: impl FnMut(),
+    mut delivered: impl FnMut(&Attempted) -> Result<()>,
 ) -> Result<()> {
+    let mut deliverer = Deliverer::new(settings()?);
     let signals = Signals::register();
     let mut portal = Portal::open(path)?;
     tracing::info!(
@@ -81,6 +89,7 @@ pub fn run(
         crate::present::escape_control(&path.display().to_string())
     );
     loop {
+        let mut retry_soon = false;
         // Everything due now: the system clock's now, or the demo clock's.
         match portal.run(None, None, |s| {
             Ok((s.instant(), std::mem::take(&mut s.swept)))
@@ -92,8 +101,9 @@ pub fn run(
                 }
             }
             // Another process holding the lock, a clock behind the portal's:
-            // said in the log, tried again at the next wake.
-            Err(error) if error.code() == "busy" || error.code() == "clock_backwards" => {
+            // said in the log, tried again shortly.
+            Err(error) if passing(&error) => {
+                retry_soon = true;
                 tracing::warn!(
                     code = error.code(),
                     "{}",
@@ -102,25 +112,48 @@ pub fn run(
             }
             Err(error) => return Err(error),
         }
+        // After the sweep's commit, outside any transaction: a slow or
+        // unreachable server never holds the portal (the outbox's rows are
+        // already written).
+        match deliverer.deliver_due(
+            &mut portal,
+            i18n::current(),
+            || signals.stopping(),
+            &mut delivered,
+        ) {
+            Ok(_) => {}
+            Err(error) if passing(&error) => retry_soon = true,
+            Err(error) => return Err(error),
+        }
+        if signals.stopping() {
+            tracing::info!("stopped by a signal");
+            return Ok(());
+        }
         let seen = portal.data_version()?;
         let info = portal.info()?;
         // A demo clock moves only when someone moves it (and that sweeps):
-        // then only a change by another process wakes the watch.
-        let due = match info.demo_clock {
+        // then only a change by another process wakes the watch for events.
+        let event_ms = match info.demo_clock {
             Some(_) => None,
-            None => accounts::earliest_event(portal.connection())?,
+            None => accounts::earliest_event(portal.connection())?.map(|at| at.timestamp_millis()),
         };
-        let until = due.map_or(system_now() + MAX_SLEEP, |at| {
-            at.min(system_now() + MAX_SLEEP)
-        });
-        let wake = sleep_until(
-            &mut portal,
-            &signals,
-            seen,
-            until,
-            info.demo_clock.is_some(),
-            &mut reload,
-        )?;
+        let delivery_ms = outbox::next_due_ms(portal.connection())?;
+        let longest = if retry_soon { 1_000 } else { MAX_SLEEP_MS };
+        let until_ms = [event_ms, delivery_ms, Some(wall_ms() + longest)]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(wall_ms() + longest);
+        let wake = sleep_until(&portal, &signals, seen, until_ms, || match settings() {
+            Ok(fresh) => {
+                deliverer.settings = fresh;
+                tracing::info!("config reloaded (SIGHUP)");
+            }
+            Err(error) => tracing::error!(
+                "config not reloaded, the settings in force are kept: {}",
+                crate::present::escape_control(&error.to_string())
+            ),
+        })?;
         tracing::debug!(?wake, "woke");
         if wake == Wake::Stop {
             tracing::info!("stopped by a signal");
@@ -129,28 +162,33 @@ pub fn run(
     }
 }
 
+/// Failures a watch outlives: the lock held by another process, a system
+/// clock behind the portal's.
+fn passing(error: &crate::error::Error) -> bool {
+    matches!(error.code(), "busy" | "clock_backwards")
+}
+
 fn sleep_until(
-    portal: &mut Portal,
+    portal: &Portal,
     signals: &Signals,
     seen: i64,
-    until: Instant,
-    demo: bool,
-    reload: &mut impl FnMut(),
+    until_ms: i64,
+    mut reload: impl FnMut(),
 ) -> Result<Wake> {
     loop {
         if signals.stopping() {
             return Ok(Wake::Stop);
         }
         if signals.reload.swap(false, Ordering::Relaxed) {
-            tracing::info!("reloading the config (SIGHUP)");
             reload();
         }
         if portal.data_version()? != seen {
             return Ok(Wake::Changed);
         }
-        if !demo && system_now() >= until {
+        let left = until_ms - wall_ms();
+        if left <= 0 {
             return Ok(Wake::Due);
         }
-        std::thread::sleep(TICK);
+        std::thread::sleep(TICK.min(Duration::from_millis(left as u64)));
     }
 }

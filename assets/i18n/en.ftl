@@ -793,3 +793,67 @@ error-needs-terminal = the terminal UI needs a terminal: run it in one, or use a
 error-terminal = the terminal failed: { $why }
 cli-needs-subcommand = '{ $command }' needs a subcommand: { $names }; see '{ $command } --help'
 on-date = { $date }
+
+## Delivery by email and webhook (watch, notifications outbox, user set)
+config-invalid = { $path }: { $problem }: fix it, then start the watch again (or send it SIGHUP)
+config-cannot-read = cannot read { $path }: { $why }
+error-no-delivery = no delivery #{ $id } in this portal: see 'switchboard notifications outbox'
+error-delivery-not-failed = delivery #{ $id } is { $state }, not failed: only a failed delivery is retried
+error-bad-webhook = { $why }
+error-bad-switch = '{ $value }' is neither on nor off
+error-bad-lang = '{ $value }' is not a language Switchboard speaks: use en or it
+audit-user-channels = { $email }'s deliveries: email { $mail }, webhook { $webhook }
+audit-delivery-retry = delivery #{ $id } ({ $channel } to { $address }) queued again
+action-user-channels = user deliveries
+action-delivery-retry = delivery retry
+action-read-outbox = read outbox
+delivery-removed-account = account #{ $id } (removed)
+delivery-no-deadline = soon
+delivery-reminder-subject = Reauthorize { $network } · { $account } by { $deadline }
+delivery-reminder-text =
+    Hello { $name },
+
+    { $network } will ask again for the authorization of { $account } (@{ $handle }) on { $deadline } (UTC). Reconnect it before then, so its scheduled posts keep publishing without an interruption:
+
+    - in the suite: Settings > Social > Accounts, then Reconnect under the account's name;
+    - from a terminal: switchboard account reconnect { $id }
+
+    This is the reminder a week before the deadline.
+    Switchboard
+delivery-purge-subject = { $network } · { $account }: its history is deleted on { $deadline }
+delivery-purge-text =
+    Hello { $name },
+
+    { $account } (@{ $handle }) on { $network } has been disconnected for almost all of its reconnect window: on { $deadline } (UTC) its posts and history are deleted for good. To keep them, reconnect it before then:
+
+    - in the suite: Settings > Social > Accounts, then Reconnect under the account's name;
+    - from a terminal: switchboard account reconnect { $id }
+
+    To keep a copy of its history instead: switchboard account export { $id }
+    Switchboard
+cli-delivery-reminder = reminder
+cli-delivery-purge-warning = purge warning
+cli-delivery-delivered = delivered ({ $attempts ->
+    [one] 1 attempt
+   *[other] { $attempts } attempts
+    })
+cli-delivery-queued = queued
+cli-delivery-retrying = retrying after { $attempts ->
+    [one] 1 failed attempt
+   *[other] { $attempts } failed attempts
+    }: { $error }
+cli-delivery-failed = failed after { $attempts ->
+    [one] 1 attempt
+   *[other] { $attempts } attempts
+    }: { $error } (send it again: switchboard notifications retry { $id })
+cli-delivery-requeued = Delivery #{ $id } ({ $channel } to { $address }) is queued again: a running 'switchboard watch' sends it now.
+cli-outbox-empty = Nothing in the outbox: reminders are delivered to users who chose email or a webhook (switchboard user set EMAIL --email-notifications on).
+cli-outbox-no-failed = No failed deliveries.
+cli-channel-off = off
+cli-channel-watch-lang = the watch's
+cli-user-channels = { $email }: email { $mail } · webhook { $webhook } · language { $lang }
+cli-watch-delivered = delivered #{ $id } by { $channel } to { $address }
+cli-watch-delivery-failed = delivery #{ $id } by { $channel } to { $address } failed: { $error } { $retry ->
+    [yes] (will retry)
+   *[no] (given up: switchboard notifications retry { $id })
+    }

@@ -131,3 +131,16 @@ clap-values = numero di valori sbagliato per { $name }
 clap-valid-values = valori possibili: { $values }
 clap-did-you-mean = forse intendevi { $names }
 clap-see-help = vedi '{ $command } --help'
+
+about-user-set = Dove si consegnano i promemoria di un utente: email, un webhook, la lingua (i propri, o di chiunque per un super admin)
+arg-user-set-email = L'email dell'utente
+arg-user-set-email_notifications = Manda i suoi promemoria e avvisi di eliminazione al suo indirizzo email (on o off)
+arg-user-set-webhook = Manda i suoi promemoria e avvisi di eliminazione, firmati, a questo URL http(s) con un POST
+arg-user-set-no_webhook = Non mandarli più a un webhook
+arg-user-set-lang = La lingua dei suoi messaggi: en o it (predefinita: quella del watch)
+arg-user-set-default_lang = Scrivi i suoi messaggi di nuovo nella lingua del watch
+about-notifications-outbox = Le consegne di promemoria e avvisi di eliminazione, dalle più recenti (un super admin vede quelle di tutti)
+arg-notifications-outbox-failed = Solo le consegne fallite definitivamente
+arg-notifications-outbox-user = Solo quelle di questo utente (un super admin può vedere quelle di chiunque)
+about-notifications-retry = Rimetti in coda una consegna fallita (il destinatario, o un super admin)
+arg-notifications-retry-id = L'id della consegna, da 'notifications outbox'

@@ -835,3 +835,67 @@ error-needs-terminal = l'interfaccia a terminale ha bisogno di un terminale: avv
 error-terminal = il terminale ha avuto un errore: { $why }
 cli-needs-subcommand = '{ $command }' ha bisogno di un sottocomando: { $names }; vedi '{ $command } --help'
 on-date = il { $date }
+
+## Consegna per email e webhook (watch, notifications outbox, user set)
+config-invalid = { $path }: { $problem }: correggilo, poi riavvia il watch (o mandagli SIGHUP)
+config-cannot-read = non riesco a leggere { $path }: { $why }
+error-no-delivery = nessuna consegna n. { $id } in questo portale: vedi 'switchboard notifications outbox'
+error-delivery-not-failed = la consegna n. { $id } è { $state }, non fallita: si riprova solo una consegna fallita
+error-bad-webhook = { $why }
+error-bad-switch = '{ $value }' non è né on né off
+error-bad-lang = '{ $value }' non è una lingua di Switchboard: usa en o it
+audit-user-channels = consegne di { $email }: email { $mail }, webhook { $webhook }
+audit-delivery-retry = consegna n. { $id } ({ $channel } a { $address }) rimessa in coda
+action-user-channels = consegne dell'utente
+action-delivery-retry = nuovo tentativo di consegna
+action-read-outbox = lettura della coda di consegna
+delivery-removed-account = account n. { $id } (rimosso)
+delivery-no-deadline = a breve
+delivery-reminder-subject = Riautorizza { $network } · { $account } entro il { $deadline }
+delivery-reminder-text =
+    Ciao { $name },
+
+    { $network } chiederà di nuovo l'autorizzazione per { $account } (@{ $handle }) il { $deadline } (UTC). Ricollegalo prima di allora, così i post programmati continuano a essere pubblicati senza interruzioni:
+
+    - nella suite: Impostazioni > Marketing > Social, scheda Account, poi Ricollega sotto il nome dell'account;
+    - dal terminale: switchboard account reconnect { $id }
+
+    Questo è il promemoria di una settimana prima della scadenza.
+    Switchboard
+delivery-purge-subject = { $network } · { $account }: la cronologia viene eliminata il { $deadline }
+delivery-purge-text =
+    Ciao { $name },
+
+    { $account } (@{ $handle }) su { $network } è disconnesso da quasi tutto il periodo in cui si può ricollegare: il { $deadline } (UTC) i suoi post e la sua cronologia vengono eliminati per sempre. Per conservarli, ricollegalo prima di allora:
+
+    - nella suite: Impostazioni > Marketing > Social, scheda Account, poi Ricollega sotto il nome dell'account;
+    - dal terminale: switchboard account reconnect { $id }
+
+    Per conservarne invece una copia: switchboard account export { $id }
+    Switchboard
+cli-delivery-reminder = promemoria
+cli-delivery-purge-warning = avviso di eliminazione
+cli-delivery-delivered = consegnata ({ $attempts ->
+    [one] 1 tentativo
+   *[other] { $attempts } tentativi
+    })
+cli-delivery-queued = in coda
+cli-delivery-retrying = da riprovare dopo { $attempts ->
+    [one] 1 tentativo fallito
+   *[other] { $attempts } tentativi falliti
+    }: { $error }
+cli-delivery-failed = fallita dopo { $attempts ->
+    [one] 1 tentativo
+   *[other] { $attempts } tentativi
+    }: { $error } (per rimandarla: switchboard notifications retry { $id })
+cli-delivery-requeued = La consegna n. { $id } ({ $channel } a { $address }) è di nuovo in coda: uno 'switchboard watch' in esecuzione la manda subito.
+cli-outbox-empty = La coda di consegna è vuota: i promemoria si consegnano agli utenti che hanno scelto email o un webhook (switchboard user set EMAIL --email-notifications on).
+cli-outbox-no-failed = Nessuna consegna fallita.
+cli-channel-off = no
+cli-channel-watch-lang = quella del watch
+cli-user-channels = { $email }: email { $mail } · webhook { $webhook } · lingua { $lang }
+cli-watch-delivered = consegnata n. { $id } per { $channel } a { $address }
+cli-watch-delivery-failed = consegna n. { $id } per { $channel } a { $address } fallita: { $error } { $retry ->
+    [yes] (verrà riprovata)
+   *[no] (abbandonata: switchboard notifications retry { $id })
+    }

@@ -174,6 +174,7 @@ pub enum Command {
     )]
     Watch,
     /// An inbox: the acting user's, or --user's
+    #[command(args_conflicts_with_subcommands = true)]
     Notifications {
         /// Whose inbox (a super admin may read anyone's)
         #[arg(long, value_name = "EMAIL")]
@@ -181,6 +182,8 @@ pub enum Command {
         /// Mark the listed notifications read
         #[arg(long)]
         mark_read: bool,
+        #[command(subcommand)]
+        delivery: Option<DeliveryCommand>,
     },
     /// The audit log
     #[command(after_long_help = "Examples:\n  \
@@ -258,6 +261,55 @@ pub enum UserCommand {
     },
     /// List the users (super admin only)
     List,
+    /// Where a user's reminders are delivered: email, a webhook, the language (their own, or anyone's as a super admin)
+    #[command(after_long_help = "Examples:\n  \
+        switchboard --as bo@acme.test user set bo@acme.test --email-notifications on\n  \
+        switchboard --as ana@acme.test user set ana@acme.test --webhook https://hooks.acme.test/switchboard\n  \
+        switchboard --as ana@acme.test user set cy@acme.test --no-webhook --lang it\n\n\
+        'switchboard watch' delivers them; the SMTP server is in the config file (switchboard config --default).")]
+    Set {
+        /// The user's email
+        #[arg(value_name = "EMAIL")]
+        email: String,
+        /// Send their reminders and purge warnings to their email address
+        #[arg(long, value_name = "on|off")]
+        email_notifications: Option<String>,
+        /// POST their reminders and purge warnings, signed, to this http(s) URL
+        #[arg(long, value_name = "URL", conflicts_with = "no_webhook")]
+        webhook: Option<String>,
+        /// Stop sending them to a webhook
+        #[arg(long)]
+        no_webhook: bool,
+        /// The language of their messages: en or it (default: the watch's)
+        #[arg(long, value_name = "en|it", conflicts_with = "default_lang")]
+        lang: Option<String>,
+        /// Write their messages in the watch's language again
+        #[arg(long)]
+        default_lang: bool,
+    },
+}
+
+/// The outbox: notifications on their way by email and webhook (`watch`).
+#[derive(Debug, Subcommand)]
+pub enum DeliveryCommand {
+    /// The deliveries of reminders and purge warnings, newest first (a super admin sees everyone's)
+    #[command(after_long_help = "Examples:\n  \
+        switchboard --as ana@acme.test notifications outbox --failed\n  \
+        switchboard --as bo@acme.test --json notifications outbox")]
+    Outbox {
+        /// Only the deliveries that failed for good
+        #[arg(long)]
+        failed: bool,
+        /// Only this user's (a super admin may see anyone's)
+        #[arg(long, value_name = "EMAIL")]
+        user: Option<String>,
+    },
+    /// Queue a failed delivery again (its recipient, or a super admin)
+    Retry {
+        /// The delivery's id, from 'notifications outbox'
+        #[arg(value_name = "ID")]
+        id: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]

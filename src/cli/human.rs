@@ -284,3 +284,38 @@ pub fn sweep_summary(events: &[SweepEvent]) -> Vec<String> {
     line(n, "summary-purges", purged);
     lines
 }
+
+/// One outbox row: where it goes, about what, and where it stands.
+pub fn delivery_line(d: &crate::store::outbox::Delivery) -> String {
+    use crate::store::outbox::State;
+    let account = match &d.account {
+        Some(a) => format!("#{} {} · {}", d.account_id, a.network.label(), a.name),
+        None => format!("#{}", d.account_id),
+    };
+    let what = match d.kind.as_str() {
+        "purge_warning" => crate::tr!("cli-delivery-purge-warning"),
+        _ => crate::tr!("cli-delivery-reminder"),
+    };
+    let state = match d.state {
+        State::Delivered => crate::tr!("cli-delivery-delivered", attempts = d.attempts),
+        State::Pending if d.attempts == 0 => crate::tr!("cli-delivery-queued"),
+        State::Pending => crate::tr!(
+            "cli-delivery-retrying",
+            attempts = d.attempts,
+            error = d.last_error.clone().unwrap_or_default()
+        ),
+        State::Failed => crate::tr!(
+            "cli-delivery-failed",
+            attempts = d.attempts,
+            error = d.last_error.clone().unwrap_or_default(),
+            id = d.id
+        ),
+    };
+    format!(
+        "#{:<5} {:<7} {} {} · {what} · {state}",
+        d.id,
+        d.channel.name(),
+        cell(&d.address, 32),
+        cell(&account, 28)
+    )
+}

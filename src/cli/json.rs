@@ -121,3 +121,33 @@ pub fn write_sweep(
     }
     writeln!(out, "]}}")
 }
+
+/// An instant of the wall clock in milliseconds, as RFC 3339 (to the second).
+fn wall_instant(ms: Option<i64>) -> Value {
+    instant(ms.and_then(|ms| crate::lifecycle::time::from_unix_seconds(ms.div_euclid(1000))))
+}
+
+/// One outbox row (issue 12).
+pub fn delivery(d: &crate::store::outbox::Delivery) -> Value {
+    use crate::store::outbox::State;
+    json!({
+        "id": d.id,
+        "notification_id": d.notification_id,
+        "kind": d.kind,
+        "account_id": d.account_id,
+        "recipient": d.recipient_email,
+        "channel": d.channel.name(),
+        "address": d.address,
+        "message_id": d.message_id,
+        "status": d.state.name(),
+        "attempts": d.attempts,
+        "next_attempt_at": match d.state {
+            // 0: at once, whenever a watch runs.
+            State::Pending if d.next_attempt_ms > 0 => wall_instant(Some(d.next_attempt_ms)),
+            _ => Value::Null,
+        },
+        "last_error": d.last_error,
+        "delivered_at": wall_instant(d.delivered_ms),
+        "deadline": instant(d.deadline),
+    })
+}

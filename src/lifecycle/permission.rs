@@ -74,13 +74,20 @@ pub enum Attempt<'a> {
     Administer,
     /// Read an inbox: one's own, or anyone's as a super admin.
     ReadInbox(UserId),
+    /// Where an inbox's messages are delivered (email, webhook, language)
+    /// and its failed deliveries retried: one's own, or anyone's as a super
+    /// admin.
+    ManageInbox(UserId),
 }
 
 impl Attempt<'_> {
     fn is_social(&self) -> bool {
         !matches!(
             self,
-            Attempt::Administer | Attempt::ViewUsers | Attempt::ReadInbox(_)
+            Attempt::Administer
+                | Attempt::ViewUsers
+                | Attempt::ReadInbox(_)
+                | Attempt::ManageInbox(_)
         )
     }
 }
@@ -116,7 +123,7 @@ pub fn authorize(user: &User, tier: Tier, attempt: Attempt<'_>) -> Result<(), De
         }
         Attempt::ViewUsers => true,
         Attempt::Administer => false,
-        Attempt::ReadInbox(owner) => owner == user.id,
+        Attempt::ReadInbox(owner) | Attempt::ManageInbox(owner) => owner == user.id,
     };
     if allowed {
         return Ok(());
@@ -132,7 +139,7 @@ pub fn authorize(user: &User, tier: Tier, attempt: Attempt<'_>) -> Result<(), De
             last: account.last_connector,
         },
         Attempt::Administer | Attempt::ViewUsers => WhoMay::SuperAdmins,
-        Attempt::ReadInbox(owner) => WhoMay::SelfOrSuperAdmins(owner),
+        Attempt::ReadInbox(owner) | Attempt::ManageInbox(owner) => WhoMay::SelfOrSuperAdmins(owner),
     };
     Err(Denial::NotAllowed(who))
 }

@@ -4,7 +4,7 @@
 
 use super::audit::{self, NETWORK, Outcome};
 use super::rows::{AccountRecord, PostRecord, secs};
-use super::{NewUser, Session, accounts, posts, users};
+use super::{NewUser, Session, accounts, outbox, posts, users};
 use crate::error::{Error, Result};
 use crate::lifecycle::account::NetworkReport;
 use crate::lifecycle::permission::{Attempt, check_deactivation};
@@ -671,4 +671,94 @@ pub fn unset_demo_clock(session: &mut Session<'_>) -> Result<()> {
     )?;
     session.info.demo_clock = None;
     Ok(())
+}
+
+/// What `user set` changes of a user's channels; None leaves it as it is.
+#[derive(Clone, Debug, Default)]
+pub struct ChannelChange {
+    pub email: Option<bool>,
+    /// Some(None) removes the webhook.
+    pub webhook: Option<Option<String>>,
+    /// Some(None): the watch's language again.
+    pub lang: Option<Option<String>>,
+}
+
+/// Where a user's reminders and purge warnings are delivered (issue 12):
+/// their own settings, or anyone's as a super admin. A webhook address is
+/// checked here, so a watch never meets one it cannot use.
+pub fn set_channels(
+    session: &mut Session<'_>,
+    email: &str,
+    change: &ChannelChange,
+) -> Result<(User, outbox::Channels)> {
+    let actor = session.require_actor()?;
+    let conn = session.conn();
+    let target = users::require_by_email(conn, email)?;
+    session.attempting("user_channels", None);
+    session.authorize(&actor, Attempt::ManageInbox(target.id))?;
+    let mut channels = outbox::channels_of(conn, target.id)?;
+    if let Some(on) = change.email {
+        channels.email = on;
+    }
+    if let Some(webhook) = &change.webhook {
+        if let Some(url) = webhook {
+            crate::delivery::settings::check_webhook_url(url).map_err(|e| {
+                Error::invalid("bad_webhook", crate::tr!("error-bad-webhook", why = e))
+            })?;
+        }
+        channels.webhook = webhook.clone();
+    }
+    if let Some(lang) = &change.lang {
+        channels.lang = lang.clone();
+    }
+    outbox::set_channels(conn, target.id, &channels)?;
+    audit::record(
+        conn,
+        session.instant(),
+        &actor.email,
+        "user_channels",
+        None,
+        Outcome::Ok,
+        &crate::tr!(
+            "audit-user-channels",
+            email = target.email.clone(),
+            mail = if channels.email { "on" } else { "off" },
+            webhook = if channels.webhook.is_some() {
+                "on"
+            } else {
+                "off"
+            }
+        ),
+        None,
+    )?;
+    Ok((target, channels))
+}
+
+/// `notifications retry ID`: a failed delivery is queued again (by its
+/// recipient, or a super admin).
+pub fn retry_delivery(session: &mut Session<'_>, id: i64) -> Result<outbox::Delivery> {
+    let actor = session.require_actor()?;
+    let conn = session.conn();
+    let recipient = outbox::recipient_of(conn, id)?
+        .ok_or_else(|| Error::not_found("no_delivery", crate::tr!("error-no-delivery", id = id)))?;
+    session.attempting("delivery_retry", None);
+    session.authorize(&actor, Attempt::ManageInbox(recipient))?;
+    outbox::requeue(conn, id)?;
+    let delivery = outbox::by_id(conn, id)?.ok_or_else(|| super::rows::corrupt("delivery"))?;
+    audit::record(
+        conn,
+        session.instant(),
+        &actor.email,
+        "delivery_retry",
+        Some(delivery.account_id),
+        Outcome::Ok,
+        &crate::tr!(
+            "audit-delivery-retry",
+            id = id,
+            channel = delivery.channel.name(),
+            address = delivery.address.clone()
+        ),
+        None,
+    )?;
+    Ok(delivery)
 }

@@ -8,6 +8,7 @@ pub mod actions;
 pub mod audit;
 pub mod generate;
 pub mod notifications;
+pub mod outbox;
 pub mod posts;
 pub mod previews;
 pub mod reads;
@@ -294,6 +295,19 @@ impl Portal {
             attempt: None,
         };
         let value = command(&mut session)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// A write transaction without a sweep or an actor, for the outbox's
+    /// bookkeeping (a lease taken, an attempt's result): delivery state, not
+    /// the portal's.
+    pub fn write<T>(&mut self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        self.check_still_the_same_file()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&tx)?;
         tx.commit()?;
         Ok(value)
     }

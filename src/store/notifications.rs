@@ -23,18 +23,28 @@ impl Kind {
     }
 }
 
+/// A notification, and in the same transaction one outbox row per channel
+/// its recipient has (issue 12's delivery); `deadline` is the instant the
+/// message names (R9: the reauthorization, E1: the purge).
 pub fn insert(
     conn: &Connection,
     kind: Kind,
     account_id: AccountId,
     recipient: UserId,
     at: Instant,
+    deadline: Option<Instant>,
 ) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO notifications (kind, account_id, recipient, at) VALUES (?1, ?2, ?3, ?4)",
     )?;
     stmt.execute(params![kind.name(), account_id, recipient, secs(at)])?;
-    Ok(())
+    super::outbox::enqueue(
+        conn,
+        conn.last_insert_rowid(),
+        kind.name(),
+        recipient,
+        deadline,
+    )
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,10 +5,11 @@
 use super::accounts::{self, ListCursor, ListFilter};
 use super::audit::{self, AuditEntry};
 use super::notifications::{self, Notification};
+use super::outbox::{self, Delivery};
 use super::{AccountRecord, PostRecord, Session, posts, users};
 use crate::error::{Error, Result};
 use crate::lifecycle::permission::{Attempt, User};
-use crate::lifecycle::{AccountId, PostId, Tab};
+use crate::lifecycle::{AccountId, PostId, Tab, UserId};
 
 /// The portal's users (super admins only, R10).
 pub fn users(session: &mut Session<'_>) -> Result<Vec<User>> {
@@ -144,4 +145,45 @@ pub fn history(
     })?;
     notifications::for_each_of_account(conn, id, |n| each(HistoryItem::Notification(n)))?;
     audit::for_each(conn, Some(id), |e| each(HistoryItem::Audit(e)))
+}
+
+/// Whose deliveries a reader sees: `--user`'s (their own, or anyone's as a
+/// super admin); else the acting user's own, or every inbox's for a super
+/// admin or a script without `--as`.
+fn outbox_scope(session: &mut Session<'_>, user: Option<&str>) -> Result<Option<UserId>> {
+    session.attempting("read_outbox", None);
+    if user.is_some() {
+        return Ok(Some(inbox_owner(session, user)?.id));
+    }
+    match &session.actor {
+        Some(actor) if actor.super_admin && actor.active => Ok(None),
+        Some(actor) => {
+            let id = actor.id;
+            session.authorize_view(Attempt::ReadInbox(id))?;
+            Ok(Some(id))
+        }
+        None => Ok(None),
+    }
+}
+
+/// The outbox (issue 12), newest first: every delivery, or the failed ones.
+pub fn outbox(
+    session: &mut Session<'_>,
+    user: Option<&str>,
+    failed_only: bool,
+    each: impl FnMut(Delivery) -> Result<()>,
+) -> Result<()> {
+    let scope = outbox_scope(session, user)?;
+    outbox::for_each(session.conn(), failed_only, scope, each)
+}
+
+/// The failed deliveries a user should hear of (the Notifications tab):
+/// their own, or everyone's for a super admin; at most `limit`, and how many
+/// there are.
+pub fn failed_deliveries(session: &mut Session<'_>, limit: usize) -> Result<(Vec<Delivery>, i64)> {
+    let scope = outbox_scope(session, None)?;
+    Ok((
+        outbox::failed(session.conn(), scope, limit)?,
+        outbox::failed_count(session.conn(), scope)?,
+    ))
 }

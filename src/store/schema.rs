@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_portal.sql"),
     include_str!("migrations/002_ids_never_reused.sql"),
     include_str!("migrations/003_posts_in_tab_order.sql"),
+    include_str!("migrations/004_outbox.sql"),
 ];
 
 /// The mark in every portal file's header (`PRAGMA application_id`, 'SWBD'),

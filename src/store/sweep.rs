@@ -194,8 +194,9 @@ fn sweep_account(
                 let creators = posts::creators_of_scheduled(conn, id)?;
                 let admins = users::super_admins(conn)?;
                 let recipients = reminder_recipients(&last, &creators, &admins);
+                let due_at = account.reauth_due_at();
                 for &user in &recipients {
-                    notifications::insert(conn, Kind::ReauthReminder, id, user, event_at)?;
+                    notifications::insert(conn, Kind::ReauthReminder, id, user, event_at, due_at)?;
                 }
                 account.reminder_sent = true;
                 let due = account
@@ -221,8 +222,9 @@ fn sweep_account(
                 let last = users::by_id(conn, account.last_connector)?;
                 let admins = users::super_admins(conn)?;
                 let recipients = purge_warning_recipients(&last, &admins);
+                let purge_at = account.reconnect_deadline();
                 for &user in &recipients {
-                    notifications::insert(conn, Kind::PurgeWarning, id, user, event_at)?;
+                    notifications::insert(conn, Kind::PurgeWarning, id, user, event_at, purge_at)?;
                 }
                 account.purge_warning_sent = true;
                 audit::record(

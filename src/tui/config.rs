@@ -27,6 +27,9 @@ struct File {
     lang: Option<String>,
     #[serde(default)]
     keys: HashMap<Action, Vec<String>>,
+    email: Option<crate::delivery::settings::EmailSection>,
+    webhook: Option<crate::delivery::settings::WebhookSection>,
+    delivery: Option<crate::delivery::settings::DeliverySection>,
 }
 
 pub struct Config {
@@ -35,6 +38,8 @@ pub struct Config {
     /// SWITCHBOARD_LANG says (i18n::choose).
     pub lang: Option<String>,
     pub keymap: Keymap,
+    /// Where `watch` delivers reminders, and how (src/delivery/).
+    pub delivery: crate::delivery::Settings,
 }
 
 impl Default for Config {
@@ -43,6 +48,7 @@ impl Default for Config {
             theme: ThemeName::Default,
             lang: None,
             keymap: Keymap::default(),
+            delivery: crate::delivery::Settings::default(),
         }
     }
 }
@@ -87,6 +93,36 @@ pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
                 why = e.to_string()
             )),
         ),
+    }
+}
+
+/// The config for a service (`watch`): a missing file is the defaults, a
+/// malformed one an error naming the file and line, so a watch never runs
+/// on settings other than the ones written.
+pub fn load_strict(path: Option<&Path>) -> crate::error::Result<Config> {
+    let Some(path) = path else {
+        return Ok(Config::default());
+    };
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text).map_err(|problem| {
+            crate::error::Error::invalid(
+                "config",
+                crate::tr!(
+                    "config-invalid",
+                    path = path.display().to_string(),
+                    problem = problem
+                ),
+            )
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(e) => Err(crate::error::Error::other(
+            "config",
+            crate::tr!(
+                "config-cannot-read",
+                path = path.display().to_string(),
+                why = e.to_string()
+            ),
+        )),
     }
 }
 
@@ -146,9 +182,12 @@ pub fn parse(text: &str) -> Result<Config, String> {
         }
         overrides.insert(action, keys);
     }
+    let delivery =
+        crate::delivery::Settings::from_sections(file.email, file.webhook, file.delivery)?;
     Ok(Config {
         theme,
         lang: file.lang,
         keymap: Keymap::remapped(defaults(), &overrides),
+        delivery,
     })
 }

@@ -84,6 +84,8 @@ impl TestPortal {
             .env("SWITCHBOARD_LANG", "en")
             // Logs (written on errors) stay in the test's folder.
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            // The config file too (a test that needs one writes it there).
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .env_remove("SWITCHBOARD_LOG")
             .args(args)
             .output()

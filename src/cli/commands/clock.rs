@@ -73,15 +73,37 @@ pub fn sweep<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
     )
 }
 
-/// `watch`: every sweep that applied events, as `sweep` prints it (with
-/// `--json`, one sweep document a line), until a stopping signal.
+/// `watch`: every sweep that applied events, as `sweep` prints it, and
+/// every delivery attempted (with `--json`, one document a line), until a
+/// stopping signal.
 pub fn watch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
     let path = database_path(cli)?;
+    let config_path = crate::tui::config::default_path();
+    // The config says the language unless --lang or SWITCHBOARD_LANG do,
+    // and where deliveries go; both are read again on SIGHUP.
+    let settings = || {
+        let config = crate::tui::config::load_strict(config_path.as_deref())?;
+        if cli.global.lang.is_none() && std::env::var_os("SWITCHBOARD_LANG").is_none() {
+            let [_, all, messages, lang] = crate::i18n::environment();
+            if let Ok(lang) = crate::i18n::choose(&crate::i18n::Choices {
+                flag: None,
+                variable: None,
+                config: config.lang.as_deref(),
+                locale: [all.as_deref(), messages.as_deref(), lang.as_deref()],
+            }) {
+                crate::i18n::set(lang);
+            }
+        }
+        Ok(config.delivery)
+    };
+    let out = std::cell::RefCell::new(out);
     crate::watch::run(
         &path,
+        settings,
         |now, events| {
+            let mut out = out.borrow_mut();
             write_sweep(
-                out,
+                &mut out,
                 &crate::tr!("cli-swept", at = human::date(now)),
                 now,
                 events,
@@ -89,20 +111,44 @@ pub fn watch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
             )?;
             out.flush()
         },
-        // The config says the language; --lang and SWITCHBOARD_LANG still win.
-        || {
-            if cli.global.lang.is_none() && std::env::var_os("SWITCHBOARD_LANG").is_none() {
-                let [_, all, messages, lang] = crate::i18n::environment();
-                let config = crate::tui::config::lang_setting();
-                if let Ok(lang) = crate::i18n::choose(&crate::i18n::Choices {
-                    flag: None,
-                    variable: None,
-                    config: config.as_deref(),
-                    locale: [all.as_deref(), messages.as_deref(), lang.as_deref()],
-                }) {
-                    crate::i18n::set(lang);
+        |attempted| {
+            let mut out = out.borrow_mut();
+            if out.json() {
+                let mut doc = crate::cli::json::delivery(&attempted.delivery);
+                doc["outcome"] = match &attempted.result {
+                    Ok(()) => "delivered".into(),
+                    Err(_) if attempted.retry_at_ms.is_some() => "retrying".into(),
+                    Err(_) => "failed".into(),
+                };
+                if let Err(failure) = &attempted.result {
+                    doc["error"] = failure.message.clone().into();
                 }
+                out.doc(&serde_json::json!({ "delivery": doc }))?;
+            } else {
+                let d = &attempted.delivery;
+                let line = match &attempted.result {
+                    Ok(()) => crate::tr!(
+                        "cli-watch-delivered",
+                        id = d.id,
+                        channel = d.channel.name(),
+                        address = d.address.clone()
+                    ),
+                    Err(failure) => crate::tr!(
+                        "cli-watch-delivery-failed",
+                        id = d.id,
+                        channel = d.channel.name(),
+                        address = d.address.clone(),
+                        error = failure.message.clone(),
+                        retry = if attempted.retry_at_ms.is_some() {
+                            "yes"
+                        } else {
+                            "no"
+                        }
+                    ),
+                };
+                out.line(&line)?;
             }
+            out.flush()
         },
     )
 }

@@ -70,3 +70,52 @@ pub fn audit<W: Write>(
     )?;
     Ok(())
 }
+
+/// A delivery queued again.
+struct Requeued(crate::store::outbox::Delivery);
+
+impl crate::cli::output::Shown for Requeued {
+    fn json(&self) -> serde_json::Value {
+        json::delivery(&self.0)
+    }
+
+    fn human(&self) -> String {
+        crate::tr!(
+            "cli-delivery-requeued",
+            id = self.0.id,
+            channel = self.0.channel.name(),
+            address = self.0.address.clone()
+        )
+    }
+}
+
+/// `notifications outbox|retry`: deliveries by email and webhook (issue 12).
+pub fn delivery<W: Write>(
+    session: &mut Session<'_>,
+    out: &mut Output<W>,
+    command: &crate::cli::args::DeliveryCommand,
+) -> Result<()> {
+    use crate::cli::args::DeliveryCommand;
+    match command {
+        DeliveryCommand::Outbox { failed, user } => {
+            out.list(
+                Listing {
+                    empty: &crate::tr!(if *failed {
+                        "cli-outbox-no-failed"
+                    } else {
+                        "cli-outbox-empty"
+                    }),
+                    json: &json::delivery,
+                    human: &mut human::delivery_line,
+                    csv: None,
+                },
+                |each| reads::outbox(session, user.as_deref(), *failed, each),
+            )?;
+            Ok(())
+        }
+        DeliveryCommand::Retry { id } => {
+            let delivery = crate::store::actions::retry_delivery(session, *id)?;
+            out.show(&Requeued(delivery))
+        }
+    }
+}

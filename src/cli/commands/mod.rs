@@ -131,9 +131,13 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
                         account::network_event(session, out, *id, event)
                     }
                     Command::Post(sub) => post::run(session, out, sub),
-                    Command::Notifications { user, mark_read } => {
-                        inbox::notifications(session, out, user.as_deref(), *mark_read)
-                    }
+                    Command::Notifications {
+                        delivery: Some(delivery),
+                        ..
+                    } => inbox::delivery(session, out, delivery),
+                    Command::Notifications {
+                        user, mark_read, ..
+                    } => inbox::notifications(session, out, user.as_deref(), *mark_read),
                     Command::Audit { account, .. } => inbox::audit(session, out, *account),
                     _ => unreachable!("dispatched above"),
                 },

@@ -1,4 +1,4 @@
-//! `user add|deactivate|list`.
+//! `user add|deactivate|list|set`.
 
 use std::io::Write;
 
@@ -33,6 +33,42 @@ impl Shown for Changed {
             ),
             _ => crate::tr!("cli-user-deactivated", email = self.user.email.clone()),
         }
+    }
+}
+
+/// A user's channels, as `user set` left them.
+struct ChannelsSet {
+    user: User,
+    channels: crate::store::outbox::Channels,
+}
+
+impl Shown for ChannelsSet {
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "email": self.user.email,
+            "email_notifications": self.channels.email,
+            "webhook": self.channels.webhook,
+            "lang": self.channels.lang,
+        })
+    }
+
+    fn human(&self) -> String {
+        let off = crate::tr!("cli-channel-off");
+        crate::tr!(
+            "cli-user-channels",
+            email = self.user.email.clone(),
+            mail = if self.channels.email {
+                self.user.email.clone()
+            } else {
+                off.clone()
+            },
+            webhook = self.channels.webhook.clone().unwrap_or(off),
+            lang = self
+                .channels
+                .lang
+                .clone()
+                .unwrap_or_else(|| crate::tr!("cli-channel-watch-lang"))
+        )
     }
 }
 
@@ -75,6 +111,52 @@ pub fn run<W: Write>(
                 user,
                 verb: "deactivated",
             })
+        }
+        UserCommand::Set {
+            email,
+            email_notifications,
+            webhook,
+            no_webhook,
+            lang,
+            default_lang,
+        } => {
+            let email_on = match email_notifications.as_deref() {
+                None => None,
+                Some("on") => Some(true),
+                Some("off") => Some(false),
+                Some(other) => {
+                    return Err(crate::error::Error::invalid(
+                        "bad_switch",
+                        crate::tr!("error-bad-switch", value = other),
+                    ));
+                }
+            };
+            let lang = match (lang.as_deref(), default_lang) {
+                (Some(code), _) => Some(Some(
+                    crate::i18n::Lang::parse(code)
+                        .ok_or_else(|| {
+                            crate::error::Error::invalid(
+                                "bad_lang",
+                                crate::tr!("error-bad-lang", value = code),
+                            )
+                        })?
+                        .code()
+                        .to_string(),
+                )),
+                (None, true) => Some(None),
+                (None, false) => None,
+            };
+            let change = actions::ChannelChange {
+                email: email_on,
+                webhook: match (webhook, no_webhook) {
+                    (Some(url), _) => Some(Some(url.trim().to_string())),
+                    (None, true) => Some(None),
+                    (None, false) => None,
+                },
+                lang,
+            };
+            let (user, channels) = actions::set_channels(session, email, &change)?;
+            out.show(&ChannelsSet { user, channels })
         }
         UserCommand::List => {
             let all = reads::users(session)?;

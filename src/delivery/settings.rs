@@ -1,0 +1,307 @@
+//! The `[email]`, `[webhook]` and `[delivery]` sections of the config file:
+//! where messages go and how hard the watch tries. Secrets are never in the
+//! file (nor the portal): the SMTP password and the webhook secret come from
+//! environment variables the file may name.
+//!
+//! ```toml
+//! [email]
+//! host = "smtp.example.com"
+//! port = 587                      # default: 587 for starttls, 465 for tls, 25 for none
+//! security = "starttls"           # starttls, tls or none
+//! username = "switchboard@example.com"   # optional; password: $SWITCHBOARD_SMTP_PASSWORD
+//! from = "Switchboard <switchboard@example.com>"
+//!
+//! [webhook]
+//! secret_env = "SWITCHBOARD_WEBHOOK_SECRET"   # the HMAC secret's variable (this is the default)
+//!
+//! [delivery]
+//! max_attempts = 8
+//! first_retry = "30s"             # doubled after each failure, with jitter
+//! longest_retry = "1h"
+//! timeout = "10s"                 # each connection and each exchange
+//! ```
+
+use std::time::Duration;
+
+use serde::Deserialize;
+
+/// As the file says it.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailSection {
+    host: String,
+    port: Option<u16>,
+    security: Option<String>,
+    username: Option<String>,
+    password_env: Option<String>,
+    from: String,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookSection {
+    secret_env: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeliverySection {
+    max_attempts: Option<u32>,
+    first_retry: Option<String>,
+    longest_retry: Option<String>,
+    timeout: Option<String>,
+}
+
+/// How an SMTP connection is secured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Security {
+    /// Plain connection upgraded with STARTTLS (refused if the server cannot).
+    StartTls,
+    /// TLS from the first byte (SMTPS).
+    Tls,
+    /// No encryption: a relay on this machine, or a test server.
+    None,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Email {
+    pub host: String,
+    pub port: u16,
+    pub security: Security,
+    pub username: Option<String>,
+    /// The variable holding the password (read when sending, never stored).
+    pub password_env: String,
+    pub from: String,
+}
+
+/// Everything the delivery needs from the config file, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub email: Option<Email>,
+    /// The variable holding the webhook's HMAC secret.
+    pub webhook_secret_env: String,
+    pub max_attempts: u32,
+    pub first_retry: Duration,
+    pub longest_retry: Duration,
+    pub timeout: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            email: None,
+            webhook_secret_env: "SWITCHBOARD_WEBHOOK_SECRET".into(),
+            max_attempts: 8,
+            first_retry: Duration::from_secs(30),
+            longest_retry: Duration::from_secs(3600),
+            timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+impl Settings {
+    /// Checks the sections as read: an SMTP host that cannot be a host
+    /// name, a sender that is no address, a duration that does not parse.
+    pub fn from_sections(
+        email: Option<EmailSection>,
+        webhook: Option<WebhookSection>,
+        delivery: Option<DeliverySection>,
+    ) -> Result<Settings, String> {
+        let defaults = Settings::default();
+        let email = email.map(check_email).transpose()?;
+        let webhook_secret_env = webhook
+            .and_then(|w| w.secret_env)
+            .unwrap_or(defaults.webhook_secret_env);
+        let delivery = delivery.unwrap_or_default();
+        let duration = |text: Option<String>, what: &str, default: Duration| match text {
+            Some(text) => parse_duration(&text).map_err(|e| format!("[delivery] {what}: {e}")),
+            None => Ok(default),
+        };
+        let max_attempts = delivery.max_attempts.unwrap_or(defaults.max_attempts);
+        if max_attempts == 0 {
+            return Err("[delivery] max_attempts: at least 1".into());
+        }
+        Ok(Settings {
+            email,
+            webhook_secret_env,
+            max_attempts,
+            first_retry: duration(delivery.first_retry, "first_retry", defaults.first_retry)?,
+            longest_retry: duration(
+                delivery.longest_retry,
+                "longest_retry",
+                defaults.longest_retry,
+            )?,
+            timeout: duration(delivery.timeout, "timeout", defaults.timeout)?,
+        })
+    }
+
+    /// How long to wait before attempt `attempts + 1`, after `attempts`
+    /// failures: doubling from `first_retry` up to `longest_retry`, with up
+    /// to a quarter of jitter either way so watches retrying together drift
+    /// apart. `random` is any number in [0, 1).
+    pub fn backoff(&self, attempts: u32, random: f64) -> Duration {
+        let doubled = self
+            .first_retry
+            .saturating_mul(1u32 << attempts.saturating_sub(1).min(30));
+        let capped = doubled.min(self.longest_retry);
+        capped.mul_f64(0.75 + random.clamp(0.0, 1.0) * 0.5)
+    }
+}
+
+fn check_email(section: EmailSection) -> Result<Email, String> {
+    let host = section.host.trim().to_string();
+    check_host(&host).map_err(|e| format!("[email] host {host:?}: {e}"))?;
+    let security = match section.security.as_deref().unwrap_or("starttls") {
+        "starttls" => Security::StartTls,
+        "tls" => Security::Tls,
+        "none" => Security::None,
+        other => {
+            return Err(format!(
+                "[email] security {other:?}: use starttls, tls or none"
+            ));
+        }
+    };
+    let port = section.port.unwrap_or(match security {
+        Security::StartTls => 587,
+        Security::Tls => 465,
+        Security::None => 25,
+    });
+    if port == 0 {
+        return Err("[email] port: 1 to 65535".into());
+    }
+    if section.from.parse::<lettre::message::Mailbox>().is_err() {
+        return Err(format!(
+            "[email] from {:?}: not an email address (like \"Switchboard <switchboard@example.com>\")",
+            section.from
+        ));
+    }
+    Ok(Email {
+        host,
+        port,
+        security,
+        username: section.username.filter(|u| !u.is_empty()),
+        password_env: section
+            .password_env
+            .unwrap_or_else(|| "SWITCHBOARD_SMTP_PASSWORD".into()),
+        from: section.from,
+    })
+}
+
+/// A host name (letters, digits, hyphens, dots; labels of 1 to 63) or an IP
+/// address.
+pub fn check_host(host: &str) -> Result<(), String> {
+    if host.parse::<std::net::IpAddr>().is_ok() {
+        return Ok(());
+    }
+    if host.is_empty() || host.len() > 253 {
+        return Err("a host name is 1 to 253 characters".into());
+    }
+    for label in host.trim_end_matches('.').split('.') {
+        let fine = !label.is_empty()
+            && label.len() <= 63
+            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !label.starts_with('-')
+            && !label.ends_with('-');
+        if !fine {
+            return Err(
+                "not a host name (letters, digits and hyphens between dots, like smtp.example.com)"
+                    .into(),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A webhook address: http or https, with a host, and nothing that could
+/// reach a terminal or a header raw.
+pub fn check_webhook_url(url: &str) -> Result<(), String> {
+    let uri: ureq::http::Uri = url.parse().map_err(|_| {
+        format!("{url:?} is not a URL (like https://hooks.example.com/switchboard)")
+    })?;
+    match uri.scheme_str() {
+        Some("http") | Some("https") => {}
+        _ => {
+            return Err(format!(
+                "{url:?}: a webhook URL starts with https:// or http://"
+            ));
+        }
+    }
+    match uri.host() {
+        Some(host) if check_host(host.trim_start_matches('[').trim_end_matches(']')).is_ok() => {
+            Ok(())
+        }
+        _ => Err(format!("{url:?}: the URL has no valid host")),
+    }
+}
+
+/// `500ms`, `30s`, `5m`, `1h`.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a duration (like 500ms, 30s, 5m, 1h)"))?;
+    Ok(match unit {
+        "ms" => Duration::from_millis(n),
+        "s" => Duration::from_secs(n),
+        "m" => Duration::from_secs(n.saturating_mul(60)),
+        "h" => Duration::from_secs(n.saturating_mul(3600)),
+        _ => {
+            return Err(format!(
+                "{text:?} is not a duration (like 500ms, 30s, 5m, 1h)"
+            ));
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smtp_hosts_and_webhook_urls_are_checked_at_configuration() {
+        assert!(check_host("smtp.example.com").is_ok());
+        assert!(check_host("127.0.0.1").is_ok());
+        assert!(check_host("smtp example.com").is_err());
+        assert!(check_host("-bad.example").is_err());
+        assert!(check_host("").is_err());
+        assert!(check_webhook_url("https://hooks.example.com/x?y=1").is_ok());
+        assert!(check_webhook_url("http://127.0.0.1:8080/hook").is_ok());
+        assert!(check_webhook_url("ftp://example.com/").is_err());
+        assert!(check_webhook_url("hooks.example.com").is_err());
+        assert!(check_webhook_url("https://exa mple.com/").is_err());
+    }
+
+    #[test]
+    fn backoff_doubles_up_to_the_longest_with_a_quarter_of_jitter() {
+        let s = Settings::default();
+        assert_eq!(s.backoff(1, 0.5), Duration::from_secs(30));
+        assert_eq!(s.backoff(2, 0.5), Duration::from_secs(60));
+        assert_eq!(s.backoff(20, 0.5), Duration::from_secs(3600));
+        assert_eq!(s.backoff(1, 0.0), Duration::from_millis(22_500));
+        assert!(s.backoff(1, 0.999) < Duration::from_millis(37_500));
+    }
+
+    #[test]
+    fn sections_with_mistakes_are_refused_saying_which() {
+        let email = |host: &str, from: &str, security: Option<&str>| EmailSection {
+            host: host.into(),
+            from: from.into(),
+            security: security.map(str::to_string),
+            ..EmailSection::default()
+        };
+        let bad_host = Settings::from_sections(Some(email("smtp..x", "a@b.c", None)), None, None);
+        assert!(bad_host.unwrap_err().contains("[email] host"));
+        let bad_from = Settings::from_sections(Some(email("smtp.x", "nobody", None)), None, None);
+        assert!(bad_from.unwrap_err().contains("[email] from"));
+        let bad_security =
+            Settings::from_sections(Some(email("smtp.x", "a@b.c", Some("ssl"))), None, None);
+        assert!(bad_security.unwrap_err().contains("starttls, tls or none"));
+        let fine = Settings::from_sections(Some(email("smtp.x", "a@b.c", Some("tls"))), None, None)
+            .unwrap();
+        assert_eq!(fine.email.unwrap().port, 465);
+    }
+}

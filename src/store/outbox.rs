@@ -1,0 +1,412 @@
+//! The outbox: what the sweep's notifications (R9, E1) owe to each
+//! recipient's channels, written in the notification's own transaction and
+//! delivered after the commit by `watch` (src/delivery/).
+//!
+//! Delivery is at least once: a row is leased to one watch at a time (the
+//! lease is taken in a transaction), marked delivered after its receiver
+//! accepted it, and a watch that dies holding a lease loses nothing: the
+//! lease runs out, or the next watch on the same machine sees its holder is
+//! gone, and the row is sent again (the one in hand, at most, twice).
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::rows::{instant, opt_instant, secs};
+use crate::error::{Error, Result};
+use crate::lifecycle::{Instant, UserId};
+
+/// A way a message reaches a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    Email,
+    Webhook,
+}
+
+impl Channel {
+    pub fn name(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Webhook => "webhook",
+        }
+    }
+
+    fn parse(text: &str) -> Result<Channel> {
+        match text {
+            "email" => Ok(Channel::Email),
+            "webhook" => Ok(Channel::Webhook),
+            _ => Err(super::rows::corrupt("delivery channel")),
+        }
+    }
+}
+
+/// Where a delivery stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum State {
+    Pending,
+    Delivered,
+    Failed,
+}
+
+impl State {
+    pub fn name(self) -> &'static str {
+        match self {
+            State::Pending => "pending",
+            State::Delivered => "delivered",
+            State::Failed => "failed",
+        }
+    }
+
+    fn parse(text: &str) -> Result<State> {
+        match text {
+            "pending" => Ok(State::Pending),
+            "delivered" => Ok(State::Delivered),
+            "failed" => Ok(State::Failed),
+            _ => Err(super::rows::corrupt("delivery status")),
+        }
+    }
+}
+
+/// A user's channels: which messages reach them outside the portal.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Channels {
+    pub email: bool,
+    pub webhook: Option<String>,
+    /// The language of their messages (`en`, `it`); None: the watch's.
+    pub lang: Option<String>,
+}
+
+pub fn channels_of(conn: &Connection, user: UserId) -> Result<Channels> {
+    let mut stmt = conn
+        .prepare_cached("SELECT email_notifications, webhook_url, lang FROM users WHERE id = ?1")?;
+    stmt.query_row([user], |r| {
+        Ok(Channels {
+            email: r.get(0)?,
+            webhook: r.get(1)?,
+            lang: r.get(2)?,
+        })
+    })
+    .optional()?
+    .ok_or_else(|| super::rows::corrupt("user reference"))
+}
+
+pub fn set_channels(conn: &Connection, user: UserId, channels: &Channels) -> Result<()> {
+    conn.execute(
+        "UPDATE users SET email_notifications = ?2, webhook_url = ?3, lang = ?4 WHERE id = ?1",
+        params![user, channels.email, channels.webhook, channels.lang],
+    )?;
+    Ok(())
+}
+
+/// Writes one delivery per channel `recipient` has, for the notification
+/// just inserted (called in its transaction: both are written or neither).
+pub fn enqueue(
+    conn: &Connection,
+    notification_id: i64,
+    kind: &str,
+    recipient: UserId,
+    deadline: Option<Instant>,
+) -> Result<()> {
+    let channels = channels_of(conn, recipient)?;
+    let email: Option<String> = if channels.email {
+        Some(super::users::email_of(conn, recipient)?)
+    } else {
+        None
+    };
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO deliveries (notification_id, channel, address, deadline, message_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (channel, address) in [
+        (Channel::Email, email),
+        (Channel::Webhook, channels.webhook),
+    ] {
+        if let Some(address) = address {
+            stmt.execute(params![
+                notification_id,
+                channel.name(),
+                address,
+                deadline.map(secs),
+                message_id(conn, notification_id, kind, channel)?,
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// `<reauth_reminder.42.email.1772355600@acme-corp.switchboard>`: the same
+/// for every attempt of one delivery, and unlike any other portal's as far
+/// as its name and creation instant go.
+fn message_id(
+    conn: &Connection,
+    notification_id: i64,
+    kind: &str,
+    channel: Channel,
+) -> Result<String> {
+    let (name, created): (String, i64) = conn.query_row(
+        "SELECT name, coalesce((SELECT min(at) FROM audit), 0) FROM portal",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let slug: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() {
+        "portal".to_string()
+    } else {
+        slug
+    };
+    Ok(format!(
+        "<{kind}.{notification_id}.{}.{created}@{slug}.switchboard>",
+        channel.name()
+    ))
+}
+
+/// One delivery with everything its message needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Delivery {
+    pub id: i64,
+    pub channel: Channel,
+    pub address: String,
+    pub message_id: String,
+    pub state: State,
+    pub attempts: i64,
+    pub next_attempt_ms: i64,
+    pub last_error: Option<String>,
+    pub delivered_ms: Option<i64>,
+    pub deadline: Option<Instant>,
+    pub notification_id: i64,
+    /// `reauth_reminder` or `purge_warning`.
+    pub kind: String,
+    pub at: Instant,
+    pub account_id: i64,
+    pub account: Option<super::rows::AccountLabel>,
+    pub recipient_id: UserId,
+    pub recipient_email: String,
+    pub recipient_name: String,
+    pub recipient_lang: Option<String>,
+}
+
+const SELECT: &str = "SELECT d.id, d.channel, d.address, d.message_id, d.status, d.attempts, \
+     d.next_attempt_ms, d.last_error, d.delivered_ms, d.deadline, n.id, n.kind, n.at, \
+     n.account_id, u.id, u.email, u.name, u.lang, a.network, a.name, a.handle \
+     FROM deliveries d JOIN notifications n ON n.id = d.notification_id \
+     JOIN users u ON u.id = n.recipient LEFT JOIN accounts a ON a.id = n.account_id";
+
+fn from_row(r: &rusqlite::Row<'_>) -> Result<Delivery> {
+    Ok(Delivery {
+        id: r.get(0)?,
+        channel: Channel::parse(&r.get::<_, String>(1)?)?,
+        address: r.get(2)?,
+        message_id: r.get(3)?,
+        state: State::parse(&r.get::<_, String>(4)?)?,
+        attempts: r.get(5)?,
+        next_attempt_ms: r.get(6)?,
+        last_error: r.get(7)?,
+        delivered_ms: r.get(8)?,
+        deadline: opt_instant(r.get(9)?, "delivery deadline")?,
+        notification_id: r.get(10)?,
+        kind: r.get(11)?,
+        at: instant(r.get(12)?, "notification instant")?,
+        account_id: r.get(13)?,
+        recipient_id: r.get(14)?,
+        recipient_email: r.get(15)?,
+        recipient_name: r.get(16)?,
+        recipient_lang: r.get(17)?,
+        account: super::rows::account_label(r, 18)?,
+    })
+}
+
+pub fn by_id(conn: &Connection, id: i64) -> Result<Option<Delivery>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE d.id = ?1"))?;
+    stmt.query_row([id], |r| Ok(from_row(r)))
+        .optional()?
+        .transpose()
+}
+
+/// The outbox, newest first, streamed: every row, or the failed ones; all
+/// recipients', or one's (the reads behind `notifications outbox`).
+pub fn for_each(
+    conn: &Connection,
+    failed_only: bool,
+    recipient: Option<UserId>,
+    mut each: impl FnMut(Delivery) -> Result<()>,
+) -> Result<()> {
+    let status = if failed_only {
+        "d.status = 'failed'"
+    } else {
+        "1"
+    };
+    let sql = match recipient {
+        Some(_) => format!("{SELECT} WHERE {status} AND n.recipient = ?1 ORDER BY d.id DESC"),
+        None => format!("{SELECT} WHERE {status} ORDER BY d.id DESC"),
+    };
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = match recipient {
+        Some(user) => stmt.query([user])?,
+        None => stmt.query([])?,
+    };
+    while let Some(r) = rows.next()? {
+        each(from_row(r)?)?;
+    }
+    Ok(())
+}
+
+/// Failed deliveries, newest first, at most `limit`: the Notifications
+/// tab's warning (all of them for a super admin, else one's own).
+pub fn failed(conn: &Connection, recipient: Option<UserId>, limit: usize) -> Result<Vec<Delivery>> {
+    let mut found = Vec::new();
+    for_each(conn, true, recipient, |d| {
+        if found.len() < limit {
+            found.push(d);
+        }
+        Ok(())
+    })?;
+    Ok(found)
+}
+
+pub fn failed_count(conn: &Connection, recipient: Option<UserId>) -> Result<i64> {
+    Ok(match recipient {
+        Some(user) => conn.query_row(
+            "SELECT count(*) FROM deliveries d JOIN notifications n ON n.id = d.notification_id \
+             WHERE d.status = 'failed' AND n.recipient = ?1",
+            [user],
+            |r| r.get(0),
+        )?,
+        None => conn.query_row(
+            "SELECT count(*) FROM deliveries WHERE status = 'failed'",
+            [],
+            |r| r.get(0),
+        )?,
+    })
+}
+
+/// Takes the lease of the next delivery due at `now_ms` for `holder`, until
+/// `until_ms`: one due and not leased, or leased by a holder that is gone
+/// (`gone` says, from the holder's name). In a write transaction, so two
+/// watches never hold one row.
+pub fn claim_next(
+    conn: &Connection,
+    holder: &str,
+    now_ms: i64,
+    until_ms: i64,
+    gone: impl Fn(&str) -> bool,
+) -> Result<Option<Delivery>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, claimed_by, claimed_until_ms FROM deliveries \
+         WHERE status = 'pending' AND next_attempt_ms <= ?1 ORDER BY next_attempt_ms, id",
+    )?;
+    let mut rows = stmt.query([now_ms])?;
+    let mut chosen = None;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let by: Option<String> = r.get(1)?;
+        let until: Option<i64> = r.get(2)?;
+        let free = match (by, until) {
+            (Some(by), Some(until)) => until <= now_ms || by == holder || gone(&by),
+            _ => true,
+        };
+        if free {
+            chosen = Some(id);
+            break;
+        }
+    }
+    drop(rows);
+    let Some(id) = chosen else { return Ok(None) };
+    conn.execute(
+        "UPDATE deliveries SET claimed_by = ?2, claimed_until_ms = ?3 WHERE id = ?1",
+        params![id, holder, until_ms],
+    )?;
+    by_id(conn, id)
+}
+
+/// The earliest real instant (ms) a pending delivery is due, for a watch's
+/// sleep.
+pub fn next_due_ms(conn: &Connection) -> Result<Option<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT next_attempt_ms FROM deliveries WHERE status = 'pending' \
+         ORDER BY next_attempt_ms LIMIT 1",
+    )?;
+    Ok(stmt.query_row([], |r| r.get(0)).optional()?)
+}
+
+/// The receiver took it. Only the lease's holder records it: a watch whose
+/// lease ran out and was taken over writes nothing.
+pub fn mark_delivered(conn: &Connection, id: i64, holder: &str, now_ms: i64) -> Result<bool> {
+    let changed = conn.execute(
+        "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_ms = ?3, \
+         claimed_by = NULL, claimed_until_ms = NULL, last_error = NULL \
+         WHERE id = ?1 AND claimed_by = ?2 AND status = 'pending'",
+        params![id, holder, now_ms],
+    )?;
+    Ok(changed == 1)
+}
+
+/// An attempt failed: try again at `retry_at_ms`, or, with None, give up
+/// (failed, with its last error, until someone retries it).
+pub fn mark_attempt_failed(
+    conn: &Connection,
+    id: i64,
+    holder: &str,
+    error: &str,
+    retry_at_ms: Option<i64>,
+) -> Result<bool> {
+    let changed = conn.execute(
+        "UPDATE deliveries SET attempts = attempts + 1, last_error = ?3, \
+         status = CASE WHEN ?4 IS NULL THEN 'failed' ELSE 'pending' END, \
+         next_attempt_ms = coalesce(?4, next_attempt_ms), \
+         claimed_by = NULL, claimed_until_ms = NULL \
+         WHERE id = ?1 AND claimed_by = ?2 AND status = 'pending'",
+        params![id, holder, error, retry_at_ms],
+    )?;
+    Ok(changed == 1)
+}
+
+/// `notifications retry ID`: a failed delivery goes back in the queue, due
+/// at once, with its attempts counted afresh.
+pub fn requeue(conn: &Connection, id: i64) -> Result<()> {
+    let state: Option<String> = conn
+        .query_row("SELECT status FROM deliveries WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match state.as_deref() {
+        None => Err(Error::not_found(
+            "no_delivery",
+            crate::tr!("error-no-delivery", id = id),
+        )),
+        Some("failed") => {
+            conn.execute(
+                "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_ms = 0, \
+                 claimed_by = NULL, claimed_until_ms = NULL WHERE id = ?1",
+                [id],
+            )?;
+            Ok(())
+        }
+        Some(state) => Err(Error::conflict(
+            "not_failed",
+            crate::tr!("error-delivery-not-failed", id = id, state = state),
+        )),
+    }
+}
+
+/// The recipient of a delivery, for the permission to see or retry it.
+pub fn recipient_of(conn: &Connection, id: i64) -> Result<Option<UserId>> {
+    Ok(conn
+        .query_row(
+            "SELECT n.recipient FROM deliveries d JOIN notifications n ON n.id = d.notification_id \
+             WHERE d.id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}

@@ -1,0 +1,733 @@
+//! Issue 12: reminders that reach people. Real servers on loopback, started
+//! and stopped by each test: an SMTP receiver and an HTTP listener, both
+//! written here on std's TcpListener (they speak the protocols' plain
+//! forms, as a relay on the same machine does), so the tests pass offline
+//! on a fresh machine with nothing installed.
+
+mod common;
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::{ADMIN, T0, TestPortal};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+const BO: &str = "bo@example.com";
+const CY: &str = "cy@example.com";
+const SECRET: &str = "s3cret-shared-with-the-receiver";
+
+/// One mail as the SMTP server received it.
+#[derive(Clone, Debug)]
+struct Mail {
+    to: Vec<String>,
+    data: String,
+}
+
+impl Mail {
+    /// A header's value, its RFC 2047 `=?utf-8?b?…?=` words decoded.
+    fn header(&self, name: &str) -> Option<String> {
+        let head = self.data.split("\n\n").next().unwrap_or("");
+        // Long headers are folded onto lines that start with a space.
+        let unfolded = head.replace("\n ", " ").replace("\n\t", " ");
+        unfolded
+            .lines()
+            .take_while(|l| !l.is_empty())
+            .find(|l| {
+                l.to_ascii_lowercase()
+                    .starts_with(&format!("{}:", name.to_ascii_lowercase()))
+            })
+            .map(|l| decode_words(l[name.len() + 1..].trim()))
+    }
+}
+
+fn decode_words(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("=?utf-8?b?") {
+        out.push_str(&rest[..start]);
+        let word = &rest[start + 10..];
+        let end = word.find("?=").unwrap();
+        out.push_str(&String::from_utf8(base64(&word[..end])).unwrap());
+        rest = &word[end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn base64(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut count = 0;
+    let mut out = Vec::new();
+    for c in text.bytes().filter(|&c| c != b'=') {
+        let value = ALPHABET.iter().position(|&a| a == c).unwrap() as u32;
+        bits = (bits << 6) | value;
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+        }
+    }
+    out
+}
+
+/// A plain SMTP receiver on loopback, recording every mail, until dropped.
+struct SmtpServer {
+    port: u16,
+    mails: Arc<Mutex<Vec<Mail>>>,
+}
+
+impl SmtpServer {
+    fn start() -> SmtpServer {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let mails = Arc::new(Mutex::new(Vec::new()));
+        let kept = Arc::clone(&mails);
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let kept = Arc::clone(&kept);
+                std::thread::spawn(move || {
+                    let _ = smtp_session(stream, &kept);
+                });
+            }
+        });
+        SmtpServer { port, mails }
+    }
+
+    fn mails(&self) -> Vec<Mail> {
+        self.mails.lock().unwrap().clone()
+    }
+}
+
+fn smtp_session(stream: TcpStream, mails: &Mutex<Vec<Mail>>) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut writer = stream.try_clone()?;
+    let mut reader = BufReader::new(stream);
+    writer.write_all(b"220 test.local ESMTP ready\r\n")?;
+    let mut to = Vec::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 {
+            return Ok(());
+        }
+        let command = line.trim_end().to_ascii_uppercase();
+        if command.starts_with("EHLO") {
+            writer.write_all(b"250-test.local\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n")?;
+        } else if command.starts_with("HELO") || command.starts_with("MAIL") {
+            writer.write_all(b"250 OK\r\n")?;
+        } else if command.starts_with("RCPT") {
+            let address = line.trim_end()[8..]
+                .trim()
+                .trim_matches(['<', '>'])
+                .to_string();
+            to.push(
+                address
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_matches(['<', '>'])
+                    .to_string(),
+            );
+            writer.write_all(b"250 OK\r\n")?;
+        } else if command == "DATA" {
+            writer.write_all(b"354 end with <CRLF>.<CRLF>\r\n")?;
+            let mut data = String::new();
+            loop {
+                let mut line = String::new();
+                reader.read_line(&mut line)?;
+                if line == ".\r\n" || line.is_empty() {
+                    break;
+                }
+                data.push_str(&line.replace("\r\n", "\n"));
+            }
+            mails.lock().unwrap().push(Mail {
+                to: std::mem::take(&mut to),
+                data,
+            });
+            writer.write_all(b"250 OK queued\r\n")?;
+        } else if command == "QUIT" {
+            writer.write_all(b"221 bye\r\n")?;
+            return Ok(());
+        } else {
+            writer.write_all(b"250 OK\r\n")?;
+        }
+    }
+}
+
+/// One request as the HTTP listener received it.
+#[derive(Clone, Debug)]
+struct Request {
+    headers: HashMap<String, String>,
+    body: Vec<u8>,
+}
+
+/// An HTTP listener on loopback answering each POST with the next status
+/// of `statuses` (the last one for ever after), after `delay`.
+struct HttpServer {
+    port: u16,
+    requests: Arc<Mutex<Vec<Request>>>,
+}
+
+impl HttpServer {
+    fn start(statuses: Vec<u16>, delay: Duration) -> HttpServer {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let kept = Arc::clone(&requests);
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let _ = http_exchange(stream, &kept, &statuses, delay);
+            }
+        });
+        HttpServer { port, requests }
+    }
+
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/hooks/switchboard", self.port)
+    }
+
+    fn requests(&self) -> Vec<Request> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+fn http_exchange(
+    stream: TcpStream,
+    requests: &Mutex<Vec<Request>>,
+    statuses: &[u16],
+    delay: Duration,
+) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut writer = stream.try_clone()?;
+    let mut reader = BufReader::new(stream);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    let mut headers = HashMap::new();
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line)?;
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_string());
+        }
+    }
+    let length: usize = headers
+        .get("content-length")
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(0);
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body)?;
+    // Record first, answer after the delay: a watch killed meanwhile has
+    // delivered without knowing it (the case at-least-once is about).
+    let status = {
+        let mut all = requests.lock().unwrap();
+        all.push(Request { headers, body });
+        statuses[(all.len() - 1).min(statuses.len() - 1)]
+    };
+    std::thread::sleep(delay);
+    let reason = if status < 300 { "OK" } else { "Error" };
+    write!(
+        writer,
+        "HTTP/1.1 {status} {reason}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )?;
+    writer.flush()
+}
+
+/// A demo-clock portal: Ana (super admin), Bo (publisher, all accounts) and
+/// Cy (publisher), all with email on; Bo connects Facebook @acme at T0.
+fn portal_with_email_users() -> (TestPortal, i64) {
+    let p = TestPortal::new();
+    p.run(&["--now", T0, "clock", "set", T0]).ok();
+    for user in [BO, CY] {
+        p.run(&[
+            "--as",
+            ADMIN,
+            "user",
+            "add",
+            user,
+            "--name",
+            user,
+            "--access",
+            "all",
+            "--publish",
+        ])
+        .ok();
+    }
+    for user in [ADMIN, BO, CY] {
+        p.run(&[
+            "--as",
+            ADMIN,
+            "user",
+            "set",
+            user,
+            "--email-notifications",
+            "on",
+        ])
+        .ok();
+    }
+    let id = p.connect_as(BO, "facebook", "acme", T0);
+    (p, id)
+}
+
+fn write_config(p: &TestPortal, text: &str) {
+    let dir = p.dir.path().join("config").join("switchboard");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), text).unwrap();
+}
+
+fn smtp_config(port: u16) -> String {
+    format!(
+        "[email]\nhost = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\nfrom = \"Switchboard <switchboard@acme.test>\"\n\n[delivery]\nfirst_retry = \"200ms\"\ntimeout = \"3s\"\n"
+    )
+}
+
+fn start_watch(p: &TestPortal) -> Child {
+    Command::new(assert_cmd::cargo::cargo_bin("switchboard"))
+        .env("SWITCHBOARD_DB", &p.db)
+        .env("SWITCHBOARD_LANG", "en")
+        .env("XDG_DATA_HOME", p.dir.path().join("data"))
+        .env("XDG_CONFIG_HOME", p.dir.path().join("config"))
+        .env("SWITCHBOARD_WEBHOOK_SECRET", SECRET)
+        .env_remove("SWITCHBOARD_USER")
+        .args(["--json", "watch"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// SIGTERM, and the exit code.
+fn stop(mut watch: Child) -> (Option<i32>, String) {
+    unsafe {
+        libc::kill(watch.id() as i32, libc::SIGTERM);
+    }
+    let started = Instant::now();
+    while watch.try_wait().unwrap().is_none() {
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "the watch did not stop"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let output = watch.wait_with_output().unwrap();
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn outbox(p: &TestPortal) -> Vec<serde_json::Value> {
+    p.run(&["--json", "notifications", "outbox"])
+        .ok()
+        .json()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn wait_until(what: &str, seconds: u64, mut done: impl FnMut() -> bool) {
+    let started = Instant::now();
+    while !done() {
+        assert!(
+            started.elapsed() < Duration::from_secs(seconds),
+            "waited {seconds} s for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn r9_watch_emails_the_reminder_to_the_right_people_once_each_when_the_clock_passes_it() {
+    let smtp = SmtpServer::start();
+    let (p, account) = portal_with_email_users();
+    write_config(&p, &smtp_config(smtp.port));
+    let watch = start_watch(&p);
+    std::thread::sleep(Duration::from_millis(500));
+    // Another process moves the demo clock past the reminder (90 - 7 days).
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    wait_until("two mails", 20, || smtp.mails().len() >= 2);
+    std::thread::sleep(Duration::from_millis(700));
+    let (code, stderr) = stop(watch);
+    assert_eq!(code, Some(0), "{stderr}");
+
+    // R9b: the last connector (Bo) and the super admin (Ana); Cy, who has
+    // email on but nothing to do with the account, hears nothing.
+    let mails = smtp.mails();
+    let mut to: Vec<String> = mails.iter().flat_map(|m| m.to.clone()).collect();
+    to.sort();
+    assert_eq!(to, vec![ADMIN.to_string(), BO.to_string()], "{mails:#?}");
+    for mail in &mails {
+        let subject = mail.header("Subject").unwrap();
+        assert!(
+            subject.starts_with("Reauthorize Facebook · acme by "),
+            "{subject}"
+        );
+        assert!(
+            mail.header("Message-ID")
+                .unwrap()
+                .contains("reauth_reminder")
+        );
+        assert!(
+            mail.data
+                .contains(&format!("switchboard account reconnect {account}")),
+            "{}",
+            mail.data
+        );
+    }
+    // Every delivery ended delivered, each after one attempt.
+    let rows = outbox(&p);
+    assert_eq!(rows.len(), 2);
+    assert!(
+        rows.iter()
+            .all(|r| r["status"] == "delivered" && r["attempts"] == 1)
+    );
+}
+
+#[test]
+fn a_reminder_is_written_in_its_recipients_language() {
+    let smtp = SmtpServer::start();
+    let (p, _) = portal_with_email_users();
+    p.run(&["--as", BO, "user", "set", BO, "--lang", "it"]).ok();
+    write_config(&p, &smtp_config(smtp.port));
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    let watch = start_watch(&p);
+    wait_until("two mails", 20, || smtp.mails().len() >= 2);
+    let (code, _) = stop(watch);
+    assert_eq!(code, Some(0));
+    let mails = smtp.mails();
+    let to_bo = mails.iter().find(|m| m.to == [BO]).unwrap();
+    let to_ana = mails.iter().find(|m| m.to == [ADMIN]).unwrap();
+    assert_eq!(
+        to_bo.header("Subject").unwrap(),
+        "Riautorizza Facebook · acme entro il 30 mag 2026, 09:00"
+    );
+    assert_eq!(
+        to_ana.header("Subject").unwrap(),
+        "Reauthorize Facebook · acme by May 30 2026 09:00"
+    );
+}
+
+#[test]
+fn a_webhook_answering_500_then_200_gets_one_signed_delivery_after_a_retry() {
+    let hook = HttpServer::start(vec![500, 200], Duration::ZERO);
+    let (p, account) = portal_with_email_users();
+    for user in [ADMIN, BO, CY] {
+        p.run(&[
+            "--as",
+            ADMIN,
+            "user",
+            "set",
+            user,
+            "--email-notifications",
+            "off",
+        ])
+        .ok();
+    }
+    p.run(&["--as", BO, "user", "set", BO, "--webhook", &hook.url()])
+        .ok();
+    write_config(&p, "[delivery]\nfirst_retry = \"200ms\"\n");
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    let watch = start_watch(&p);
+    wait_until("the delivery", 20, || {
+        outbox(&p).iter().any(|r| r["status"] == "delivered")
+    });
+    let (code, stderr) = stop(watch);
+    assert_eq!(code, Some(0), "{stderr}");
+
+    let requests = hook.requests();
+    assert_eq!(requests.len(), 2, "one 500, then one 200");
+    let keys: Vec<&String> = requests
+        .iter()
+        .map(|r| &r.headers["idempotency-key"])
+        .collect();
+    assert_eq!(keys[0], keys[1], "the same message id on the retry");
+    for request in &requests {
+        // The signature, verified with the shared secret.
+        let mut mac = Hmac::<Sha256>::new_from_slice(SECRET.as_bytes()).unwrap();
+        mac.update(&request.body);
+        let hex: String = mac
+            .finalize()
+            .into_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(
+            request.headers["x-switchboard-signature"],
+            format!("sha256={hex}")
+        );
+        let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
+        assert_eq!(body["kind"], "reauth_reminder");
+        assert_eq!(body["account_id"], account);
+        assert_eq!(body["account"]["network"], "facebook");
+        assert_eq!(body["recipient"], BO);
+        assert_eq!(body["message_id"], keys[0].as_str());
+    }
+    let rows = outbox(&p);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["status"], "delivered");
+    assert_eq!(rows[0]["attempts"], 2);
+}
+
+#[test]
+fn an_unreachable_server_never_blocks_the_sweep_and_a_failed_delivery_goes_again_on_retry() {
+    // A port nobody listens on.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let (p, _) = portal_with_email_users();
+    for user in [BO, CY] {
+        p.run(&[
+            "--as",
+            ADMIN,
+            "user",
+            "set",
+            user,
+            "--email-notifications",
+            "off",
+        ])
+        .ok();
+    }
+    write_config(
+        &p,
+        &format!(
+            "[email]\nhost = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\nfrom = \"switchboard@acme.test\"\n\n[delivery]\nmax_attempts = 2\nfirst_retry = \"100ms\"\ntimeout = \"2s\"\n"
+        ),
+    );
+    let watch = start_watch(&p);
+    std::thread::sleep(Duration::from_millis(400));
+    let started = Instant::now();
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    // The sweep is not held by the delivery.
+    assert!(started.elapsed() < Duration::from_secs(5));
+    wait_until("the delivery to fail", 20, || {
+        let failed = p
+            .run(&[
+                "--json",
+                "--as",
+                ADMIN,
+                "notifications",
+                "outbox",
+                "--failed",
+            ])
+            .ok()
+            .json();
+        failed.as_array().unwrap().len() == 1
+    });
+    let failed = p
+        .run(&[
+            "--json",
+            "--as",
+            ADMIN,
+            "notifications",
+            "outbox",
+            "--failed",
+        ])
+        .ok()
+        .json();
+    let row = &failed[0];
+    assert_eq!(row["attempts"], 2);
+    assert!(
+        row["last_error"]
+            .as_str()
+            .unwrap()
+            .contains(&port.to_string()),
+        "{row}"
+    );
+    let human = p
+        .run(&["--as", ADMIN, "notifications", "outbox", "--failed"])
+        .ok()
+        .stdout;
+    assert!(human.contains("failed after 2 attempts"), "{human}");
+    assert!(human.contains("switchboard notifications retry"), "{human}");
+
+    // A server comes up on that port; a retry queues it and the watch,
+    // woken by the change, delivers it.
+    let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
+    let smtp = SmtpServer {
+        port,
+        mails: Arc::new(Mutex::new(Vec::new())),
+    };
+    let kept = Arc::clone(&smtp.mails);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let _ = smtp_session(stream, &kept);
+        }
+    });
+    let id = row["id"].as_i64().unwrap().to_string();
+    // Only its recipient or a super admin may.
+    p.run(&[
+        "--as",
+        ADMIN,
+        "user",
+        "add",
+        "vi@example.com",
+        "--name",
+        "Vi",
+    ])
+    .ok();
+    assert_eq!(
+        p.run(&["--as", "vi@example.com", "notifications", "retry", &id])
+            .code,
+        3
+    );
+    p.run(&["--as", ADMIN, "notifications", "retry", &id]).ok();
+    wait_until("the mail", 20, || smtp.mails().len() == 1);
+    let (code, _) = stop(watch);
+    assert_eq!(code, Some(0));
+    assert_eq!(outbox(&p)[0]["status"], "delivered");
+    // A delivered one is not retried.
+    assert_eq!(
+        p.run(&["--as", ADMIN, "notifications", "retry", &id]).code,
+        5
+    );
+    assert_eq!(
+        p.run(&["--as", ADMIN, "notifications", "retry", "999"])
+            .code,
+        4
+    );
+}
+
+#[test]
+fn bad_channels_are_refused_at_configuration() {
+    let (p, _) = portal_with_email_users();
+    for url in [
+        "ftp://hooks.example.com/x",
+        "hooks.example.com",
+        "https://exa mple.com/",
+    ] {
+        let run = p.run(&["--as", ADMIN, "user", "set", ADMIN, "--webhook", url]);
+        assert_eq!(run.code, 2, "{url}: {}", run.stderr);
+        assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+    }
+    let run = p.run(&[
+        "--as",
+        ADMIN,
+        "user",
+        "set",
+        ADMIN,
+        "--email-notifications",
+        "yes",
+    ]);
+    assert_eq!(run.code, 2);
+    // Someone else's channels are theirs or a super admin's to set.
+    let run = p.run(&[
+        "--as",
+        CY,
+        "user",
+        "set",
+        BO,
+        "--email-notifications",
+        "off",
+    ]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    // An SMTP host that cannot be one stops the watch before it starts.
+    write_config(
+        &p,
+        "[email]\nhost = \"smtp example.com\"\nfrom = \"switchboard@acme.test\"\n",
+    );
+    let watch = start_watch(&p);
+    let output = watch.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("[email] host") || stderr.contains("[email] host"),
+        "{stdout}{stderr}"
+    );
+}
+
+/// A small deterministic generator for the moments of the kills.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+#[test]
+fn a_watch_killed_at_random_moments_loses_no_delivery_and_repeats_none_more_than_once() {
+    // Every answer takes a moment, so kills land mid-delivery too.
+    let hook = HttpServer::start(vec![200], Duration::from_millis(15));
+    let p = TestPortal::new();
+    p.run(&["--now", T0, "clock", "set", T0]).ok();
+    p.run(&[
+        "--as",
+        ADMIN,
+        "user",
+        "set",
+        ADMIN,
+        "--webhook",
+        &hook.url(),
+    ])
+    .ok();
+    for n in 0..50 {
+        p.connect("facebook", &format!("acme{n}"), T0);
+    }
+    write_config(&p, "[delivery]\nfirst_retry = \"100ms\"\n");
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    assert_eq!(outbox(&p).len(), 50);
+
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64;
+    let mut random = Lcg(seed);
+    let mut kills = 0;
+    for _ in 0..12 {
+        let mut watch = start_watch(&p);
+        std::thread::sleep(Duration::from_millis(40 + random.below(260)));
+        unsafe {
+            libc::kill(watch.id() as i32, libc::SIGKILL);
+        }
+        // Reaped, so its process is gone for the next watch to see.
+        watch.wait().unwrap();
+        kills += 1;
+        if outbox(&p).iter().all(|r| r["status"] == "delivered") {
+            break;
+        }
+    }
+    // A last watch finishes whatever is left.
+    let watch = start_watch(&p);
+    wait_until("every delivery", 60, || {
+        outbox(&p).iter().all(|r| r["status"] == "delivered")
+    });
+    let (code, _) = stop(watch);
+    assert_eq!(code, Some(0));
+
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for request in hook.requests() {
+        *seen
+            .entry(request.headers["idempotency-key"].clone())
+            .or_default() += 1;
+    }
+    assert_eq!(
+        seen.len(),
+        50,
+        "every message arrived (seed {seed}, {kills} kills)"
+    );
+    let repeated: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(
+        seen.values().all(|&n| n <= 2),
+        "no message more than twice (seed {seed}): {repeated:?}"
+    );
+    // At most one repeat per kill: the one in hand.
+    assert!(
+        repeated.len() <= kills,
+        "seed {seed}: {repeated:?} after {kills} kills"
+    );
+}
