@@ -277,6 +277,75 @@ fn user_picker_switches_the_acting_user() {
 }
 
 #[test]
+fn the_user_menu_turns_the_acting_users_reminders_by_email_on_and_off() {
+    let (p, mut h) = open(ADMIN);
+    h.char('u');
+    h.expect("Reminders by email: off (turn on)");
+    for _ in 0..10 {
+        h.char('j');
+    }
+    h.key(KeyCode::Enter);
+    h.expect("Reminders by email: on for ana@example.com");
+    let shown = p
+        .run(&["--json", "--as", ADMIN, "user", "set", ADMIN])
+        .ok()
+        .json();
+    assert_eq!(shown["email_notifications"], true);
+    h.char('u');
+    h.expect("Reminders by email: on (turn off)");
+    for _ in 0..10 {
+        h.char('j');
+    }
+    h.key(KeyCode::Enter);
+    h.expect("Reminders by email: off for ana@example.com");
+}
+
+#[test]
+fn failed_deliveries_show_on_the_notifications_tab_and_r_sends_them_again() {
+    let p = acme();
+    // A webhook that can never take it: the delivery fails for good (4xx).
+    p.run(&[
+        "--as",
+        ADMIN,
+        "user",
+        "set",
+        ADMIN,
+        "--webhook",
+        "http://127.0.0.1:9/hook",
+    ])
+    .ok();
+    p.connect("facebook", "acme.events", ACME_NOW);
+    // Past its reminder (R9: a week before the 90 days).
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    let rows = p.run(&["--json", "notifications", "outbox"]).ok().json();
+    let id = rows[0]["id"].as_i64().expect("a delivery was queued");
+    // What a watch records after its last attempt.
+    let conn = rusqlite::Connection::open(&p.db).unwrap();
+    conn.execute(
+        "UPDATE deliveries SET status = 'failed', attempts = 8, last_error = 'connection refused' WHERE id = ?1",
+        [id],
+    )
+    .unwrap();
+    drop(conn);
+    let mut h = Harness::open(&p.db, ADMIN, 120, 36);
+    h.char('3');
+    h.expect("failed for good: R sends them again");
+    h.expect("webhook to http://127.0.0.1:9/hook");
+    h.expect("connection refused");
+    h.char('R');
+    h.expect("queued again");
+    let row = p.run(&["--json", "notifications", "outbox"]).ok().json();
+    let row = row
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap();
+    assert_eq!(row["status"], "pending");
+    assert!(!h.shows("failed for good"));
+}
+
+#[test]
 fn the_user_menu_switches_the_language_live() {
     let (_p, mut h) = open(ADMIN);
     h.char('u');
@@ -284,6 +353,8 @@ fn the_user_menu_switches_the_language_live() {
     for _ in 0..10 {
         h.char('j');
     }
+    // The last row is reminders by email; the language is just above it.
+    h.char('k');
     h.key(KeyCode::Enter);
     h.expect("Impostazioni");
     h.expect("Collega account");
@@ -294,6 +365,8 @@ fn the_user_menu_switches_the_language_live() {
     for _ in 0..10 {
         h.char('j');
     }
+    // The last row is reminders by email; the language is just above it.
+    h.char('k');
     h.key(KeyCode::Enter);
     h.expect("Settings");
     switchboard::i18n::set(switchboard::i18n::Lang::En);

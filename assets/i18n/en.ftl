@@ -857,3 +857,21 @@ cli-watch-delivery-failed = delivery #{ $id } by { $channel } to { $address } fa
     [yes] (will retry)
    *[no] (given up: switchboard notifications retry { $id })
     }
+
+## Delivery in the TUI (issue 12)
+hint-retry-deliveries = resend
+help-retry-deliveries = Send the failed deliveries again
+toast-email-on = Reminders by email: on for { $email } (a running 'switchboard watch' sends them)
+toast-email-off = Reminders by email: off for { $email }
+toast-deliveries-queued = { $count ->
+    [one] 1 delivery queued again
+   *[other] { $count } deliveries queued again
+    }
+menu-email-on = Reminders by email: on (turn off){ $webhook }
+menu-email-off = Reminders by email: off (turn on){ $webhook }
+menu-webhook = {" "}· webhook { $url }
+notifications-failed-heading = ⚠ { $count ->
+    [one] 1 delivery failed
+   *[other] { $count } deliveries failed
+    } for good: R sends them again
+notifications-failed-line = {"  "}{ $channel } to { $address } · { $account }: { $error }

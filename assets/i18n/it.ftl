@@ -899,3 +899,21 @@ cli-watch-delivery-failed = consegna n. { $id } per { $channel } a { $address } 
     [yes] (verrà riprovata)
    *[no] (abbandonata: switchboard notifications retry { $id })
     }
+
+## Consegna nella TUI (issue 12)
+hint-retry-deliveries = rimanda
+help-retry-deliveries = Rimanda le consegne fallite
+toast-email-on = Promemoria per email: attivi per { $email } (uno 'switchboard watch' in esecuzione li manda)
+toast-email-off = Promemoria per email: disattivati per { $email }
+toast-deliveries-queued = { $count ->
+    [one] 1 consegna rimessa in coda
+   *[other] { $count } consegne rimesse in coda
+    }
+menu-email-on = Promemoria per email: attivi (disattiva){ $webhook }
+menu-email-off = Promemoria per email: disattivati (attiva){ $webhook }
+menu-webhook = {" "}· webhook { $url }
+notifications-failed-heading = ⚠ { $count ->
+    [one] 1 consegna è fallita
+   *[other] { $count } consegne sono fallite
+    } definitivamente: R le rimanda
+notifications-failed-line = {"  "}{ $channel } a { $address } · { $account }: { $error }

@@ -33,6 +33,8 @@ pub enum Action {
     Filter,
     FilterActivity,
     MarkAllRead,
+    /// Notifications: queue the failed deliveries again (issue 12).
+    RetryDeliveries,
     /// Publishing: compose a post; reschedule the selected (or the hovered
     /// account's first missed) post; cancel the selected post.
     Compose,

@@ -122,6 +122,8 @@ pub enum Overlay {
     UserPicker {
         users: Vec<User>,
         index: usize,
+        /// The acting user's deliveries (issue 12): a row toggles email.
+        channels: crate::store::outbox::Channels,
     },
     /// `demo`: the portal runs on a demo clock (it offers the system clock
     /// back).
@@ -195,6 +197,8 @@ impl Effect {
                 | Effect::ClockToNextEvent
                 | Effect::MarkRead(_)
                 | Effect::MarkAllRead
+                | Effect::RetryDeliveries
+                | Effect::SetEmailNotifications(_)
                 | Effect::TourNext
                 | Effect::TourBack
         )
@@ -282,6 +286,10 @@ pub enum Effect {
     SwitchUser(String),
     MarkRead(i64),
     MarkAllRead,
+    /// Queue the failed deliveries shown again.
+    RetryDeliveries,
+    /// The acting user's reminders by email, on or off.
+    SetEmailNotifications(bool),
     TourNext,
     TourBack,
 }
@@ -314,6 +322,10 @@ pub struct App {
     pub accounts: AccountsPane,
     pub posts: PostsPane,
     pub inbox: Paged<Notification, (Instant, i64)>,
+    /// Deliveries that failed for good, the newest few (the acting user's,
+    /// or everyone's for a super admin), and how many there are in all.
+    pub failed_deliveries: Vec<crate::store::outbox::Delivery>,
+    pub failed_delivery_count: i64,
     pub activity: Paged<AuditEntry, (Instant, i64)>,
     pub activity_account: Option<AccountId>,
     pub filter_input: Option<Input>,
@@ -352,6 +364,8 @@ impl App {
                 list: Paged::default(),
             },
             inbox: Paged::default(),
+            failed_deliveries: Vec::new(),
+            failed_delivery_count: 0,
             activity: Paged::default(),
             activity_account: None,
             filter_input: None,
@@ -422,6 +436,9 @@ impl App {
             Connect => self.granted(),
             FilterActivity => self.granted() && self.tab == MainTab::Activity,
             MarkAllRead => self.tab == MainTab::Notifications,
+            RetryDeliveries => {
+                self.tab == MainTab::Notifications && !self.failed_deliveries.is_empty()
+            }
             Compose => self.granted() && self.sidebar == SOCIAL && self.layer() == Layer::Main,
             Reschedule => {
                 self.granted()
@@ -746,6 +763,7 @@ fn main_action(app: &mut App, action: Action) -> Vec<Effect> {
         SwitchUser => vec![Effect::OpenUserPicker],
         Connect if app.available(Connect) => vec![Effect::PrepareConnect],
         MarkAllRead if app.available(MarkAllRead) => vec![Effect::MarkAllRead],
+        RetryDeliveries if app.available(RetryDeliveries) => vec![Effect::RetryDeliveries],
         Compose if app.available(Compose) => {
             let account = (app.tab == MainTab::Accounts)
                 .then_some(app.accounts.hover)
@@ -1044,15 +1062,24 @@ fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
             }
             _ => vec![],
         },
-        Overlay::UserPicker { users, index } => match action {
+        Overlay::UserPicker {
+            users,
+            index,
+            channels,
+        } => match action {
             Action::Up => {
                 *index = index.saturating_sub(1);
                 vec![]
             }
-            // One row under the users: the language.
+            // Two rows under the users: the language, and reminders by email.
             Action::Down => {
-                *index = (*index + 1).min(users.len());
+                *index = (*index + 1).min(users.len() + 1);
                 vec![]
+            }
+            Action::Confirm if *index == users.len() + 1 => {
+                let on = !channels.email;
+                app.overlay = None;
+                vec![Effect::SetEmailNotifications(on)]
             }
             Action::Confirm if *index == users.len() => {
                 let lang = crate::i18n::current().next();

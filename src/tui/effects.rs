@@ -154,13 +154,61 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
                 Error::other("no_event", "nothing is scheduled to happen: no next event")
             })
         }),
-        Effect::OpenUserPicker => store.read(|s| users::list(s.conn())).map(|users| {
-            let index = users
-                .iter()
-                .position(|u| u.email == store.actor)
-                .unwrap_or(0);
-            app.overlay = Some(Overlay::UserPicker { users, index });
-        }),
+        Effect::OpenUserPicker => store
+            .read(|s| {
+                let me = s.require_actor()?;
+                Ok((
+                    users::list(s.conn())?,
+                    crate::store::outbox::channels_of(s.conn(), me.id)?,
+                ))
+            })
+            .map(|(users, channels)| {
+                let index = users
+                    .iter()
+                    .position(|u| u.email == store.actor)
+                    .unwrap_or(0);
+                app.overlay = Some(Overlay::UserPicker {
+                    users,
+                    index,
+                    channels,
+                });
+            }),
+        Effect::SetEmailNotifications(on) => {
+            let email = store.actor.clone();
+            let change = crate::store::actions::ChannelChange {
+                email: Some(on),
+                ..Default::default()
+            };
+            store
+                .run(|s| crate::store::actions::set_channels(s, &email, &change))
+                .map(|_| {
+                    app.toast(crate::tr!(
+                        if on {
+                            "toast-email-on"
+                        } else {
+                            "toast-email-off"
+                        },
+                        email = email.clone()
+                    ))
+                })
+        }
+        Effect::RetryDeliveries => {
+            let ids: Vec<i64> = app.failed_deliveries.iter().map(|d| d.id).collect();
+            store
+                .run(|s| {
+                    let mut queued = 0usize;
+                    for id in &ids {
+                        if s.one_of_several(|s| crate::store::actions::retry_delivery(s, *id))?
+                            .is_ok()
+                        {
+                            queued += 1;
+                        }
+                    }
+                    Ok(queued)
+                })
+                .map(|n| app.toast(crate::tr!("toast-deliveries-queued", count = n)))
+                .and_then(|()| reload(store, app))
+        }
         Effect::SwitchUser(email) => {
             store.actor = email.clone();
             app.toast(crate::tr!("toast-acting-as", email = email.clone()));
@@ -405,11 +453,16 @@ pub fn reload(store: &mut Store, app: &mut App) -> Result<()> {
         MainTab::Notifications => {
             let before = app.inbox.cursor;
             let limit = capacity(app);
-            let rows = store.read(|s| {
+            let (rows, (failed, count)) = store.read(|s| {
                 let me = s.require_actor()?;
-                notifications::page_newest(s.conn(), me.id, before, limit)
+                Ok((
+                    notifications::page_newest(s.conn(), me.id, before, limit)?,
+                    crate::store::reads::failed_deliveries(s, FAILED_SHOWN)?,
+                ))
             })?;
             set_rows(&mut app.inbox, rows);
+            app.failed_deliveries = failed;
+            app.failed_delivery_count = count;
             Ok(())
         }
         MainTab::Activity => {
@@ -428,6 +481,9 @@ fn set_rows<T, C>(list: &mut super::app::Paged<T, C>, rows: Vec<T>) {
     list.rows = rows;
     list.selected = list.selected.min(list.rows.len().saturating_sub(1));
 }
+
+/// How many failed deliveries the Notifications tab names, above the inbox.
+pub const FAILED_SHOWN: usize = 3;
 
 fn capacity(app: &App) -> usize {
     app.hits.list_capacity.clamp(5, 200)

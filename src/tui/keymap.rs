@@ -192,6 +192,14 @@ pub fn defaults() -> Vec<Binding> {
             true,
         ),
         row(
+            RetryDeliveries,
+            &["R"],
+            "resend",
+            "Send the failed deliveries again",
+            MAIN,
+            true,
+        ),
+        row(
             Toggle,
             &["space"],
             "mark",

@@ -28,6 +28,8 @@ pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut Hits) {
     let theme = &app.theme;
     let now = app.session.as_ref().map(|s| s.now).unwrap_or_default();
+    let area = draw_failed_deliveries(frame, app, area);
+    hits.list_capacity = area.height as usize;
     let rows = &app.inbox.rows;
     if rows.is_empty() {
         empty(frame, app, area, &crate::tr!("empty-notifications"));
@@ -72,5 +74,59 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         let rect = row_rect(area, i);
         frame.render_widget(Paragraph::new(line), rect);
         hits.list_rows.push((rect, i));
+    }
+}
+
+/// Deliveries that failed for good (issue 12), above the inbox: how many,
+/// the newest few with their last error, and the key that sends them again.
+/// Returns the area left for the inbox.
+fn draw_failed_deliveries(frame: &mut Frame<'_>, app: &App, area: Rect) -> Rect {
+    let failed = &app.failed_deliveries;
+    if failed.is_empty() || area.height < 8 {
+        return area;
+    }
+    let theme = &app.theme;
+    let width = area.width as usize;
+    let mut lines = vec![Line::from(Span::styled(
+        cut(
+            &crate::tr!(
+                "notifications-failed-heading",
+                count = app.failed_delivery_count
+            ),
+            width,
+        ),
+        theme.warning,
+    ))];
+    for d in failed {
+        let account = match &d.account {
+            Some(a) => format!("{} · {}", a.network.label(), escape_control(&a.name)),
+            None => crate::tr!("account-number", id = d.account_id),
+        };
+        lines.push(Line::from(Span::styled(
+            cut(
+                &crate::tr!(
+                    "notifications-failed-line",
+                    channel = d.channel.name(),
+                    address = escape_control(&d.address),
+                    account = account,
+                    error = escape_control(d.last_error.as_deref().unwrap_or(""))
+                ),
+                width,
+            ),
+            theme.muted,
+        )));
+    }
+    let height = (lines.len() as u16 + 1).min(area.height);
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            height: height - 1,
+            ..area
+        },
+    );
+    Rect {
+        y: area.y + height,
+        height: area.height - height,
+        ..area
     }
 }

@@ -20,7 +20,11 @@ pub fn draw_overlay(frame: &mut Frame<'_>, app: &App, zone: Zone, hits: &mut Hit
             dialog.component().draw(frame, &scene, hits)
         }
         Some(Overlay::Detail(detail)) => draw_detail(frame, app, detail, zone),
-        Some(Overlay::UserPicker { users, index }) => {
+        Some(Overlay::UserPicker {
+            users,
+            index,
+            channels,
+        }) => {
             let items: Vec<(String, bool)> = users
                 .iter()
                 .map(|u| {
@@ -47,6 +51,24 @@ pub fn draw_overlay(frame: &mut Frame<'_>, app: &App, zone: Zone, hits: &mut Hit
                         crate::i18n::Lang::En => "language-en",
                         crate::i18n::Lang::It => "language-it",
                     })
+                ),
+                true,
+            ));
+            // The acting user's reminders by email (issue 12); a webhook is
+            // named, and set with `switchboard user set`.
+            let webhook = channels
+                .webhook
+                .as_deref()
+                .map(|url| crate::tr!("menu-webhook", url = escape_control(url)))
+                .unwrap_or_default();
+            items.push((
+                crate::tr!(
+                    if channels.email {
+                        "menu-email-on"
+                    } else {
+                        "menu-email-off"
+                    },
+                    webhook = webhook
                 ),
                 true,
             ));
