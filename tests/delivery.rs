@@ -725,9 +725,92 @@ fn a_watch_killed_at_random_moments_loses_no_delivery_and_repeats_none_more_than
         seen.values().all(|&n| n <= 2),
         "no message more than twice (seed {seed}): {repeated:?}"
     );
+    eprintln!(
+        "seed {seed}: {kills} kills, {} messages repeated",
+        repeated.len()
+    );
     // At most one repeat per kill: the one in hand.
     assert!(
         repeated.len() <= kills,
         "seed {seed}: {repeated:?} after {kills} kills"
     );
+}
+
+#[test]
+fn two_watches_on_one_portal_never_deliver_a_message_twice() {
+    let hook = HttpServer::start(vec![200], Duration::from_millis(5));
+    let p = TestPortal::new();
+    p.run(&["--now", T0, "clock", "set", T0]).ok();
+    p.run(&[
+        "--as",
+        ADMIN,
+        "user",
+        "set",
+        ADMIN,
+        "--webhook",
+        &hook.url(),
+    ])
+    .ok();
+    for n in 0..30 {
+        p.connect("facebook", &format!("acme{n}"), T0);
+    }
+    let first = start_watch(&p);
+    let second = start_watch(&p);
+    std::thread::sleep(Duration::from_millis(300));
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    wait_until("every delivery", 30, || {
+        let rows = outbox(&p);
+        rows.len() == 30 && rows.iter().all(|r| r["status"] == "delivered")
+    });
+    for watch in [first, second] {
+        let (code, stderr) = stop(watch);
+        assert_eq!(code, Some(0), "{stderr}");
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for request in hook.requests() {
+        *seen
+            .entry(request.headers["idempotency-key"].clone())
+            .or_default() += 1;
+    }
+    assert_eq!(seen.len(), 30);
+    assert!(seen.values().all(|&n| n == 1), "{seen:?}");
+}
+
+#[test]
+fn sighup_reloads_the_config_and_a_waiting_email_goes_out() {
+    let smtp = SmtpServer::start();
+    let (p, _) = portal_with_email_users();
+    for user in [BO, CY] {
+        p.run(&[
+            "--as",
+            ADMIN,
+            "user",
+            "set",
+            user,
+            "--email-notifications",
+            "off",
+        ])
+        .ok();
+    }
+    // No SMTP server configured yet: the attempt fails, to be retried.
+    write_config(
+        &p,
+        "[delivery]\nfirst_retry = \"300ms\"\nmax_attempts = 50\n",
+    );
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    let watch = start_watch(&p);
+    wait_until("a failed attempt", 20, || {
+        outbox(&p)[0]["last_error"]
+            .as_str()
+            .is_some_and(|e| e.contains("no SMTP server"))
+    });
+    assert!(smtp.mails().is_empty());
+    write_config(&p, &smtp_config(smtp.port));
+    unsafe {
+        libc::kill(watch.id() as i32, libc::SIGHUP);
+    }
+    wait_until("the mail", 20, || smtp.mails().len() == 1);
+    let (code, stderr) = stop(watch);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(outbox(&p)[0]["status"], "delivered");
 }

@@ -126,6 +126,29 @@ pub fn load_strict(path: Option<&Path>) -> crate::error::Result<Config> {
     }
 }
 
+/// Where `switchboard watch` delivers reminders (src/delivery/settings.rs),
+/// commented out: without an [email] section nothing is emailed.
+const DELIVERY_EXAMPLE: &str = "\
+# Reminders and purge warnings by email and webhook, sent by
+# 'switchboard watch' to the users who chose them (switchboard user set).
+# [email]
+# host = \"smtp.example.com\"
+# port = 587                      # default: 587 starttls, 465 tls, 25 none
+# security = \"starttls\"           # starttls, tls or none
+# username = \"switchboard@example.com\"   # password: $SWITCHBOARD_SMTP_PASSWORD
+# password_env = \"SWITCHBOARD_SMTP_PASSWORD\"
+# from = \"Switchboard <switchboard@example.com>\"
+#
+# [webhook]
+# secret_env = \"SWITCHBOARD_WEBHOOK_SECRET\"   # the HMAC-SHA256 signing secret
+#
+# [delivery]
+# max_attempts = 8
+# first_retry = \"30s\"             # doubled after each failure, with jitter
+# longest_retry = \"1h\"
+# timeout = \"10s\"                 # each connection and each exchange
+";
+
 /// The whole default config, with every action a keymap can bind and its
 /// default keys: what `switchboard config --default` prints, and what
 /// `parse` reads back as the defaults.
@@ -137,8 +160,10 @@ pub fn default_text() -> String {
          # shift-tab, space, up, down, left, right, home, end, pageup, pagedown,\n\
          # backspace, delete, f1..f12, each with an optional ctrl- in front.\n\n\
          theme = \"default\"  # default, dark, light or mono\n\
-         # lang = \"it\"     # en or it; else SWITCHBOARD_LANG or the locale decide\n\n[keys]\n",
+         # lang = \"it\"     # en or it; else SWITCHBOARD_LANG or the locale decide\n\n",
     );
+    text.push_str(DELIVERY_EXAMPLE);
+    text.push_str("\n[keys]\n");
     for binding in defaults() {
         let keys: Vec<String> = binding
             .keys
@@ -190,4 +215,29 @@ pub fn parse(text: &str) -> Result<Config, String> {
         keymap: Keymap::remapped(defaults(), &overrides),
         delivery,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_default_configs_delivery_example_reads_as_written_once_uncommented() {
+        let uncommented: String = super::DELIVERY_EXAMPLE
+            .lines()
+            .filter(|l| l.starts_with("# [") || l.starts_with("# ") && l.contains(" = "))
+            .map(|l| format!("{}\n", &l[2..]))
+            .collect();
+        let config = super::parse(&uncommented).expect("the example parses");
+        let email = config.delivery.email.expect("an [email] section");
+        assert_eq!(email.host, "smtp.example.com");
+        assert_eq!(email.port, 587);
+        assert_eq!(config.delivery.max_attempts, 8);
+        // And left commented, as printed, nothing is emailed.
+        assert!(
+            super::parse(&super::default_text())
+                .unwrap()
+                .delivery
+                .email
+                .is_none()
+        );
+    }
 }
