@@ -116,6 +116,50 @@ fn user_picker() {
 }
 
 #[test]
+fn deliveries_dialog() {
+    snap("deliveries_dialog", ADMIN, nothing, |h| {
+        h.char('u');
+        for _ in 0..10 {
+            h.char('j');
+        }
+        h.key(KeyCode::Enter);
+        h.char(' ');
+        h.key(KeyCode::Tab);
+        h.keys("hooks.acme.test");
+    });
+}
+
+#[test]
+fn notifications_with_a_failed_delivery() {
+    snap(
+        "notifications_failed_delivery",
+        ADMIN,
+        |p| {
+            p.run(&[
+                "--as",
+                ADMIN,
+                "user",
+                "set",
+                ADMIN,
+                "--email-notifications",
+                "on",
+            ])
+            .ok();
+            p.connect("facebook", "acme.events", ACME_NOW);
+            p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+            let conn = rusqlite::Connection::open(&p.db).unwrap();
+            conn.execute(
+                "UPDATE deliveries SET status = 'failed', attempts = 8, \
+                 last_error = 'smtp.acme.test:587: connection refused'",
+                [],
+            )
+            .unwrap();
+        },
+        |h| h.char('3'),
+    );
+}
+
+#[test]
 fn help() {
     snap("help", ADMIN, nothing, |h| h.char('?'));
 }

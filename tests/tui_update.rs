@@ -277,27 +277,46 @@ fn user_picker_switches_the_acting_user() {
 }
 
 #[test]
-fn the_user_menu_turns_the_acting_users_reminders_by_email_on_and_off() {
+fn the_user_menu_sets_where_the_acting_users_reminders_go() {
     let (p, mut h) = open(ADMIN);
     h.char('u');
-    h.expect("Reminders by email: off (turn on)");
+    h.expect("Your reminders: not by email (change)");
     for _ in 0..10 {
         h.char('j');
     }
     h.key(KeyCode::Enter);
-    h.expect("Reminders by email: on for ana@example.com");
+    h.expect("Your reminders");
+    h.expect("[ ] By email to ana@example.com");
+    h.char(' ');
+    h.expect("[x] By email to ana@example.com");
+    // The webhook field checks the URL as it is typed: Save waits for one
+    // a watch can use.
+    h.key(KeyCode::Tab);
+    h.keys("ftp://hooks.acme.test");
+    h.expect("a webhook URL starts with https://");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Enter);
+    assert!(matches!(
+        h.app.overlay,
+        Some(Overlay::Dialog(Dialog::Deliveries(_)))
+    ));
+    // Back from Save to the field.
+    h.key(KeyCode::BackTab);
+    for _ in 0.."ftp://hooks.acme.test".len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.keys("https://hooks.acme.test/sb");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Enter);
+    h.expect("Reminders for ana@example.com: email on, webhook on");
     let shown = p
         .run(&["--json", "--as", ADMIN, "user", "set", ADMIN])
         .ok()
         .json();
     assert_eq!(shown["email_notifications"], true);
+    assert_eq!(shown["webhook"], "https://hooks.acme.test/sb");
     h.char('u');
-    h.expect("Reminders by email: on (turn off)");
-    for _ in 0..10 {
-        h.char('j');
-    }
-    h.key(KeyCode::Enter);
-    h.expect("Reminders by email: off for ana@example.com");
+    h.expect("Your reminders: by email · webhook https://hooks.acme.test/sb (change)");
 }
 
 #[test]

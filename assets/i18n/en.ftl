@@ -861,17 +861,24 @@ cli-watch-delivery-failed = delivery #{ $id } by { $channel } to { $address } fa
 ## Delivery in the TUI (issue 12)
 hint-retry-deliveries = resend
 help-retry-deliveries = Send the failed deliveries again
-toast-email-on = Reminders by email: on for { $email } (a running 'switchboard watch' sends them)
-toast-email-off = Reminders by email: off for { $email }
 toast-deliveries-queued = { $count ->
     [one] 1 delivery queued again
    *[other] { $count } deliveries queued again
     }
-menu-email-on = Reminders by email: on (turn off){ $webhook }
-menu-email-off = Reminders by email: off (turn on){ $webhook }
+menu-email-on = Your reminders: by email{ $webhook } (change)
+menu-email-off = Your reminders: not by email{ $webhook } (change)
 menu-webhook = {" "}· webhook { $url }
 notifications-failed-heading = ⚠ { $count ->
     [one] 1 delivery failed
    *[other] { $count } deliveries failed
     } for good: R sends them again
 notifications-failed-line = {"  "}{ $channel } to { $address } · { $account }: { $error }
+deliveries-title = Your reminders
+deliveries-intro = Besides the inbox, { $email }'s reminders also go to:
+deliveries-email = { $mark } By email to { $email } (Space)
+deliveries-webhook = Webhook URL:{" "}
+deliveries-webhook-note = Empty: no webhook. Signed with $SWITCHBOARD_WEBHOOK_SECRET.
+button-save = Save
+word-on = on
+word-off = off
+toast-deliveries-saved = Reminders for { $email }: email { $mail }, webhook { $webhook }

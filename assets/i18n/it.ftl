@@ -903,17 +903,24 @@ cli-watch-delivery-failed = consegna n. { $id } per { $channel } a { $address } 
 ## Consegna nella TUI (issue 12)
 hint-retry-deliveries = rimanda
 help-retry-deliveries = Rimanda le consegne fallite
-toast-email-on = Promemoria per email: attivi per { $email } (uno 'switchboard watch' in esecuzione li manda)
-toast-email-off = Promemoria per email: disattivati per { $email }
 toast-deliveries-queued = { $count ->
     [one] 1 consegna rimessa in coda
    *[other] { $count } consegne rimesse in coda
     }
-menu-email-on = Promemoria per email: attivi (disattiva){ $webhook }
-menu-email-off = Promemoria per email: disattivati (attiva){ $webhook }
+menu-email-on = I tuoi promemoria: per email{ $webhook } (cambia)
+menu-email-off = I tuoi promemoria: non per email{ $webhook } (cambia)
 menu-webhook = {" "}· webhook { $url }
 notifications-failed-heading = ⚠ { $count ->
     [one] 1 consegna è fallita
    *[other] { $count } consegne sono fallite
     } definitivamente: R le rimanda
 notifications-failed-line = {"  "}{ $channel } a { $address } · { $account }: { $error }
+deliveries-title = I tuoi promemoria
+deliveries-intro = Oltre alla casella, i promemoria di { $email } vanno anche a:
+deliveries-email = { $mark } Per email a { $email } (Spazio)
+deliveries-webhook = URL del webhook:{" "}
+deliveries-webhook-note = Vuoto: nessun webhook. Firmato con $SWITCHBOARD_WEBHOOK_SECRET.
+button-save = Salva
+word-on = sì
+word-off = no
+toast-deliveries-saved = Promemoria per { $email }: email { $mail }, webhook { $webhook }

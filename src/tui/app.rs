@@ -198,7 +198,7 @@ impl Effect {
                 | Effect::MarkRead(_)
                 | Effect::MarkAllRead
                 | Effect::RetryDeliveries
-                | Effect::SetEmailNotifications(_)
+                | Effect::SetChannels { .. }
                 | Effect::TourNext
                 | Effect::TourBack
         )
@@ -288,8 +288,13 @@ pub enum Effect {
     MarkAllRead,
     /// Queue the failed deliveries shown again.
     RetryDeliveries,
-    /// The acting user's reminders by email, on or off.
-    SetEmailNotifications(bool),
+    /// The acting user's deliveries dialog, from the user menu.
+    OpenDeliveries,
+    /// Where the acting user's reminders go, as the dialog left it.
+    SetChannels {
+        email: bool,
+        webhook: Option<String>,
+    },
     TourNext,
     TourBack,
 }
@@ -1062,11 +1067,7 @@ fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
             }
             _ => vec![],
         },
-        Overlay::UserPicker {
-            users,
-            index,
-            channels,
-        } => match action {
+        Overlay::UserPicker { users, index, .. } => match action {
             Action::Up => {
                 *index = index.saturating_sub(1);
                 vec![]
@@ -1077,9 +1078,8 @@ fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
                 vec![]
             }
             Action::Confirm if *index == users.len() + 1 => {
-                let on = !channels.email;
                 app.overlay = None;
-                vec![Effect::SetEmailNotifications(on)]
+                vec![Effect::OpenDeliveries]
             }
             Action::Confirm if *index == users.len() => {
                 let lang = crate::i18n::current().next();

@@ -173,22 +173,42 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
                     channels,
                 });
             }),
-        Effect::SetEmailNotifications(on) => {
+        Effect::OpenDeliveries => store
+            .read(|s| {
+                let me = s.require_actor()?;
+                Ok((
+                    me.email.clone(),
+                    crate::store::outbox::channels_of(s.conn(), me.id)?,
+                ))
+            })
+            .map(|(email, channels)| {
+                app.overlay = Some(Overlay::Dialog(Dialog::Deliveries(
+                    crate::tui::dialogs::Deliveries::new(email, &channels),
+                )));
+            }),
+        Effect::SetChannels { email: on, webhook } => {
             let email = store.actor.clone();
             let change = crate::store::actions::ChannelChange {
                 email: Some(on),
-                ..Default::default()
+                webhook: Some(webhook),
+                lang: None,
             };
             store
                 .run(|s| crate::store::actions::set_channels(s, &email, &change))
-                .map(|_| {
+                .map(|(_, channels)| {
                     app.toast(crate::tr!(
-                        if on {
-                            "toast-email-on"
+                        "toast-deliveries-saved",
+                        email = email.clone(),
+                        mail = crate::tr!(if channels.email {
+                            "word-on"
                         } else {
-                            "toast-email-off"
-                        },
-                        email = email.clone()
+                            "word-off"
+                        }),
+                        webhook = crate::tr!(if channels.webhook.is_some() {
+                            "word-on"
+                        } else {
+                            "word-off"
+                        })
                     ))
                 })
         }

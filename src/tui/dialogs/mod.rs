@@ -9,6 +9,7 @@ pub mod cancel_post;
 pub mod compose;
 pub mod confirm;
 pub mod connect;
+pub mod deliveries;
 pub mod disconnect;
 pub mod reconnect;
 pub mod refused;
@@ -31,6 +32,7 @@ pub use cancel_post::CancelPost;
 pub use compose::Compose;
 pub use confirm::Confirm;
 pub use connect::{Connect, ConnectChoice, ConnectEntry, ConnectFocus};
+pub use deliveries::Deliveries;
 pub use disconnect::Disconnect;
 pub use reconnect::Reconnect;
 pub use refused::Refused;
@@ -190,6 +192,7 @@ pub enum Dialog {
     CancelPost(CancelPost),
     Bulk(BulkDialog),
     Confirm(Confirm),
+    Deliveries(Deliveries),
 }
 
 impl Dialog {
@@ -205,6 +208,7 @@ impl Dialog {
             Dialog::CancelPost(d) => d,
             Dialog::Bulk(d) => d,
             Dialog::Confirm(d) => d,
+            Dialog::Deliveries(d) => d,
         }
     }
 
@@ -220,6 +224,7 @@ impl Dialog {
             Dialog::CancelPost(d) => d,
             Dialog::Bulk(d) => d,
             Dialog::Confirm(d) => d,
+            Dialog::Deliveries(d) => d,
         }
     }
 

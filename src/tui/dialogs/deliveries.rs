@@ -1,0 +1,192 @@
+//! Your reminders (issue 12): whether the acting user's reminders and purge
+//! warnings go to their email, and to which webhook. The URL is checked as
+//! it is typed; Save is disabled while it is not one a watch can use.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use tui_input::Input;
+
+use super::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog};
+use crate::present::escape_control;
+use crate::tui::action::Action;
+use crate::tui::app::{Effect, Hits};
+
+/// The longest webhook URL the field takes.
+const URL_MAX: usize = 2_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeliveriesFocus {
+    Email,
+    Webhook,
+    Save,
+    Cancel,
+}
+
+const ORDER: [DeliveriesFocus; 4] = [
+    DeliveriesFocus::Email,
+    DeliveriesFocus::Webhook,
+    DeliveriesFocus::Save,
+    DeliveriesFocus::Cancel,
+];
+
+#[derive(Clone, Debug)]
+pub struct Deliveries {
+    pub user: String,
+    pub email: bool,
+    pub webhook: Input,
+    pub focus: DeliveriesFocus,
+}
+
+impl Deliveries {
+    pub fn new(user: String, channels: &crate::store::outbox::Channels) -> Deliveries {
+        Deliveries {
+            user,
+            email: channels.email,
+            webhook: Input::new(channels.webhook.clone().unwrap_or_default()),
+            focus: DeliveriesFocus::Email,
+        }
+    }
+
+    /// What is wrong with the typed URL, if anything (empty: no webhook).
+    fn problem(&self) -> Option<String> {
+        let url = self.webhook.value().trim();
+        if url.is_empty() {
+            return None;
+        }
+        crate::delivery::settings::check_webhook_url(url).err()
+    }
+
+    fn step(&mut self, by: usize) {
+        let at = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
+        self.focus = ORDER[(at + by) % ORDER.len()];
+    }
+}
+
+impl Component for Deliveries {
+    fn buttons(&self) -> Vec<Button> {
+        vec![
+            (crate::tr!("button-save"), self.problem().is_none()),
+            (crate::tr!("button-cancel"), true),
+        ]
+    }
+
+    fn handle(&mut self, action: Action) -> Outcome {
+        use Action::*;
+        match action {
+            NextFocus | Down => self.step(1),
+            PrevFocus | Up => self.step(3),
+            Right if self.focus != DeliveriesFocus::Webhook => self.step(1),
+            Left if self.focus != DeliveriesFocus::Webhook => self.step(3),
+            Toggle if self.focus == DeliveriesFocus::Email => self.email = !self.email,
+            Confirm => return self.press(),
+            _ => {}
+        }
+        Outcome::stay()
+    }
+
+    fn focus_button(&mut self, button: usize) {
+        self.focus = if button == 0 {
+            DeliveriesFocus::Save
+        } else {
+            DeliveriesFocus::Cancel
+        };
+    }
+
+    fn press(&mut self) -> Outcome {
+        match self.focus {
+            DeliveriesFocus::Email => {
+                self.email = !self.email;
+                Outcome::stay()
+            }
+            // Enter in the field moves on to Save.
+            DeliveriesFocus::Webhook => {
+                self.focus = DeliveriesFocus::Save;
+                Outcome::stay()
+            }
+            DeliveriesFocus::Save if self.problem().is_none() => {
+                let url = self.webhook.value().trim();
+                Outcome::close(vec![Effect::SetChannels {
+                    email: self.email,
+                    webhook: (!url.is_empty()).then(|| url.to_string()),
+                }])
+            }
+            DeliveriesFocus::Save => Outcome::stay(),
+            DeliveriesFocus::Cancel => Outcome::close(vec![]),
+        }
+    }
+
+    fn typing(&self) -> bool {
+        self.focus == DeliveriesFocus::Webhook
+    }
+
+    fn text_field(&mut self) -> Option<(&mut Input, usize)> {
+        (self.focus == DeliveriesFocus::Webhook).then_some((&mut self.webhook, URL_MAX))
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
+        let theme = &scene.app.theme;
+        let mark = if self.email { "[x]" } else { "[ ]" };
+        let email_style = if self.focus == DeliveriesFocus::Email {
+            theme.hovered
+        } else {
+            theme.text
+        };
+        let lines = vec![
+            Line::from(crate::tr!(
+                "deliveries-intro",
+                email = escape_control(&self.user)
+            )),
+            Line::from(""),
+            Line::from(Span::styled(
+                crate::tr!(
+                    "deliveries-email",
+                    mark = mark,
+                    email = escape_control(&self.user)
+                ),
+                email_style,
+            )),
+            Line::from(""),
+        ];
+        let note = match self.problem() {
+            Some(problem) => Line::from(Span::styled(
+                escape_control(&problem).into_owned(),
+                theme.danger,
+            )),
+            None => Line::from(Span::styled(
+                crate::tr!("deliveries-webhook-note"),
+                theme.muted,
+            )),
+        };
+        let focused = match self.focus {
+            DeliveriesFocus::Save => Some(0),
+            DeliveriesFocus::Cancel => Some(1),
+            _ => None,
+        };
+        let field = frame_dialog(
+            frame,
+            scene.app,
+            Content {
+                title: &crate::tr!("deliveries-title"),
+                lines,
+                extra_height: 4,
+                buttons: &self.buttons(),
+                focused,
+                danger: false,
+            },
+            hits,
+        );
+        draw_field(
+            frame,
+            scene.app,
+            Rect::new(field.x, field.y, field.width, 1),
+            &crate::tr!("deliveries-webhook"),
+            &self.webhook,
+            self.focus == DeliveriesFocus::Webhook,
+        );
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new(note).wrap(ratatui::widgets::Wrap { trim: true }),
+            Rect::new(field.x, field.y + 1, field.width, 2),
+        );
+    }
+}
