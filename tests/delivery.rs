@@ -261,7 +261,14 @@ fn portal_with_email_users() -> (TestPortal, i64) {
         ])
         .ok();
     }
-    for user in [ADMIN, BO, CY] {
+    set_email(&p, &[ADMIN, BO, CY], "on");
+    let id = p.connect_as(BO, "facebook", "acme", T0);
+    (p, id)
+}
+
+/// Turns these users' reminders by email on or off (as the admin).
+fn set_email(p: &TestPortal, users: &[&str], on_or_off: &str) {
+    for user in users {
         p.run(&[
             "--as",
             ADMIN,
@@ -269,12 +276,10 @@ fn portal_with_email_users() -> (TestPortal, i64) {
             "set",
             user,
             "--email-notifications",
-            "on",
+            on_or_off,
         ])
         .ok();
     }
-    let id = p.connect_as(BO, "facebook", "acme", T0);
-    (p, id)
 }
 
 fn write_config(p: &TestPortal, text: &str) {
@@ -419,18 +424,7 @@ fn a_reminder_is_written_in_its_recipients_language() {
 fn a_webhook_answering_500_then_200_gets_one_signed_delivery_after_a_retry() {
     let hook = HttpServer::start(vec![500, 200], Duration::ZERO);
     let (p, account) = portal_with_email_users();
-    for user in [ADMIN, BO, CY] {
-        p.run(&[
-            "--as",
-            ADMIN,
-            "user",
-            "set",
-            user,
-            "--email-notifications",
-            "off",
-        ])
-        .ok();
-    }
+    set_email(&p, &[ADMIN, BO, CY], "off");
     p.run(&["--as", BO, "user", "set", BO, "--webhook", &hook.url()])
         .ok();
     write_config(&p, "[delivery]\nfirst_retry = \"200ms\"\n");
@@ -485,18 +479,7 @@ fn an_unreachable_server_never_blocks_the_sweep_and_a_failed_delivery_goes_again
         .unwrap()
         .port();
     let (p, _) = portal_with_email_users();
-    for user in [BO, CY] {
-        p.run(&[
-            "--as",
-            ADMIN,
-            "user",
-            "set",
-            user,
-            "--email-notifications",
-            "off",
-        ])
-        .ok();
-    }
+    set_email(&p, &[BO, CY], "off");
     write_config(
         &p,
         &format!(
@@ -646,6 +629,38 @@ fn bad_channels_are_refused_at_configuration() {
     );
 }
 
+/// A demo-clock portal whose super admin takes reminders at `hook`, with
+/// `accounts` Facebook accounts connected at T0 (a reminder each at 83 days).
+fn webhook_portal(hook: &HttpServer, accounts: usize) -> TestPortal {
+    let p = TestPortal::new();
+    p.run(&["--now", T0, "clock", "set", T0]).ok();
+    p.run(&[
+        "--as",
+        ADMIN,
+        "user",
+        "set",
+        ADMIN,
+        "--webhook",
+        &hook.url(),
+    ])
+    .ok();
+    for n in 0..accounts {
+        p.connect("facebook", &format!("acme{n}"), T0);
+    }
+    p
+}
+
+/// How many times each message id arrived at `hook`.
+fn arrivals(hook: &HttpServer) -> HashMap<String, usize> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for request in hook.requests() {
+        *seen
+            .entry(request.headers["idempotency-key"].clone())
+            .or_default() += 1;
+    }
+    seen
+}
+
 /// A small deterministic generator for the moments of the kills.
 struct Lcg(u64);
 
@@ -663,21 +678,7 @@ impl Lcg {
 fn a_watch_killed_at_random_moments_loses_no_delivery_and_repeats_none_more_than_once() {
     // Every answer takes a moment, so kills land mid-delivery too.
     let hook = HttpServer::start(vec![200], Duration::from_millis(15));
-    let p = TestPortal::new();
-    p.run(&["--now", T0, "clock", "set", T0]).ok();
-    p.run(&[
-        "--as",
-        ADMIN,
-        "user",
-        "set",
-        ADMIN,
-        "--webhook",
-        &hook.url(),
-    ])
-    .ok();
-    for n in 0..50 {
-        p.connect("facebook", &format!("acme{n}"), T0);
-    }
+    let p = webhook_portal(&hook, 50);
     write_config(&p, "[delivery]\nfirst_retry = \"100ms\"\n");
     p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
     assert_eq!(outbox(&p).len(), 50);
@@ -709,12 +710,7 @@ fn a_watch_killed_at_random_moments_loses_no_delivery_and_repeats_none_more_than
     let (code, _) = stop(watch);
     assert_eq!(code, Some(0));
 
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for request in hook.requests() {
-        *seen
-            .entry(request.headers["idempotency-key"].clone())
-            .or_default() += 1;
-    }
+    let seen = arrivals(&hook);
     assert_eq!(
         seen.len(),
         50,
@@ -739,21 +735,7 @@ fn a_watch_killed_at_random_moments_loses_no_delivery_and_repeats_none_more_than
 #[test]
 fn two_watches_on_one_portal_never_deliver_a_message_twice() {
     let hook = HttpServer::start(vec![200], Duration::from_millis(5));
-    let p = TestPortal::new();
-    p.run(&["--now", T0, "clock", "set", T0]).ok();
-    p.run(&[
-        "--as",
-        ADMIN,
-        "user",
-        "set",
-        ADMIN,
-        "--webhook",
-        &hook.url(),
-    ])
-    .ok();
-    for n in 0..30 {
-        p.connect("facebook", &format!("acme{n}"), T0);
-    }
+    let p = webhook_portal(&hook, 30);
     let first = start_watch(&p);
     let second = start_watch(&p);
     std::thread::sleep(Duration::from_millis(300));
@@ -766,12 +748,7 @@ fn two_watches_on_one_portal_never_deliver_a_message_twice() {
         let (code, stderr) = stop(watch);
         assert_eq!(code, Some(0), "{stderr}");
     }
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for request in hook.requests() {
-        *seen
-            .entry(request.headers["idempotency-key"].clone())
-            .or_default() += 1;
-    }
+    let seen = arrivals(&hook);
     assert_eq!(seen.len(), 30);
     assert!(seen.values().all(|&n| n == 1), "{seen:?}");
 }
@@ -780,18 +757,7 @@ fn two_watches_on_one_portal_never_deliver_a_message_twice() {
 fn sighup_reloads_the_config_and_a_waiting_email_goes_out() {
     let smtp = SmtpServer::start();
     let (p, _) = portal_with_email_users();
-    for user in [BO, CY] {
-        p.run(&[
-            "--as",
-            ADMIN,
-            "user",
-            "set",
-            user,
-            "--email-notifications",
-            "off",
-        ])
-        .ok();
-    }
+    set_email(&p, &[BO, CY], "off");
     // No SMTP server configured yet: the attempt fails, to be retried.
     write_config(
         &p,

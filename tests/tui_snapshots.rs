@@ -147,13 +147,7 @@ fn notifications_with_a_failed_delivery() {
             .ok();
             p.connect("facebook", "acme.events", ACME_NOW);
             p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
-            let conn = rusqlite::Connection::open(&p.db).unwrap();
-            conn.execute(
-                "UPDATE deliveries SET status = 'failed', attempts = 8, \
-                 last_error = 'smtp.acme.test:587: connection refused'",
-                [],
-            )
-            .unwrap();
+            p.fail_every_delivery("smtp.acme.test:587: connection refused");
         },
         |h| h.char('3'),
     );

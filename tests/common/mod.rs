@@ -165,6 +165,24 @@ impl TestPortal {
     }
 
     /// Every row of every table, as text: the whole content of the portal.
+    /// What a watch records after a delivery's last attempt: every
+    /// delivery of the portal failed for good with `error`; their ids.
+    pub fn fail_every_delivery(&self, error: &str) -> Vec<i64> {
+        let conn = rusqlite::Connection::open(&self.db).unwrap();
+        conn.execute(
+            "UPDATE deliveries SET status = 'failed', attempts = 8, last_error = ?1",
+            [error],
+        )
+        .unwrap();
+        let mut stmt = conn
+            .prepare("SELECT id FROM deliveries ORDER BY id")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|id| id.unwrap())
+            .collect()
+    }
+
     pub fn dump(&self) -> String {
         let conn = rusqlite::Connection::open(&self.db).unwrap();
         let mut text = String::new();
