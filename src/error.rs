@@ -128,6 +128,9 @@ impl From<StateRefusal> for Error {
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Error {
         use rusqlite::ErrorCode;
+        if matches!(e, rusqlite::Error::QueryReturnedNoRows) {
+            return crate::store::db::no_row();
+        }
         let code = e.sqlite_error_code();
         match code {
             Some(ErrorCode::NotADatabase) => {
@@ -150,6 +153,42 @@ impl From<rusqlite::Error> for Error {
                 "database",
                 crate::tr!("error-database", why = e.to_string()),
             ),
+        }
+    }
+}
+
+impl From<postgres::Error> for Error {
+    fn from(e: postgres::Error) -> Error {
+        use postgres::error::SqlState;
+        let code = e.code().cloned();
+        let detail = e
+            .as_db_error()
+            .map(|db| db.message().to_string())
+            .unwrap_or_else(|| e.to_string());
+        match code {
+            Some(c) if c == SqlState::LOCK_NOT_AVAILABLE => {
+                Error::other("busy", crate::tr!("error-busy"))
+            }
+            Some(c) if c == SqlState::INVALID_CATALOG_NAME => Error::not_found(
+                "no_database",
+                crate::tr!("error-postgres-no-database", why = detail),
+            ),
+            Some(c)
+                if c == SqlState::INVALID_PASSWORD
+                    || c == SqlState::INVALID_AUTHORIZATION_SPECIFICATION =>
+            {
+                Error::other(
+                    "postgres_login",
+                    crate::tr!("error-postgres-login", why = detail),
+                )
+            }
+            Some(c) if c == SqlState::UNDEFINED_TABLE => crate::store::schema::not_a_portal(),
+            Some(c) if c == SqlState::DISK_FULL => disk_full(),
+            None if e.is_closed() || e.to_string().contains("connect") => Error::other(
+                "postgres_unreachable",
+                crate::tr!("error-postgres-unreachable", why = e.to_string()),
+            ),
+            _ => Error::other("database", crate::tr!("error-database", why = detail)),
         }
     }
 }

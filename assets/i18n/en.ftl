@@ -882,3 +882,11 @@ button-save = Save
 word-on = on
 word-off = off
 toast-deliveries-saved = Reminders for { $email }: email { $mail }, webhook { $webhook }
+
+## PostgreSQL (issue 13)
+error-postgres-no-database = the PostgreSQL database does not exist ({ $why }): create it first (createdb NAME), or check the URL
+error-postgres-login = PostgreSQL refused the login ({ $why }): check the user and password in the URL (or PGPASSWORD)
+error-postgres-unreachable = cannot reach the PostgreSQL server ({ $why }): start it, or check the host and port in the URL
+error-postgres-url = '{ $url }' is not a PostgreSQL URL ({ $why }): write it like postgres://user@host/dbname
+error-postgres-not-empty = the PostgreSQL database already holds tables: a new portal needs an empty database (createdb NAME)
+error-sqlite-only = { $what } works on a SQLite portal only: move a copy with 'switchboard migrate --from URL --to FILE' first

@@ -924,3 +924,11 @@ button-save = Salva
 word-on = sì
 word-off = no
 toast-deliveries-saved = Promemoria per { $email }: email { $mail }, webhook { $webhook }
+
+## PostgreSQL (issue 13)
+error-postgres-no-database = il database PostgreSQL non esiste ({ $why }): crealo prima (createdb NOME), o controlla l'URL
+error-postgres-login = PostgreSQL ha rifiutato l'accesso ({ $why }): controlla utente e password nell'URL (o PGPASSWORD)
+error-postgres-unreachable = non riesco a raggiungere il server PostgreSQL ({ $why }): avvialo, o controlla host e porta nell'URL
+error-postgres-url = '{ $url }' non è un URL PostgreSQL ({ $why }): scrivilo come postgres://utente@host/nomedb
+error-postgres-not-empty = il database PostgreSQL contiene già delle tabelle: un nuovo portale ha bisogno di un database vuoto (createdb NOME)
+error-sqlite-only = { $what } funziona solo su un portale SQLite: spostane prima una copia con 'switchboard migrate --from URL --to FILE'

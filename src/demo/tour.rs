@@ -19,7 +19,7 @@
 
 use std::path::Path;
 
-use rusqlite::Connection;
+use crate::store::db::Connection;
 use serde::Deserialize;
 use toml::Spanned;
 

@@ -1,6 +1,6 @@
 //! Accounts: load, save (keeping `next_event_at` true), and the Accounts list.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use super::db::{Connection, OptionalExtension, params};
 
 use super::rows::{
     ACCOUNT_COLUMNS, AccountRecord, account_from_row, account_record_from_row,
@@ -56,14 +56,14 @@ pub fn id_by_handle(conn: &Connection, handle: &str) -> Result<Option<AccountId>
     let mut stmt = conn.prepare_cached(
         "SELECT id FROM accounts WHERE handle = ?1 ORDER BY network, name, id LIMIT 1",
     )?;
-    Ok(stmt.query_row([handle], |r| r.get(0)).optional()?)
+    stmt.query_row([handle], |r| r.get(0)).optional()
 }
 
 /// Every handle, in list order (to say which ones a script may name).
 pub fn all_handles(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached("SELECT handle FROM accounts ORDER BY network, name")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::error::Result<_>>()
 }
 
 /// The instant of the account's earliest stored `scheduled` post.
@@ -84,7 +84,7 @@ pub fn scheduled_post_count(conn: &Connection, id: AccountId) -> Result<i64> {
     let mut stmt = conn.prepare_cached(
         "SELECT count(*) FROM posts WHERE account_id = ?1 AND status = 'scheduled'",
     )?;
-    Ok(stmt.query_row([id], |r| r.get(0))?)
+    stmt.query_row([id], |r| r.get(0))
 }
 
 fn columns(account: &Account) -> (&'static str, Option<&'static str>, Option<i64>, Option<i64>) {
@@ -250,6 +250,7 @@ pub fn fill_urgency(conn: &Connection) -> Result<()> {
         let mut rows = stmt.query([])?;
         let mut keys = Vec::new();
         while let Some(row) = rows.next()? {
+            let row = &row;
             let account = account_from_row(row)?;
             keys.push((account.id, urgency_key(&account)));
         }
@@ -446,7 +447,7 @@ pub fn window(
         order.join(", ")
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let mut params: Vec<(&str, Box<dyn rusqlite::ToSql>)> =
+    let mut params: Vec<(&str, Box<dyn super::db::ToParam>)> =
         vec![(":limit", Box::new(limit as i64))];
     let uses = |name: &str| sql.contains(name);
     if uses(":now") {
@@ -471,7 +472,7 @@ pub fn window(
             ListOrder::ByUrgency => params.push((":urgent", Box::new(c.urgent_at))),
         }
     }
-    let named: Vec<(&str, &dyn rusqlite::ToSql)> =
+    let named: Vec<(&str, &dyn super::db::ToParam)> =
         params.iter().map(|(n, v)| (*n, v.as_ref())).collect();
     let rows = stmt.query_map(named.as_slice(), |r| Ok(account_record_from_row(r)))?;
     let mut records = rows.map(|r| r?).collect::<Result<Vec<_>>>()?;
@@ -565,21 +566,21 @@ pub fn next_event_instant(conn: &Connection) -> Result<Option<Instant>> {
 /// R6b: of the posts a disconnect canceled, how many would publish again if
 /// the account were reconnected at `now`, and how many were missed.
 pub fn resumable_and_missed(conn: &Connection, id: AccountId, now: Instant) -> Result<(i64, i64)> {
-    Ok(conn.query_row(
+    conn.query_row(
         "SELECT coalesce(sum(scheduled_at > ?2), 0), coalesce(sum(scheduled_at <= ?2), 0) \
          FROM posts WHERE account_id = ?1 AND status = 'scheduled'",
         params![id, secs(now)],
         |r| Ok((r.get(0)?, r.get(1)?)),
-    )?)
+    )
 }
 
 /// How many published posts the account has (R5b: they leave the tab).
 pub fn published_post_count(conn: &Connection, id: AccountId) -> Result<i64> {
-    Ok(conn.query_row(
+    conn.query_row(
         "SELECT count(*) FROM posts WHERE account_id = ?1 AND status = 'published'",
         [id],
         |r| r.get(0),
-    )?)
+    )
 }
 
 /// Streams the Accounts list a page at a time, from `cursor` on, at most
@@ -605,9 +606,9 @@ pub fn for_each_listed(
 
 /// R8: how many accounts the list hides at `now`, from the index.
 pub fn hidden_count(conn: &Connection, now: Instant) -> Result<i64> {
-    Ok(conn.query_row(
+    conn.query_row(
         "SELECT count(*) FROM accounts WHERE disconnected_at IS NOT NULL AND disconnected_at <= ?1",
         [secs(hidden_cutoff(now))],
         |r| r.get(0),
-    )?)
+    )
 }

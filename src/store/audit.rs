@@ -1,6 +1,6 @@
 //! The audit log (R14): every state change and every refused attempt.
 
-use rusqlite::{Connection, params};
+use super::db::{Connection, params};
 
 use super::rows::{instant, secs};
 use crate::error::Result;
@@ -75,7 +75,7 @@ const SELECT: &str = "SELECT au.id, au.at, au.actor, au.action, au.account_id, a
      au.detail, au.count, a.network, a.name, a.handle, us.name FROM audit au \
      LEFT JOIN accounts a ON a.id = au.account_id LEFT JOIN users us ON us.email = au.actor";
 
-fn entry_from_row(r: &rusqlite::Row<'_>) -> Result<AuditEntry> {
+fn entry_from_row(r: &super::db::Row<'_>) -> Result<AuditEntry> {
     Ok(AuditEntry {
         id: r.get(0)?,
         at: instant(r.get(1)?, "audit instant")?,
@@ -134,6 +134,7 @@ pub fn for_each(
     ))?;
     let mut rows = stmt.query([account])?;
     while let Some(r) = rows.next()? {
+        let r = &r;
         each(entry_from_row(r)?)?;
     }
     Ok(())

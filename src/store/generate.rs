@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, params};
+use super::db::{Connection, params};
 
 use super::rows::secs;
 use super::{NewUser, Portal, accounts, audit, users};

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod actions;
 pub mod audit;
+pub mod db;
 pub mod generate;
 pub mod notifications;
 pub mod outbox;
@@ -20,7 +21,9 @@ pub mod users;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use rusqlite::OpenFlags;
+
+use db::{Connection, OptionalExtension};
 
 use crate::clock::{Now, effective_now};
 use crate::error::{Error, Result};
@@ -52,7 +55,7 @@ pub struct Portal {
     sweep_progress: Option<Box<dyn FnMut(u64, u64)>>,
 }
 
-fn configure(conn: &Connection) -> Result<()> {
+fn configure(conn: &rusqlite::Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "foreign_keys", true)?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
@@ -92,13 +95,14 @@ impl Portal {
         // Nothing is written to a file before it is known to be a portal.
         schema::check_portal_file(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)?;
+        let conn = rusqlite::Connection::open_with_flags(path, flags)?;
         let opened = Identity::of(path).ok_or_else(|| replaced(path))?;
         configure(&conn)?;
+        let conn = Connection::from_sqlite(conn);
         if schema::user_version(&conn)? == 0 {
             return Err(schema::not_a_portal());
         }
-        schema::migrate(&mut conn)?;
+        schema::migrate(&conn)?;
         let mut portal = Portal {
             conn,
             path: path.to_path_buf(),
@@ -155,22 +159,23 @@ impl Portal {
         fill: impl FnOnce(&Connection, &dyn Fn() -> Result<()>) -> Result<()>,
     ) -> Result<Portal> {
         build_then_link(path, |building| {
-            let mut conn = Connection::open(building)?;
+            let conn = rusqlite::Connection::open(building)?;
             // Safe only because nobody else can see the file yet: a crash
             // leaves a half build that is removed, never a half portal.
             conn.execute_batch(
                 "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;",
             )?;
             conn.pragma_update(None, "foreign_keys", true)?;
-            schema::migrate(&mut conn)?;
+            let tx = Connection::from_sqlite(conn);
+            schema::migrate(&tx)?;
             let indexes: Vec<(String, String)> = {
-                let mut stmt = conn.prepare(
+                let mut stmt = tx.prepare(
                     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
                 )?;
                 stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .collect::<rusqlite::Result<_>>()?
+                    .collect::<Result<_>>()?
             };
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute_batch("BEGIN IMMEDIATE")?;
             for (name, _) in &indexes {
                 tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
             }
@@ -187,7 +192,8 @@ impl Portal {
             };
             fill(&tx, &rebuild)?;
             rebuild()?;
-            tx.commit()?;
+            tx.execute_batch("COMMIT")?;
+            let conn = tx.into_sqlite().expect("a build is SQLite");
             configure(&conn)?;
             conn.close().map_err(|(_, e)| Error::from(e))?;
             Ok(())
@@ -225,29 +231,37 @@ impl Portal {
 
     /// A copy of the whole portal in memory (SQLite's backup API), to come
     /// back to with `restore`.
-    pub fn snapshot(&self) -> Result<Connection> {
-        let mut copy = Connection::open_in_memory()?;
+    pub fn snapshot(&self) -> Result<rusqlite::Connection> {
+        let mut copy = rusqlite::Connection::open_in_memory()?;
         {
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+            let backup = rusqlite::backup::Backup::new(self.sqlite()?, &mut copy)?;
             backup.run_to_completion(256, Duration::ZERO, None)?;
         }
         Ok(copy)
     }
 
     /// Puts the portal back as it was in `snapshot`, in one step.
-    pub fn restore(&mut self, snapshot: &Connection) -> Result<()> {
+    pub fn restore(&mut self, snapshot: &rusqlite::Connection) -> Result<()> {
         self.check_still_the_same_file()?;
-        let backup = rusqlite::backup::Backup::new(snapshot, &mut self.conn)?;
+        let conn = self
+            .conn
+            .sqlite_mut()
+            .ok_or_else(|| Error::other("sqlite_only", "only a SQLite portal can be put back"))?;
+        let backup = rusqlite::backup::Backup::new(snapshot, conn)?;
         backup.run_to_completion(256, Duration::ZERO, None)?;
         Ok(())
+    }
+
+    fn sqlite(&self) -> Result<&rusqlite::Connection> {
+        self.conn
+            .sqlite()
+            .ok_or_else(|| Error::other("sqlite_only", "only a SQLite portal has a snapshot"))
     }
 
     /// SQLite's `PRAGMA data_version` for this connection: it changes when
     /// another connection commits, and only then.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))
     }
 
     pub fn info(&self) -> Result<PortalInfo> {
@@ -279,7 +293,7 @@ impl Portal {
         actor: Option<&str>,
         command: impl FnOnce(&mut Session<'_>) -> Result<T>,
     ) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        let tx = Transaction::begin(&self.conn, "BEGIN DEFERRED")?;
         let info = portal_info(&tx)?;
         let now = effective_now(now_flag, info.demo_clock);
         let actor = match actor {
@@ -304,9 +318,7 @@ impl Portal {
     /// the portal's.
     pub fn write<T>(&mut self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         self.check_still_the_same_file()?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = Transaction::begin(&self.conn, "BEGIN IMMEDIATE")?;
         let value = work(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -314,7 +326,7 @@ impl Portal {
 
     /// How long a command waits for another process's write lock.
     pub fn set_busy_timeout(&self, wait: Duration) -> Result<()> {
-        Ok(self.conn.busy_timeout(wait)?)
+        Ok(self.sqlite()?.busy_timeout(wait)?)
     }
 
     /// Like `run`, with the command's instant chosen from the portal row (the
@@ -336,9 +348,7 @@ impl Portal {
         command: impl FnOnce(&mut Session<'_>) -> Result<T>,
     ) -> Result<T> {
         self.check_still_the_same_file()?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = Transaction::begin(&self.conn, "BEGIN IMMEDIATE")?;
         let info = portal_info(&tx)?;
         let now = instant(&info)?;
         // T4: refused before anything changes.
@@ -413,7 +423,7 @@ fn first_rows<'a>(
     move |conn| {
         conn.execute(
             "INSERT INTO portal (id, name, tier) VALUES (1, ?1, ?2)",
-            (portal_name, tier.name()),
+            db::params![portal_name, tier.name()],
         )?;
         users::insert(conn, admin)?;
         audit::record(
@@ -437,14 +447,51 @@ fn first_rows<'a>(
 /// Writes the schema and `fill`'s rows into the new, empty file `building`,
 /// in one transaction, and closes it.
 fn write_new_portal(building: &Path, fill: impl FnOnce(&Connection) -> Result<()>) -> Result<()> {
-    let mut conn = Connection::open(building)?;
+    let conn = rusqlite::Connection::open(building)?;
     configure(&conn)?;
-    schema::migrate(&mut conn)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let conn = Connection::from_sqlite(conn);
+    schema::migrate(&conn)?;
+    let tx = Transaction::begin(&conn, "BEGIN IMMEDIATE")?;
     fill(&tx)?;
     tx.commit()?;
+    let conn = conn.into_sqlite().expect("a new portal file is SQLite");
     conn.close().map_err(|(_, e)| Error::from(e))?;
     Ok(())
+}
+
+/// A transaction begun with SQL (`BEGIN IMMEDIATE`, ...): committed by
+/// `commit`, rolled back when dropped without it (a failure, a panic).
+struct Transaction<'c> {
+    conn: &'c Connection,
+    done: bool,
+}
+
+impl<'c> Transaction<'c> {
+    fn begin(conn: &'c Connection, begin: &str) -> Result<Transaction<'c>> {
+        conn.execute_batch(begin)?;
+        Ok(Transaction { conn, done: false })
+    }
+
+    fn commit(mut self) -> Result<()> {
+        self.done = true;
+        self.conn.execute_batch("COMMIT")
+    }
+}
+
+impl std::ops::Deref for Transaction<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        self.conn
+    }
+}
+
+impl Drop for Transaction<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
 }
 
 fn wal_path(path: &Path) -> PathBuf {

@@ -1,6 +1,6 @@
 //! Inboxes (R9, E1).
 
-use rusqlite::{Connection, params};
+use super::db::{Connection, params};
 
 use super::rows::{instant, secs};
 use crate::error::Result;
@@ -64,7 +64,7 @@ const SELECT: &str = "SELECT n.id, n.kind, n.account_id, u.email, n.at, n.read, 
      a.network, a.name, a.handle FROM notifications n JOIN users u ON u.id = n.recipient \
      LEFT JOIN accounts a ON a.id = n.account_id";
 
-fn from_row(r: &rusqlite::Row<'_>) -> Result<Notification> {
+fn from_row(r: &super::db::Row<'_>) -> Result<Notification> {
     Ok(Notification {
         id: r.get(0)?,
         kind: r.get(1)?,
@@ -87,6 +87,7 @@ pub fn for_each(
     ))?;
     let mut rows = stmt.query([recipient])?;
     while let Some(r) = rows.next()? {
+        let r = &r;
         each(from_row(r)?)?;
     }
     Ok(())
@@ -104,24 +105,25 @@ pub fn for_each_of_account(
     ))?;
     let mut rows = stmt.query([account])?;
     while let Some(r) = rows.next()? {
+        let r = &r;
         each(from_row(r)?)?;
     }
     Ok(())
 }
 
 pub fn unread_count(conn: &Connection, recipient: UserId) -> Result<i64> {
-    Ok(conn.query_row(
+    conn.query_row(
         "SELECT count(*) FROM notifications WHERE recipient = ?1 AND read = 0",
         [recipient],
         |r| r.get(0),
-    )?)
+    )
 }
 
 pub fn mark_all_read(conn: &Connection, recipient: UserId) -> Result<usize> {
-    Ok(conn.execute(
+    conn.execute(
         "UPDATE notifications SET read = 1 WHERE recipient = ?1 AND read = 0",
         [recipient],
-    )?)
+    )
 }
 
 /// A page of a user's inbox, newest first, older than `before` (at, id).

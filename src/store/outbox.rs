@@ -8,7 +8,7 @@
 //! lease runs out, or the next watch on the same machine sees its holder is
 //! gone, and the row is sent again (the one in hand, at most, twice).
 
-use rusqlite::{Connection, OptionalExtension, params};
+use super::db::{Connection, OptionalExtension, params};
 
 use super::rows::{instant, opt_instant, secs};
 use crate::error::{Error, Result};
@@ -202,7 +202,7 @@ const SELECT: &str = "SELECT d.id, d.channel, d.address, d.message_id, d.status,
      FROM deliveries d JOIN notifications n ON n.id = d.notification_id \
      JOIN users u ON u.id = n.recipient LEFT JOIN accounts a ON a.id = n.account_id";
 
-fn from_row(r: &rusqlite::Row<'_>) -> Result<Delivery> {
+fn from_row(r: &super::db::Row<'_>) -> Result<Delivery> {
     Ok(Delivery {
         id: r.get(0)?,
         channel: Channel::parse(&r.get::<_, String>(1)?)?,
@@ -256,6 +256,7 @@ pub fn for_each(
         None => stmt.query([])?,
     };
     while let Some(r) = rows.next()? {
+        let r = &r;
         each(from_row(r)?)?;
     }
     Ok(())
@@ -308,6 +309,7 @@ pub fn claim_next(
     let mut rows = stmt.query([now_ms])?;
     let mut chosen = None;
     while let Some(r) = rows.next()? {
+        let r = &r;
         let id: i64 = r.get(0)?;
         let by: Option<String> = r.get(1)?;
         let until: Option<i64> = r.get(2)?;
@@ -336,7 +338,7 @@ pub fn next_due_ms(conn: &Connection) -> Result<Option<i64>> {
         "SELECT next_attempt_ms FROM deliveries WHERE status = 'pending' \
          ORDER BY next_attempt_ms LIMIT 1",
     )?;
-    Ok(stmt.query_row([], |r| r.get(0)).optional()?)
+    stmt.query_row([], |r| r.get(0)).optional()
 }
 
 /// The receiver took it. Only the lease's holder records it: a watch whose
@@ -401,12 +403,11 @@ pub fn requeue(conn: &Connection, id: i64) -> Result<()> {
 
 /// The recipient of a delivery, for the permission to see or retry it.
 pub fn recipient_of(conn: &Connection, id: i64) -> Result<Option<UserId>> {
-    Ok(conn
-        .query_row(
-            "SELECT n.recipient FROM deliveries d JOIN notifications n ON n.id = d.notification_id \
+    conn.query_row(
+        "SELECT n.recipient FROM deliveries d JOIN notifications n ON n.id = d.notification_id \
              WHERE d.id = ?1",
-            [id],
-            |r| r.get(0),
-        )
-        .optional()?)
+        [id],
+        |r| r.get(0),
+    )
+    .optional()
 }

@@ -2,7 +2,7 @@
 //! purges (R7) and removals (R13) write here; a disconnect writes nothing
 //! (R5a is applied by `lifecycle::post::effective_status`).
 
-use rusqlite::{Connection, OptionalExtension, params};
+use super::db::{Connection, OptionalExtension, params};
 
 use super::rows::{POST_COLUMNS, PostRecord, instant, post_from_row, secs};
 use crate::error::{Error, Result};
@@ -98,16 +98,16 @@ pub fn publish_through(
 /// R6b: the posts a disconnect canceled whose time came while disconnected
 /// stay canceled, as missed. Only these rows are written on a reconnect.
 pub fn mark_missed(conn: &Connection, account_id: AccountId, through: Instant) -> Result<usize> {
-    Ok(conn.execute(
+    conn.execute(
         "UPDATE posts SET status = 'canceled', cancel_cause = 'missed' \
          WHERE account_id = ?1 AND status = 'scheduled' AND scheduled_at <= ?2",
         params![account_id, secs(through)],
-    )?)
+    )
 }
 
 /// R7, R13: deletes every post of the account; returns how many.
 pub fn delete_all(conn: &Connection, account_id: AccountId) -> Result<usize> {
-    Ok(conn.execute("DELETE FROM posts WHERE account_id = ?1", [account_id])?)
+    conn.execute("DELETE FROM posts WHERE account_id = ?1", [account_id])
 }
 
 /// The account's post with exactly this text, if any (demo scripts name
@@ -120,17 +120,16 @@ pub fn find_by_text(
     let mut stmt = conn.prepare_cached(
         "SELECT id FROM posts WHERE account_id = ?1 AND text = ?2 ORDER BY id LIMIT 1",
     )?;
-    Ok(stmt
-        .query_row(rusqlite::params![account_id, text], |r| r.get(0))
-        .optional()?)
+    stmt.query_row(super::db::params![account_id, text], |r| r.get(0))
+        .optional()
 }
 
 pub fn count_for_account(conn: &Connection, account_id: AccountId) -> Result<i64> {
-    Ok(conn.query_row(
+    conn.query_row(
         "SELECT count(*) FROM posts WHERE account_id = ?1",
         [account_id],
         |r| r.get(0),
-    )?)
+    )
 }
 
 /// R9b: the creators of the account's posts that are scheduled now.
@@ -310,7 +309,7 @@ pub fn first_missed(conn: &Connection, account_id: AccountId) -> Result<Option<P
         "SELECT id FROM posts WHERE account_id = ?1 AND status = 'canceled' \
          AND cancel_cause = 'missed' ORDER BY scheduled_at, id LIMIT 1",
     )?;
-    Ok(stmt.query_row([account_id], |r| r.get(0)).optional()?)
+    stmt.query_row([account_id], |r| r.get(0)).optional()
 }
 
 /// How many missed posts the account has (R6b).
@@ -319,10 +318,10 @@ pub fn missed_count(conn: &Connection, account_id: AccountId) -> Result<i64> {
         "SELECT count(*) FROM posts WHERE account_id = ?1 AND status = 'canceled' \
          AND cancel_cause = 'missed'",
     )?;
-    Ok(stmt.query_row([account_id], |r| r.get(0))?)
+    stmt.query_row([account_id], |r| r.get(0))
 }
 
-fn post_line_from_row(row: &rusqlite::Row<'_>) -> Result<PostLine> {
+fn post_line_from_row(row: &super::db::Row<'_>) -> Result<PostLine> {
     let post = post_from_row(row)?;
     let network: String = row.get(9)?;
     let key: Option<i64> = row.get(13)?;

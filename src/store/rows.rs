@@ -1,7 +1,7 @@
 //! Rows to domain values and back. Values read from the database are
 //! untrusted: a malformed one is an error that names it, never a panic.
 
-use rusqlite::Row;
+use super::db::Row;
 
 use crate::error::{Error, Result};
 use crate::lifecycle::account::{Connection, Disconnection};
@@ -161,14 +161,14 @@ pub fn account_record_from_row(row: &Row<'_>) -> Result<AccountRecord> {
 }
 
 pub fn user_id_of(row: &Row<'_>, index: usize) -> Result<UserId> {
-    Ok(row.get(index)?)
+    row.get(index)
 }
 
 /// A page of a newest-first listing keyed by (instant, id), older than
 /// `before`. `select` is the query up to its WHERE conditions, binding ?1 for
 /// its scope; `key` names the two key columns (`at, id`).
 pub fn newest_first_page<T>(
-    conn: &rusqlite::Connection,
+    conn: &super::db::Connection,
     select: &str,
     key: &str,
     scope: Option<i64>,
@@ -186,7 +186,7 @@ pub fn newest_first_page<T>(
     let order = key.replace(',', " DESC,") + " DESC";
     let sql = format!("{select} {seek} ORDER BY {order} LIMIT ?4");
     let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(rusqlite::params![
+    let mut rows = stmt.query(super::db::params![
         scope,
         before.map(|(at, _)| secs(at)),
         before.map(|(_, id)| id),
@@ -194,6 +194,7 @@ pub fn newest_first_page<T>(
     ])?;
     let mut page = Vec::new();
     while let Some(r) = rows.next()? {
+        let r = &r;
         page.push(read(r)?);
     }
     Ok(page)

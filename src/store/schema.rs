@@ -3,7 +3,9 @@
 use std::io::Read;
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::OpenFlags;
+
+use super::db::{Connection, OptionalExtension};
 
 use crate::error::{Error, Result};
 
@@ -23,11 +25,11 @@ pub const APPLICATION_ID: u32 = 0x5357_4244;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 pub fn user_version(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
 }
 
 /// Brings an existing portal up to `SCHEMA_VERSION`, all in one transaction.
-pub fn migrate(conn: &mut Connection) -> Result<()> {
+pub fn migrate(conn: &Connection) -> Result<()> {
     let version = user_version(conn)?;
     if version > SCHEMA_VERSION {
         return Err(Error::other(
@@ -45,20 +47,25 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     }
     // Tables are rebuilt (002), which SQLite allows only with foreign keys
     // off; they are checked before the one transaction commits.
-    conn.pragma_update(None, "foreign_keys", false)?;
+    conn.execute_batch("PRAGMA foreign_keys = OFF")?;
     let migrated = apply(conn, version);
-    conn.pragma_update(None, "foreign_keys", true)?;
+    if migrated.is_err() {
+        let _ = conn.execute_batch("ROLLBACK");
+    }
+    conn.execute_batch("PRAGMA foreign_keys = ON")?;
     migrated
 }
 
-fn apply(conn: &mut Connection, version: i64) -> Result<()> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+/// Every migration from `version` on, in one transaction (rolled back by
+/// `migrate` on failure).
+fn apply(tx: &Connection, version: i64) -> Result<()> {
+    tx.execute_batch("BEGIN IMMEDIATE")?;
     for sql in &MIGRATIONS[version as usize..] {
         tx.execute_batch(sql)?;
     }
     if version < 2 {
         // 002's new column holds a rule's answer: computed row by row.
-        super::accounts::fill_urgency(&tx)?;
+        super::accounts::fill_urgency(tx)?;
     }
     let broken: Option<String> = tx
         .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
@@ -71,8 +78,8 @@ fn apply(conn: &mut Connection, version: i64) -> Result<()> {
             ),
         ));
     }
-    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-    tx.commit()?;
+    tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))?;
+    tx.execute_batch("COMMIT")?;
     Ok(())
 }
 
@@ -124,7 +131,7 @@ pub fn check_portal_file(path: &Path) -> Result<()> {
     if application_id != 0 || user_version == 0 {
         return Err(not_a_portal());
     }
-    let probe = Connection::open_with_flags(
+    let probe = rusqlite::Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;

@@ -3,7 +3,7 @@
 //! through the index on `next_event_at`, so a sweep with nothing due touches
 //! no account, and only one account is held at a time (R12c).
 
-use rusqlite::Connection;
+use super::db::Connection;
 
 use super::audit::{self, Outcome, SYSTEM};
 use super::notifications::{self, Kind};
@@ -67,7 +67,7 @@ pub fn sweep_to_reporting(
             let Some(row) = rows.next()? else {
                 break;
             };
-            let first = account_from_row(row)?;
+            let first = account_from_row(&row)?;
             let before = match rows.next()? {
                 Some(row) => Some(Turn {
                     at: instant(row.get(15)?, "next event instant")?,

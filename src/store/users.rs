@@ -1,6 +1,6 @@
 //! Users of the portal.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use super::db::{Connection, OptionalExtension, params};
 
 use super::NewUser;
 use super::rows::{USER_COLUMNS, user_from_row};
@@ -56,7 +56,7 @@ pub fn by_id(conn: &Connection, id: UserId) -> Result<User> {
 }
 
 pub fn email_of(conn: &Connection, id: UserId) -> Result<String> {
-    Ok(conn.query_row("SELECT email FROM users WHERE id = ?1", [id], |r| r.get(0))?)
+    conn.query_row("SELECT email FROM users WHERE id = ?1", [id], |r| r.get(0))
 }
 
 pub fn list(conn: &Connection) -> Result<Vec<User>> {
@@ -79,9 +79,9 @@ pub fn deactivate(conn: &Connection, id: UserId) -> Result<()> {
 }
 
 pub fn active_super_admin_count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row(
+    conn.query_row(
         "SELECT count(*) FROM users WHERE super_admin = 1 AND active = 1",
         [],
         |r| r.get(0),
-    )?)
+    )
 }

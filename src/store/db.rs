@@ -1,0 +1,828 @@
+//! The database under the store: one API over the engines a portal can live
+//! on, shaped like the part of rusqlite the store uses (`execute`,
+//! `query_row`, `prepare_cached`, `Rows::next`, `Row::get`, `params!`,
+//! `optional()`), so the store's SQL and decoding are written once. What
+//! only one engine has (SQLite's pragmas, backups, the file) is reached
+//! through `sqlite()`, by the store alone.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use crate::error::{Error, Result};
+
+/// A connection to a portal's database.
+pub struct Connection {
+    engine: Engine,
+}
+
+enum Engine {
+    Sqlite(rusqlite::Connection),
+    Postgres(Box<Pg>),
+}
+
+/// A PostgreSQL session: the client, its statements prepared once (by
+/// their SQLite text, translated), and what a transaction has done.
+pub struct Pg {
+    client: RefCell<postgres::Client>,
+    statements: RefCell<HashMap<String, (postgres::Statement, Vec<String>)>>,
+    /// This session's server process: its own notifications are not news.
+    backend_pid: i32,
+    /// How many other sessions' commits this one has heard of (LISTEN):
+    /// PostgreSQL's stand-in for SQLite's `PRAGMA data_version`.
+    heard: Cell<i64>,
+    /// The open transaction writes (BEGIN IMMEDIATE): its commit notifies.
+    writing: Cell<bool>,
+}
+
+/// The channel every portal write notifies, and every session listens on.
+pub const CHANGES_CHANNEL: &str = "switchboard_changes";
+
+/// The advisory lock every write transaction takes first: one writer at a
+/// time, as SQLite's `BEGIN IMMEDIATE` gives ('SWBD' and 1).
+const WRITE_LOCK: i64 = 0x5357_4244_0000_0001;
+
+impl Connection {
+    pub fn from_sqlite(conn: rusqlite::Connection) -> Connection {
+        Connection {
+            engine: Engine::Sqlite(conn),
+        }
+    }
+
+    /// A session on a PostgreSQL server, listening for other sessions'
+    /// changes to the portal.
+    pub fn from_postgres(mut client: postgres::Client) -> Result<Connection> {
+        client.batch_execute(&format!(
+            "SET lock_timeout = '5s'; LISTEN {CHANGES_CHANNEL}"
+        ))?;
+        let backend_pid: i32 = client.query_one("SELECT pg_backend_pid()", &[])?.get(0);
+        Ok(Connection {
+            engine: Engine::Postgres(Box::new(Pg {
+                client: RefCell::new(client),
+                statements: RefCell::new(HashMap::new()),
+                backend_pid,
+                heard: Cell::new(0),
+                writing: Cell::new(false),
+            })),
+        })
+    }
+
+    /// The SQLite connection, for what only SQLite has.
+    pub fn sqlite(&self) -> Option<&rusqlite::Connection> {
+        match &self.engine {
+            Engine::Sqlite(conn) => Some(conn),
+            Engine::Postgres(_) => None,
+        }
+    }
+
+    pub fn sqlite_mut(&mut self) -> Option<&mut rusqlite::Connection> {
+        match &mut self.engine {
+            Engine::Sqlite(conn) => Some(conn),
+            Engine::Postgres(_) => None,
+        }
+    }
+
+    /// Gives the SQLite connection back (closing it reports its errors).
+    pub fn into_sqlite(self) -> Option<rusqlite::Connection> {
+        match self.engine {
+            Engine::Sqlite(conn) => Some(conn),
+            Engine::Postgres(_) => None,
+        }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.engine, Engine::Postgres(_))
+    }
+
+    /// How many commits of other connections this one has seen: it moves
+    /// when someone else changed the portal, and only then (SQLite's
+    /// `PRAGMA data_version`; PostgreSQL's notifications).
+    pub fn data_version(&self) -> Result<i64> {
+        match &self.engine {
+            Engine::Sqlite(conn) => Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?),
+            Engine::Postgres(pg) => {
+                let mut client = pg.client.borrow_mut();
+                let mut notifications = client.notifications();
+                let mut news = 0;
+                use postgres::fallible_iterator::FallibleIterator;
+                let mut pending = notifications.iter();
+                while let Some(notification) = pending.next()? {
+                    if notification.process_id() != pg.backend_pid {
+                        news += 1;
+                    }
+                }
+                pg.heard.set(pg.heard.get() + news);
+                Ok(pg.heard.get())
+            }
+        }
+    }
+
+    /// How long a write waits for another writer before it says busy.
+    pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<()> {
+        match &self.engine {
+            Engine::Sqlite(conn) => Ok(conn.busy_timeout(wait)?),
+            Engine::Postgres(pg) => Ok(pg.client.borrow_mut().batch_execute(&format!(
+                "SET lock_timeout = '{}ms'",
+                wait.as_millis().max(1)
+            ))?),
+        }
+    }
+
+    pub fn execute<P: Params>(&self, sql: &str, params: P) -> Result<usize> {
+        match &self.engine {
+            Engine::Sqlite(conn) => params
+                .sqlite()
+                .run(|p| conn.execute(sql, p), |p| conn.execute(sql, p)),
+            Engine::Postgres(_) => self.prepare_cached(sql)?.execute(params),
+        }
+    }
+
+    /// Statements without parameters, separated by semicolons. On
+    /// PostgreSQL, SQLite's transaction words are given their meaning:
+    /// `BEGIN IMMEDIATE` takes the portal's write lock, a writing
+    /// transaction's `COMMIT` tells every listening session.
+    pub fn execute_batch(&self, sql: &str) -> Result<()> {
+        match &self.engine {
+            Engine::Sqlite(conn) => Ok(conn.execute_batch(sql)?),
+            Engine::Postgres(pg) => {
+                let mut client = pg.client.borrow_mut();
+                match sql.trim() {
+                    "BEGIN IMMEDIATE" => {
+                        pg.writing.set(true);
+                        client.batch_execute(&format!(
+                            "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
+                        ))?;
+                    }
+                    "BEGIN DEFERRED" | "BEGIN" => {
+                        pg.writing.set(false);
+                        client.batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ")?;
+                    }
+                    "COMMIT" => {
+                        if pg.writing.replace(false) {
+                            client.batch_execute(&format!("NOTIFY {CHANGES_CHANNEL}; COMMIT"))?;
+                        } else {
+                            client.batch_execute("COMMIT")?;
+                        }
+                    }
+                    "ROLLBACK" => {
+                        pg.writing.set(false);
+                        client.batch_execute("ROLLBACK")?;
+                    }
+                    other if other.to_ascii_uppercase().starts_with("PRAGMA") => {
+                        return Err(Error::other(
+                            "sqlite_only",
+                            format!("'{other}' is SQLite's, not PostgreSQL's"),
+                        ));
+                    }
+                    other => client.batch_execute(other)?,
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The first row `sql` returns, through `map`; no row is `no_row()`
+    /// (see `OptionalExtension`).
+    pub fn query_row<T, P: Params>(
+        &self,
+        sql: &str,
+        params: P,
+        map: impl FnOnce(&Row<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.prepare(sql)?.query_row(params, map)
+    }
+
+    pub fn prepare(&self, sql: &str) -> Result<Statement<'_>> {
+        match &self.engine {
+            Engine::Sqlite(conn) => Ok(Statement::Sqlite(conn.prepare(sql)?)),
+            Engine::Postgres(_) => self.prepare_cached(sql),
+        }
+    }
+
+    /// Prepared once per connection and kept (the statement text is the key).
+    pub fn prepare_cached(&self, sql: &str) -> Result<Statement<'_>> {
+        match &self.engine {
+            Engine::Sqlite(conn) => Ok(Statement::SqliteCached(conn.prepare_cached(sql)?)),
+            Engine::Postgres(pg) => {
+                if let Some((stmt, names)) = pg.statements.borrow().get(sql) {
+                    return Ok(Statement::Postgres {
+                        pg,
+                        stmt: stmt.clone(),
+                        names: names.clone(),
+                    });
+                }
+                let (text, names) = translate(sql);
+                let stmt = pg.client.borrow_mut().prepare(&text)?;
+                pg.statements
+                    .borrow_mut()
+                    .insert(sql.to_string(), (stmt.clone(), names.clone()));
+                Ok(Statement::Postgres { pg, stmt, names })
+            }
+        }
+    }
+
+    /// The id of the row the last INSERT made.
+    pub fn last_insert_rowid(&self) -> i64 {
+        match &self.engine {
+            Engine::Sqlite(conn) => conn.last_insert_rowid(),
+            // The identity sequence this session used last.
+            Engine::Postgres(pg) => pg
+                .client
+                .borrow_mut()
+                .query_one("SELECT lastval()", &[])
+                .map(|row| row.get(0))
+                .unwrap_or(0),
+        }
+    }
+}
+
+/// SQLite's placeholders (`?1`, `?`, `:name`) as PostgreSQL's (`$1`), and
+/// the names in the order they were numbered. Quoted text is left alone.
+pub fn translate(sql: &str) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(sql.len() + 8);
+    let mut names: Vec<String> = Vec::new();
+    let mut next = 0usize;
+    let chars: Vec<char> = sql.chars().collect();
+    let mut i = 0;
+    let mut quote: Option<char> = None;
+    while i < chars.len() {
+        let c = chars[i];
+        if let Some(q) = quote {
+            out.push(c);
+            if c == q {
+                quote = None;
+            }
+            i += 1;
+            continue;
+        }
+        match c {
+            '\'' | '"' => {
+                quote = Some(c);
+                out.push(c);
+                i += 1;
+            }
+            '?' => {
+                let start = i + 1;
+                let mut end = start;
+                while end < chars.len() && chars[end].is_ascii_digit() {
+                    end += 1;
+                }
+                if end > start {
+                    let n: String = chars[start..end].iter().collect();
+                    next = next.max(n.parse().unwrap_or(0));
+                    out.push('$');
+                    out.push_str(&n);
+                } else {
+                    next += 1;
+                    out.push_str(&format!("${next}"));
+                }
+                i = end;
+            }
+            ':' if i + 1 < chars.len()
+                && (chars[i + 1].is_ascii_lowercase() || chars[i + 1] == '_')
+                && (i == 0 || chars[i - 1] != ':') =>
+            {
+                let start = i + 1;
+                let mut end = start;
+                while end < chars.len() && (chars[end].is_ascii_alphanumeric() || chars[end] == '_')
+                {
+                    end += 1;
+                }
+                let name: String = chars[i..end].iter().collect();
+                let number = match names.iter().position(|n| *n == name) {
+                    Some(at) => at + 1,
+                    None => {
+                        names.push(name);
+                        names.len()
+                    }
+                };
+                out.push_str(&format!("${number}"));
+                i = end;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    (out, names)
+}
+
+/// A prepared statement.
+pub enum Statement<'c> {
+    Sqlite(rusqlite::Statement<'c>),
+    SqliteCached(rusqlite::CachedStatement<'c>),
+    Postgres {
+        pg: &'c Pg,
+        stmt: postgres::Statement,
+        /// The `:name` parameters in the order of `$1`, `$2`, ...
+        names: Vec<String>,
+    },
+}
+
+impl<'c> Statement<'c> {
+    pub fn execute<P: Params>(&mut self, params: P) -> Result<usize> {
+        match self {
+            Statement::Sqlite(stmt) => sqlite_execute(stmt, &params),
+            Statement::SqliteCached(stmt) => sqlite_execute(stmt, &params),
+            Statement::Postgres { pg, stmt, names } => {
+                let values = params.postgres(names)?;
+                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+                    values.iter().map(|v| v as _).collect();
+                Ok(pg.client.borrow_mut().execute(&*stmt, &refs)? as usize)
+            }
+        }
+    }
+
+    /// The rows, one at a time (streamed from SQLite; PostgreSQL's come
+    /// whole, so listings there are paged by the store).
+    pub fn query<P: Params>(&mut self, params: P) -> Result<Rows<'_>> {
+        match self {
+            Statement::Sqlite(stmt) => sqlite_query(stmt, &params),
+            Statement::SqliteCached(stmt) => sqlite_query(stmt, &params),
+            Statement::Postgres { pg, stmt, names } => {
+                let values = params.postgres(names)?;
+                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+                    values.iter().map(|v| v as _).collect();
+                let rows = pg.client.borrow_mut().query(&*stmt, &refs)?;
+                Ok(Rows::Postgres { rows, next: 0 })
+            }
+        }
+    }
+
+    pub fn query_row<T, P: Params>(
+        &mut self,
+        params: P,
+        map: impl FnOnce(&Row<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let mut rows = self.query(params)?;
+        match rows.next()? {
+            Some(row) => map(&row),
+            None => Err(no_row()),
+        }
+    }
+
+    /// Every row through `map`, as an iterator.
+    pub fn query_map<T, P: Params, F: FnMut(&Row<'_>) -> Result<T>>(
+        &mut self,
+        params: P,
+        map: F,
+    ) -> Result<MappedRows<'_, F>> {
+        Ok(MappedRows {
+            rows: self.query(params)?,
+            map,
+        })
+    }
+}
+
+fn sqlite_execute<P: Params>(stmt: &mut rusqlite::Statement<'_>, params: &P) -> Result<usize> {
+    Ok(match params.sqlite() {
+        SqliteParams::Positional(values) => stmt.execute(values.as_slice())?,
+        SqliteParams::Named(pairs) => stmt.execute(pairs.as_slice())?,
+    })
+}
+
+fn sqlite_query<'s, P: Params>(
+    stmt: &'s mut rusqlite::Statement<'_>,
+    params: &P,
+) -> Result<Rows<'s>> {
+    let rows = match params.sqlite() {
+        SqliteParams::Positional(values) => stmt.query(values.as_slice())?,
+        SqliteParams::Named(pairs) => stmt.query(pairs.as_slice())?,
+    };
+    Ok(Rows::Sqlite(rows))
+}
+
+/// The rows of a query.
+pub enum Rows<'s> {
+    Sqlite(rusqlite::Rows<'s>),
+    Postgres {
+        rows: Vec<postgres::Row>,
+        next: usize,
+    },
+}
+
+impl Rows<'_> {
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> Result<Option<Row<'_>>> {
+        match self {
+            Rows::Sqlite(rows) => Ok(rows.next()?.map(Row::Sqlite)),
+            Rows::Postgres { rows, next } => {
+                let row = rows.get(*next);
+                *next += 1;
+                Ok(row.map(Row::Postgres))
+            }
+        }
+    }
+}
+
+pub struct MappedRows<'s, F> {
+    rows: Rows<'s>,
+    map: F,
+}
+
+impl<T, F: FnMut(&Row<'_>) -> Result<T>> Iterator for MappedRows<'_, F> {
+    type Item = Result<T>;
+
+    fn next(&mut self) -> Option<Result<T>> {
+        match self.rows.next() {
+            Ok(Some(row)) => Some((self.map)(&row)),
+            Ok(None) => None,
+            Err(e) => Some(Err(e)),
+        }
+    }
+}
+
+/// One row.
+pub enum Row<'r> {
+    Sqlite(&'r rusqlite::Row<'r>),
+    Postgres(&'r postgres::Row),
+}
+
+impl Row<'_> {
+    /// Column `index`, decoded as `T` (a NULL only into an `Option`).
+    pub fn get<I: ColumnIndex, T: FromColumn>(&self, index: I) -> Result<T> {
+        match self {
+            Row::Sqlite(row) => T::from_sqlite(row, index.index()),
+            Row::Postgres(row) => T::from_postgres(row, index.index()),
+        }
+    }
+}
+
+/// A column's place in a row (a `usize`, so `row.get(0)` needs no suffix).
+pub trait ColumnIndex {
+    fn index(self) -> usize;
+}
+
+impl ColumnIndex for usize {
+    fn index(self) -> usize {
+        self
+    }
+}
+
+/// A value a column decodes into.
+pub trait FromColumn: Sized {
+    fn from_sqlite(row: &rusqlite::Row<'_>, index: usize) -> Result<Self>;
+    fn from_postgres(row: &postgres::Row, index: usize) -> Result<Self>;
+}
+
+/// Any PostgreSQL value, only to tell NULL apart.
+struct Present;
+
+impl<'a> postgres::types::FromSql<'a> for Present {
+    fn from_sql(
+        _: &postgres::types::Type,
+        _: &'a [u8],
+    ) -> std::result::Result<Present, Box<dyn std::error::Error + Sync + Send>> {
+        Ok(Present)
+    }
+
+    fn accepts(_: &postgres::types::Type) -> bool {
+        true
+    }
+}
+
+fn pg_is_null(row: &postgres::Row, index: usize) -> Result<bool> {
+    Ok(row.try_get::<_, Option<Present>>(index)?.is_none())
+}
+
+/// An integer column of any width (and booleans, as 0 and 1).
+fn pg_integer(row: &postgres::Row, index: usize) -> Result<i64> {
+    use postgres::types::Type;
+    let ty = row
+        .columns()
+        .get(index)
+        .map(|c| c.type_().clone())
+        .ok_or_else(|| Error::other("database", format!("no column {index}")))?;
+    Ok(match ty {
+        Type::INT8 => row.try_get::<_, i64>(index)?,
+        Type::INT4 => row.try_get::<_, i32>(index)? as i64,
+        Type::INT2 => row.try_get::<_, i16>(index)? as i64,
+        Type::BOOL => row.try_get::<_, bool>(index)? as i64,
+        other => {
+            return Err(Error::other(
+                "database",
+                format!("column {index} is {other}, not an integer"),
+            ));
+        }
+    })
+}
+
+trait FromPostgres: Sized {
+    fn read(row: &postgres::Row, index: usize) -> Result<Self>;
+}
+
+impl FromPostgres for i64 {
+    fn read(row: &postgres::Row, index: usize) -> Result<i64> {
+        pg_integer(row, index)
+    }
+}
+
+impl FromPostgres for i32 {
+    fn read(row: &postgres::Row, index: usize) -> Result<i32> {
+        i32::try_from(pg_integer(row, index)?)
+            .map_err(|_| Error::other("database", format!("column {index} is out of range")))
+    }
+}
+
+impl FromPostgres for u32 {
+    fn read(row: &postgres::Row, index: usize) -> Result<u32> {
+        u32::try_from(pg_integer(row, index)?)
+            .map_err(|_| Error::other("database", format!("column {index} is out of range")))
+    }
+}
+
+impl FromPostgres for bool {
+    fn read(row: &postgres::Row, index: usize) -> Result<bool> {
+        Ok(pg_integer(row, index)? != 0)
+    }
+}
+
+impl FromPostgres for String {
+    fn read(row: &postgres::Row, index: usize) -> Result<String> {
+        Ok(row.try_get::<_, String>(index)?)
+    }
+}
+
+impl FromPostgres for f64 {
+    fn read(row: &postgres::Row, index: usize) -> Result<f64> {
+        match row.try_get::<_, f64>(index) {
+            Ok(value) => Ok(value),
+            Err(_) => Ok(pg_integer(row, index)? as f64),
+        }
+    }
+}
+
+macro_rules! from_column {
+    ($($t:ty),*) => {$(
+        impl FromColumn for $t {
+            fn from_sqlite(row: &rusqlite::Row<'_>, index: usize) -> Result<Self> {
+                Ok(row.get(index)?)
+            }
+            fn from_postgres(row: &postgres::Row, index: usize) -> Result<Self> {
+                if pg_is_null(row, index)? {
+                    return Err(Error::other(
+                        "corrupt",
+                        format!("column {index} is NULL where a value belongs"),
+                    ));
+                }
+                <$t as FromPostgres>::read(row, index)
+            }
+        }
+        impl FromColumn for Option<$t> {
+            fn from_sqlite(row: &rusqlite::Row<'_>, index: usize) -> Result<Self> {
+                Ok(row.get(index)?)
+            }
+            fn from_postgres(row: &postgres::Row, index: usize) -> Result<Self> {
+                if pg_is_null(row, index)? {
+                    return Ok(None);
+                }
+                <$t as FromPostgres>::read(row, index).map(Some)
+            }
+        }
+    )*};
+}
+from_column!(i64, i32, u32, bool, String, f64);
+
+/// A value a statement takes.
+pub trait ToParam {
+    fn sqlite(&self) -> &dyn rusqlite::ToSql;
+    fn postgres(&self) -> PgValue<'_>;
+}
+
+/// A parameter for PostgreSQL, written as the type the server expects
+/// there (PostgreSQL does not convert an INT8 into an INT4 parameter).
+#[derive(Debug)]
+pub enum PgValue<'a> {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(&'a str),
+}
+
+impl postgres::types::ToSql for PgValue<'_> {
+    fn to_sql(
+        &self,
+        ty: &postgres::types::Type,
+        out: &mut bytes::BytesMut,
+    ) -> std::result::Result<postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>>
+    {
+        use postgres::types::Type;
+        match self {
+            PgValue::Null => Ok(postgres::types::IsNull::Yes),
+            PgValue::Integer(v) => match *ty {
+                Type::INT8 => v.to_sql(ty, out),
+                Type::INT4 => i32::try_from(*v)?.to_sql(ty, out),
+                Type::INT2 => i16::try_from(*v)?.to_sql(ty, out),
+                Type::BOOL => (*v != 0).to_sql(ty, out),
+                Type::FLOAT8 => (*v as f64).to_sql(ty, out),
+                _ => v.to_string().as_str().to_sql(ty, out),
+            },
+            PgValue::Real(v) => match *ty {
+                Type::FLOAT4 => (*v as f32).to_sql(ty, out),
+                _ => v.to_sql(ty, out),
+            },
+            PgValue::Text(text) => text.to_sql(ty, out),
+        }
+    }
+
+    fn accepts(_: &postgres::types::Type) -> bool {
+        true
+    }
+
+    postgres::types::to_sql_checked!();
+}
+
+trait ToPostgres {
+    fn value(&self) -> PgValue<'_>;
+}
+
+impl ToPostgres for i64 {
+    fn value(&self) -> PgValue<'_> {
+        PgValue::Integer(*self)
+    }
+}
+
+impl ToPostgres for i32 {
+    fn value(&self) -> PgValue<'_> {
+        PgValue::Integer(*self as i64)
+    }
+}
+
+impl ToPostgres for u32 {
+    fn value(&self) -> PgValue<'_> {
+        PgValue::Integer(*self as i64)
+    }
+}
+
+impl ToPostgres for bool {
+    fn value(&self) -> PgValue<'_> {
+        PgValue::Integer(*self as i64)
+    }
+}
+
+impl ToPostgres for f64 {
+    fn value(&self) -> PgValue<'_> {
+        PgValue::Real(*self)
+    }
+}
+
+impl ToPostgres for String {
+    fn value(&self) -> PgValue<'_> {
+        PgValue::Text(self)
+    }
+}
+
+impl ToPostgres for &str {
+    fn value(&self) -> PgValue<'_> {
+        PgValue::Text(self)
+    }
+}
+
+macro_rules! to_param {
+    ($($t:ty),*) => {$(
+        impl ToParam for $t {
+            fn sqlite(&self) -> &dyn rusqlite::ToSql {
+                self
+            }
+            fn postgres(&self) -> PgValue<'_> {
+                self.value()
+            }
+        }
+        impl ToParam for Option<$t> {
+            fn sqlite(&self) -> &dyn rusqlite::ToSql {
+                self
+            }
+            fn postgres(&self) -> PgValue<'_> {
+                self.as_ref().map_or(PgValue::Null, |v| v.value())
+            }
+        }
+    )*};
+}
+to_param!(i64, i32, u32, bool, String, f64, &str);
+
+impl<T: ToParam + ?Sized> ToParam for &T {
+    fn sqlite(&self) -> &dyn rusqlite::ToSql {
+        (**self).sqlite()
+    }
+    fn postgres(&self) -> PgValue<'_> {
+        (**self).postgres()
+    }
+}
+
+/// Parameters as rusqlite takes them.
+pub enum SqliteParams<'p> {
+    Positional(Vec<&'p dyn rusqlite::ToSql>),
+    Named(Vec<(&'p str, &'p dyn rusqlite::ToSql)>),
+}
+
+impl SqliteParams<'_> {
+    fn run<R>(
+        &self,
+        positional: impl FnOnce(&[&dyn rusqlite::ToSql]) -> rusqlite::Result<R>,
+        named: impl FnOnce(&[(&str, &dyn rusqlite::ToSql)]) -> rusqlite::Result<R>,
+    ) -> Result<R> {
+        Ok(match self {
+            SqliteParams::Positional(values) => positional(values)?,
+            SqliteParams::Named(pairs) => named(pairs)?,
+        })
+    }
+}
+
+/// What a statement is given: positional values (an array, `params![..]`)
+/// or `(":name", value)` pairs.
+pub trait Params {
+    fn sqlite(&self) -> SqliteParams<'_>;
+    /// In `$1`, `$2` order; `names` are the statement's `:name`s in that
+    /// order (named parameters only).
+    fn postgres(&self, names: &[String]) -> Result<Vec<PgValue<'_>>>;
+}
+
+/// `[]`: no parameters.
+impl Params for [&dyn ToParam; 0] {
+    fn sqlite(&self) -> SqliteParams<'_> {
+        SqliteParams::Positional(Vec::new())
+    }
+    fn postgres(&self, _: &[String]) -> Result<Vec<PgValue<'_>>> {
+        Ok(Vec::new())
+    }
+}
+
+// Arrays of one type, of the lengths statements have (as rusqlite does: a
+// generic length would take `[]` too, and leave its type unknown).
+macro_rules! array_params {
+    ($($n:literal),*) => {$(
+        impl<T: ToParam> Params for [T; $n] {
+            fn sqlite(&self) -> SqliteParams<'_> {
+                SqliteParams::Positional(self.iter().map(|v| v.sqlite()).collect())
+            }
+            fn postgres(&self, _: &[String]) -> Result<Vec<PgValue<'_>>> {
+                Ok(self.iter().map(|v| v.postgres()).collect())
+            }
+        }
+    )*};
+}
+array_params!(1, 2, 3, 4, 5, 6, 7, 8);
+
+impl Params for &[&dyn ToParam] {
+    fn sqlite(&self) -> SqliteParams<'_> {
+        SqliteParams::Positional(self.iter().map(|v| v.sqlite()).collect())
+    }
+    fn postgres(&self, _: &[String]) -> Result<Vec<PgValue<'_>>> {
+        Ok(self.iter().map(|v| v.postgres()).collect())
+    }
+}
+
+impl Params for &[(&str, &dyn ToParam)] {
+    fn sqlite(&self) -> SqliteParams<'_> {
+        SqliteParams::Named(self.iter().map(|(n, v)| (*n, v.sqlite())).collect())
+    }
+    fn postgres(&self, names: &[String]) -> Result<Vec<PgValue<'_>>> {
+        names
+            .iter()
+            .map(|name| {
+                self.iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, v)| v.postgres())
+                    .ok_or_else(|| Error::other("database", format!("no value for {name}")))
+            })
+            .collect()
+    }
+}
+
+/// `params![a, b, c]`: positional values of any types.
+#[macro_export]
+macro_rules! db_params {
+    () => {
+        &[] as &[&dyn $crate::store::db::ToParam]
+    };
+    ($($value:expr),+ $(,)?) => {
+        &[$(&$value as &dyn $crate::store::db::ToParam),+] as &[&dyn $crate::store::db::ToParam]
+    };
+}
+pub use crate::db_params as params;
+
+const NO_ROW: &str = "no_row";
+
+/// What `query_row` says when there is no row: `optional()` turns it into
+/// `None`; anywhere else it means a row the portal should hold is missing.
+pub fn no_row() -> Error {
+    Error::other(
+        NO_ROW,
+        "the portal database lacks a row it should hold: restore it from a backup",
+    )
+}
+
+/// `.optional()`: a query that found no row is `None`, not an error.
+pub trait OptionalExtension<T> {
+    fn optional(self) -> Result<Option<T>>;
+}
+
+impl<T> OptionalExtension<T> for Result<T> {
+    fn optional(self) -> Result<Option<T>> {
+        match self {
+            Ok(value) => Ok(Some(value)),
+            Err(e) if e.code() == NO_ROW => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
