@@ -94,6 +94,9 @@ fn init_creates_a_portal_and_refuses_an_existing_file() {
 
 #[test]
 fn a_missing_database_is_exit_4_and_is_not_created() {
+    if common::sqlite_files_only("a missing file") {
+        return;
+    }
     let p = TestPortal::empty();
     for args in [
         &["account", "list"][..],
@@ -108,6 +111,9 @@ fn a_missing_database_is_exit_4_and_is_not_created() {
 
 #[test]
 fn a_file_that_is_not_sqlite_is_a_clear_error() {
+    if common::sqlite_files_only("a file that is not SQLite") {
+        return;
+    }
     let p = TestPortal::empty();
     std::fs::write(
         &p.db,
@@ -120,6 +126,9 @@ fn a_file_that_is_not_sqlite_is_a_clear_error() {
 
 #[test]
 fn a_sqlite_file_that_is_not_a_portal_is_refused() {
+    if common::sqlite_files_only("another program's SQLite file") {
+        return;
+    }
     let p = TestPortal::empty();
     rusqlite::Connection::open(&p.db)
         .unwrap()
@@ -130,6 +139,9 @@ fn a_sqlite_file_that_is_not_a_portal_is_refused() {
 
 #[test]
 fn a_database_from_a_newer_version_is_refused() {
+    if common::sqlite_files_only("a newer SQLite schema (tests/postgres.rs checks the server's)") {
+        return;
+    }
     let p = TestPortal::new();
     rusqlite::Connection::open(&p.db)
         .unwrap()
@@ -142,6 +154,9 @@ fn a_database_from_a_newer_version_is_refused() {
 
 #[test]
 fn a_read_only_database_is_a_clear_error() {
+    if common::sqlite_files_only("a read-only file") {
+        return;
+    }
     use std::os::unix::fs::PermissionsExt;
     let p = TestPortal::new();
     std::fs::set_permissions(&p.db, std::fs::Permissions::from_mode(0o444)).unwrap();
@@ -541,6 +556,9 @@ fn human_output_has_no_json_and_lists_accounts_by_network() {
 
 #[test]
 fn generate_gives_the_same_portal_for_the_same_seed() {
+    if common::sqlite_files_only("generate (it builds a SQLite file)") {
+        return;
+    }
     let a = TestPortal::empty();
     let b = TestPortal::empty();
     for p in [&a, &b] {

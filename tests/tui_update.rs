@@ -1097,10 +1097,7 @@ fn r12a_a_long_clock_move_runs_on_a_worker_and_leaves_the_portal_one_sweep_would
     until_the_clock_stops(&mut h);
     h.expect("Clock at 2026-05-30T09:00:00Z");
     // The same portal as one sweep to the same instant (R12a).
-    let one = common::TestPortal {
-        dir: tempfile::tempdir().unwrap(),
-        db: copy,
-    };
+    let one = common::TestPortal::at_file(copy);
     one.run(&["clock", "advance", "90d"]).ok();
     for sql in [
         "SELECT * FROM accounts ORDER BY id",

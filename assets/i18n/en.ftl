@@ -890,3 +890,5 @@ error-postgres-unreachable = cannot reach the PostgreSQL server ({ $why }): star
 error-postgres-url = '{ $url }' is not a PostgreSQL URL ({ $why }): write it like postgres://user@host/dbname
 error-postgres-not-empty = the PostgreSQL database already holds tables: a new portal needs an empty database (createdb NAME)
 error-sqlite-only = { $what } works on a SQLite portal only: move a copy with 'switchboard migrate --from URL --to FILE' first
+word-rewind = Going back a tour step
+error-postgres-failed = the PostgreSQL portal failed: { $why }; if this repeats, see the server's log

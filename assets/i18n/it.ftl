@@ -932,3 +932,5 @@ error-postgres-unreachable = non riesco a raggiungere il server PostgreSQL ({ $w
 error-postgres-url = '{ $url }' non è un URL PostgreSQL ({ $why }): scrivilo come postgres://utente@host/nomedb
 error-postgres-not-empty = il database PostgreSQL contiene già delle tabelle: un nuovo portale ha bisogno di un database vuoto (createdb NOME)
 error-sqlite-only = { $what } funziona solo su un portale SQLite: spostane prima una copia con 'switchboard migrate --from URL --to FILE'
+word-rewind = Tornare indietro di un passo del tour
+error-postgres-failed = il portale PostgreSQL ha avuto un errore: { $why }; se si ripete, guarda il log del server

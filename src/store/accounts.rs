@@ -362,7 +362,7 @@ pub const FILTER_MAX: usize = 256;
 /// The SQL of `StateFilter::admits` (a test holds them equal); binds :now.
 fn state_condition(state: StateFilter) -> String {
     match state {
-        StateFilter::All => "1".into(),
+        StateFilter::All => "1 = 1".into(),
         StateFilter::Connected => "a.status = 'connected'".into(),
         StateFilter::Disconnected => "a.status = 'disconnected'".into(),
         StateFilter::Expired => "a.status = 'expired'".into(),
@@ -448,7 +448,7 @@ pub fn window(
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut params: Vec<(&str, Box<dyn super::db::ToParam>)> =
-        vec![(":limit", Box::new(limit as i64))];
+        vec![(":limit", Box::new(super::rows::sql_limit(limit)))];
     let uses = |name: &str| sql.contains(name);
     if uses(":now") {
         params.push((":now", Box::new(secs(filter.now))));
@@ -512,7 +512,7 @@ pub fn reconnectable_of_network(
         account_record_select()
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![network.name(), limit as i64], |r| {
+    let rows = stmt.query_map(params![network.name(), super::rows::sql_limit(limit)], |r| {
         Ok(account_record_from_row(r))
     })?;
     rows.map(|r| r?).collect()
@@ -533,9 +533,9 @@ pub fn earliest_event(conn: &Connection) -> Result<Option<Instant>> {
 /// (from the index: cheap whatever the portal's size).
 pub fn due_count(conn: &Connection, until: Instant, cap: usize) -> Result<usize> {
     let mut stmt = conn.prepare_cached(
-        "SELECT count(*) FROM (SELECT 1 FROM accounts WHERE next_event_at <= ?1 LIMIT ?2)",
+        "SELECT count(*) FROM (SELECT 1 FROM accounts WHERE next_event_at <= ?1 LIMIT ?2) AS due",
     )?;
-    let n: i64 = stmt.query_row(params![secs(until), cap as i64], |r| r.get(0))?;
+    let n: i64 = stmt.query_row(params![secs(until), super::rows::sql_limit(cap)], |r| r.get(0))?;
     Ok(n as usize)
 }
 

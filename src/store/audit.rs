@@ -101,7 +101,7 @@ pub fn page_newest(
     let scope = if account.is_some() {
         "au.account_id = ?1"
     } else {
-        "?1 IS NULL"
+        "CAST(?1 AS BIGINT) IS NULL"
     };
     let select = format!("{SELECT} WHERE {scope}");
     super::rows::newest_first_page(
@@ -127,10 +127,10 @@ pub fn for_each(
     let scope = if account.is_some() {
         "au.account_id = ?1"
     } else {
-        "?1 IS NULL"
+        "CAST(?1 AS BIGINT) IS NULL"
     };
     let mut stmt = conn.prepare(&format!(
-        "{SELECT} WHERE {scope} ORDER BY au.at, au.account_id, au.id"
+        "{SELECT} WHERE {scope} ORDER BY au.at, au.account_id NULLS FIRST, au.id"
     ))?;
     let mut rows = stmt.query([account])?;
     while let Some(r) = rows.next()? {

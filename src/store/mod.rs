@@ -49,7 +49,8 @@ pub struct Portal {
     path: PathBuf,
     /// The file opened, and its write-ahead log: a write is refused once the
     /// path names another file (replaced, moved, its `-wal` deleted).
-    opened: Identity,
+    /// None on PostgreSQL: a server's database is not a file.
+    opened: Option<Identity>,
     wal: Option<Identity>,
     /// Told how far each sweep is (a progress bar), when someone watches.
     sweep_progress: Option<Box<dyn FnMut(u64, u64)>>,
@@ -73,6 +74,9 @@ impl Portal {
     /// Opens an existing portal. A missing file is an error (exit 4) and is
     /// never created.
     pub fn open(path: &Path) -> Result<Portal> {
+        if let Some(url) = postgres_url(path) {
+            return Portal::open_postgres(path, url);
+        }
         let shown = path.display();
         let meta = std::fs::metadata(path).map_err(|_| {
             Error::not_found(
@@ -106,7 +110,7 @@ impl Portal {
         let mut portal = Portal {
             conn,
             path: path.to_path_buf(),
-            opened,
+            opened: Some(opened),
             wal: None,
             sweep_progress: None,
         };
@@ -119,7 +123,10 @@ impl Portal {
     /// opened, or its write-ahead log was deleted: writing then would go to
     /// a file nobody will read again, or corrupt the new one.
     pub fn check_still_the_same_file(&self) -> Result<()> {
-        let same = Identity::of(&self.path) == Some(self.opened)
+        let Some(opened) = self.opened else {
+            return Ok(());
+        };
+        let same = Identity::of(&self.path) == Some(opened)
             && (self.wal.is_none() || Identity::of(&wal_path(&self.path)) == self.wal);
         if same {
             Ok(())
@@ -141,13 +148,35 @@ impl Portal {
         Self::create_with(path, first_rows(portal_name, tier, admin, now))
     }
 
-    /// Creates a new portal file, filled by `fill` inside one transaction.
+    /// Creates a new portal file, filled by `fill` inside one transaction
+    /// (on PostgreSQL: in an empty database, schema and rows in one
+    /// transaction).
     pub fn create_with(
         path: &Path,
         fill: impl FnOnce(&Connection) -> Result<()>,
     ) -> Result<Portal> {
+        if let Some(url) = postgres_url(path) {
+            let conn = connect_postgres(url)?;
+            schema::create_postgres(&conn, fill)?;
+            return Portal::open(path);
+        }
         build_then_link(path, |building| write_new_portal(building, fill))?;
         Portal::open(path)
+    }
+
+    /// A portal in a PostgreSQL database (`postgres://user@host/dbname`).
+    fn open_postgres(path: &Path, url: &str) -> Result<Portal> {
+        let conn = connect_postgres(url)?;
+        schema::migrate(&conn)?;
+        let portal = Portal {
+            conn,
+            path: path.to_path_buf(),
+            opened: None,
+            wal: None,
+            sweep_progress: None,
+        };
+        portal.info()?;
+        Ok(portal)
     }
 
     /// Creates a new portal file loaded with many rows by `fill` (generate):
@@ -158,6 +187,9 @@ impl Portal {
         path: &Path,
         fill: impl FnOnce(&Connection, &dyn Fn() -> Result<()>) -> Result<()>,
     ) -> Result<Portal> {
+        if postgres_url(path).is_some() {
+            return Err(sqlite_only("generate"));
+        }
         build_then_link(path, |building| {
             let conn = rusqlite::Connection::open(building)?;
             // Safe only because nobody else can see the file yet: a crash
@@ -246,7 +278,7 @@ impl Portal {
         let conn = self
             .conn
             .sqlite_mut()
-            .ok_or_else(|| Error::other("sqlite_only", "only a SQLite portal can be put back"))?;
+            .ok_or_else(|| sqlite_only(&crate::tr!("word-rewind")))?;
         let backup = rusqlite::backup::Backup::new(snapshot, conn)?;
         backup.run_to_completion(256, Duration::ZERO, None)?;
         Ok(())
@@ -255,13 +287,19 @@ impl Portal {
     fn sqlite(&self) -> Result<&rusqlite::Connection> {
         self.conn
             .sqlite()
-            .ok_or_else(|| Error::other("sqlite_only", "only a SQLite portal has a snapshot"))
+            .ok_or_else(|| sqlite_only(&crate::tr!("word-rewind")))
     }
 
     /// SQLite's `PRAGMA data_version` for this connection: it changes when
     /// another connection commits, and only then.
     pub fn data_version(&self) -> Result<i64> {
-        self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))
+        self.conn.data_version()
+    }
+
+    /// Where the portal is, for people: its file, or its PostgreSQL URL
+    /// without the password.
+    pub fn location(&self) -> String {
+        location(&self.path)
     }
 
     pub fn info(&self) -> Result<PortalInfo> {
@@ -326,7 +364,7 @@ impl Portal {
 
     /// How long a command waits for another process's write lock.
     pub fn set_busy_timeout(&self, wait: Duration) -> Result<()> {
-        Ok(self.sqlite()?.busy_timeout(wait)?)
+        self.conn.set_busy_timeout(wait)
     }
 
     /// Like `run`, with the command's instant chosen from the portal row (the
@@ -492,6 +530,49 @@ impl Drop for Transaction<'_> {
             let _ = self.conn.execute_batch("ROLLBACK");
         }
     }
+}
+
+/// The PostgreSQL URL a `--db` names, if it names one.
+pub fn postgres_url(path: &Path) -> Option<&str> {
+    let text = path.to_str()?;
+    (text.starts_with("postgres://") || text.starts_with("postgresql://")).then_some(text)
+}
+
+/// A portal's place for people: a file's path, or a URL without its
+/// password.
+pub fn location(path: &Path) -> String {
+    match postgres_url(path) {
+        Some(url) => match (url.find("://"), url.rfind('@')) {
+            (Some(scheme), Some(at)) if at > scheme => {
+                let user = &url[scheme + 3..at];
+                let user = user.split(':').next().unwrap_or("");
+                format!("{}{user}{}", &url[..scheme + 3], &url[at..])
+            }
+            _ => url.to_string(),
+        },
+        None => path.display().to_string(),
+    }
+}
+
+fn connect_postgres(url: &str) -> Result<Connection> {
+    let mut config: postgres::Config = url.parse().map_err(|e: postgres::Error| {
+        Error::invalid(
+            "bad_database_url",
+            crate::tr!(
+                "error-postgres-url",
+                url = location(Path::new(url)),
+                why = e.to_string()
+            ),
+        )
+    })?;
+    config.connect_timeout(Duration::from_secs(10));
+    let client = config.connect(postgres::NoTls)?;
+    Connection::from_postgres(client)
+}
+
+/// What only a SQLite portal can do (a rewind, generate, the demo).
+pub fn sqlite_only(what: &str) -> Error {
+    Error::other("sqlite_only", crate::tr!("error-sqlite-only", what = what))
 }
 
 fn wal_path(path: &Path) -> PathBuf {

@@ -244,7 +244,7 @@ pub fn for_each(
     let status = if failed_only {
         "d.status = 'failed'"
     } else {
-        "1"
+        "1 = 1"
     };
     let sql = match recipient {
         Some(_) => format!("{SELECT} WHERE {status} AND n.recipient = ?1 ORDER BY d.id DESC"),
@@ -364,7 +364,7 @@ pub fn mark_attempt_failed(
 ) -> Result<bool> {
     let changed = conn.execute(
         "UPDATE deliveries SET attempts = attempts + 1, last_error = ?3, \
-         status = CASE WHEN ?4 IS NULL THEN 'failed' ELSE 'pending' END, \
+         status = CASE WHEN CAST(?4 AS BIGINT) IS NULL THEN 'failed' ELSE 'pending' END, \
          next_attempt_ms = coalesce(?4, next_attempt_ms), \
          claimed_by = NULL, claimed_until_ms = NULL \
          WHERE id = ?1 AND claimed_by = ?2 AND status = 'pending'",

@@ -181,7 +181,7 @@ pub fn page(
         page.truncate(limit);
         return Ok(page);
     }
-    page_where(conn, tab.map_or("1", tab_condition), account, after, limit)
+    page_where(conn, tab.map_or("1 = 1", tab_condition), account, after, limit)
 }
 
 /// One page by id of the posts meeting `condition`. One statement per
@@ -197,14 +197,14 @@ fn page_where(
     let scope = if account.is_some() {
         "p.account_id = ?1"
     } else {
-        "?1 IS NULL"
+        "CAST(?1 AS BIGINT) IS NULL"
     };
     let sql = format!(
         "SELECT {POST_COLUMNS} {FROM_POSTS} WHERE {condition} AND {scope} \
          AND p.id > ?2 ORDER BY p.id LIMIT ?3"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![account, after.unwrap_or(0), limit as i64], |r| {
+    let rows = stmt.query_map(params![account, after.unwrap_or(0), super::rows::sql_limit(limit)], |r| {
         Ok(post_from_row(r))
     })?;
     rows.map(|r| r?).collect()
@@ -273,7 +273,7 @@ fn ordered_page(
     // Two statements, not `?1 IS NULL OR ...`: only a plain row-value
     // comparison lets SQLite seek the index to the cursor.
     let seek = match (after.is_some(), ascending) {
-        (false, _) => "?1 IS NULL AND ?2 IS NULL".to_string(),
+        (false, _) => "CAST(?1 AS BIGINT) IS NULL AND CAST(?2 AS BIGINT) IS NULL".to_string(),
         (true, true) => format!("({key}, p.id) > (?1, ?2)"),
         (true, false) => format!("({key}, p.id) < (?1, ?2)"),
     };
@@ -284,7 +284,7 @@ fn ordered_page(
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(
-        params![after.map(|c| c.0), after.map(|c| c.1), limit as i64],
+        params![after.map(|c| c.0), after.map(|c| c.1), super::rows::sql_limit(limit)],
         |r| Ok(post_line_from_row(r)),
     )?;
     rows.map(|r| r?).collect()

@@ -29,6 +29,12 @@ pub fn opt_instant(seconds: Option<i64>, what: &str) -> Result<Option<Instant>> 
     seconds.map(|s| instant(s, what)).transpose()
 }
 
+/// A LIMIT for SQL: "no limit" (usize::MAX) is the largest i64, which
+/// both engines take (SQLite reads -1 as none; PostgreSQL refuses it).
+pub fn sql_limit(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 pub fn secs(t: Instant) -> i64 {
     t.timestamp()
 }
@@ -181,7 +187,7 @@ pub fn newest_first_page<T>(
     let seek = if before.is_some() {
         format!("AND ({key}) < (?2, ?3)")
     } else {
-        "AND ?2 IS NULL AND ?3 IS NULL".to_string()
+        "AND CAST(?2 AS BIGINT) IS NULL AND CAST(?3 AS BIGINT) IS NULL".to_string()
     };
     let order = key.replace(',', " DESC,") + " DESC";
     let sql = format!("{select} {seek} ORDER BY {order} LIMIT ?4");
@@ -190,7 +196,7 @@ pub fn newest_first_page<T>(
         scope,
         before.map(|(at, _)| secs(at)),
         before.map(|(_, id)| id),
-        limit as i64
+        sql_limit(limit)
     ])?;
     let mut page = Vec::new();
     while let Some(r) = rows.next()? {

@@ -28,16 +28,82 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))
 }
 
+/// The PostgreSQL schema's migrations, as SQLite's: each brings it from
+/// version `index` to `index + 1`.
+const POSTGRES_MIGRATIONS: &[&str] = &[include_str!("migrations/postgres/001_portal.sql")];
+
+/// The PostgreSQL schema version this build writes.
+pub const POSTGRES_SCHEMA_VERSION: i64 = POSTGRES_MIGRATIONS.len() as i64;
+
+/// Makes an empty PostgreSQL database a portal: the schema, then `fill`
+/// (its first rows), in one transaction. A database that holds tables
+/// already is refused (exit 5), and left as it was.
+pub fn create_postgres(
+    conn: &Connection,
+    fill: impl FnOnce(&Connection) -> Result<()>,
+) -> Result<()> {
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let made = (|| {
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+            [],
+            |r| r.get(0),
+        )?;
+        if tables > 0 {
+            return Err(Error::conflict(
+                "exists",
+                crate::tr!("error-postgres-not-empty"),
+            ));
+        }
+        for sql in POSTGRES_MIGRATIONS {
+            conn.execute_batch(sql)?;
+        }
+        conn.execute(
+            "INSERT INTO switchboard_schema (version) VALUES (?1)",
+            [POSTGRES_SCHEMA_VERSION],
+        )?;
+        fill(conn)
+    })();
+    match made {
+        Ok(()) => conn.execute_batch("COMMIT"),
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
+/// A PostgreSQL portal's schema version: a database without Switchboard's
+/// version table is not a portal.
+fn postgres_version(conn: &Connection) -> Result<i64> {
+    let known: i64 = conn.query_row(
+        "SELECT count(*) FROM information_schema.tables \
+         WHERE table_schema = current_schema() AND table_name = 'switchboard_schema'",
+        [],
+        |r| r.get(0),
+    )?;
+    if known == 0 {
+        return Err(not_a_portal());
+    }
+    conn.query_row("SELECT max(version) FROM switchboard_schema", [], |r| {
+        r.get::<_, Option<i64>>(0)
+    })?
+    .ok_or_else(not_a_portal)
+}
+
 /// Brings an existing portal up to `SCHEMA_VERSION`, all in one transaction.
 pub fn migrate(conn: &Connection) -> Result<()> {
+    if conn.is_postgres() {
+        let version = postgres_version(conn)?;
+        if version > POSTGRES_SCHEMA_VERSION {
+            return Err(newer_schema(version, POSTGRES_SCHEMA_VERSION));
+        }
+        // One version so far: nothing to bring up yet.
+        return Ok(());
+    }
     let version = user_version(conn)?;
     if version > SCHEMA_VERSION {
-        return Err(Error::other(
-            "newer_schema",
-            format!(
-                "the portal database has schema version {version}, newer than this build of Switchboard knows ({SCHEMA_VERSION}): upgrade Switchboard to open it"
-            ),
-        ));
+        return Err(newer_schema(version, SCHEMA_VERSION));
     }
     if version == SCHEMA_VERSION {
         return Ok(());
@@ -81,6 +147,15 @@ fn apply(tx: &Connection, version: i64) -> Result<()> {
     tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))?;
     tx.execute_batch("COMMIT")?;
     Ok(())
+}
+
+fn newer_schema(version: i64, known: i64) -> Error {
+    Error::other(
+        "newer_schema",
+        format!(
+            "the portal database has schema version {version}, newer than this build of Switchboard knows ({known}): upgrade Switchboard to open it"
+        ),
+    )
 }
 
 fn has_tables(conn: &Connection) -> Result<bool> {

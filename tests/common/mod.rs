@@ -37,7 +37,83 @@ impl Run {
 
 pub struct TestPortal {
     pub dir: tempfile::TempDir,
+    /// The portal's `--db`: a file in `dir`, or a PostgreSQL URL.
     pub db: PathBuf,
+    /// The PostgreSQL database made for this portal, dropped with it.
+    postgres: Option<String>,
+}
+
+/// Whether the tests' portals live on PostgreSQL
+/// (`SWITCHBOARD_TEST_ENGINE=postgres`), each in a database of its own on
+/// the server `SWITCHBOARD_TEST_POSTGRES` names (by default the local one,
+/// through its socket, as root), else in SQLite files.
+pub fn on_postgres() -> bool {
+    std::env::var("SWITCHBOARD_TEST_ENGINE").as_deref() == Ok("postgres")
+}
+
+/// The server the PostgreSQL portals are made on, as a URL to its
+/// `postgres` database.
+fn postgres_server() -> String {
+    std::env::var("SWITCHBOARD_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://root@%2Fvar%2Frun%2Fpostgresql/postgres".into())
+}
+
+fn postgres_admin() -> postgres::Client {
+    postgres::Client::connect(&postgres_server(), postgres::NoTls).unwrap_or_else(|e| {
+        panic!(
+            "SWITCHBOARD_TEST_ENGINE=postgres needs a server at {}: {e} (start it: pg_ctlcluster 15 main start)",
+            postgres_server()
+        )
+    })
+}
+
+/// A new empty database, with the C collation: names sort as SQLite's
+/// NOCASE sorts them.
+fn new_postgres_database() -> (String, PathBuf) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let name = format!(
+        "sb_test_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    postgres_admin()
+        .batch_execute(&format!(
+            "CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'"
+        ))
+        .unwrap();
+    let server = postgres_server();
+    let base = server.rsplit_once('/').map_or(server.as_str(), |(b, _)| b);
+    (name.clone(), PathBuf::from(format!("{base}/{name}")))
+}
+
+/// Says why a test of SQLite files is not run on PostgreSQL portals, and
+/// whether to skip it.
+pub fn sqlite_files_only(what: &str) -> bool {
+    if on_postgres() {
+        eprintln!("skipped on PostgreSQL: {what} is about SQLite files");
+    }
+    on_postgres()
+}
+
+impl TestPortal {
+    /// A portal at a copy of this one's file (SQLite), or a new database
+    /// (PostgreSQL, empty): for tests that compare two portals.
+    pub fn at_file(db: PathBuf) -> TestPortal {
+        TestPortal {
+            dir: tempfile::tempdir().unwrap(),
+            db,
+            postgres: None,
+        }
+    }
+}
+
+impl Drop for TestPortal {
+    fn drop(&mut self) {
+        if let Some(name) = &self.postgres {
+            let _ = postgres_admin().batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        }
+    }
 }
 
 impl TestPortal {
@@ -70,8 +146,20 @@ impl TestPortal {
     /// No database yet, just its path.
     pub fn empty() -> TestPortal {
         let dir = tempfile::tempdir().unwrap();
+        if on_postgres() {
+            let (name, db) = new_postgres_database();
+            return TestPortal {
+                dir,
+                db,
+                postgres: Some(name),
+            };
+        }
         let db = dir.path().join("portal.db");
-        TestPortal { dir, db }
+        TestPortal {
+            dir,
+            db,
+            postgres: None,
+        }
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
@@ -168,6 +256,20 @@ impl TestPortal {
     /// What a watch records after a delivery's last attempt: every
     /// delivery of the portal failed for good with `error`; their ids.
     pub fn fail_every_delivery(&self, error: &str) -> Vec<i64> {
+        if let Some(mut client) = self.postgres() {
+            client
+                .execute(
+                    "UPDATE deliveries SET status = 'failed', attempts = 8, last_error = $1",
+                    &[&error],
+                )
+                .unwrap();
+            return client
+                .query("SELECT id FROM deliveries ORDER BY id", &[])
+                .unwrap()
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+        }
         let conn = rusqlite::Connection::open(&self.db).unwrap();
         conn.execute(
             "UPDATE deliveries SET status = 'failed', attempts = 8, last_error = ?1",
@@ -183,7 +285,33 @@ impl TestPortal {
             .collect()
     }
 
+    /// A client of this portal's PostgreSQL database, when it has one.
+    pub fn postgres(&self) -> Option<postgres::Client> {
+        self.postgres.as_ref()?;
+        Some(
+            postgres::Client::connect(self.db.to_str().unwrap(), postgres::NoTls)
+                .expect("the test's PostgreSQL database"),
+        )
+    }
+
     pub fn dump(&self) -> String {
+        if let Some(mut client) = self.postgres() {
+            let mut text = String::new();
+            for table in ["portal", "users", "accounts", "posts", "notifications", "audit"] {
+                for message in client
+                    .simple_query(&format!("SELECT * FROM {table} ORDER BY 1"))
+                    .unwrap()
+                {
+                    if let postgres::SimpleQueryMessage::Row(row) = message {
+                        let cells: Vec<String> = (0..row.len())
+                            .map(|i| format!("{:?}", row.get(i)))
+                            .collect();
+                        text.push_str(&format!("{table}: {}\n", cells.join(" | ")));
+                    }
+                }
+            }
+            return text;
+        }
         let conn = rusqlite::Connection::open(&self.db).unwrap();
         let mut text = String::new();
         for table in [

@@ -121,7 +121,8 @@ CREATE INDEX posts_in_tab_order ON posts (status, listed_at, id);
 CREATE INDEX notifications_by_recipient ON notifications (recipient, at, id);
 CREATE INDEX notifications_by_account ON notifications (account_id);
 CREATE INDEX notifications_unread ON notifications (recipient, read);
-CREATE INDEX audit_in_order ON audit (at, account_id, id);
+-- NULLS FIRST: the order SQLite gives the entries of no account.
+CREATE INDEX audit_in_order ON audit (at, account_id NULLS FIRST, id);
 CREATE INDEX audit_by_account ON audit (account_id, at, id);
 CREATE INDEX audit_by_time ON audit (at, id);
 CREATE INDEX deliveries_due ON deliveries (status, next_attempt_ms, id);
