@@ -188,7 +188,10 @@ impl From<postgres::Error> for Error {
                 "postgres_unreachable",
                 crate::tr!("error-postgres-unreachable", why = e.to_string()),
             ),
-            _ => Error::other("database", crate::tr!("error-postgres-failed", why = detail)),
+            _ => Error::other(
+                "database",
+                crate::tr!("error-postgres-failed", why = detail),
+            ),
         }
     }
 }

@@ -512,9 +512,10 @@ pub fn reconnectable_of_network(
         account_record_select()
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![network.name(), super::rows::sql_limit(limit)], |r| {
-        Ok(account_record_from_row(r))
-    })?;
+    let rows = stmt.query_map(
+        params![network.name(), super::rows::sql_limit(limit)],
+        |r| Ok(account_record_from_row(r)),
+    )?;
     rows.map(|r| r?).collect()
 }
 
@@ -535,7 +536,9 @@ pub fn due_count(conn: &Connection, until: Instant, cap: usize) -> Result<usize>
     let mut stmt = conn.prepare_cached(
         "SELECT count(*) FROM (SELECT 1 FROM accounts WHERE next_event_at <= ?1 LIMIT ?2) AS due",
     )?;
-    let n: i64 = stmt.query_row(params![secs(until), super::rows::sql_limit(cap)], |r| r.get(0))?;
+    let n: i64 = stmt.query_row(params![secs(until), super::rows::sql_limit(cap)], |r| {
+        r.get(0)
+    })?;
     Ok(n as usize)
 }
 

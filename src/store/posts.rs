@@ -181,7 +181,13 @@ pub fn page(
         page.truncate(limit);
         return Ok(page);
     }
-    page_where(conn, tab.map_or("1 = 1", tab_condition), account, after, limit)
+    page_where(
+        conn,
+        tab.map_or("1 = 1", tab_condition),
+        account,
+        after,
+        limit,
+    )
 }
 
 /// One page by id of the posts meeting `condition`. One statement per
@@ -204,9 +210,10 @@ fn page_where(
          AND p.id > ?2 ORDER BY p.id LIMIT ?3"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![account, after.unwrap_or(0), super::rows::sql_limit(limit)], |r| {
-        Ok(post_from_row(r))
-    })?;
+    let rows = stmt.query_map(
+        params![account, after.unwrap_or(0), super::rows::sql_limit(limit)],
+        |r| Ok(post_from_row(r)),
+    )?;
     rows.map(|r| r?).collect()
 }
 
@@ -284,7 +291,11 @@ fn ordered_page(
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(
-        params![after.map(|c| c.0), after.map(|c| c.1), super::rows::sql_limit(limit)],
+        params![
+            after.map(|c| c.0),
+            after.map(|c| c.1),
+            super::rows::sql_limit(limit)
+        ],
         |r| Ok(post_line_from_row(r)),
     )?;
     rows.map(|r| r?).collect()

@@ -111,7 +111,8 @@ impl TestPortal {
 impl Drop for TestPortal {
     fn drop(&mut self) {
         if let Some(name) = &self.postgres {
-            let _ = postgres_admin().batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            let _ = postgres_admin()
+                .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
         }
     }
 }
@@ -297,7 +298,14 @@ impl TestPortal {
     pub fn dump(&self) -> String {
         if let Some(mut client) = self.postgres() {
             let mut text = String::new();
-            for table in ["portal", "users", "accounts", "posts", "notifications", "audit"] {
+            for table in [
+                "portal",
+                "users",
+                "accounts",
+                "posts",
+                "notifications",
+                "audit",
+            ] {
                 for message in client
                     .simple_query(&format!("SELECT * FROM {table} ORDER BY 1"))
                     .unwrap()
