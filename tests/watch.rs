@@ -118,3 +118,6 @@ fn r12_watch_publishes_a_post_scheduled_by_another_process_at_its_time_and_stops
         .count();
     assert_eq!(published, 1, "one sweep document names it:\n{stdout}");
 }
+
+// The same tests on a PostgreSQL portal (issue 13).
+postgres_twins!("watch.rs": r12_watch_publishes_a_post_scheduled_by_another_process_at_its_time_and_stops_on_sigterm);

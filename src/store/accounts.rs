@@ -570,7 +570,8 @@ pub fn next_event_instant(conn: &Connection) -> Result<Option<Instant>> {
 /// the account were reconnected at `now`, and how many were missed.
 pub fn resumable_and_missed(conn: &Connection, id: AccountId, now: Instant) -> Result<(i64, i64)> {
     conn.query_row(
-        "SELECT coalesce(sum(scheduled_at > ?2), 0), coalesce(sum(scheduled_at <= ?2), 0) \
+        "SELECT count(*) FILTER (WHERE scheduled_at > ?2), \
+         count(*) FILTER (WHERE scheduled_at <= ?2) \
          FROM posts WHERE account_id = ?1 AND status = 'scheduled'",
         params![id, secs(now)],
         |r| Ok((r.get(0)?, r.get(1)?)),

@@ -104,7 +104,9 @@ impl Connection {
                 let mut notifications = client.notifications();
                 let mut news = 0;
                 use postgres::fallible_iterator::FallibleIterator;
-                let mut pending = notifications.iter();
+                // `iter()` does not read the socket until it is polled
+                // again; a short wait does, and costs the caller little.
+                let mut pending = notifications.timeout_iter(std::time::Duration::from_millis(2));
                 while let Some(notification) = pending.next()? {
                     if notification.process_id() != pg.backend_pid {
                         news += 1;

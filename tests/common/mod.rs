@@ -48,7 +48,64 @@ pub struct TestPortal {
 /// the server `SWITCHBOARD_TEST_POSTGRES` names (by default the local one,
 /// through its socket, as root), else in SQLite files.
 pub fn on_postgres() -> bool {
-    std::env::var("SWITCHBOARD_TEST_ENGINE").as_deref() == Ok("postgres")
+    ON_POSTGRES.with(|on| on.get())
+        || std::env::var("SWITCHBOARD_TEST_ENGINE").as_deref() == Ok("postgres")
+}
+
+thread_local! {
+    /// Set while a test's PostgreSQL twin runs (each test has its thread).
+    static ON_POSTGRES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `test` with its portals on PostgreSQL. Without a server to be had,
+/// it says why and passes, except under CI (`CI=true`), where a missing
+/// server is a failure: `.ci/run` starts one.
+pub fn on_postgres_too(test: fn()) {
+    if let Err(why) = postgres::Client::connect(&postgres_server(), postgres::NoTls) {
+        let reason = format!(
+            "no PostgreSQL server at {} ({why}); start one with 'pg_ctlcluster 15 main start' (see README, Test)",
+            postgres_server()
+        );
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("CI=true: the PostgreSQL half never skips: {reason}");
+        }
+        eprintln!("skipped: {reason}");
+        return;
+    }
+    ON_POSTGRES.with(|on| on.set(true));
+    test();
+    ON_POSTGRES.with(|on| on.set(false));
+}
+
+/// A PostgreSQL twin of each named test (`mod on_postgres`), and a test
+/// that no test of the file lacks one.
+#[macro_export]
+macro_rules! postgres_twins {
+    ($file:literal: $($test:ident),+ $(,)?) => {
+        mod on_postgres {
+            $(
+                #[test]
+                fn $test() {
+                    $crate::common::on_postgres_too(super::$test);
+                }
+            )+
+
+            #[test]
+            fn every_test_of_the_file_has_its_postgres_twin() {
+                let twins = [$(stringify!($test)),+];
+                let source = include_str!($file);
+                let mut lines = source.lines();
+                while let Some(line) = lines.next() {
+                    if line.trim() == "#[test]" {
+                        let next = lines.next().unwrap_or("");
+                        if let Some(name) = next.strip_prefix("fn ").and_then(|n| n.split('(').next()) {
+                            assert!(twins.contains(&name), "{name} has no PostgreSQL twin in postgres_twins!");
+                        }
+                    }
+                }
+            }
+        }
+    };
 }
 
 /// The server the PostgreSQL portals are made on, as a URL to its

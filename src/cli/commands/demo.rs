@@ -76,6 +76,13 @@ impl Shown for DemoMade<'_> {
 
 /// `demo [--no-tui]`.
 pub fn demo<W: Write>(cli: &Cli, out: &mut Output<W>, no_tui: bool) -> Result<()> {
+    // The demo is built as a file, then linked into place (never half a
+    // portal): move it to a server afterwards with `migrate`.
+    if let Some(path) = &cli.global.db
+        && crate::store::postgres_url(path).is_some()
+    {
+        return Err(crate::store::sqlite_only("demo"));
+    }
     let demo = new_demo(cli)?;
     if no_tui {
         return out.show(&DemoMade(&demo));
