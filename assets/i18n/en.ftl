@@ -892,3 +892,7 @@ error-postgres-not-empty = the PostgreSQL database already holds tables: a new p
 error-sqlite-only = { $what } works on a SQLite portal only: move a copy with 'switchboard migrate --from URL --to FILE' first
 word-rewind = Going back a tour step
 error-postgres-failed = the PostgreSQL portal failed: { $why }; if this repeats, see the server's log
+error-migrate-same = --from and --to name the same portal: copy it to a new file or an empty database
+error-migrate-mismatch = the copy of { $table } has { $copied } rows where the portal has { $expected }: nothing was written
+cli-migrated = Copied the portal from { $from } to { $to }, every row counted again: { $tables }.
+error-postgres-not-a-portal = the PostgreSQL database is not a Switchboard portal: check --db or SWITCHBOARD_DB, or make a portal there with 'switchboard init' (in an empty database)

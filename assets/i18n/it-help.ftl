@@ -144,3 +144,6 @@ arg-notifications-outbox-failed = Solo le consegne fallite definitivamente
 arg-notifications-outbox-user = Solo quelle di questo utente (un super admin può vedere quelle di chiunque)
 about-notifications-retry = Rimetti in coda una consegna fallita (il destinatario, o un super admin)
 arg-notifications-retry-id = L'id della consegna, da 'notifications outbox'
+about-migrate = Copia un portale in un altro motore o file: da SQLite a PostgreSQL, o al contrario
+arg-migrate-from = Il portale da copiare: un file, o postgres://utente@host/nomedb
+arg-migrate-to = Dove va la copia: un nuovo file, o un database PostgreSQL vuoto

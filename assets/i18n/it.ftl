@@ -934,3 +934,7 @@ error-postgres-not-empty = il database PostgreSQL contiene già delle tabelle: u
 error-sqlite-only = { $what } funziona solo su un portale SQLite: spostane prima una copia con 'switchboard migrate --from URL --to FILE'
 word-rewind = Tornare indietro di un passo del tour
 error-postgres-failed = il portale PostgreSQL ha avuto un errore: { $why }; se si ripete, guarda il log del server
+error-migrate-same = --from e --to indicano lo stesso portale: copialo in un nuovo file o in un database vuoto
+error-migrate-mismatch = la copia di { $table } ha { $copied } righe dove il portale ne ha { $expected }: non è stato scritto nulla
+cli-migrated = Portale copiato da { $from } a { $to }, ogni riga ricontata: { $tables }.
+error-postgres-not-a-portal = il database PostgreSQL non è un portale Switchboard: controlla --db o SWITCHBOARD_DB, o crea lì un portale con 'switchboard init' (in un database vuoto)

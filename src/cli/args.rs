@@ -86,6 +86,24 @@ pub enum Command {
         #[arg(long = "admin-name", value_name = "NAME")]
         admin_name: String,
     },
+    /// Copy a portal to another engine or file: SQLite to PostgreSQL, or back
+    #[command(
+        long_about = "Copy a portal to another engine or file: SQLite to PostgreSQL, or back. \
+            Every table is copied with its ids, the id sequences after them, in one \
+            transaction on the new side, and the row counts are checked before it commits. \
+            The copy goes to a new file or an empty PostgreSQL database; the source is left as it was.",
+        after_long_help = "Examples:\n  \
+            switchboard migrate --from acme.db --to postgres://ana@db.acme.test/switchboard\n  \
+            switchboard migrate --from postgres://ana@db.acme.test/switchboard --to acme-copy.db"
+    )]
+    Migrate {
+        /// The portal to copy: a file, or postgres://user@host/dbname
+        #[arg(long, value_name = "PORTAL")]
+        from: std::path::PathBuf,
+        /// Where the copy goes: a new file, or an empty PostgreSQL database
+        #[arg(long, value_name = "PORTAL")]
+        to: std::path::PathBuf,
+    },
     /// Create the demo portal and open the terminal UI on it, with the guided tour
     #[command(
         long_about = "Create the demo portal and open the terminal UI on it, with the guided tour.\n\n\

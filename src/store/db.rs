@@ -828,3 +828,73 @@ impl<T> OptionalExtension<T> for Result<T> {
         }
     }
 }
+
+/// Any value a column holds, for copying rows whatever their table
+/// (`migrate`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+}
+
+impl FromColumn for Value {
+    fn from_sqlite(row: &rusqlite::Row<'_>, index: usize) -> Result<Value> {
+        use rusqlite::types::ValueRef;
+        Ok(match row.get_ref(index)? {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(v) => Value::Integer(v),
+            ValueRef::Real(v) => Value::Real(v),
+            ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Blob(_) => {
+                return Err(Error::other(
+                    "corrupt",
+                    format!("column {index} holds bytes where the portal keeps none"),
+                ));
+            }
+        })
+    }
+
+    fn from_postgres(row: &postgres::Row, index: usize) -> Result<Value> {
+        use postgres::types::Type;
+        if pg_is_null(row, index)? {
+            return Ok(Value::Null);
+        }
+        let ty = row.columns()[index].type_().clone();
+        Ok(match ty {
+            Type::INT8 | Type::INT4 | Type::INT2 | Type::BOOL => {
+                Value::Integer(pg_integer(row, index)?)
+            }
+            Type::FLOAT8 | Type::FLOAT4 => Value::Real(f64::read(row, index)?),
+            _ => Value::Text(row.try_get::<_, String>(index)?),
+        })
+    }
+}
+
+impl rusqlite::ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, ValueRef};
+        Ok(ToSqlOutput::Borrowed(match self {
+            Value::Null => ValueRef::Null,
+            Value::Integer(v) => ValueRef::Integer(*v),
+            Value::Real(v) => ValueRef::Real(*v),
+            Value::Text(t) => ValueRef::Text(t.as_bytes()),
+        }))
+    }
+}
+
+impl ToParam for Value {
+    fn sqlite(&self) -> &dyn rusqlite::ToSql {
+        self
+    }
+
+    fn postgres(&self) -> PgValue<'_> {
+        match self {
+            Value::Null => PgValue::Null,
+            Value::Integer(v) => PgValue::Integer(*v),
+            Value::Real(v) => PgValue::Real(*v),
+            Value::Text(t) => PgValue::Text(t),
+        }
+    }
+}

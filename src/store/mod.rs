@@ -8,6 +8,7 @@ pub mod actions;
 pub mod audit;
 pub mod db;
 pub mod generate;
+pub mod migrate;
 pub mod notifications;
 pub mod outbox;
 pub mod posts;
@@ -499,18 +500,18 @@ fn write_new_portal(building: &Path, fill: impl FnOnce(&Connection) -> Result<()
 
 /// A transaction begun with SQL (`BEGIN IMMEDIATE`, ...): committed by
 /// `commit`, rolled back when dropped without it (a failure, a panic).
-struct Transaction<'c> {
+pub(crate) struct Transaction<'c> {
     conn: &'c Connection,
     done: bool,
 }
 
 impl<'c> Transaction<'c> {
-    fn begin(conn: &'c Connection, begin: &str) -> Result<Transaction<'c>> {
+    pub(crate) fn begin(conn: &'c Connection, begin: &str) -> Result<Transaction<'c>> {
         conn.execute_batch(begin)?;
         Ok(Transaction { conn, done: false })
     }
 
-    fn commit(mut self) -> Result<()> {
+    pub(crate) fn commit(mut self) -> Result<()> {
         self.done = true;
         self.conn.execute_batch("COMMIT")
     }

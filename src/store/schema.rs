@@ -82,6 +82,7 @@ fn postgres_version(conn: &Connection) -> Result<i64> {
         [],
         |r| r.get(0),
     )?;
+    let not_a_portal = || Error::other("not_a_portal", crate::tr!("error-postgres-not-a-portal"));
     if known == 0 {
         return Err(not_a_portal());
     }

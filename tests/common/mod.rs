@@ -156,6 +156,17 @@ pub fn sqlite_files_only(what: &str) -> bool {
 impl TestPortal {
     /// A portal at a copy of this one's file (SQLite), or a new database
     /// (PostgreSQL, empty): for tests that compare two portals.
+    /// No database yet, a SQLite file's path, whatever the engine.
+    pub fn sqlite_file() -> TestPortal {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("portal.db");
+        TestPortal {
+            dir,
+            db,
+            postgres: None,
+        }
+    }
+
     pub fn at_file(db: PathBuf) -> TestPortal {
         TestPortal {
             dir: tempfile::tempdir().unwrap(),

@@ -105,6 +105,7 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
             seed,
         } => portal::generate(cli, out, *accounts, *posts, *seed),
         Command::Demo { no_tui } => demo::demo(cli, out, *no_tui),
+        Command::Migrate { from, to } => portal::migrate(out, from, to),
         Command::Tour {
             file,
             headless,
@@ -151,6 +152,7 @@ fn command_name(cli: &Cli) -> &'static str {
     match &cli.command {
         None => "tui",
         Some(Command::Init { .. }) => "init",
+        Some(Command::Migrate { .. }) => "migrate",
         Some(Command::Demo { .. }) => "demo",
         Some(Command::Tour { .. }) => "tour",
         Some(Command::Generate { .. }) => "generate",

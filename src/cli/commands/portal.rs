@@ -170,3 +170,42 @@ pub fn tier<W: Write>(
     actions::set_tier(session, tier)?;
     out.show(&TierSet(tier))
 }
+
+/// `migrate`: what was copied, table by table.
+struct Migrated(crate::store::migrate::Copied);
+
+impl Shown for Migrated {
+    fn json(&self) -> Value {
+        let tables: serde_json::Map<String, Value> = self
+            .0
+            .tables
+            .iter()
+            .map(|(table, rows)| (table.to_string(), Value::from(*rows)))
+            .collect();
+        j!({"from": self.0.from, "to": self.0.to, "tables": tables})
+    }
+
+    fn human(&self) -> String {
+        let tables: Vec<String> = self
+            .0
+            .tables
+            .iter()
+            .map(|(table, rows)| format!("{table} {rows}"))
+            .collect();
+        crate::tr!(
+            "cli-migrated",
+            from = self.0.from.clone(),
+            to = self.0.to.clone(),
+            tables = tables.join(", ")
+        )
+    }
+}
+
+pub fn migrate<W: Write>(
+    out: &mut Output<W>,
+    from: &std::path::Path,
+    to: &std::path::Path,
+) -> Result<()> {
+    let copied = crate::store::migrate::copy(from, to)?;
+    out.show(&Migrated(copied))
+}

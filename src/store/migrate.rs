@@ -1,0 +1,247 @@
+//! `switchboard migrate --from A --to B`: a portal copied between engines
+//! (SQLite to PostgreSQL, or back, or file to file), every table with its
+//! ids, the id sequences set where the source had them (ids never reused,
+//! R13), in one transaction on the new side, row counts checked before it
+//! commits. The source is read in one transaction too, so the copy is of
+//! one moment.
+
+use std::path::Path;
+
+use super::db::{Connection, ToParam, Value};
+use super::{Portal, Transaction, location};
+use crate::error::{Error, Result};
+
+/// Every table, parents first, with the columns a copy writes (a
+/// generated column is computed again on the new side).
+pub const TABLES: &[(&str, &[&str])] = &[
+    (
+        "portal",
+        &["id", "name", "tier", "demo_clock", "swept_until"],
+    ),
+    (
+        "users",
+        &[
+            "id",
+            "email",
+            "name",
+            "super_admin",
+            "social_access",
+            "can_publish",
+            "active",
+            "email_notifications",
+            "webhook_url",
+            "lang",
+        ],
+    ),
+    (
+        "accounts",
+        &[
+            "id",
+            "network",
+            "handle",
+            "name",
+            "status",
+            "disconnect_reason",
+            "disconnected_at",
+            "disconnected_by",
+            "first_connected_at",
+            "authorized_at",
+            "last_published_at",
+            "original_connector",
+            "last_connector",
+            "reminder_sent",
+            "purge_warning_sent",
+            "next_event_at",
+            "version",
+            "urgent_at",
+        ],
+    ),
+    (
+        "posts",
+        &[
+            "id",
+            "account_id",
+            "status",
+            "cancel_cause",
+            "scheduled_at",
+            "published_at",
+            "created_by",
+            "created_at",
+            "text",
+        ],
+    ),
+    (
+        "notifications",
+        &["id", "kind", "account_id", "recipient", "at", "read"],
+    ),
+    (
+        "audit",
+        &[
+            "id",
+            "at",
+            "actor",
+            "action",
+            "account_id",
+            "outcome",
+            "detail",
+            "count",
+        ],
+    ),
+    (
+        "deliveries",
+        &[
+            "id",
+            "notification_id",
+            "channel",
+            "address",
+            "deadline",
+            "message_id",
+            "status",
+            "attempts",
+            "next_attempt_ms",
+            "claimed_by",
+            "claimed_until_ms",
+            "last_error",
+            "delivered_ms",
+        ],
+    ),
+];
+
+/// Rows read and written at a time.
+const BATCH: i64 = 2_000;
+
+/// What a copy moved: each table and its row count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Copied {
+    pub from: String,
+    pub to: String,
+    pub tables: Vec<(&'static str, i64)>,
+}
+
+/// Copies the portal at `from` into `to`, which must not hold a portal
+/// (a new file; an empty PostgreSQL database).
+pub fn copy(from: &Path, to: &Path) -> Result<Copied> {
+    if from == to {
+        return Err(Error::usage(crate::tr!("error-migrate-same")));
+    }
+    let source = Portal::open(from)?;
+    let mut tables = Vec::new();
+    let read = Transaction::begin(&source.conn, "BEGIN DEFERRED")?;
+    let src: &Connection = &read;
+    Portal::create_with(to, |target| {
+        for (table, columns) in TABLES {
+            let copied = copy_table(src, target, table, columns)?;
+            let counted: i64 =
+                target.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            let expected: i64 =
+                src.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            if copied != expected || counted != expected {
+                return Err(Error::other(
+                    "migrate_mismatch",
+                    crate::tr!(
+                        "error-migrate-mismatch",
+                        table = *table,
+                        expected = expected,
+                        copied = counted
+                    ),
+                ));
+            }
+            if *table != "portal" {
+                set_sequence(target, table, sequence(src, table)?)?;
+            }
+            tables.push((*table, counted));
+        }
+        Ok(())
+    })?;
+    read.commit()?;
+    Ok(Copied {
+        from: location(from),
+        to: location(to),
+        tables,
+    })
+}
+
+/// A table's rows by id, in batches; returns how many.
+fn copy_table(src: &Connection, dst: &Connection, table: &str, columns: &[&str]) -> Result<i64> {
+    let list = columns.join(", ");
+    let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    let insert = format!("INSERT INTO {table} ({list}) VALUES ({})", marks.join(", "));
+    let select = format!("SELECT {list} FROM {table} WHERE id > ?1 ORDER BY id LIMIT ?2");
+    let mut after = i64::MIN;
+    let mut total = 0;
+    loop {
+        let rows: Vec<Vec<Value>> = {
+            let mut stmt = src.prepare_cached(&select)?;
+            let mut rows = stmt.query(super::db::params![after, BATCH])?;
+            let mut batch = Vec::new();
+            while let Some(row) = rows.next()? {
+                let values = (0..columns.len())
+                    .map(|i| row.get::<_, Value>(i))
+                    .collect::<Result<Vec<_>>>()?;
+                batch.push(values);
+            }
+            batch
+        };
+        let Some(last) = rows.last() else { break };
+        after = match last[0] {
+            Value::Integer(id) => id,
+            _ => return Err(super::rows::corrupt("id")),
+        };
+        let mut stmt = dst.prepare_cached(&insert)?;
+        for values in &rows {
+            let params: Vec<&dyn ToParam> = values.iter().map(|v| v as &dyn ToParam).collect();
+            stmt.execute(params.as_slice())?;
+        }
+        total += rows.len() as i64;
+        if (rows.len() as i64) < BATCH {
+            break;
+        }
+    }
+    Ok(total)
+}
+
+/// The highest id a table ever gave: the sequence, not the highest row
+/// (a removed account's id stays taken).
+fn sequence(conn: &Connection, table: &str) -> Result<i64> {
+    if conn.is_postgres() {
+        let name: Option<String> =
+            conn.query_row("SELECT pg_get_serial_sequence(?1, 'id')", [table], |r| {
+                r.get(0)
+            })?;
+        let Some(name) = name else { return Ok(0) };
+        return conn.query_row(
+            &format!("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM {name}"),
+            [],
+            |r| r.get(0),
+        );
+    }
+    let seq: Option<i64> = conn.query_row(
+        "SELECT max(seq) FROM sqlite_sequence WHERE name = ?1",
+        [table],
+        |r| r.get(0),
+    )?;
+    let highest: Option<i64> =
+        conn.query_row(&format!("SELECT max(id) FROM {table}"), [], |r| r.get(0))?;
+    Ok(seq.unwrap_or(0).max(highest.unwrap_or(0)))
+}
+
+fn set_sequence(conn: &Connection, table: &str, value: i64) -> Result<()> {
+    if conn.is_postgres() {
+        if value > 0 {
+            conn.query_row(
+                &format!("SELECT setval(pg_get_serial_sequence('{table}', 'id'), ?1)"),
+                [value],
+                |r| r.get::<_, i64>(0),
+            )?;
+        }
+        return Ok(());
+    }
+    conn.execute("DELETE FROM sqlite_sequence WHERE name = ?1", [table])?;
+    if value > 0 {
+        conn.execute(
+            "INSERT INTO sqlite_sequence (name, seq) VALUES (?1, ?2)",
+            super::db::params![table, value],
+        )?;
+    }
+    Ok(())
+}
