@@ -1,7 +1,9 @@
-//! The portal database: SQLite through rusqlite (bundled). Every command is
-//! one `BEGIN IMMEDIATE` transaction that first brings the portal up to the
-//! command's instant (R12), then runs the command; the lifecycle module
-//! decides every rule, this module only reads and writes.
+//! The portal database: a SQLite file through rusqlite (bundled), or a
+//! PostgreSQL database, both behind `db::Connection`. Every command is one
+//! write transaction (`BEGIN IMMEDIATE`; on PostgreSQL the portal's
+//! advisory lock) that first brings the portal up to the command's instant
+//! (R12), then runs the command; the lifecycle module decides every rule,
+//! this module only reads and writes.
 
 pub mod accounts;
 pub mod actions;

@@ -69,7 +69,13 @@ pub fn on_postgres_too(test: fn()) {
         if std::env::var("CI").as_deref() == Ok("true") {
             panic!("CI=true: the PostgreSQL half never skips: {reason}");
         }
-        eprintln!("skipped: {reason}");
+        // Once per test binary, past the harness's capture, so a run
+        // without a server says why its PostgreSQL half did nothing.
+        static SAID: std::sync::Once = std::sync::Once::new();
+        SAID.call_once(|| {
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "PostgreSQL half skipped: {reason}");
+        });
         return;
     }
     ON_POSTGRES.with(|on| on.set(true));
