@@ -139,8 +139,11 @@ fn smtp_session(stream: TcpStream, mails: &Mutex<Vec<Mail>>) -> std::io::Result<
             let mut data = String::new();
             loop {
                 let mut line = String::new();
-                reader.read_line(&mut line)?;
-                if line == ".\r\n" || line.is_empty() {
+                // A sender gone mid-message: no mail arrived.
+                if reader.read_line(&mut line)? == 0 {
+                    return Ok(());
+                }
+                if line == ".\r\n" {
                     break;
                 }
                 data.push_str(&line.replace("\r\n", "\n"));
@@ -210,7 +213,10 @@ fn http_exchange(
     let mut headers = HashMap::new();
     loop {
         let mut line = String::new();
-        reader.read_line(&mut line)?;
+        // A sender killed mid-request: nothing arrived.
+        if reader.read_line(&mut line)? == 0 {
+            return Ok(());
+        }
         let line = line.trim_end();
         if line.is_empty() {
             break;
