@@ -24,22 +24,9 @@ const TABLES: [&str; 7] = [
 
 /// Every table of a SQLite portal, row by row, and its id sequences.
 fn sqlite_tables(path: &std::path::Path) -> Vec<String> {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let mut all = Vec::new();
-    for table in TABLES.iter().chain(["sqlite_sequence"].iter()) {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
-            .unwrap();
-        let n = stmt.column_count();
-        let mut rows = stmt.query([]).unwrap();
-        while let Some(row) = rows.next().unwrap() {
-            let cells: Vec<String> = (0..n)
-                .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
-                .collect();
-            all.push(format!("{table}: {}", cells.join(" | ")));
-        }
-    }
-    all
+    let mut tables = TABLES.to_vec();
+    tables.push("sqlite_sequence");
+    common::sqlite_rows(path, &tables)
 }
 
 #[test]

@@ -150,6 +150,26 @@ fn new_postgres_database() -> (String, PathBuf) {
     (name.clone(), PathBuf::from(format!("{base}/{name}")))
 }
 
+/// Every row of these tables of a SQLite file, as `table: a | b | c`.
+pub fn sqlite_rows(path: &std::path::Path, tables: &[&str]) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut all = Vec::new();
+    for table in tables {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
+            .unwrap();
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            let cells: Vec<String> = (0..n)
+                .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                .collect();
+            all.push(format!("{table}: {}", cells.join(" | ")));
+        }
+    }
+    all
+}
+
 /// Says why a test of SQLite files is not run on PostgreSQL portals, and
 /// whether to skip it.
 pub fn sqlite_files_only(what: &str) -> bool {
@@ -394,29 +414,20 @@ impl TestPortal {
             }
             return text;
         }
-        let conn = rusqlite::Connection::open(&self.db).unwrap();
-        let mut text = String::new();
-        for table in [
-            "portal",
-            "users",
-            "accounts",
-            "posts",
-            "notifications",
-            "audit",
-        ] {
-            let mut stmt = conn
-                .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
-                .unwrap();
-            let n = stmt.column_count();
-            let mut rows = stmt.query([]).unwrap();
-            while let Some(row) = rows.next().unwrap() {
-                let cells: Vec<String> = (0..n)
-                    .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
-                    .collect();
-                text.push_str(&format!("{table}: {}\n", cells.join(" | ")));
-            }
-        }
-        text
+        sqlite_rows(
+            &self.db,
+            &[
+                "portal",
+                "users",
+                "accounts",
+                "posts",
+                "notifications",
+                "audit",
+            ],
+        )
+        .iter()
+        .map(|row| format!("{row}\n"))
+        .collect()
     }
 }
 
