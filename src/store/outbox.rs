@@ -294,7 +294,9 @@ pub fn failed_count(conn: &Connection, recipient: Option<UserId>) -> Result<i64>
 /// Takes the lease of the next delivery due at `now_ms` for `holder`, until
 /// `until_ms`: one due and not leased, or leased by a holder that is gone
 /// (`gone` says, from the holder's name). In a write transaction, so two
-/// watches never hold one row.
+/// watches never hold one row. Rows never leased go first: one a dead watch
+/// held may have reached its receiver already, and sending the others
+/// first keeps a run of crashes from repeating the same message each time.
 pub fn claim_next(
     conn: &Connection,
     holder: &str,
@@ -304,7 +306,8 @@ pub fn claim_next(
 ) -> Result<Option<Delivery>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, claimed_by, claimed_until_ms FROM deliveries \
-         WHERE status = 'pending' AND next_attempt_ms <= ?1 ORDER BY next_attempt_ms, id",
+         WHERE status = 'pending' AND next_attempt_ms <= ?1 \
+         ORDER BY claimed_by IS NOT NULL, next_attempt_ms, id",
     )?;
     let mut rows = stmt.query([now_ms])?;
     let mut chosen = None;
