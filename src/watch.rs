@@ -86,7 +86,7 @@ pub fn run(
     let mut portal = Portal::open(path)?;
     tracing::info!(
         "watching {}",
-        crate::present::escape_control(&path.display().to_string())
+        crate::present::escape_control(&portal.location())
     );
     loop {
         let mut retry_soon = false;

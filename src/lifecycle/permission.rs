@@ -78,6 +78,8 @@ pub enum Attempt<'a> {
     /// and its failed deliveries retried: one's own, or anyone's as a super
     /// admin.
     ManageInbox(UserId),
+    /// See every inbox's deliveries at once: a super admin's.
+    ReadEveryInbox,
 }
 
 impl Attempt<'_> {
@@ -88,6 +90,7 @@ impl Attempt<'_> {
                 | Attempt::ViewUsers
                 | Attempt::ReadInbox(_)
                 | Attempt::ManageInbox(_)
+                | Attempt::ReadEveryInbox
         )
     }
 }
@@ -122,7 +125,7 @@ pub fn authorize(user: &User, tier: Tier, attempt: Attempt<'_>) -> Result<(), De
                 }
         }
         Attempt::ViewUsers => true,
-        Attempt::Administer => false,
+        Attempt::Administer | Attempt::ReadEveryInbox => false,
         Attempt::ReadInbox(owner) | Attempt::ManageInbox(owner) => owner == user.id,
     };
     if allowed {
@@ -138,7 +141,7 @@ pub fn authorize(user: &User, tier: Tier, attempt: Attempt<'_>) -> Result<(), De
             original: account.original_connector,
             last: account.last_connector,
         },
-        Attempt::Administer | Attempt::ViewUsers => WhoMay::SuperAdmins,
+        Attempt::Administer | Attempt::ViewUsers | Attempt::ReadEveryInbox => WhoMay::SuperAdmins,
         Attempt::ReadInbox(owner) | Attempt::ManageInbox(owner) => WhoMay::SelfOrSuperAdmins(owner),
     };
     Err(Denial::NotAllowed(who))

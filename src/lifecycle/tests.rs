@@ -335,8 +335,22 @@ fn r10_deactivated_users_may_do_nothing_and_super_admins_everything() {
         Attempt::Post(&a),
         Attempt::Administer,
         Attempt::ReadInbox(5),
+        Attempt::ManageInbox(5),
+        Attempt::ReadEveryInbox,
     ] {
         assert_eq!(authorize(&admin, Tier::Professional, attempt), Ok(()));
+    }
+}
+
+#[test]
+fn r10_deliveries_are_ones_own_to_see_and_set_and_every_inbox_a_super_admins() {
+    let mut publisher = user(5);
+    publisher.can_publish = true;
+    publisher.access = SocialAccess::All;
+    for tier in [Tier::Free, Tier::Enterprise] {
+        assert_eq!(authorize(&publisher, tier, Attempt::ManageInbox(5)), Ok(()));
+        assert!(authorize(&publisher, tier, Attempt::ManageInbox(6)).is_err());
+        assert!(authorize(&publisher, tier, Attempt::ReadEveryInbox).is_err());
     }
 }
 

@@ -118,7 +118,7 @@ pub fn run(
     }
     tracing::info!(
         "opened {}",
-        crate::present::escape_control(&db.display().to_string())
+        crate::present::escape_control(&crate::store::location(db))
     );
     let (width, height) = crossterm::terminal::size().map_err(|e| {
         Error::other(

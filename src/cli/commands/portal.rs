@@ -36,7 +36,8 @@ struct Created {
 
 impl Shown for Created {
     fn json(&self) -> Value {
-        j!({"db": self.path.display().to_string(), "portal": self.portal, "tier": self.tier.name(), "admin": self.admin})
+        // A PostgreSQL URL is shown without its password.
+        j!({"db": crate::store::location(&self.path), "portal": self.portal, "tier": self.tier.name(), "admin": self.admin})
     }
 
     fn human(&self) -> String {
@@ -44,7 +45,7 @@ impl Shown for Created {
             "cli-created",
             portal = self.portal.clone(),
             tier = self.tier.label(),
-            path = self.path.display().to_string(),
+            path = crate::store::location(&self.path),
             admin = self.admin.clone()
         )
     }
