@@ -335,6 +335,23 @@ fn stop(mut watch: Child) -> (Option<i32>, String) {
     )
 }
 
+/// The failed deliveries, as the super admin sees them.
+fn failed_deliveries(p: &TestPortal) -> Vec<serde_json::Value> {
+    p.run(&[
+        "--json",
+        "--as",
+        ADMIN,
+        "notifications",
+        "outbox",
+        "--failed",
+    ])
+    .ok()
+    .json()
+    .as_array()
+    .unwrap()
+    .clone()
+}
+
 fn outbox(p: &TestPortal) -> Vec<serde_json::Value> {
     p.run(&["--json", "notifications", "outbox"])
         .ok()
@@ -499,30 +516,10 @@ fn an_unreachable_server_never_blocks_the_sweep_and_a_failed_delivery_goes_again
     // The sweep is not held by the delivery.
     assert!(started.elapsed() < Duration::from_secs(5));
     wait_until("the delivery to fail", 20, || {
-        let failed = p
-            .run(&[
-                "--json",
-                "--as",
-                ADMIN,
-                "notifications",
-                "outbox",
-                "--failed",
-            ])
-            .ok()
-            .json();
-        failed.as_array().unwrap().len() == 1
+        let failed = failed_deliveries(&p);
+        failed.len() == 1
     });
-    let failed = p
-        .run(&[
-            "--json",
-            "--as",
-            ADMIN,
-            "notifications",
-            "outbox",
-            "--failed",
-        ])
-        .ok()
-        .json();
+    let failed = failed_deliveries(&p);
     let row = &failed[0];
     assert_eq!(row["attempts"], 2);
     assert!(

@@ -152,6 +152,21 @@ fn a_server_that_is_down_a_wrong_password_a_missing_database_and_a_newer_schema_
         );
         let bad = run("postgres://root@/x?sslmode=sometimes");
         assert_eq!(bad.code, 2, "{}", bad.stderr);
+        // What builds a file says how to reach the server instead.
+        for args in [
+            &["demo", "--no-tui"][..],
+            &["generate", "--accounts", "10", "--posts", "10"][..],
+        ] {
+            let mut all = vec!["--db", url.as_str()];
+            all.extend_from_slice(args);
+            let refused = p.run(&all);
+            assert_eq!(refused.code, 1, "{}", refused.stderr);
+            assert!(
+                refused.stderr.contains("migrate --from FILE --to URL"),
+                "{}",
+                refused.stderr
+            );
+        }
         for run in [&down, &login, &missing, &bad] {
             assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
             assert!(!run.stderr.contains("panicked"));

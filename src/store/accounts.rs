@@ -141,7 +141,7 @@ pub fn insert_with_posts(
         next,
         urgency_key(account),
     ])?;
-    Ok(conn.last_insert_rowid())
+    conn.last_insert_rowid()
 }
 
 /// Writes the account's state and its next event instant, and moves its

@@ -223,16 +223,15 @@ impl Connection {
     }
 
     /// The id of the row the last INSERT made.
-    pub fn last_insert_rowid(&self) -> i64 {
+    pub fn last_insert_rowid(&self) -> Result<i64> {
         match &self.engine {
-            Engine::Sqlite(conn) => conn.last_insert_rowid(),
+            Engine::Sqlite(conn) => Ok(conn.last_insert_rowid()),
             // The identity sequence this session used last.
-            Engine::Postgres(pg) => pg
+            Engine::Postgres(pg) => Ok(pg
                 .client
                 .borrow_mut()
-                .query_one("SELECT lastval()", &[])
-                .map(|row| row.get(0))
-                .unwrap_or(0),
+                .query_one("SELECT lastval()", &[])?
+                .get(0)),
         }
     }
 }
@@ -896,5 +895,27 @@ impl ToParam for Value {
             Value::Real(v) => PgValue::Real(*v),
             Value::Text(t) => PgValue::Text(t),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::translate;
+
+    #[test]
+    fn sqlite_placeholders_become_postgresql_ones_and_quoted_text_is_left_alone() {
+        assert_eq!(
+            translate("SELECT ?2, ?1 FROM t WHERE a = ?1 AND b = '?3'").0,
+            "SELECT $2, $1 FROM t WHERE a = $1 AND b = '?3'"
+        );
+        assert_eq!(translate("VALUES (?, ?)").0, "VALUES ($1, $2)");
+        let (text, names) = translate(
+            "WHERE (a, b) > (:name, :id) AND c = :name AND d::bigint = 1 AND e = '09:00'",
+        );
+        assert_eq!(
+            text,
+            "WHERE (a, b) > ($1, $2) AND c = $1 AND d::bigint = 1 AND e = '09:00'"
+        );
+        assert_eq!(names, [":name", ":id"]);
     }
 }

@@ -769,3 +769,22 @@ impl<'t> Session<'t> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn a_postgresql_url_is_shown_without_its_password() {
+        assert_eq!(
+            super::location(Path::new("postgres://ana:s3cret@db.acme.test:5432/portal")),
+            "postgres://ana@db.acme.test:5432/portal"
+        );
+        assert_eq!(
+            super::location(Path::new("postgresql://ana@db.acme.test/portal")),
+            "postgresql://ana@db.acme.test/portal"
+        );
+        assert_eq!(super::location(Path::new("acme.db")), "acme.db");
+        assert!(super::postgres_url(Path::new("acme.db")).is_none());
+    }
+}

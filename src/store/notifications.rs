@@ -40,7 +40,7 @@ pub fn insert(
     stmt.execute(params![kind.name(), account_id, recipient, secs(at)])?;
     super::outbox::enqueue(
         conn,
-        conn.last_insert_rowid(),
+        conn.last_insert_rowid()?,
         kind.name(),
         recipient,
         deadline,

@@ -105,42 +105,45 @@ pub fn enqueue(
     recipient: UserId,
     deadline: Option<Instant>,
 ) -> Result<()> {
-    let channels = channels_of(conn, recipient)?;
-    let email: Option<String> = if channels.email {
-        Some(super::users::email_of(conn, recipient)?)
-    } else {
-        None
-    };
+    // One lookup for both channels (this runs once per notification of a
+    // sweep): the address email goes to when it is on, and the webhook.
+    let (email, webhook): (Option<String>, Option<String>) = conn.query_row(
+        "SELECT CASE WHEN email_notifications = 1 THEN email END, webhook_url \
+         FROM users WHERE id = ?1",
+        [recipient],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if email.is_none() && webhook.is_none() {
+        return Ok(());
+    }
+    let origin = message_origin(conn)?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO deliveries (notification_id, channel, address, deadline, message_id) \
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
-    for (channel, address) in [
-        (Channel::Email, email),
-        (Channel::Webhook, channels.webhook),
-    ] {
+    for (channel, address) in [(Channel::Email, email), (Channel::Webhook, webhook)] {
         if let Some(address) = address {
+            let message_id = format!(
+                "<{kind}.{notification_id}.{}.{origin}.switchboard>",
+                channel.name()
+            );
             stmt.execute(params![
                 notification_id,
                 channel.name(),
                 address,
                 deadline.map(secs),
-                message_id(conn, notification_id, kind, channel)?,
+                message_id,
             ])?;
         }
     }
     Ok(())
 }
 
-/// `<reauth_reminder.42.email.1772355600@acme-corp.switchboard>`: the same
-/// for every attempt of one delivery, and unlike any other portal's as far
-/// as its name and creation instant go.
-fn message_id(
-    conn: &Connection,
-    notification_id: i64,
-    kind: &str,
-    channel: Channel,
-) -> Result<String> {
+/// What makes a message id unlike any other portal's, as far as its name
+/// and creation instant go: `1772355600@acme-corp`, so ids read
+/// `<reauth_reminder.42.email.1772355600@acme-corp.switchboard>`, the same
+/// for every attempt of one delivery.
+fn message_origin(conn: &Connection) -> Result<String> {
     let (name, created): (String, i64) = conn.query_row(
         "SELECT name, coalesce((SELECT min(at) FROM audit), 0) FROM portal",
         [],
@@ -165,10 +168,7 @@ fn message_id(
     } else {
         slug
     };
-    Ok(format!(
-        "<{kind}.{notification_id}.{}.{created}@{slug}.switchboard>",
-        channel.name()
-    ))
+    Ok(format!("{created}@{slug}"))
 }
 
 /// One delivery with everything its message needs.

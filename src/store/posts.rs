@@ -38,7 +38,7 @@ pub fn insert(conn: &Connection, post: &NewPost<'_>) -> Result<PostId> {
         secs(post.created_at),
         post.text
     ])?;
-    Ok(conn.last_insert_rowid())
+    conn.last_insert_rowid()
 }
 
 pub fn load(conn: &Connection, id: PostId) -> Result<PostRecord> {

@@ -19,7 +19,7 @@ pub fn insert(conn: &Connection, user: &NewUser) -> Result<UserId> {
             user.can_publish
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    conn.last_insert_rowid()
 }
 
 /// The user with this email, compared as people read emails: NFC and
