@@ -298,3 +298,31 @@ fn file_size_limit() -> Option<u64> {
 fn file_size_limit() -> Option<u64> {
     None
 }
+
+/// The largest tour, config or theme file read (issue 17, item 17): a file
+/// past it, or one that never ends (`/dev/zero`), is refused, not read
+/// until memory runs out.
+pub const LARGEST_SETTINGS_FILE: u64 = 1024 * 1024;
+
+/// Reads a whole file of at most `limit` bytes; a larger one is an error
+/// saying the limit.
+pub fn read_bounded(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("larger than {} KiB", limit / 1024),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// `read_bounded` at `LARGEST_SETTINGS_FILE`, as UTF-8 text.
+pub fn read_settings_text(path: &Path) -> std::io::Result<String> {
+    let bytes = read_bounded(path, LARGEST_SETTINGS_FILE)?;
+    String::from_utf8(bytes)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
+}

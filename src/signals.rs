@@ -34,6 +34,59 @@ impl StopRequest {
     pub fn raised(&self) -> bool {
         self.raised.load(Ordering::Relaxed)
     }
+
+    /// A guard under which the process ends on its own if a stop is not
+    /// honoured within `grace` (issue 17, item 0): a loop caught in a
+    /// library's read of a dead terminal still ends when asked. Dropping
+    /// the guard (the work ended in time) disarms it.
+    pub fn end_if_not_honoured(&self, grace: std::time::Duration) -> Honoured {
+        let raised = Arc::clone(&self.raised);
+        let done = Arc::new(AtomicBool::new(false));
+        let finished = Arc::clone(&done);
+        let _ = std::thread::Builder::new()
+            .name("stop-watchdog".into())
+            .spawn(move || {
+                while !raised.load(Ordering::Relaxed) {
+                    if finished.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                std::thread::sleep(grace);
+                if !finished.load(Ordering::Relaxed) {
+                    tracing::warn!("a stop was not honoured in time: leaving at once");
+                    // Nothing to give back on a terminal that is gone; the
+                    // portal's transactions are atomic whatever happens.
+                    std::process::exit(1);
+                }
+            });
+        Honoured { done }
+    }
+}
+
+/// Disarms `end_if_not_honoured` when dropped.
+pub struct Honoured {
+    done: Arc<AtomicBool>,
+}
+
+impl Drop for Honoured {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Whether the terminal on `fd` has hung up (its far side closed: an SSH
+/// connection dropped, a terminal window closed). A read would then fail or
+/// return nothing for ever.
+pub fn terminal_hung_up(fd: i32) -> bool {
+    let mut poll = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, a zero timeout.
+    let ready = unsafe { libc::poll(&mut poll, 1, 0) };
+    ready > 0 && poll.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
 
 impl Drop for StopRequest {

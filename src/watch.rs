@@ -3,8 +3,9 @@
 //! sleeps until the portal's next event instant (the next-event index), the
 //! next delivery's retry, or another process's change to the portal
 //! (`PRAGMA data_version`), whichever comes first. SIGHUP reloads the
-//! config; SIGTERM and SIGINT stop it after the sweep or delivery in hand
-//! (every sweep is one transaction, every delivery recorded as it ends).
+//! config; SIGTERM and SIGINT stop it within a tick, whatever a server is
+//! doing (every sweep is one transaction; a delivery in hand is left to its
+//! lease and goes again).
 
 use std::path::Path;
 use std::sync::Arc;
@@ -14,7 +15,7 @@ use std::time::Duration;
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 use crate::clock::wall_ms;
-use crate::delivery::{Attempted, Deliverer, Settings};
+use crate::delivery::{Attempted, Deliverer, InFlight, Settings};
 use crate::error::Result;
 use crate::i18n;
 use crate::lifecycle::Instant;
@@ -74,7 +75,13 @@ enum Wake {
 /// the start (an error stops the watch before it does anything) and again
 /// on SIGHUP (an error is logged and the settings in force are kept);
 /// `swept` hears of every sweep that applied events, `delivered` of every
-/// delivery attempted.
+/// row attempted or expired.
+///
+/// One loop on this thread sweeps, takes the next due delivery and starts
+/// it on a thread of its own, then waits at most a tick for its outcome,
+/// the next instant or a signal: a delivery in hand never delays a sweep
+/// nor a stop (issue 17, item 1). A stop leaves an attempt in hand to its
+/// lease: the row goes again once the lease ends (at least once).
 pub fn run(
     path: &Path,
     mut settings: impl FnMut() -> Result<Settings>,
@@ -88,78 +95,115 @@ pub fn run(
         "watching {}",
         crate::present::escape_control(&portal.location())
     );
+    let mut in_flight: Option<InFlight> = None;
+    // When the next sweep is due (ms): at once, then as the portal says.
+    let mut sweep_at_ms = 0;
+    let mut seen = portal.data_version()?;
     loop {
-        let mut retry_soon = false;
-        // Everything due now: the system clock's now, or the demo clock's.
-        match portal.run(None, None, |s| {
-            Ok((s.instant(), std::mem::take(&mut s.swept)))
-        }) {
-            Ok((now, events)) => {
-                if !events.is_empty() {
-                    tracing::info!(events = events.len(), "swept");
-                    swept(now, &events)?;
-                }
-            }
-            // Another process holding the lock, a clock behind the portal's:
-            // said in the log, tried again shortly.
-            Err(error) if passing(&error) => {
-                retry_soon = true;
-                tracing::warn!(
-                    code = error.code(),
-                    "{}",
-                    crate::present::escape_control(&error.to_string())
-                );
-            }
-            Err(error) => return Err(error),
-        }
-        // After the sweep's commit, outside any transaction: a slow or
-        // unreachable server never holds the portal (the outbox's rows are
-        // already written).
-        match deliverer.deliver_due(
-            &mut portal,
-            i18n::current(),
-            || signals.stopping(),
-            &mut delivered,
-        ) {
-            Ok(_) => {}
-            Err(error) if passing(&error) => retry_soon = true,
-            Err(error) => return Err(error),
-        }
         if signals.stopping() {
             tracing::info!("stopped by a signal");
             return Ok(());
         }
-        let seen = portal.data_version()?;
-        let info = portal.info()?;
-        // A demo clock moves only when someone moves it (and that sweeps):
-        // then only a change by another process wakes the watch for events.
-        let event_ms = match info.demo_clock {
-            Some(_) => None,
-            None => accounts::earliest_event(portal.connection())?.map(|at| at.timestamp_millis()),
-        };
+        if signals.reload.swap(false, Ordering::Relaxed) {
+            match settings() {
+                Ok(fresh) => {
+                    deliverer.settings = fresh;
+                    tracing::info!("config reloaded (SIGHUP)");
+                }
+                Err(error) => tracing::error!(
+                    "config not reloaded, the settings in force are kept: {}",
+                    crate::present::escape_control(&error.to_string())
+                ),
+            }
+        }
+        let version = portal.data_version()?;
+        let changed = version != seen;
+        if changed || wall_ms() >= sweep_at_ms {
+            sweep_at_ms = sweep(&mut portal, &mut swept)?;
+            seen = portal.data_version()?;
+        }
+        // Deliveries: the one in hand, else the next due.
+        let mut idle = true;
+        match in_flight.take() {
+            Some(attempt) => match deliverer.poll(&mut portal, &attempt, TICK) {
+                Ok(Some(done)) => {
+                    delivered(&done)?;
+                    idle = false;
+                }
+                Ok(None) => in_flight = Some(attempt),
+                Err(error) if passing(&error) => {
+                    // The outcome is in; recording it waits for the lock.
+                    tracing::warn!(code = error.code(), "delivery not recorded yet");
+                    in_flight = Some(attempt);
+                }
+                Err(error) => return Err(error),
+            },
+            None => match deliverer.start_next(&mut portal, i18n::current()) {
+                Ok((expired, started)) => {
+                    for row in &expired {
+                        delivered(row)?;
+                    }
+                    idle = expired.is_empty() && started.is_none();
+                    in_flight = started;
+                }
+                Err(error) if passing(&error) => {}
+                Err(error) => return Err(error),
+            },
+        }
+        if in_flight.is_some() || !idle {
+            continue;
+        }
+        // Nothing in hand: sleep until the next sweep or delivery, a
+        // change by another process, or a signal.
         let delivery_ms = outbox::next_due_ms(portal.connection())?;
-        let longest = if retry_soon { 1_000 } else { MAX_SLEEP_MS };
-        let until_ms = [event_ms, delivery_ms, Some(wall_ms() + longest)]
+        let until_ms = [Some(sweep_at_ms), delivery_ms]
             .into_iter()
             .flatten()
             .min()
-            .unwrap_or(wall_ms() + longest);
-        let wake = sleep_until(&portal, &signals, seen, until_ms, || match settings() {
-            Ok(fresh) => {
-                deliverer.settings = fresh;
-                tracing::info!("config reloaded (SIGHUP)");
-            }
-            Err(error) => tracing::error!(
-                "config not reloaded, the settings in force are kept: {}",
-                crate::present::escape_control(&error.to_string())
-            ),
-        })?;
-        tracing::debug!(?wake, "woke");
-        if wake == Wake::Stop {
+            .unwrap_or(sweep_at_ms);
+        if sleep_until(&portal, &signals, seen, until_ms)? == Wake::Stop {
             tracing::info!("stopped by a signal");
             return Ok(());
         }
     }
+}
+
+/// Sweeps what is due now and says when the next sweep is due (ms).
+fn sweep(
+    portal: &mut Portal,
+    swept: &mut impl FnMut(Instant, &[SweepEvent]) -> Result<()>,
+) -> Result<i64> {
+    // Everything due now: the system clock's now, or the demo clock's.
+    match portal.run(None, None, |s| {
+        Ok((s.instant(), std::mem::take(&mut s.swept)))
+    }) {
+        Ok((now, events)) => {
+            if !events.is_empty() {
+                tracing::info!(events = events.len(), "swept");
+                swept(now, &events)?;
+            }
+        }
+        // Another process holding the lock, a clock behind the portal's:
+        // said in the log, tried again shortly.
+        Err(error) if passing(&error) => {
+            tracing::warn!(
+                code = error.code(),
+                "{}",
+                crate::present::escape_control(&error.to_string())
+            );
+            return Ok(wall_ms() + 1_000);
+        }
+        Err(error) => return Err(error),
+    }
+    let info = portal.info()?;
+    // A demo clock moves only when someone moves it (and that sweeps):
+    // then only a change by another process wakes the watch for events.
+    let event_ms = match info.demo_clock {
+        Some(_) => None,
+        None => accounts::earliest_event(portal.connection())?.map(|at| at.timestamp_millis()),
+    };
+    let longest = wall_ms() + MAX_SLEEP_MS;
+    Ok(event_ms.map_or(longest, |at| at.min(longest)))
 }
 
 /// Failures a watch outlives: the lock held by another process, a system
@@ -168,19 +212,14 @@ fn passing(error: &crate::error::Error) -> bool {
     matches!(error.code(), "busy" | "clock_backwards")
 }
 
-fn sleep_until(
-    portal: &Portal,
-    signals: &Signals,
-    seen: i64,
-    until_ms: i64,
-    mut reload: impl FnMut(),
-) -> Result<Wake> {
+fn sleep_until(portal: &Portal, signals: &Signals, seen: i64, until_ms: i64) -> Result<Wake> {
     loop {
         if signals.stopping() {
             return Ok(Wake::Stop);
         }
-        if signals.reload.swap(false, Ordering::Relaxed) {
-            reload();
+        // SIGHUP is answered by the loop, at once.
+        if signals.reload.load(Ordering::Relaxed) {
+            return Ok(Wake::Changed);
         }
         if portal.data_version()? != seen {
             return Ok(Wake::Changed);

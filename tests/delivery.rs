@@ -20,6 +20,44 @@ use sha2::Sha256;
 const BO: &str = "bo@example.com";
 const CY: &str = "cy@example.com";
 const SECRET: &str = "s3cret-shared-with-the-receiver";
+/// The tests' receivers listen on loopback, which a watch reaches only
+/// when the operator allows private webhook targets.
+const PRIVATE: &str = "allow_private_webhooks = true\n";
+
+/// A request signed as Standard Webhooks sign: `webhook-signature` is
+/// `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the
+/// shared secret, `webhook-timestamp` within five minutes of now.
+fn assert_signed_now(request: &Request) {
+    let id = &request.headers["webhook-id"];
+    let timestamp = &request.headers["webhook-timestamp"];
+    let mut mac = Hmac::<Sha256>::new_from_slice(SECRET.as_bytes()).unwrap();
+    mac.update(format!("{id}.{timestamp}.").as_bytes());
+    mac.update(&request.body);
+    let expected = format!("v1,{}", base64_encode(&mac.finalize().into_bytes()));
+    assert_eq!(request.headers["webhook-signature"], expected);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let signed: i64 = timestamp.parse().unwrap();
+    assert!((now - signed).abs() < 300, "signed at {signed}, now {now}");
+}
+
+fn base64_encode(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().fold(0u32, |n, &b| (n << 8) | b as u32) << (8 * (3 - chunk.len()));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
 
 /// One mail as the SMTP server received it.
 #[derive(Clone, Debug)]
@@ -448,9 +486,13 @@ fn a_webhook_answering_500_then_200_gets_one_signed_delivery_after_a_retry() {
     let hook = HttpServer::start(vec![500, 200], Duration::ZERO);
     let (p, account) = portal_with_email_users();
     set_email(&p, &[ADMIN, BO, CY], "off");
+    // The test's receiver is on loopback: the operator allows it.
+    write_config(
+        &p,
+        &format!("[delivery]\nfirst_retry = \"200ms\"\n{PRIVATE}"),
+    );
     p.run(&["--as", BO, "user", "set", BO, "--webhook", &hook.url()])
         .ok();
-    write_config(&p, "[delivery]\nfirst_retry = \"200ms\"\n");
     p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
     let watch = start_watch(&p);
     wait_until("the delivery", 20, || {
@@ -467,19 +509,7 @@ fn a_webhook_answering_500_then_200_gets_one_signed_delivery_after_a_retry() {
         .collect();
     assert_eq!(keys[0], keys[1], "the same message id on the retry");
     for request in &requests {
-        // The signature, verified with the shared secret.
-        let mut mac = Hmac::<Sha256>::new_from_slice(SECRET.as_bytes()).unwrap();
-        mac.update(&request.body);
-        let hex: String = mac
-            .finalize()
-            .into_bytes()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        assert_eq!(
-            request.headers["x-switchboard-signature"],
-            format!("sha256={hex}")
-        );
+        assert_signed_now(request);
         let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
         assert_eq!(body["kind"], "reauth_reminder");
         assert_eq!(body["account_id"], account);
@@ -636,6 +666,7 @@ fn bad_channels_are_refused_at_configuration() {
 /// `accounts` Facebook accounts connected at T0 (a reminder each at 83 days).
 fn webhook_portal(hook: &HttpServer, accounts: usize) -> TestPortal {
     let p = TestPortal::new();
+    write_config(&p, &format!("[delivery]\n{PRIVATE}"));
     p.run(&["--now", T0, "clock", "set", T0]).ok();
     p.run(&[
         "--as",
@@ -682,7 +713,10 @@ fn a_watch_killed_at_random_moments_loses_no_delivery_and_repeats_none_more_than
     // Every answer takes a moment, so kills land mid-delivery too.
     let hook = HttpServer::start(vec![200], Duration::from_millis(15));
     let p = webhook_portal(&hook, 50);
-    write_config(&p, "[delivery]\nfirst_retry = \"100ms\"\n");
+    write_config(
+        &p,
+        &format!("[delivery]\nfirst_retry = \"100ms\"\n{PRIVATE}"),
+    );
     p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
     assert_eq!(outbox(&p).len(), 50);
 
@@ -790,4 +824,457 @@ fn sighup_reloads_the_config_and_a_waiting_email_goes_out() {
     let (code, stderr) = stop(watch);
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(outbox(&p)[0]["status"], "delivered");
+}
+
+// Issue 17: a watch you can leave running. Servers that misbehave on
+// purpose, on loopback, started and stopped by each test.
+
+/// An SMTP "server" that answers every connection's greeting with a
+/// continuation line every `every`, for `for_how_long` (for ever with
+/// None), then, if it ever ends, carries on as `SmtpServer` does. Each
+/// connection after the first `slow` is an ordinary one at once.
+struct TricklingSmtp {
+    port: u16,
+    mails: Arc<Mutex<Vec<Mail>>>,
+    connections: Arc<Mutex<usize>>,
+}
+
+impl TricklingSmtp {
+    fn start(every: Duration, for_how_long: Option<Duration>, slow: usize) -> TricklingSmtp {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let mails = Arc::new(Mutex::new(Vec::new()));
+        let connections = Arc::new(Mutex::new(0));
+        let (kept, counted) = (Arc::clone(&mails), Arc::clone(&connections));
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let nth = {
+                    let mut n = counted.lock().unwrap();
+                    *n += 1;
+                    *n
+                };
+                let kept = Arc::clone(&kept);
+                std::thread::spawn(move || {
+                    if nth <= slow {
+                        let mut writer = stream.try_clone().unwrap();
+                        let started = Instant::now();
+                        while for_how_long.is_none_or(|d| started.elapsed() < d) {
+                            if writer.write_all(b"220-still here\r\n").is_err() {
+                                return;
+                            }
+                            std::thread::sleep(every);
+                        }
+                    }
+                    let _ = smtp_session(stream, &kept);
+                });
+            }
+        });
+        TricklingSmtp {
+            port,
+            mails,
+            connections,
+        }
+    }
+}
+
+/// SIGTERM, and how long the watch took to end, with its stdout.
+fn stop_timed(mut watch: Child) -> (Option<i32>, Duration, String) {
+    let started = Instant::now();
+    unsafe {
+        libc::kill(watch.id() as i32, libc::SIGTERM);
+    }
+    while watch.try_wait().unwrap().is_none() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the watch did not stop"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let took = started.elapsed();
+    let output = watch.wait_with_output().unwrap();
+    (
+        output.status.code(),
+        took,
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn a_trickling_mail_server_is_given_up_at_the_deadline_and_sigterm_ends_the_watch_at_once() {
+    // "220-still here" every 200 ms, for ever: each read gets bytes, so a
+    // timeout per read never fires.
+    let smtp = TricklingSmtp::start(Duration::from_millis(200), None, usize::MAX);
+    let (p, _) = portal_with_email_users();
+    set_email(&p, &[BO, CY], "off");
+    write_config(
+        &p,
+        &format!(
+            "[email]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\nfrom = \"switchboard@acme.test\"\n\n[delivery]\nmax_attempts = 50\nfirst_retry = \"100ms\"\ntimeout = \"1s\"\n",
+            smtp.port
+        ),
+    );
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    let watch = start_watch(&p);
+    wait_until("an attempt given up at its deadline", 15, || {
+        outbox(&p)[0]["last_error"]
+            .as_str()
+            .is_some_and(|e| e.contains("no whole exchange within 1 s"))
+    });
+    // Mid-attempt again (a new connection every ~1.1 s): SIGTERM ends the
+    // watch within a tick, not at the server's pleasure.
+    let seen = *smtp.connections.lock().unwrap();
+    wait_until("the next connection", 10, || {
+        *smtp.connections.lock().unwrap() > seen
+    });
+    let (code, took, _) = stop_timed(watch);
+    assert_eq!(code, Some(0));
+    assert!(took < Duration::from_secs(2), "took {took:?} to stop");
+    assert!(smtp.mails.lock().unwrap().is_empty());
+}
+
+#[test]
+fn a_server_slower_than_a_lease_gets_each_message_once_from_two_watches() {
+    // The first connection trickles for 8 s, longer than a lease of
+    // yesterday's shape (3 x 1 s + 5 s); every later one answers at once.
+    let smtp = TricklingSmtp::start(Duration::from_millis(300), Some(Duration::from_secs(8)), 1);
+    let (p, _) = portal_with_email_users();
+    set_email(&p, &[BO, CY], "off");
+    write_config(
+        &p,
+        &format!(
+            "[email]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\nfrom = \"switchboard@acme.test\"\n\n[delivery]\nfirst_retry = \"200ms\"\ntimeout = \"1s\"\n",
+            smtp.port
+        ),
+    );
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    let first = start_watch(&p);
+    let second = start_watch(&p);
+    wait_until("the delivery", 20, || {
+        outbox(&p)[0]["status"] == "delivered"
+    });
+    // Past the slow connection's end: had it been waited for, its mail
+    // would arrive now.
+    std::thread::sleep(Duration::from_secs(9));
+    for watch in [first, second] {
+        let (code, stderr) = stop(watch);
+        assert_eq!(code, Some(0), "{stderr}");
+    }
+    assert_eq!(smtp.mails.lock().unwrap().len(), 1, "one message, once");
+    let row = &outbox(&p)[0];
+    assert_eq!(row["status"], "delivered");
+}
+
+#[test]
+fn a_watch_sends_nothing_stale_after_a_long_catch_up_and_says_so() {
+    let smtp = SmtpServer::start();
+    let (p, _) = portal_with_email_users();
+    write_config(&p, &smtp_config(smtp.port));
+    // No watch for 100 days: the reminders (deadline: day 90) are queued
+    // by the catch-up's sweep, their deadline already past.
+    p.run(&["--as", ADMIN, "clock", "advance", "100d"]).ok();
+    let queued = outbox(&p);
+    assert!(!queued.is_empty());
+    let watch = start_watch(&p);
+    wait_until("every row settled", 20, || {
+        outbox(&p).iter().all(|r| r["status"] != "pending")
+    });
+    let (code, _, stdout) = stop_timed(watch);
+    assert_eq!(code, Some(0));
+    assert!(smtp.mails().is_empty(), "stale mail went out");
+    for row in outbox(&p) {
+        assert_eq!(row["status"], "expired", "{row}");
+        assert!(
+            row["last_error"].as_str().unwrap().contains("deadline"),
+            "{row}"
+        );
+    }
+    // The watch's own account of it: one line per row, "expired".
+    let expired = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|d| d["delivery"]["outcome"] == "expired")
+        .count();
+    assert_eq!(expired, queued.len(), "{stdout}");
+}
+
+#[test]
+fn a_message_goes_only_to_whom_the_portal_says_now() {
+    let smtp = SmtpServer::start();
+    let (p, account) = portal_with_email_users();
+    write_config(&p, &smtp_config(smtp.port));
+    // Cy's post scheduled before the deadline makes Cy a recipient (R9b).
+    p.act(
+        CY,
+        T0,
+        &[
+            "post",
+            "schedule",
+            &account.to_string(),
+            "--at",
+            "2026-05-29T09:00:00Z",
+            "--text",
+            "hello",
+        ],
+    )
+    .ok();
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    assert_eq!(outbox(&p).len(), 3, "Ana, Bo and Cy");
+    // Then Cy turns email off and Bo leaves.
+    p.run(&[
+        "--as",
+        ADMIN,
+        "user",
+        "set",
+        CY,
+        "--email-notifications",
+        "off",
+    ])
+    .ok();
+    p.run(&["--as", ADMIN, "user", "deactivate", BO]).ok();
+    let watch = start_watch(&p);
+    wait_until("every row settled", 20, || {
+        outbox(&p).iter().all(|r| r["status"] != "pending")
+    });
+    let (code, stderr) = stop(watch);
+    assert_eq!(code, Some(0), "{stderr}");
+    let mails = smtp.mails();
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    assert_eq!(mails[0].to, vec![ADMIN.to_string()]);
+    let rows = outbox(&p);
+    let reason = |who: &str| {
+        rows.iter()
+            .find(|r| r["recipient"] == who)
+            .map(|r| (r["status"].clone(), r["last_error"].clone()))
+            .unwrap()
+    };
+    let (status, why) = reason(CY);
+    assert_eq!(status, "expired");
+    assert!(
+        why.as_str().unwrap().contains("turned this channel off"),
+        "{why}"
+    );
+    let (status, why) = reason(BO);
+    assert_eq!(status, "expired");
+    assert!(why.as_str().unwrap().contains("deactivated"), "{why}");
+}
+
+#[test]
+fn a_reminder_of_an_account_reconnected_since_is_not_sent() {
+    let smtp = SmtpServer::start();
+    let (p, account) = portal_with_email_users();
+    write_config(&p, &smtp_config(smtp.port));
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    let id = account.to_string();
+    p.run(&["--as", ADMIN, "account", "disconnect", &id]).ok();
+    p.run(&["--as", ADMIN, "account", "reconnect", &id]).ok();
+    let watch = start_watch(&p);
+    wait_until("every row settled", 20, || {
+        outbox(&p).iter().all(|r| r["status"] != "pending")
+    });
+    let (code, stderr) = stop(watch);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(smtp.mails().is_empty(), "{:?}", smtp.mails());
+    for row in outbox(&p) {
+        assert_eq!(row["status"], "expired", "{row}");
+        assert!(
+            row["last_error"]
+                .as_str()
+                .unwrap()
+                .contains("deadline has changed"),
+            "{row}"
+        );
+    }
+}
+
+/// An HTTP listener answering every POST with a redirect elsewhere.
+fn redirecting_server(location: &str) -> (HttpServer, String) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let requests = Arc::new(Mutex::new(Vec::new()));
+    let kept = Arc::clone(&requests);
+    let location = location.to_string();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut writer = stream;
+            let mut line = String::new();
+            let _ = reader.read_line(&mut line);
+            kept.lock().unwrap().push(Request {
+                headers: HashMap::from([("request-line".into(), line.trim().to_string())]),
+                body: Vec::new(),
+            });
+            let _ = write!(
+                writer,
+                "HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+        }
+    });
+    let server = HttpServer { port, requests };
+    let url = server.url();
+    (server, url)
+}
+
+#[test]
+fn a_redirect_is_a_failure_naming_where_it_pointed_and_is_never_followed() {
+    let elsewhere = HttpServer::start(vec![200], Duration::ZERO);
+    let (hook, url) = redirecting_server(&elsewhere.url());
+    let (p, _) = portal_with_email_users();
+    set_email(&p, &[ADMIN, BO, CY], "off");
+    write_config(
+        &p,
+        &format!("[delivery]\nfirst_retry = \"100ms\"\n{PRIVATE}"),
+    );
+    p.run(&["--as", BO, "user", "set", BO, "--webhook", &url])
+        .ok();
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    let watch = start_watch(&p);
+    wait_until("the failure", 20, || failed_deliveries(&p).len() == 1);
+    let (code, stderr) = stop(watch);
+    assert_eq!(code, Some(0), "{stderr}");
+    let failed = failed_deliveries(&p);
+    let error = failed[0]["last_error"].as_str().unwrap();
+    assert!(error.contains("302"), "{error}");
+    assert!(error.contains(&elsewhere.url()), "{error}");
+    assert_eq!(hook.requests().len(), 1, "tried once: a redirect is final");
+    assert!(elsewhere.requests().is_empty(), "the redirect was followed");
+}
+
+#[test]
+fn webhooks_to_this_machine_or_its_network_are_refused_unless_the_operator_allows_them() {
+    let hook = HttpServer::start(vec![200], Duration::ZERO);
+    let (p, _) = portal_with_email_users();
+    set_email(&p, &[ADMIN, BO, CY], "off");
+    for url in [
+        "http://127.0.0.1:5432/",
+        "http://[::1]:22/",
+        "http://0.0.0.0/",
+        "http://2130706433/",
+        "http://127.1/",
+        "http://localhost:8080/",
+        "http://10.0.0.8/hook",
+        "http://user:pw@hooks.example.com/",
+    ] {
+        let run = p.run(&["--as", BO, "user", "set", BO, "--webhook", url]);
+        assert_eq!(run.code, 2, "{url}: {}", run.stdout);
+        assert!(
+            run.stderr.contains("allow_private_webhooks")
+                || run.stderr.contains("no user name or password"),
+            "{url}: {}",
+            run.stderr
+        );
+    }
+    // Set while allowed, then the operator closes it: the watch checks the
+    // resolved address again when it sends.
+    write_config(&p, &format!("[delivery]\n{PRIVATE}"));
+    p.run(&["--as", BO, "user", "set", BO, "--webhook", &hook.url()])
+        .ok();
+    write_config(&p, "[delivery]\nfirst_retry = \"100ms\"\n");
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    let watch = start_watch(&p);
+    wait_until("the refusal", 20, || failed_deliveries(&p).len() == 1);
+    let (code, stderr) = stop(watch);
+    assert_eq!(code, Some(0), "{stderr}");
+    let error = failed_deliveries(&p)[0]["last_error"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(error.contains("loopback"), "{error}");
+    assert!(hook.requests().is_empty());
+}
+
+#[test]
+fn a_mail_is_standard_mime_that_pythons_email_parser_reads() {
+    let smtp = SmtpServer::start();
+    let (p, _) = portal_with_email_users();
+    set_email(&p, &[BO, CY], "off");
+    write_config(&p, &smtp_config(smtp.port));
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    let watch = start_watch(&p);
+    wait_until("the mail", 20, || smtp.mails().len() == 1);
+    let (code, _, stdout) = stop_timed(watch);
+    assert_eq!(code, Some(0));
+    let mail = &smtp.mails()[0];
+    assert_eq!(mail.header("MIME-Version").as_deref(), Some("1.0"));
+    // Python's own parser, which we did not write, reads it as one plain
+    // part whose text names the account.
+    let mut python = Command::new("python3")
+        .args([
+            "-c",
+            "import sys, email, email.policy\n\
+             m = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)\n\
+             assert m['MIME-Version'] == '1.0', m['MIME-Version']\n\
+             assert m.get_content_type() == 'text/plain', m.get_content_type()\n\
+             assert not m.defects, m.defects\n\
+             print(m.get_content())",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 reads the mail");
+    python
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(mail.data.replace('\n', "\r\n").as_bytes())
+        .unwrap();
+    let parsed = python.wait_with_output().unwrap();
+    assert!(
+        parsed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&parsed.stderr)
+    );
+    assert!(String::from_utf8_lossy(&parsed.stdout).contains("Facebook"));
+    // `watch --json` prints the row as the attempt left it.
+    let delivered = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .find(|d| d["delivery"]["outcome"] == "delivered")
+        .expect("a delivered line");
+    assert_eq!(delivered["delivery"]["status"], "delivered");
+    assert_eq!(delivered["delivery"]["attempts"], 1);
+    assert!(delivered["delivery"]["delivered_at"].is_string());
+}
+
+#[test]
+fn a_password_in_clear_is_refused_at_start_naming_the_key() {
+    let (p, _) = portal_with_email_users();
+    write_config(
+        &p,
+        "[email]\nhost = \"127.0.0.1\"\nsecurity = \"none\"\nusername = \"me\"\nfrom = \"switchboard@acme.test\"\n",
+    );
+    let output = start_watch(&p).wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("allow_insecure_auth"), "{said}");
+}
+
+#[test]
+fn a_name_that_cannot_stand_in_a_header_fails_its_delivery_and_the_watch_goes_on() {
+    let smtp = SmtpServer::start();
+    let (p, _) = portal_with_email_users();
+    write_config(&p, &smtp_config(smtp.port));
+    // Written by another program: a name holding CR LF.
+    p.execute_raw(&format!(
+        "UPDATE users SET name = 'Bo' || char(13) || char(10) || 'Bcc: all@example.com' WHERE email = '{BO}'"
+    ));
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    let watch = start_watch(&p);
+    wait_until("every row settled", 20, || {
+        outbox(&p).iter().all(|r| r["status"] != "pending")
+    });
+    let (code, stderr) = stop(watch);
+    assert_eq!(code, Some(0), "the watch crashed: {stderr}");
+    assert_eq!(smtp.mails().len(), 1, "Ana's");
+    let failed = failed_deliveries(&p);
+    assert_eq!(failed.len(), 1);
+    assert!(
+        failed[0]["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("control character"),
+        "{}",
+        failed[0]
+    );
 }

@@ -394,3 +394,171 @@ fn generate_says_nothing_on_stderr_without_a_terminal() {
         run.stdout
     );
 }
+
+/// The binary with these arguments on a fresh portal, stdout and stderr
+/// where the caller says.
+fn run_to(
+    p: &TestPortal,
+    args: &[&str],
+    stdout: std::process::Stdio,
+    stderr: std::process::Stdio,
+) -> std::process::Output {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("switchboard"))
+        .current_dir(p.dir.path())
+        .env("SWITCHBOARD_DB", &p.db)
+        .env("SWITCHBOARD_LANG", "en")
+        .env("XDG_DATA_HOME", p.dir.path().join("data"))
+        .env("XDG_CONFIG_HOME", p.dir.path().join("config"))
+        .args(args)
+        .stdout(stdout)
+        .stderr(stderr)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_full_or_closed_output_is_an_error_or_a_quiet_end_never_a_panic() {
+    let p = TestPortal::initialised_at(T0);
+    for n in 0..40 {
+        p.connect("facebook", &format!("acme{n}"), T0);
+    }
+    let full = || std::fs::File::create("/dev/full").unwrap().into();
+    // A full stdout: the error says so, exit 1.
+    let out = run_to(
+        &p,
+        &["account", "list"],
+        full(),
+        std::process::Stdio::piped(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: cannot write the output"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // A full stderr under an error: the error's own exit code.
+    let out = run_to(
+        &p,
+        &["account", "show", "999"],
+        std::process::Stdio::piped(),
+        full(),
+    );
+    assert_eq!(out.status.code(), Some(4));
+    // A reader that stops after one line: a quiet end.
+    let head = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "\"$0\" account list | head -1 >/dev/null; echo \"${PIPESTATUS:-}\"",
+            assert_cmd::cargo::cargo_bin("switchboard")
+                .to_str()
+                .unwrap(),
+        ])
+        .env("SWITCHBOARD_DB", &p.db)
+        .env("XDG_DATA_HOME", p.dir.path().join("data"))
+        .env("XDG_CONFIG_HOME", p.dir.path().join("config"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&head.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+}
+
+#[test]
+fn a_tour_or_config_that_never_ends_is_refused_at_a_mebibyte() {
+    let p = TestPortal::initialised_at(T0);
+    let run = p.run(&["tour", "/dev/zero", "--headless"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("larger than 1024 KiB"),
+        "{}",
+        run.stderr
+    );
+    let config = p.dir.path().join("config").join("switchboard");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), vec![b'#'; 2 * 1024 * 1024]).unwrap();
+    let watch = run_to(
+        &p,
+        &["watch"],
+        std::process::Stdio::piped(),
+        std::process::Stdio::piped(),
+    );
+    assert_eq!(watch.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&watch.stderr);
+    assert!(stderr.contains("larger than 1024 KiB"), "{stderr}");
+}
+
+#[test]
+fn tour_refuses_json_rather_than_print_markdown_under_it() {
+    let p = TestPortal::initialised_at(T0);
+    let tour = p.dir.path().join("tiny.toml");
+    std::fs::write(
+        &tour,
+        "title = \"t\"\n[[step]]\ntitle = \"s\"\nnarration = \"n\"\n",
+    )
+    .unwrap();
+    let run = p.run(&["--json", "tour", tour.to_str().unwrap(), "--headless"]);
+    assert_eq!(run.code, 2);
+    let doc: Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(doc["error"]["code"], "json_not_supported");
+}
+
+#[test]
+fn a_database_password_never_shows_in_any_output_or_log_line() {
+    let p = TestPortal::initialised_at(T0);
+    let secret = "Sekr1tPassw0rd";
+    // Every form the PostgreSQL driver reads a password from, at a port
+    // nobody listens on (the command fails, naming where it went).
+    let forms = [
+        format!("postgres://root:{secret}@127.0.0.1:1/portal"),
+        format!("postgres://root@127.0.0.1:1/portal?password={secret}"),
+        format!("postgresql://127.0.0.1:1/portal?sslmode=disable&password={secret}"),
+        format!("host=127.0.0.1 port=1 password={secret} dbname=portal"),
+        format!("host=127.0.0.1 password='{secret} x' dbname=portal"),
+    ];
+    let log_dir = p.dir.path().join("data");
+    for form in &forms {
+        for args in [
+            vec!["--db", form.as_str(), "account", "list"],
+            vec!["migrate", "--from", form.as_str(), "--to", "copy.db"],
+            vec![
+                "migrate",
+                "--from",
+                p.db.to_str().unwrap(),
+                "--to",
+                form.as_str(),
+            ],
+            vec!["--json", "--db", form.as_str(), "watch"],
+        ] {
+            let out = run_to(
+                &p,
+                &args,
+                std::process::Stdio::piped(),
+                std::process::Stdio::piped(),
+            );
+            let said = String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr);
+            assert_ne!(out.status.code(), Some(0), "{args:?}: {said}");
+            assert!(!said.contains(secret), "{args:?} printed it: {said}");
+        }
+    }
+    // The logs of all those runs.
+    let mut logs = String::new();
+    for entry in walk(&log_dir) {
+        logs.push_str(&std::fs::read_to_string(entry).unwrap_or_default());
+    }
+    assert!(!logs.contains(secret), "a log line holds it");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}

@@ -399,3 +399,101 @@ fn bulk_disconnecting_three_accounts_in_a_terminal() {
     let connected = p.read(ACME_NOW, &["account", "list", "--status", "connected"]);
     assert_eq!(connected.as_array().unwrap().len(), 0, "{connected}");
 }
+
+/// The TUI in a terminal whose far end then goes away: an admin's SSH
+/// connection dropping. It runs under a shell that waits for it, as a
+/// login shell or tmux's `sh -c` do: the kernel's SIGHUP then reaches the
+/// shell (the session leader), not the TUI, which must notice by itself.
+/// Reads until the accounts show, then closes every descriptor of the
+/// master side; `after` runs once it is closed, with the TUI's pid.
+fn hang_up_under_the_tui(after: impl FnOnce(u32)) -> Duration {
+    let p = acme();
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new("sh");
+    let binary = assert_cmd::cargo::cargo_bin("switchboard");
+    cmd.args([
+        "-c",
+        "\"$0\" \"$@\"; true",
+        binary.to_str().unwrap(),
+        "--db",
+        p.db.to_str().unwrap(),
+        "--as",
+        ADMIN,
+    ]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("HOME", p.dir.path());
+    cmd.env("XDG_CONFIG_HOME", p.dir.path());
+    cmd.env("XDG_DATA_HOME", p.dir.path());
+    let mut shell = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    // The reader's own descriptor is closed when this thread ends.
+    let shown = std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 8192];
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            match reader.read(&mut buf) {
+                Ok(0) | Err(_) => return false,
+                Ok(n) => seen.extend_from_slice(&buf[..n]),
+            }
+            if String::from_utf8_lossy(&seen).contains("@acmecorp") {
+                return true;
+            }
+        }
+        false
+    });
+    assert!(shown.join().unwrap(), "the accounts never showed");
+    let shell_pid = shell.process_id().unwrap();
+    let children =
+        std::fs::read_to_string(format!("/proc/{shell_pid}/task/{shell_pid}/children")).unwrap();
+    let pid: u32 = children.split_whitespace().next().unwrap().parse().unwrap();
+    let alive = || {
+        std::path::Path::new(&format!("/proc/{pid}")).exists()
+            && !std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .unwrap_or_default()
+                .contains(") Z ")
+    };
+    let writer = pty.master.take_writer().unwrap();
+    drop(writer);
+    drop(pty.master);
+    let started = Instant::now();
+    after(pid);
+    while alive() {
+        if started.elapsed() > Duration::from_secs(10) {
+            unsafe {
+                libc::kill(pid as i32, libc::SIGKILL);
+            }
+            panic!("the TUI was still running 10 s after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = shell.wait();
+    started.elapsed()
+}
+
+#[test]
+fn a_tui_whose_terminal_hangs_up_leaves_at_once() {
+    let took = hang_up_under_the_tui(|_| {});
+    assert!(took < Duration::from_secs(2), "took {took:?}");
+}
+
+#[test]
+fn sigterm_ends_a_tui_whose_terminal_is_gone_within_a_second() {
+    let took = hang_up_under_the_tui(|pid| {
+        std::thread::sleep(Duration::from_millis(300));
+        let started = Instant::now();
+        unsafe {
+            libc::kill(pid as i32, libc::SIGTERM);
+        }
+        let _ = started;
+    });
+    assert!(took < Duration::from_millis(1300), "took {took:?}");
+}

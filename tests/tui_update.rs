@@ -330,7 +330,7 @@ fn failed_deliveries_show_on_the_notifications_tab_and_r_sends_them_again() {
         "set",
         ADMIN,
         "--webhook",
-        "http://127.0.0.1:9/hook",
+        "https://hooks.example.com/hook",
     ])
     .ok();
     p.connect("facebook", "acme.events", ACME_NOW);
@@ -341,7 +341,7 @@ fn failed_deliveries_show_on_the_notifications_tab_and_r_sends_them_again() {
     let mut h = Harness::open(&p.db, ADMIN, 120, 36);
     h.char('3');
     h.expect("failed for good: R sends them again");
-    h.expect("webhook to http://127.0.0.1:9/hook");
+    h.expect("webhook to https://hooks.example.com/hook");
     h.expect("connection refused");
     h.char('R');
     h.expect("queued again");

@@ -791,6 +791,9 @@ error-unknown-theme = unknown theme '{ $text }': use default, dark, light or mon
 error-unknown-key = unknown key '{ $text }': use a character, or enter, esc, tab, space, up, pagedown, f1, ctrl-x ...
 error-needs-terminal = the terminal UI needs a terminal: run it in one, or use a subcommand (see 'switchboard --help')
 error-terminal = the terminal failed: { $why }
+error-cannot-write-output = cannot write the output: { $why }
+error-tour-json = tour prints each step's screen as Markdown, not JSON: run it without --json
+error-terminal-gone = the terminal hung up
 cli-needs-subcommand = '{ $command }' needs a subcommand: { $names }; see '{ $command } --help'
 on-date = { $date }
 
@@ -838,6 +841,7 @@ cli-delivery-delivered = delivered ({ $attempts ->
    *[other] { $attempts } attempts
     })
 cli-delivery-queued = queued
+cli-delivery-expired = expired, not sent: { $reason }
 cli-delivery-retrying = retrying after { $attempts ->
     [one] 1 failed attempt
    *[other] { $attempts } failed attempts
@@ -853,6 +857,15 @@ cli-channel-off = off
 cli-channel-watch-lang = the watch's
 cli-user-channels = { $email }: email { $mail } · webhook { $webhook } · language { $lang }
 cli-watch-delivered = delivered #{ $id } by { $channel } to { $address }
+cli-watch-expired = delivery #{ $id } by { $channel } to { $address } expired, not sent: { $reason }
+delivery-stale-deadline-passed = the deadline it names has passed
+delivery-stale-account-removed = the account was removed
+delivery-stale-deadline-moved = the account's deadline has changed since it was written
+delivery-stale-account-disconnected = the account is no longer connected
+delivery-stale-account-reconnected = the account was reconnected
+delivery-stale-account-purged = the account's history was already purged
+delivery-stale-recipient-inactive = the recipient was deactivated
+delivery-stale-channel-changed = the recipient turned this channel off or changed its address
 cli-watch-delivery-failed = delivery #{ $id } by { $channel } to { $address } failed: { $error } { $retry ->
     [yes] (will retry)
    *[no] (given up: switchboard notifications retry { $id })

@@ -833,6 +833,9 @@ error-unknown-theme = tema sconosciuto '{ $text }': usa default, dark, light o m
 error-unknown-key = tasto sconosciuto '{ $text }': usa un carattere, o enter, esc, tab, space, up, pagedown, f1, ctrl-x ...
 error-needs-terminal = l'interfaccia a terminale ha bisogno di un terminale: avviala in uno, o usa un sottocomando (vedi 'switchboard --help')
 error-terminal = il terminale ha avuto un errore: { $why }
+error-cannot-write-output = impossibile scrivere l'output: { $why }
+error-tour-json = tour stampa la schermata di ogni passo in Markdown, non in JSON: eseguilo senza --json
+error-terminal-gone = il terminale si è chiuso
 cli-needs-subcommand = '{ $command }' ha bisogno di un sottocomando: { $names }; vedi '{ $command } --help'
 on-date = il { $date }
 
@@ -880,6 +883,7 @@ cli-delivery-delivered = consegnata ({ $attempts ->
    *[other] { $attempts } tentativi
     })
 cli-delivery-queued = in coda
+cli-delivery-expired = scaduta, non inviata: { $reason }
 cli-delivery-retrying = da riprovare dopo { $attempts ->
     [one] 1 tentativo fallito
    *[other] { $attempts } tentativi falliti
@@ -895,6 +899,15 @@ cli-channel-off = no
 cli-channel-watch-lang = quella del watch
 cli-user-channels = { $email }: email { $mail } · webhook { $webhook } · lingua { $lang }
 cli-watch-delivered = consegnata n. { $id } per { $channel } a { $address }
+cli-watch-expired = consegna n. { $id } via { $channel } a { $address } scaduta, non inviata: { $reason }
+delivery-stale-deadline-passed = la scadenza che annuncia è passata
+delivery-stale-account-removed = l'account è stato rimosso
+delivery-stale-deadline-moved = la scadenza dell'account è cambiata da quando è stata scritta
+delivery-stale-account-disconnected = l'account non è più connesso
+delivery-stale-account-reconnected = l'account è stato riconnesso
+delivery-stale-account-purged = la cronologia dell'account è già stata eliminata
+delivery-stale-recipient-inactive = il destinatario è stato disattivato
+delivery-stale-channel-changed = il destinatario ha disattivato questo canale o ne ha cambiato l'indirizzo
 cli-watch-delivery-failed = consegna n. { $id } per { $channel } a { $address } fallita: { $error } { $retry ->
     [yes] (verrà riprovata)
    *[no] (abbandonata: switchboard notifications retry { $id })

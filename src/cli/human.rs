@@ -299,6 +299,10 @@ pub fn delivery_line(d: &crate::store::outbox::Delivery) -> String {
     let state = match d.state {
         State::Delivered => crate::tr!("cli-delivery-delivered", attempts = d.attempts),
         State::Pending if d.attempts == 0 => crate::tr!("cli-delivery-queued"),
+        State::Expired => crate::tr!(
+            "cli-delivery-expired",
+            reason = d.last_error.clone().unwrap_or_default()
+        ),
         State::Pending => crate::tr!(
             "cli-delivery-retrying",
             attempts = d.attempts,

@@ -34,8 +34,10 @@ pub fn main(args: Vec<OsString>) -> i32 {
     };
     match localize::help_for(&matches) {
         Some(Ok(help)) => {
-            print!("{help}");
-            return 0;
+            return match say(&mut io::stdout(), &help) {
+                Ok(()) => 0,
+                Err(e) => write_failure(&e),
+            };
         }
         Some(Err(message)) => return report(&Error::usage(message), wants_json),
         None => {}
@@ -58,7 +60,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
         // what was not done, and the exit code is the first refusal's.
         Ok(()) => match out.failed_after.take() {
             Some(error) => {
-                eprintln!("error: {}", escape_control(&error.to_string()));
+                complain(&error.to_string());
                 error.exit_code()
             }
             None => 0,
@@ -205,10 +207,41 @@ fn report(error: &Error, json: bool) -> i32 {
     );
     if json {
         let doc = j!({"error": {"code": error.code(), "message": error.to_string()}});
-        println!("{doc}");
+        // A closed or full stdout: the error line below still says it.
+        let _ = say(&mut io::stdout(), &format!("{doc}\n"));
     }
-    eprintln!("error: {}", escape_control(&error.to_string()));
+    complain(&error.to_string());
     error.exit_code()
+}
+
+/// Writes and flushes `text`; a closed pipe or a full disk is an error
+/// here, never a panic (issue 17, item 16).
+fn say(to: &mut impl io::Write, text: &str) -> io::Result<()> {
+    to.write_all(text.as_bytes())?;
+    to.flush()
+}
+
+/// The one `error:` line on stderr. A stderr that cannot take it (closed,
+/// full) leaves nothing else to tell: the exit code still says it.
+fn complain(message: &str) {
+    let _ = say(
+        &mut io::stderr(),
+        &format!("error: {}\n", escape_control(message)),
+    );
+}
+
+/// What a failed write of the results means for the exit code: a reader
+/// that went away (`| head -1`) is not a failure; anything else is, said
+/// on stderr if it can be.
+fn write_failure(e: &io::Error) -> i32 {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return 0;
+    }
+    complain(&crate::tr!(
+        "error-cannot-write-output",
+        why = e.to_string()
+    ));
+    1
 }
 
 #[cfg(test)]

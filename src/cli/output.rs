@@ -47,7 +47,10 @@ pub fn io_error(e: io::Error) -> Error {
     if e.kind() == io::ErrorKind::BrokenPipe {
         Error::other("broken_pipe", "the reader of the output went away")
     } else {
-        Error::other("io", format!("cannot write the output: {e}"))
+        Error::other(
+            "io",
+            crate::tr!("error-cannot-write-output", why = e.to_string()),
+        )
     }
 }
 

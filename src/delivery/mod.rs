@@ -4,20 +4,34 @@
 //! leased, sent, then marked; a failure is tried again with exponential
 //! backoff and jitter up to `max_attempts`, then marked failed with its last
 //! error until someone retries it.
+//!
+//! Each attempt runs on a thread of its own under one deadline for the
+//! whole exchange (`[delivery] timeout`), so the watch's own thread keeps
+//! sweeping and hears signals whatever a server does (issue 17, item 1).
+//! The lease is the deadline plus a margin, taken when the attempt starts:
+//! an attempt can never outlive it, so no second watch takes a row that is
+//! still being sent (item 2). A row whose message no longer holds when its
+//! turn comes is expired, not sent (items 5 and 6).
 
 pub mod email;
 pub mod message;
 pub mod settings;
+pub mod smtp;
+pub mod target;
 pub mod webhook;
 
 use std::hash::BuildHasher;
 use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
 
 use crate::clock::wall_ms;
 use crate::error::Result;
 use crate::i18n::Lang;
-use crate::store::Portal;
+use crate::lifecycle::Instant;
+use crate::lifecycle::notify::{self, Notice, Queued, Stale};
 use crate::store::outbox::{self, Channel, Delivery};
+use crate::store::{Portal, accounts};
 pub use settings::Settings;
 
 /// Why an attempt did not get through, and whether another could.
@@ -45,14 +59,33 @@ impl Failure {
     }
 }
 
-/// What became of one attempt, for the watch to print.
+/// What became of one row, for the watch to print.
+#[derive(Clone, Debug)]
+pub enum Outcome {
+    Delivered,
+    Failed(Failure),
+    /// Not sent: the message no longer held (the reason, worded).
+    Expired(String),
+}
+
+/// What became of one row: the row as it is after the attempt, and when it
+/// will be tried again (ms), if it will.
 #[derive(Clone, Debug)]
 pub struct Attempted {
     pub delivery: Delivery,
-    pub result: std::result::Result<(), Failure>,
-    /// When it will be tried again (ms), if it will.
+    pub outcome: Outcome,
     pub retry_at_ms: Option<i64>,
 }
+
+/// An attempt in hand on its own thread.
+pub struct InFlight {
+    delivery: Delivery,
+    outcome: mpsc::Receiver<std::result::Result<(), Failure>>,
+}
+
+/// The margin a lease keeps past the delivery's deadline: time to record
+/// the outcome, and for clocks of two machines to differ a little.
+const LEASE_MARGIN_MS: i64 = 30_000;
 
 /// One watch's deliveries: its settings and the name its leases carry.
 pub struct Deliverer {
@@ -72,10 +105,11 @@ impl Deliverer {
         }
     }
 
-    /// A lease lasts as long as one attempt can (connect, then exchange),
-    /// with room to record it.
-    fn lease_ms(&self) -> i64 {
-        (self.settings.timeout.as_millis() as i64).saturating_mul(3) + 5_000
+    /// A lease outlasts the attempt's deadline by construction: the
+    /// attempt stops at `timeout` after its start, the lease runs from
+    /// before that start for `timeout` plus a margin.
+    pub fn lease_ms(&self) -> i64 {
+        self.settings.timeout.as_millis() as i64 + LEASE_MARGIN_MS
     }
 
     /// Whether the watch holding `holder` is gone: it ran on this machine
@@ -92,9 +126,170 @@ impl Deliverer {
         pid == std::process::id().to_string() || !Path::new("/proc").join(pid).exists()
     }
 
+    /// Takes the next row due now, expiring on the way every row whose
+    /// message no longer holds (one transaction), and starts its attempt on
+    /// a thread of its own. Returns the expired rows and the attempt.
+    pub fn start_next(
+        &self,
+        portal: &mut Portal,
+        fallback: Lang,
+    ) -> Result<(Vec<Attempted>, Option<InFlight>)> {
+        let now = portal.read(None, None, |s| Ok(s.instant()))?;
+        let started = wall_ms();
+        let until = started + self.lease_ms();
+        let (expired, claimed) = portal.write(|conn| {
+            let mut expired = Vec::new();
+            loop {
+                let claimed = outbox::claim_next(conn, &self.holder, started, until, |h| {
+                    self.holder_gone(h)
+                })?;
+                let Some(delivery) = claimed else {
+                    return Ok((expired, None));
+                };
+                match still_holds(conn, &delivery, now)? {
+                    Ok(()) => return Ok((expired, Some(delivery))),
+                    Err(stale) => {
+                        let reason = word(stale);
+                        outbox::mark_expired(conn, delivery.id, &reason)?;
+                        let row = outbox::by_id(conn, delivery.id)?.unwrap_or(delivery);
+                        expired.push((row, reason));
+                    }
+                }
+            }
+        })?;
+        let expired = expired
+            .into_iter()
+            .map(|(delivery, reason)| {
+                tracing::info!(
+                    id = delivery.id,
+                    "expired, not sent: {}",
+                    crate::present::escape_control(&reason)
+                );
+                Attempted {
+                    delivery,
+                    outcome: Outcome::Expired(reason),
+                    retry_at_ms: None,
+                }
+            })
+            .collect();
+        let Some(delivery) = claimed else {
+            return Ok((expired, None));
+        };
+        let in_flight = self.spawn(delivery, fallback);
+        Ok((expired, Some(in_flight)))
+    }
+
+    /// Starts the attempt: the message composed here (its language is this
+    /// thread's), the exchange on a thread of its own.
+    fn spawn(&self, delivery: Delivery, fallback: Lang) -> InFlight {
+        let message = message::compose(&delivery, fallback);
+        let settings = self.settings.clone();
+        let hello = self.host.clone();
+        let row = delivery.clone();
+        let (sender, outcome) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name(format!("delivery-{}", delivery.id))
+            .spawn(move || {
+                let _ = sender.send(attempt(&settings, &hello, &row, &message));
+            });
+        if let Err(e) = spawned {
+            let (sender, receiver) = mpsc::channel();
+            let _ = sender.send(Err(Failure::transient(format!(
+                "no thread for the attempt: {e}"
+            ))));
+            return InFlight {
+                delivery,
+                outcome: receiver,
+            };
+        }
+        InFlight { delivery, outcome }
+    }
+
+    /// Waits up to `wait` for the attempt's outcome: Some once it is in
+    /// (and recorded), None while it is still in hand.
+    pub fn poll(
+        &self,
+        portal: &mut Portal,
+        in_flight: &InFlight,
+        wait: Duration,
+    ) -> Result<Option<Attempted>> {
+        let result = match in_flight.outcome.recv_timeout(wait) {
+            Ok(result) => result,
+            Err(mpsc::RecvTimeoutError::Timeout) => return Ok(None),
+            // The thread ended without a word: it panicked. That attempt
+            // fails like any other; the watch goes on (issue 17, item 4).
+            Err(mpsc::RecvTimeoutError::Disconnected) => Err(Failure::transient(
+                "the attempt stopped unexpectedly (see the watch's log)",
+            )),
+        };
+        self.record(portal, &in_flight.delivery, result).map(Some)
+    }
+
+    fn record(
+        &self,
+        portal: &mut Portal,
+        delivery: &Delivery,
+        result: std::result::Result<(), Failure>,
+    ) -> Result<Attempted> {
+        let retry_at_ms = match &result {
+            Ok(()) => None,
+            Err(failure) => {
+                let attempts = delivery.attempts as u32 + 1;
+                (!failure.permanent && attempts < self.settings.max_attempts).then(|| {
+                    let wait = self.settings.backoff(attempts, random_unit());
+                    wall_ms() + wait.as_millis() as i64
+                })
+            }
+        };
+        let (kept, row) = portal.write(|conn| {
+            let kept = match &result {
+                Ok(()) => outbox::mark_delivered(conn, delivery.id, wall_ms())?,
+                Err(failure) => outbox::mark_attempt_failed(
+                    conn,
+                    delivery.id,
+                    &self.holder,
+                    &failure.message,
+                    retry_at_ms,
+                )?,
+            };
+            Ok((kept, outbox::by_id(conn, delivery.id)?))
+        })?;
+        if !kept {
+            tracing::warn!(
+                id = delivery.id,
+                "the delivery's row changed while it was in hand"
+            );
+        }
+        match &result {
+            Ok(()) => tracing::info!(
+                id = delivery.id,
+                channel = delivery.channel.name(),
+                "delivered {}",
+                crate::present::escape_control(&delivery.message_id)
+            ),
+            Err(failure) => tracing::warn!(
+                id = delivery.id,
+                channel = delivery.channel.name(),
+                retry = retry_at_ms.is_some(),
+                "delivery failed: {}",
+                crate::present::escape_control(&failure.message)
+            ),
+        }
+        Ok(Attempted {
+            delivery: row.unwrap_or_else(|| delivery.clone()),
+            outcome: match result {
+                Ok(()) => Outcome::Delivered,
+                Err(failure) => Outcome::Failed(failure),
+            },
+            retry_at_ms,
+        })
+    }
+
     /// Delivers every row due now, one at a time, until none is due or
-    /// `stop` says so (checked between deliveries: the one in hand is
-    /// finished and recorded first). `each` hears of every attempt.
+    /// `stop` says so (looked at every 100 ms, also while an attempt is in
+    /// hand: a stopped watch leaves it to its lease). `each` hears of every
+    /// row attempted or expired. For one-shot callers; `watch` drives
+    /// `start_next` and `poll` from its own loop.
     pub fn deliver_due(
         &self,
         portal: &mut Portal,
@@ -104,79 +299,133 @@ impl Deliverer {
     ) -> Result<usize> {
         let mut attempted = 0;
         while !stop() {
-            let now = wall_ms();
-            let until = now + self.lease_ms();
-            let claimed = portal.write(|conn| {
-                outbox::claim_next(conn, &self.holder, now, until, |h| self.holder_gone(h))
-            })?;
-            let Some(delivery) = claimed else { break };
-            let result = self.attempt(&delivery, fallback);
-            let retry_at_ms = match &result {
-                Ok(()) => None,
-                Err(failure) => {
-                    let attempts = delivery.attempts as u32 + 1;
-                    (!failure.permanent && attempts < self.settings.max_attempts).then(|| {
-                        let wait = self.settings.backoff(attempts, random_unit());
-                        wall_ms() + wait.as_millis() as i64
-                    })
+            let (expired, in_flight) = self.start_next(portal, fallback)?;
+            for row in &expired {
+                attempted += 1;
+                each(row)?;
+            }
+            let Some(in_flight) = in_flight else { break };
+            loop {
+                if stop() {
+                    return Ok(attempted);
                 }
-            };
-            let kept = portal.write(|conn| match &result {
-                Ok(()) => outbox::mark_delivered(conn, delivery.id, &self.holder, wall_ms()),
-                Err(failure) => outbox::mark_attempt_failed(
-                    conn,
-                    delivery.id,
-                    &self.holder,
-                    &failure.message,
-                    retry_at_ms,
-                ),
-            })?;
-            if !kept {
-                // Another watch took the lease over (this attempt outlasted
-                // it): that one records the row.
-                tracing::warn!(id = delivery.id, "delivery lease lost while sending");
+                if let Some(done) = self.poll(portal, &in_flight, Duration::from_millis(100))? {
+                    attempted += 1;
+                    each(&done)?;
+                    break;
+                }
             }
-            match &result {
-                Ok(()) => tracing::info!(
-                    id = delivery.id,
-                    channel = delivery.channel.name(),
-                    "delivered {}",
-                    crate::present::escape_control(&delivery.message_id)
-                ),
-                Err(failure) => tracing::warn!(
-                    id = delivery.id,
-                    channel = delivery.channel.name(),
-                    retry = retry_at_ms.is_some(),
-                    "delivery failed: {}",
-                    crate::present::escape_control(&failure.message)
-                ),
-            }
-            attempted += 1;
-            each(&Attempted {
-                delivery,
-                result,
-                retry_at_ms,
-            })?;
         }
         Ok(attempted)
     }
+}
 
-    fn attempt(&self, delivery: &Delivery, fallback: Lang) -> std::result::Result<(), Failure> {
-        let message = message::compose(delivery, fallback);
-        match delivery.channel {
-            Channel::Email => match &self.settings.email {
-                Some(server) => email::send(server, self.settings.timeout, delivery, &message),
-                None => Err(Failure::transient(
-                    "no SMTP server in the config file: add an [email] section (switchboard config --default shows one), then send the watch SIGHUP",
-                )),
-            },
-            Channel::Webhook => webhook::send(
-                &delivery.address,
-                &self.settings.webhook_secret_env,
-                self.settings.timeout,
-                &delivery.message_id,
-                &message::webhook_body(delivery, &message),
-            ),
+/// Whether `delivery`'s message still holds, from the portal as it is.
+fn still_holds(
+    conn: &crate::store::db::Connection,
+    delivery: &Delivery,
+    now: Instant,
+) -> Result<std::result::Result<(), Stale>> {
+    let account = accounts::load(conn, delivery.account_id)?;
+    let recipient = outbox::recipient_now(conn, delivery.recipient_id)?;
+    let notice = if delivery.kind == "purge_warning" {
+        Notice::PurgeWarning
+    } else {
+        Notice::Reminder
+    };
+    Ok(notify::still_holds(
+        &Queued {
+            notice,
+            deadline: delivery.deadline,
+            account: account.as_ref(),
+            recipient_active: recipient.active,
+            channel_now: recipient.address(delivery.channel),
+            addressed_to: &delivery.address,
+        },
+        now,
+    ))
+}
+
+/// Why a row expired, in the watch's language.
+pub fn word(stale: Stale) -> String {
+    let id = match stale {
+        Stale::DeadlinePassed => "delivery-stale-deadline-passed",
+        Stale::AccountRemoved => "delivery-stale-account-removed",
+        Stale::DeadlineMoved => "delivery-stale-deadline-moved",
+        Stale::AccountDisconnected => "delivery-stale-account-disconnected",
+        Stale::AccountReconnected => "delivery-stale-account-reconnected",
+        Stale::AccountPurged => "delivery-stale-account-purged",
+        Stale::RecipientInactive => "delivery-stale-recipient-inactive",
+        Stale::ChannelChanged => "delivery-stale-channel-changed",
+    };
+    crate::tr!(id)
+}
+
+/// A secret the watch was given: a systemd credential of that name
+/// (`LoadCredential=`, read from `$CREDENTIALS_DIRECTORY`), else the
+/// environment variable.
+pub fn secret(name: &str) -> Option<String> {
+    if let Some(dir) = std::env::var_os("CREDENTIALS_DIRECTORY")
+        && !name.contains('/')
+    {
+        let path = Path::new(&dir).join(name);
+        if let Ok(bytes) = crate::files::read_bounded(&path, 64 * 1024) {
+            let text = String::from_utf8_lossy(&bytes)
+                .trim_end_matches(['\r', '\n'])
+                .to_string();
+            if !text.is_empty() {
+                return Some(text);
+            }
+        }
+    }
+    std::env::var(name).ok().filter(|s| !s.is_empty())
+}
+
+/// One attempt, on its own thread: everything it needs is owned.
+fn attempt(
+    settings: &Settings,
+    hello: &str,
+    delivery: &Delivery,
+    message: &message::Message,
+) -> std::result::Result<(), Failure> {
+    match delivery.channel {
+        Channel::Email => match &settings.email {
+            Some(server) => {
+                let password = server
+                    .username
+                    .as_ref()
+                    .and_then(|_| secret(&server.password_env));
+                email::send(
+                    server,
+                    password.as_deref(),
+                    settings.timeout,
+                    hello,
+                    delivery,
+                    message,
+                )
+            }
+            None => Err(Failure::transient(
+                "no SMTP server in the config file: add an [email] section (switchboard config --default shows one), then send the watch SIGHUP",
+            )),
+        },
+        Channel::Webhook => {
+            let secret = secret(&settings.webhook_secret_env).ok_or_else(|| {
+                Failure::transient(format!(
+                    "no webhook secret to sign with: set ${} for the watch (or a systemd credential of that name)",
+                    settings.webhook_secret_env
+                ))
+            })?;
+            webhook::send(
+                &webhook::Request {
+                    url: &delivery.address,
+                    secret: &secret,
+                    message_id: &delivery.message_id,
+                    timestamp: wall_ms() / 1000,
+                    body: &message::webhook_body(delivery, message),
+                    allow_private: settings.allow_private_webhooks,
+                },
+                settings.timeout,
+            )
         }
     }
 }
@@ -197,5 +446,11 @@ fn host_name() -> String {
         return "localhost".into();
     }
     let end = buffer.iter().position(|&b| b == 0).unwrap_or(buffer.len());
-    String::from_utf8_lossy(&buffer[..end]).replace(':', "-")
+    let name = String::from_utf8_lossy(&buffer[..end]).replace(':', "-");
+    // The name is said in EHLO: only what a host name may hold.
+    if settings::check_host(&name).is_ok() {
+        name
+    } else {
+        "localhost".into()
+    }
 }

@@ -10,6 +10,7 @@
 //! security = "starttls"           # starttls, tls or none
 //! username = "switchboard@example.com"   # optional; password: $SWITCHBOARD_SMTP_PASSWORD
 //! from = "Switchboard <switchboard@example.com>"
+//! allow_insecure_auth = false     # a password over security = "none" is refused unless true
 //!
 //! [webhook]
 //! secret_env = "SWITCHBOARD_WEBHOOK_SECRET"   # the HMAC secret's variable (this is the default)
@@ -18,8 +19,13 @@
 //! max_attempts = 8
 //! first_retry = "30s"             # doubled after each failure, with jitter
 //! longest_retry = "1h"
-//! timeout = "10s"                 # each connection and each exchange
+//! timeout = "30s"                 # one deadline for a whole delivery (1s to 10m)
+//! allow_private_webhooks = false  # webhooks to loopback/private addresses
 //! ```
+//!
+//! Every count and duration has a range (issue 17, item 15): a value out
+//! of it is refused naming the key and the range, so no setting can make
+//! the watch loop hot or overflow a deadline.
 
 use std::time::Duration;
 
@@ -35,6 +41,7 @@ pub struct EmailSection {
     username: Option<String>,
     password_env: Option<String>,
     from: String,
+    allow_insecure_auth: Option<bool>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -50,6 +57,7 @@ pub struct DeliverySection {
     first_retry: Option<String>,
     longest_retry: Option<String>,
     timeout: Option<String>,
+    allow_private_webhooks: Option<bool>,
 }
 
 /// How an SMTP connection is secured.
@@ -74,6 +82,14 @@ pub struct Email {
     pub from: String,
 }
 
+/// The ranges the `[delivery]` values must fall in.
+pub const ATTEMPTS: std::ops::RangeInclusive<u32> = 1..=100;
+pub const FIRST_RETRY: (Duration, Duration) =
+    (Duration::from_millis(100), Duration::from_secs(3600));
+pub const LONGEST_RETRY: (Duration, Duration) =
+    (Duration::from_millis(100), Duration::from_secs(7 * 86_400));
+pub const TIMEOUT: (Duration, Duration) = (Duration::from_secs(1), Duration::from_secs(600));
+
 /// Everything the delivery needs from the config file, checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
@@ -83,7 +99,12 @@ pub struct Settings {
     pub max_attempts: u32,
     pub first_retry: Duration,
     pub longest_retry: Duration,
+    /// One deadline for a whole delivery: name lookup, connection, TLS and
+    /// the exchange (issue 17, item 1).
     pub timeout: Duration,
+    /// Whether webhooks may point at loopback, private and link-local
+    /// addresses (issue 17, item 8).
+    pub allow_private_webhooks: bool,
 }
 
 impl Default for Settings {
@@ -94,7 +115,8 @@ impl Default for Settings {
             max_attempts: 8,
             first_retry: Duration::from_secs(30),
             longest_retry: Duration::from_secs(3600),
-            timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            allow_private_webhooks: false,
         }
     }
 }
@@ -113,25 +135,53 @@ impl Settings {
             .and_then(|w| w.secret_env)
             .unwrap_or(defaults.webhook_secret_env);
         let delivery = delivery.unwrap_or_default();
-        let duration = |text: Option<String>, what: &str, default: Duration| match text {
-            Some(text) => parse_duration(&text).map_err(|e| format!("[delivery] {what}: {e}")),
-            None => Ok(default),
+        let duration = |text: Option<String>,
+                        what: &str,
+                        default: Duration,
+                        (low, high): (Duration, Duration)| {
+            let value = match text {
+                Some(text) => {
+                    parse_duration(&text).map_err(|e| format!("[delivery] {what}: {e}"))?
+                }
+                None => default,
+            };
+            if value < low || value > high {
+                return Err(format!(
+                    "[delivery] {what}: from {} to {}",
+                    show_duration(low),
+                    show_duration(high)
+                ));
+            }
+            Ok(value)
         };
         let max_attempts = delivery.max_attempts.unwrap_or(defaults.max_attempts);
-        if max_attempts == 0 {
-            return Err("[delivery] max_attempts: at least 1".into());
+        if !ATTEMPTS.contains(&max_attempts) {
+            return Err(format!(
+                "[delivery] max_attempts: from {} to {}",
+                ATTEMPTS.start(),
+                ATTEMPTS.end()
+            ));
         }
+        let first_retry = duration(
+            delivery.first_retry,
+            "first_retry",
+            defaults.first_retry,
+            FIRST_RETRY,
+        )?;
+        let longest_retry = duration(
+            delivery.longest_retry,
+            "longest_retry",
+            defaults.longest_retry.max(first_retry),
+            (first_retry, LONGEST_RETRY.1),
+        )?;
         Ok(Settings {
             email,
             webhook_secret_env,
             max_attempts,
-            first_retry: duration(delivery.first_retry, "first_retry", defaults.first_retry)?,
-            longest_retry: duration(
-                delivery.longest_retry,
-                "longest_retry",
-                defaults.longest_retry,
-            )?,
-            timeout: duration(delivery.timeout, "timeout", defaults.timeout)?,
+            first_retry,
+            longest_retry,
+            timeout: duration(delivery.timeout, "timeout", defaults.timeout, TIMEOUT)?,
+            allow_private_webhooks: delivery.allow_private_webhooks.unwrap_or(false),
         })
     }
 
@@ -169,6 +219,16 @@ fn check_email(section: EmailSection) -> Result<Email, String> {
     if port == 0 {
         return Err("[email] port: 1 to 65535".into());
     }
+    let username = section.username.filter(|u| !u.is_empty());
+    // A password over a plain connection can be read by anyone on the way
+    // (issue 17, item 11): only an operator who says so sends one.
+    if security == Security::None && username.is_some() && section.allow_insecure_auth != Some(true)
+    {
+        return Err(
+            "[email] username with security = \"none\" would send the password in clear: use security = \"starttls\" or \"tls\", or set allow_insecure_auth = true for a relay on a trusted network"
+                .into(),
+        );
+    }
     if section.from.parse::<lettre::message::Mailbox>().is_err() {
         return Err(format!(
             "[email] from {:?}: not an email address (like \"Switchboard <switchboard@example.com>\")",
@@ -179,7 +239,7 @@ fn check_email(section: EmailSection) -> Result<Email, String> {
         host,
         port,
         security,
-        username: section.username.filter(|u| !u.is_empty()),
+        username,
         password_env: section
             .password_env
             .unwrap_or_else(|| "SWITCHBOARD_SMTP_PASSWORD".into()),
@@ -212,28 +272,6 @@ pub fn check_host(host: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// A webhook address: http or https, with a host, and nothing that could
-/// reach a terminal or a header raw.
-pub fn check_webhook_url(url: &str) -> Result<(), String> {
-    let uri: ureq::http::Uri = url.parse().map_err(|_| {
-        format!("{url:?} is not a URL (like https://hooks.example.com/switchboard)")
-    })?;
-    match uri.scheme_str() {
-        Some("http") | Some("https") => {}
-        _ => {
-            return Err(format!(
-                "{url:?}: a webhook URL starts with https:// or http://"
-            ));
-        }
-    }
-    match uri.host() {
-        Some(host) if check_host(host.trim_start_matches('[').trim_end_matches(']')).is_ok() => {
-            Ok(())
-        }
-        _ => Err(format!("{url:?}: the URL has no valid host")),
-    }
-}
-
 /// `500ms`, `30s`, `5m`, `1h`.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = text.trim();
@@ -243,7 +281,9 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let (number, unit) = text.split_at(split);
     let n: u64 = number
         .parse()
-        .map_err(|_| format!("{text:?} is not a duration (like 500ms, 30s, 5m, 1h)"))?;
+        .ok()
+        .filter(|n| *n <= 1_000_000_000)
+        .ok_or_else(|| format!("{text:?} is not a duration (like 500ms, 30s, 5m, 1h)"))?;
     Ok(match unit {
         "ms" => Duration::from_millis(n),
         "s" => Duration::from_secs(n),
@@ -257,6 +297,20 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     })
 }
 
+/// A duration as the config file writes it.
+fn show_duration(d: Duration) -> String {
+    let ms = d.as_millis();
+    if ms.is_multiple_of(3_600_000) {
+        format!("{}h", ms / 3_600_000)
+    } else if ms.is_multiple_of(60_000) {
+        format!("{}m", ms / 60_000)
+    } else if ms.is_multiple_of(1000) {
+        format!("{}s", ms / 1000)
+    } else {
+        format!("{ms}ms")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,11 +322,12 @@ mod tests {
         assert!(check_host("smtp example.com").is_err());
         assert!(check_host("-bad.example").is_err());
         assert!(check_host("").is_err());
-        assert!(check_webhook_url("https://hooks.example.com/x?y=1").is_ok());
-        assert!(check_webhook_url("http://127.0.0.1:8080/hook").is_ok());
-        assert!(check_webhook_url("ftp://example.com/").is_err());
-        assert!(check_webhook_url("hooks.example.com").is_err());
-        assert!(check_webhook_url("https://exa mple.com/").is_err());
+        use crate::delivery::target::check_url;
+        assert!(check_url("https://hooks.example.com/x?y=1", false).is_ok());
+        assert!(check_url("http://127.0.0.1:8080/hook", true).is_ok());
+        assert!(check_url("ftp://example.com/", true).is_err());
+        assert!(check_url("hooks.example.com", true).is_err());
+        assert!(check_url("https://exa mple.com/", true).is_err());
     }
 
     #[test]
@@ -303,5 +358,42 @@ mod tests {
         let fine = Settings::from_sections(Some(email("smtp.x", "a@b.c", Some("tls"))), None, None)
             .unwrap();
         assert_eq!(fine.email.unwrap().port, 465);
+    }
+
+    #[test]
+    fn every_count_and_duration_out_of_range_is_refused_naming_the_key_and_range() {
+        let delivery = |key: &str, value: &str| {
+            let text = format!("{key} = {value}");
+            let section: DeliverySection = toml::from_str(&text).unwrap();
+            Settings::from_sections(None, None, Some(section))
+        };
+        for (key, value, says) in [
+            ("timeout", "\"18446744073709551615s\"", "timeout"),
+            ("first_retry", "\"18446744073709551615s\"", "first_retry"),
+            ("timeout", "\"0s\"", "timeout: from 1s to 10m"),
+            ("first_retry", "\"0ms\"", "first_retry: from 100ms to 1h"),
+            ("max_attempts", "4000000000", "max_attempts: from 1 to 100"),
+            ("max_attempts", "0", "max_attempts: from 1 to 100"),
+            ("longest_retry", "\"30d\"", "longest_retry"),
+        ] {
+            let refused = delivery(key, value).unwrap_err();
+            assert!(refused.contains(says), "{key} = {value}: {refused}");
+        }
+        assert!(delivery("timeout", "\"10m\"").is_ok());
+    }
+
+    #[test]
+    fn a_password_in_clear_is_refused_unless_the_operator_allows_it() {
+        let section = |allow: Option<bool>| EmailSection {
+            host: "smtp.x".into(),
+            from: "a@b.c".into(),
+            security: Some("none".into()),
+            username: Some("me".into()),
+            allow_insecure_auth: allow,
+            ..EmailSection::default()
+        };
+        let refused = Settings::from_sections(Some(section(None)), None, None).unwrap_err();
+        assert!(refused.contains("allow_insecure_auth"), "{refused}");
+        assert!(Settings::from_sections(Some(section(Some(true))), None, None).is_ok());
     }
 }

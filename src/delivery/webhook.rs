@@ -1,57 +1,198 @@
-//! Webhooks (ureq): the message as JSON, signed as GitHub and Stripe sign
-//! theirs: `X-Switchboard-Signature: sha256=<hex HMAC-SHA256 of the body>`
-//! with a secret shared with the receiver.
+//! Webhooks (ureq): the message as JSON, signed the Standard Webhooks way
+//! (standardwebhooks.com, as Svix and Stripe sign theirs):
+//!
+//! - `webhook-id`: the message's id, the same on every retry;
+//! - `webhook-timestamp`: seconds since 1970 when this attempt was signed;
+//! - `webhook-signature`: `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`.
+//!
+//! A receiver recomputes the signature and refuses a timestamp more than
+//! five minutes from its own clock, so a captured request cannot be
+//! replayed later (issue 17, item 9). Only the addresses the operator
+//! allows are reached (item 8), and a redirect is never followed (item 7).
 
-use std::time::Duration;
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::time::{Duration, Instant};
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
+use ureq::unversioned::resolver::{ResolvedSocketAddrs, Resolver};
 
 use super::Failure;
+use super::target;
 
-/// `sha256=…` of `body` under `secret`.
-pub fn signature(secret: &[u8], body: &[u8]) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes a key of any length");
-    mac.update(body);
-    let digest = mac.finalize().into_bytes();
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    format!("sha256={hex}")
+/// The HMAC key of a secret: a Standard Webhooks secret (`whsec_` and
+/// base64) is its decoded bytes, any other secret its own bytes.
+fn key_of(secret: &str) -> Vec<u8> {
+    secret
+        .strip_prefix("whsec_")
+        .and_then(|encoded| BASE64.decode(encoded).ok())
+        .unwrap_or_else(|| secret.as_bytes().to_vec())
 }
 
-pub fn send(
-    url: &str,
-    secret_env: &str,
-    timeout: Duration,
-    message_id: &str,
-    body: &str,
-) -> Result<(), Failure> {
-    let secret = std::env::var(secret_env)
-        .ok()
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| {
-            Failure::transient(format!(
-                "no webhook secret to sign with: set ${secret_env} for the watch"
-            ))
-        })?;
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(timeout))
+/// `v1,<base64 HMAC-SHA256 of "id.timestamp.body">` under `secret`.
+pub fn signature(secret: &str, id: &str, timestamp: i64, body: &[u8]) -> String {
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(&key_of(secret)).expect("HMAC takes a key of any length");
+    mac.update(id.as_bytes());
+    mac.update(b".");
+    mac.update(timestamp.to_string().as_bytes());
+    mac.update(b".");
+    mac.update(body);
+    format!("v1,{}", BASE64.encode(mac.finalize().into_bytes()))
+}
+
+/// ureq's resolver for one request: the addresses this attempt already
+/// resolved and checked, so a name that resolves anew to a private address
+/// between the check and the connection (DNS rebinding) is never reached.
+#[derive(Debug)]
+struct Pinned(Vec<SocketAddr>);
+
+impl Resolver for Pinned {
+    fn resolve(
+        &self,
+        _uri: &ureq::http::Uri,
+        _config: &ureq::config::Config,
+        _timeout: ureq::unversioned::transport::NextTimeout,
+    ) -> Result<ResolvedSocketAddrs, ureq::Error> {
+        let mut addrs = self.empty();
+        for addr in self.0.iter().take(16) {
+            addrs.push(*addr);
+        }
+        if addrs.is_empty() {
+            return Err(ureq::Error::HostNotFound);
+        }
+        Ok(addrs)
+    }
+}
+
+/// Resolves the URL's host within the deadline and checks every address.
+fn resolve(
+    uri: &ureq::http::Uri,
+    allow_private: bool,
+    deadline: Instant,
+) -> Result<Vec<SocketAddr>, Failure> {
+    let host = uri
+        .host()
+        .unwrap_or("")
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_string();
+    let port = uri
+        .port_u16()
+        .unwrap_or(if uri.scheme_str() == Some("https") {
+            443
+        } else {
+            80
+        });
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let lookup = host.clone();
+    std::thread::spawn(move || {
+        let _ = sender.send(
+            (lookup.as_str(), port)
+                .to_socket_addrs()
+                .map(|a| a.collect::<Vec<_>>()),
+        );
+    });
+    let left = deadline.saturating_duration_since(Instant::now());
+    let addrs = match receiver.recv_timeout(left) {
+        Ok(Ok(addrs)) if !addrs.is_empty() => addrs,
+        Ok(Ok(_)) => {
+            return Err(Failure::transient(format!(
+                "{host}: the name has no address"
+            )));
+        }
+        Ok(Err(e)) => return Err(Failure::transient(format!("{host}: {e}"))),
+        Err(_) => {
+            return Err(Failure::transient(format!(
+                "{host}: no address before the deadline"
+            )));
+        }
+    };
+    if !allow_private {
+        for addr in &addrs {
+            if let Some(why) = target::forbidden(addr.ip()) {
+                return Err(Failure::permanent(format!(
+                    "{host} resolves to {} ({why}): webhooks go to public addresses unless [delivery] allow_private_webhooks = true",
+                    addr.ip()
+                )));
+            }
+        }
+    }
+    Ok(addrs)
+}
+
+pub struct Request<'a> {
+    pub url: &'a str,
+    pub secret: &'a str,
+    pub message_id: &'a str,
+    pub timestamp: i64,
+    pub body: &'a str,
+    pub allow_private: bool,
+}
+
+/// Posts the body once, within `timeout` for everything (resolution,
+/// connection, TLS, request, answer).
+pub fn send(request: &Request<'_>, timeout: Duration) -> Result<(), Failure> {
+    let deadline = Instant::now() + timeout;
+    let url = request.url;
+    target::check_url(url, request.allow_private).map_err(Failure::permanent)?;
+    let uri: ureq::http::Uri = url
+        .parse()
+        .map_err(|_| Failure::permanent(format!("{url:?} is not a URL")))?;
+    let addrs = resolve(&uri, request.allow_private, deadline)?;
+    let left = deadline.saturating_duration_since(Instant::now());
+    let config = ureq::Agent::config_builder()
+        .timeout_global(Some(left.max(Duration::from_millis(1))))
         .http_status_as_error(false)
+        .max_redirects(0)
         .user_agent(concat!("switchboard/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .into();
+        .build();
+    let agent = ureq::Agent::with_parts(
+        config,
+        ureq::unversioned::transport::DefaultConnector::new(),
+        Pinned(addrs),
+    );
     let response = agent
         .post(url)
         .header("Content-Type", "application/json")
-        .header("Idempotency-Key", message_id)
+        .header("webhook-id", request.message_id)
+        .header("webhook-timestamp", request.timestamp.to_string())
         .header(
-            "X-Switchboard-Signature",
-            signature(secret.as_bytes(), body.as_bytes()),
+            "webhook-signature",
+            signature(
+                request.secret,
+                request.message_id,
+                request.timestamp,
+                request.body.as_bytes(),
+            ),
         )
-        .send(body)
-        .map_err(|e| Failure::transient(format!("{url}: {e}")))?;
+        .header("Idempotency-Key", request.message_id)
+        .send(request.body)
+        .map_err(|e| match e {
+            ureq::Error::Timeout(_) => Failure::transient(format!(
+                "{url}: no whole exchange within {} s ([delivery] timeout)",
+                timeout.as_secs_f64()
+            )),
+            e => Failure::transient(format!("{url}: {e}")),
+        })?;
     let status = response.status().as_u16();
     match status {
         200..=299 => Ok(()),
+        // A redirect would send the signed body (or a GET without it) to
+        // an address nobody checked: a failure, saying where it pointed.
+        300..=399 => {
+            let location = response
+                .headers()
+                .get("location")
+                .and_then(|l| l.to_str().ok())
+                .unwrap_or("nowhere");
+            Err(Failure::permanent(format!(
+                "{url} answered {status}, a redirect to {}: webhooks are not redirected; set the final URL with `switchboard user set EMAIL --webhook URL`",
+                crate::present::escape_control(location)
+            )))
+        }
         // The receiver will not take it, however often it is sent; a
         // timeout or a rate limit are worth another try.
         400..=499 if status != 408 && status != 429 => {
@@ -64,11 +205,18 @@ pub fn send(
 #[cfg(test)]
 mod tests {
     #[test]
-    fn the_signature_is_the_hex_hmac_sha256_of_the_body() {
-        // RFC 4231 test case 2.
+    fn the_signature_follows_the_standard_webhooks_test_vector() {
+        // The specification's own example (standard-webhooks, spec/
+        // standard-webhooks.md): this secret, id, timestamp and body sign
+        // to this value.
         assert_eq!(
-            super::signature(b"Jefe", b"what do ya want for nothing?"),
-            "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+            super::signature(
+                "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                1614265330,
+                br#"{"test": 2432232314}"#
+            ),
+            "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
         );
     }
 }

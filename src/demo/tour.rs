@@ -164,7 +164,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 pub fn load(file: &str) -> Result<(String, String)> {
     let path = Path::new(file);
     if path.exists() {
-        let text = std::fs::read_to_string(path)
+        let text = crate::files::read_settings_text(path)
             .map_err(|e| Error::invalid("bad_tour", format!("{file}: cannot read it: {e}")))?;
         return Ok((file.to_string(), text));
     }

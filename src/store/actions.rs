@@ -681,6 +681,8 @@ pub struct ChannelChange {
     pub webhook: Option<Option<String>>,
     /// Some(None): the watch's language again.
     pub lang: Option<Option<String>>,
+    /// The config's `[delivery] allow_private_webhooks` (issue 17, item 8).
+    pub allow_private_webhooks: bool,
 }
 
 /// Where a user's reminders and purge warnings are delivered (issue 12):
@@ -702,9 +704,9 @@ pub fn set_channels(
     }
     if let Some(webhook) = &change.webhook {
         if let Some(url) = webhook {
-            crate::delivery::settings::check_webhook_url(url).map_err(|e| {
-                Error::invalid("bad_webhook", crate::tr!("error-bad-webhook", why = e))
-            })?;
+            crate::delivery::target::check_url(url, change.allow_private_webhooks).map_err(
+                |e| Error::invalid("bad_webhook", crate::tr!("error-bad-webhook", why = e)),
+            )?;
         }
         channels.webhook = webhook.clone();
     }

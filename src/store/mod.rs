@@ -80,7 +80,7 @@ impl Portal {
         if let Some(url) = postgres_url(path) {
             return Portal::open_postgres(path, url);
         }
-        let shown = path.display();
+        let shown = location(path);
         let meta = std::fs::metadata(path).map_err(|_| {
             Error::not_found(
                 "no_database",
@@ -535,26 +535,110 @@ impl Drop for Transaction<'_> {
     }
 }
 
-/// The PostgreSQL URL a `--db` names, if it names one.
+/// The PostgreSQL connection a `--db` names, if it names one: a URL, or
+/// libpq's `key=value` form (`host=db dbname=portal`), which the driver
+/// reads too.
 pub fn postgres_url(path: &Path) -> Option<&str> {
     let text = path.to_str()?;
-    (text.starts_with("postgres://") || text.starts_with("postgresql://")).then_some(text)
+    (text.starts_with("postgres://")
+        || text.starts_with("postgresql://")
+        || is_keyword_connection(text))
+    .then_some(text)
 }
 
-/// A portal's place for people: a file's path, or a URL without its
-/// password.
+/// Whether `text` starts like a libpq keyword/value connection string: a
+/// known keyword, then `=`.
+fn is_keyword_connection(text: &str) -> bool {
+    const KEYWORDS: [&str; 10] = [
+        "host",
+        "hostaddr",
+        "port",
+        "dbname",
+        "user",
+        "password",
+        "sslmode",
+        "service",
+        "application_name",
+        "connect_timeout",
+    ];
+    let first = text.split_whitespace().next().unwrap_or("");
+    first
+        .split_once('=')
+        .is_some_and(|(key, _)| KEYWORDS.contains(&key))
+}
+
+/// A portal's place for people: a file's path, or a connection string
+/// without its password in any form the driver reads.
 pub fn location(path: &Path) -> String {
-    match postgres_url(path) {
-        Some(url) => match (url.find("://"), url.rfind('@')) {
-            (Some(scheme), Some(at)) if at > scheme => {
-                let user = &url[scheme + 3..at];
-                let user = user.split(':').next().unwrap_or("");
-                format!("{}{user}{}", &url[..scheme + 3], &url[at..])
+    without_secrets(&path.to_string_lossy())
+}
+
+/// `text` with every password a PostgreSQL client would read from it
+/// hidden (issue 17, item 12): a URL's `user:password@`, a `password=`
+/// query parameter, and a `password=` keyword, quoted or not.
+pub fn without_secrets(text: &str) -> String {
+    let text = match text.find("://") {
+        Some(scheme) => {
+            let rest = &text[scheme + 3..];
+            let end = rest.find(['/', '?']).unwrap_or(rest.len());
+            let authority = &rest[..end];
+            match authority.rfind('@') {
+                Some(at) => {
+                    let user = authority[..at].split(':').next().unwrap_or("");
+                    format!(
+                        "{}{user}{}{}",
+                        &text[..scheme + 3],
+                        &authority[at..],
+                        &rest[end..]
+                    )
+                }
+                None => text.to_string(),
             }
-            _ => url.to_string(),
-        },
-        None => path.display().to_string(),
+        }
+        None => text.to_string(),
+    };
+    const KEY: &str = "password=";
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    let mut previous: Option<char> = None;
+    while let Some((at, c)) = chars.next() {
+        let starts_key = matches!(previous, None | Some('?' | '&' | ' ' | '\t' | '\n'))
+            && text[at..]
+                .get(..KEY.len())
+                .is_some_and(|k| k.eq_ignore_ascii_case(KEY));
+        if !starts_key {
+            out.push(c);
+            previous = Some(c);
+            continue;
+        }
+        out.push_str(&text[at..at + KEY.len()]);
+        out.push_str("<hidden>");
+        for _ in 1..KEY.len() {
+            chars.next();
+        }
+        // The value: 'quoted' (with \' inside), or up to the next separator.
+        if chars.peek().is_some_and(|(_, c)| *c == '\'') {
+            chars.next();
+            while let Some((_, c)) = chars.next() {
+                match c {
+                    '\\' => {
+                        chars.next();
+                    }
+                    '\'' => break,
+                    _ => {}
+                }
+            }
+        } else {
+            while chars
+                .peek()
+                .is_some_and(|(_, c)| !matches!(c, '&' | ' ' | '\t' | '\n' | '#'))
+            {
+                chars.next();
+            }
+        }
+        previous = Some('=');
     }
+    out
 }
 
 fn connect_postgres(url: &str) -> Result<Connection> {
@@ -786,5 +870,31 @@ mod tests {
         );
         assert_eq!(super::location(Path::new("acme.db")), "acme.db");
         assert!(super::postgres_url(Path::new("acme.db")).is_none());
+    }
+
+    #[test]
+    fn every_form_of_a_password_the_driver_reads_is_hidden() {
+        for (given, shown) in [
+            (
+                "postgres://db.acme.test/portal?sslmode=require&password=s3cret&user=ana",
+                "postgres://db.acme.test/portal?sslmode=require&password=<hidden>&user=ana",
+            ),
+            (
+                "postgres://ana:s3cret@db/portal?PASSWORD=s3cret",
+                "postgres://ana@db/portal?PASSWORD=<hidden>",
+            ),
+            (
+                "host=db.acme.test password=s3cret dbname=portal",
+                "host=db.acme.test password=<hidden> dbname=portal",
+            ),
+            (
+                "host=db password='s3 \\'cret' user=ana",
+                "host=db password=<hidden> user=ana",
+            ),
+            ("password=s3cret", "password=<hidden>"),
+            ("portal-password=kept.db", "portal-password=kept.db"),
+        ] {
+            assert_eq!(super::without_secrets(given), shown, "{given}");
+        }
     }
 }

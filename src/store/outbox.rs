@@ -44,6 +44,9 @@ pub enum State {
     Pending,
     Delivered,
     Failed,
+    /// No longer true or no longer wanted when its turn came (issue 17,
+    /// items 5 and 6): never sent, kept with the reason.
+    Expired,
 }
 
 impl State {
@@ -52,6 +55,7 @@ impl State {
             State::Pending => "pending",
             State::Delivered => "delivered",
             State::Failed => "failed",
+            State::Expired => "expired",
         }
     }
 
@@ -60,6 +64,7 @@ impl State {
             "pending" => Ok(State::Pending),
             "delivered" => Ok(State::Delivered),
             "failed" => Ok(State::Failed),
+            "expired" => Ok(State::Expired),
             _ => Err(super::rows::corrupt("delivery status")),
         }
     }
@@ -344,16 +349,63 @@ pub fn next_due_ms(conn: &Connection) -> Result<Option<i64>> {
     stmt.query_row([], |r| r.get(0)).optional()
 }
 
-/// The receiver took it. Only the lease's holder records it: a watch whose
-/// lease ran out and was taken over writes nothing.
-pub fn mark_delivered(conn: &Connection, id: i64, holder: &str, now_ms: i64) -> Result<bool> {
+/// The receiver took it: recorded whoever holds the lease now (issue 17,
+/// item 2), since a message the server accepted was delivered; a row
+/// already delivered stays as it was (false).
+pub fn mark_delivered(conn: &Connection, id: i64, now_ms: i64) -> Result<bool> {
     let changed = conn.execute(
-        "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_ms = ?3, \
+        "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, delivered_ms = ?2, \
          claimed_by = NULL, claimed_until_ms = NULL, last_error = NULL \
-         WHERE id = ?1 AND claimed_by = ?2 AND status = 'pending'",
-        params![id, holder, now_ms],
+         WHERE id = ?1 AND status IN ('pending', 'failed')",
+        params![id, now_ms],
     )?;
     Ok(changed == 1)
+}
+
+/// The message no longer holds: never sent, kept with the reason.
+pub fn mark_expired(conn: &Connection, id: i64, reason: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE deliveries SET status = 'expired', last_error = ?2, \
+         claimed_by = NULL, claimed_until_ms = NULL \
+         WHERE id = ?1 AND status = 'pending'",
+        params![id, reason],
+    )?;
+    Ok(())
+}
+
+/// The recipient of `delivery` as the portal has them now: active or not,
+/// and where each channel points (None: off).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecipientNow {
+    pub active: bool,
+    pub email: Option<String>,
+    pub webhook: Option<String>,
+}
+
+impl RecipientNow {
+    pub fn address(&self, channel: Channel) -> Option<&str> {
+        match channel {
+            Channel::Email => self.email.as_deref(),
+            Channel::Webhook => self.webhook.as_deref(),
+        }
+    }
+}
+
+pub fn recipient_now(conn: &Connection, user: UserId) -> Result<RecipientNow> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT active, CASE WHEN email_notifications = 1 THEN email END, webhook_url \
+         FROM users WHERE id = ?1",
+    )?;
+    Ok(stmt
+        .query_row([user], |r| {
+            Ok(RecipientNow {
+                active: r.get(0)?,
+                email: r.get(1)?,
+                webhook: r.get(2)?,
+            })
+        })
+        .optional()?
+        .unwrap_or_default())
 }
 
 /// An attempt failed: try again at `retry_at_ms`, or, with None, give up

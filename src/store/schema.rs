@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_ids_never_reused.sql"),
     include_str!("migrations/003_posts_in_tab_order.sql"),
     include_str!("migrations/004_outbox.sql"),
+    include_str!("migrations/005_expired_deliveries.sql"),
 ];
 
 /// The mark in every portal file's header (`PRAGMA application_id`, 'SWBD'),
@@ -30,7 +31,10 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
 
 /// The PostgreSQL schema's migrations, as SQLite's: each brings it from
 /// version `index` to `index + 1`.
-const POSTGRES_MIGRATIONS: &[&str] = &[include_str!("migrations/postgres/001_portal.sql")];
+const POSTGRES_MIGRATIONS: &[&str] = &[
+    include_str!("migrations/postgres/001_portal.sql"),
+    include_str!("migrations/postgres/002_expired_deliveries.sql"),
+];
 
 /// The PostgreSQL schema version this build writes.
 pub const POSTGRES_SCHEMA_VERSION: i64 = POSTGRES_MIGRATIONS.len() as i64;
@@ -99,8 +103,27 @@ pub fn migrate(conn: &Connection) -> Result<()> {
         if version > POSTGRES_SCHEMA_VERSION {
             return Err(newer_schema(version, POSTGRES_SCHEMA_VERSION));
         }
-        // One version so far: nothing to bring up yet.
-        return Ok(());
+        if version == POSTGRES_SCHEMA_VERSION {
+            return Ok(());
+        }
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        let applied = (|| {
+            for sql in &POSTGRES_MIGRATIONS[version as usize..] {
+                conn.execute_batch(sql)?;
+            }
+            conn.execute(
+                "INSERT INTO switchboard_schema (version) VALUES (?1)",
+                [POSTGRES_SCHEMA_VERSION],
+            )?;
+            Ok(())
+        })();
+        return match applied {
+            Ok(()) => conn.execute_batch("COMMIT"),
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        };
     }
     let version = user_version(conn)?;
     if version > SCHEMA_VERSION {

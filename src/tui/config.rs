@@ -62,8 +62,17 @@ pub fn default_path() -> Option<PathBuf> {
 /// TUI reports it when it starts).
 pub fn lang_setting() -> Option<String> {
     let path = default_path()?;
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = crate::files::read_settings_text(&path).ok()?;
     parse(&text).ok()?.lang
+}
+
+/// Whether the config lets webhooks point at private addresses (issue 17,
+/// item 8); a missing or malformed config does not.
+pub fn allows_private_webhooks() -> bool {
+    load(default_path().as_deref())
+        .0
+        .delivery
+        .allow_private_webhooks
 }
 
 /// Reads the config; a missing file is the defaults, a malformed one is the
@@ -72,7 +81,7 @@ pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
     let Some(path) = path else {
         return (Config::default(), None);
     };
-    match std::fs::read_to_string(path) {
+    match crate::files::read_settings_text(path) {
         Ok(text) => match parse(&text) {
             Ok(config) => (config, None),
             Err(problem) => (
@@ -103,7 +112,7 @@ pub fn load_strict(path: Option<&Path>) -> crate::error::Result<Config> {
     let Some(path) = path else {
         return Ok(Config::default());
     };
-    match std::fs::read_to_string(path) {
+    match crate::files::read_settings_text(path) {
         Ok(text) => parse(&text).map_err(|problem| {
             crate::error::Error::invalid(
                 "config",

@@ -183,7 +183,11 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
             })
             .map(|(email, channels)| {
                 app.overlay = Some(Overlay::Dialog(Dialog::Deliveries(
-                    crate::tui::dialogs::Deliveries::new(email, &channels),
+                    crate::tui::dialogs::Deliveries::new(
+                        email,
+                        &channels,
+                        crate::tui::config::allows_private_webhooks(),
+                    ),
                 )));
             }),
         Effect::SetChannels { email: on, webhook } => {
@@ -192,6 +196,7 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
                 email: Some(on),
                 webhook: Some(webhook),
                 lang: None,
+                allow_private_webhooks: crate::tui::config::allows_private_webhooks(),
             };
             store
                 .run(|s| crate::store::actions::set_channels(s, &email, &change))

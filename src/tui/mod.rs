@@ -42,6 +42,14 @@ pub struct TerminalEvents;
 
 impl EventSource for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        // A terminal that hung up reads as "nothing yet" for ever in the
+        // event library: asked first, it ends the loop (issue 17, item 0).
+        if crate::signals::terminal_hung_up(0) || crate::signals::terminal_hung_up(1) {
+            return Err(io::Error::new(
+                io::ErrorKind::BrokenPipe,
+                crate::tr!("error-terminal-gone"),
+            ));
+        }
         match event::poll(timeout) {
             Ok(true) => event::read().map(Some),
             Ok(false) => Ok(None),
@@ -139,6 +147,7 @@ pub fn run(
     // SIGTERM, SIGHUP, SIGINT and SIGQUIT end the loop like `q` does, so the
     // terminal is given back whole (issue 7).
     let stop = crate::signals::StopRequest::watch();
+    let _honoured = stop.end_if_not_honoured(Duration::from_secs(1));
     // Our own setup (not ratatui::init) so the recording sees every byte;
     // the panic hook puts the terminal back, mouse reporting included.
     let previous = std::panic::take_hook();

@@ -380,6 +380,17 @@ impl TestPortal {
             .collect()
     }
 
+    /// Runs `sql` on the portal's database as another program (or an older
+    /// release) would, past every check of ours.
+    pub fn execute_raw(&self, sql: &str) {
+        if let Some(mut client) = self.postgres() {
+            client.batch_execute(sql).unwrap();
+            return;
+        }
+        let conn = rusqlite::Connection::open(&self.db).unwrap();
+        conn.execute_batch(sql).unwrap();
+    }
+
     /// A client of this portal's PostgreSQL database, when it has one.
     pub fn postgres(&self) -> Option<postgres::Client> {
         self.postgres.as_ref()?;

@@ -112,28 +112,40 @@ pub fn watch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
             out.flush()
         },
         |attempted| {
+            use crate::delivery::Outcome;
             let mut out = out.borrow_mut();
+            // The row as it is after the attempt (issue 17, item 18).
             if out.json() {
                 let mut doc = crate::cli::json::delivery(&attempted.delivery);
-                doc["outcome"] = match &attempted.result {
-                    Ok(()) => "delivered".into(),
-                    Err(_) if attempted.retry_at_ms.is_some() => "retrying".into(),
-                    Err(_) => "failed".into(),
+                doc["outcome"] = match &attempted.outcome {
+                    Outcome::Delivered => "delivered".into(),
+                    Outcome::Expired(_) => "expired".into(),
+                    Outcome::Failed(_) if attempted.retry_at_ms.is_some() => "retrying".into(),
+                    Outcome::Failed(_) => "failed".into(),
                 };
-                if let Err(failure) = &attempted.result {
-                    doc["error"] = failure.message.clone().into();
+                match &attempted.outcome {
+                    Outcome::Failed(failure) => doc["error"] = failure.message.clone().into(),
+                    Outcome::Expired(reason) => doc["reason"] = reason.clone().into(),
+                    Outcome::Delivered => {}
                 }
                 out.doc(&serde_json::json!({ "delivery": doc }))?;
             } else {
                 let d = &attempted.delivery;
-                let line = match &attempted.result {
-                    Ok(()) => crate::tr!(
+                let line = match &attempted.outcome {
+                    Outcome::Delivered => crate::tr!(
                         "cli-watch-delivered",
                         id = d.id,
                         channel = d.channel.name(),
                         address = d.address.clone()
                     ),
-                    Err(failure) => crate::tr!(
+                    Outcome::Expired(reason) => crate::tr!(
+                        "cli-watch-expired",
+                        id = d.id,
+                        channel = d.channel.name(),
+                        address = d.address.clone(),
+                        reason = reason.clone()
+                    ),
+                    Outcome::Failed(failure) => crate::tr!(
                         "cli-watch-delivery-failed",
                         id = d.id,
                         channel = d.channel.name(),

@@ -146,6 +146,15 @@ pub fn tour<W: Write>(
             .ok_or_else(|| Error::usage(crate::tr!("error-no-super-admin")))?,
     };
     drop(portal);
+    // A tour's steps are screens, printed as Markdown: no JSON document
+    // holds them honestly (docs/CLI.md: --json is one document or none).
+    // A tour with mistakes is still checked and its error is JSON.
+    if cli.global.json {
+        return Err(Error::invalid(
+            "json_not_supported",
+            crate::tr!("error-tour-json"),
+        ));
+    }
     let result = crate::tui::headless::run(
         &db,
         parsed,

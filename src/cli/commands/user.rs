@@ -154,6 +154,7 @@ pub fn run<W: Write>(
                     (None, false) => None,
                 },
                 lang,
+                allow_private_webhooks: crate::tui::config::allows_private_webhooks(),
             };
             let (user, channels) = actions::set_channels(session, email, &change)?;
             out.show(&ChannelsSet { user, channels })

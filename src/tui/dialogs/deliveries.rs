@@ -36,12 +36,19 @@ pub struct Deliveries {
     pub email: bool,
     pub webhook: Input,
     pub focus: DeliveriesFocus,
+    /// The config lets webhooks point at private addresses.
+    pub allow_private: bool,
 }
 
 impl Deliveries {
-    pub fn new(user: String, channels: &crate::store::outbox::Channels) -> Deliveries {
+    pub fn new(
+        user: String,
+        channels: &crate::store::outbox::Channels,
+        allow_private: bool,
+    ) -> Deliveries {
         Deliveries {
             user,
+            allow_private,
             email: channels.email,
             webhook: Input::new(channels.webhook.clone().unwrap_or_default()),
             focus: DeliveriesFocus::Email,
@@ -54,7 +61,7 @@ impl Deliveries {
         if url.is_empty() {
             return None;
         }
-        crate::delivery::settings::check_webhook_url(url).err()
+        crate::delivery::target::check_url(url, self.allow_private).err()
     }
 
     fn step(&mut self, by: usize) {

@@ -1,0 +1,467 @@
+//! A minimal SMTP client (RFC 5321) under one deadline for the whole
+//! exchange: connect, TLS, greeting, EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA.
+//! A general-purpose client sets its timeout per read, so a server that
+//! trickles a byte before each timeout holds it for ever; here every read
+//! and write waits only for what is left of the one deadline, and the
+//! attempt fails when it is spent (issue 17, item 1).
+
+use std::io::{self, Read, Write};
+use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+
+use super::Failure;
+use super::settings::Security;
+
+/// The longest reply line and reply a server may send (RFC 5321 4.5.3.1.5
+/// says 512 octets a line; generous, but bounded).
+const LONGEST_LINE: usize = 2048;
+const LONGEST_REPLY: usize = 64 * 1024;
+
+/// A TCP stream whose every read and write waits at most until `deadline`.
+struct Deadlined {
+    tcp: TcpStream,
+    deadline: Instant,
+}
+
+impl Deadlined {
+    fn left(&self) -> io::Result<Duration> {
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(io::Error::new(io::ErrorKind::TimedOut, "deadline passed"));
+        }
+        Ok(left)
+    }
+}
+
+impl Read for Deadlined {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let left = self.left()?;
+        self.tcp.set_read_timeout(Some(left))?;
+        self.tcp.read(buf)
+    }
+}
+
+impl Write for Deadlined {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let left = self.left()?;
+        self.tcp.set_write_timeout(Some(left))?;
+        self.tcp.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.tcp.flush()
+    }
+}
+
+type Tls = rustls::StreamOwned<rustls::ClientConnection, Deadlined>;
+
+enum Stream {
+    Plain(Deadlined),
+    Tls(Box<Tls>),
+    /// Between the plain and the encrypted stream, during STARTTLS.
+    Upgrading,
+}
+
+impl Read for Stream {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Stream::Plain(s) => s.read(buf),
+            Stream::Tls(s) => s.read(buf),
+            Stream::Upgrading => Err(io::ErrorKind::NotConnected.into()),
+        }
+    }
+}
+
+impl Write for Stream {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Stream::Plain(s) => s.write(buf),
+            Stream::Tls(s) => s.write(buf),
+            Stream::Upgrading => Err(io::ErrorKind::NotConnected.into()),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Stream::Plain(s) => s.flush(),
+            Stream::Tls(s) => s.flush(),
+            Stream::Upgrading => Ok(()),
+        }
+    }
+}
+
+/// A server's reply: its code and its text lines.
+#[derive(Debug)]
+struct Reply {
+    code: u16,
+    lines: Vec<String>,
+}
+
+impl Reply {
+    fn text(&self) -> String {
+        self.lines.join(" / ")
+    }
+}
+
+/// What one mail needs: where, how, and as whom.
+pub struct Envelope<'a> {
+    pub host: &'a str,
+    pub port: u16,
+    pub security: Security,
+    pub hello: &'a str,
+    pub credentials: Option<(&'a str, &'a str)>,
+    pub from: &'a str,
+    pub to: &'a str,
+}
+
+struct Session {
+    stream: Stream,
+    pending: Vec<u8>,
+    host: String,
+    timeout: Duration,
+}
+
+/// Sends `mail` (a whole RFC 5322 message with CRLF line ends) to the
+/// envelope's recipient, within `timeout` from now for everything.
+pub fn send(envelope: &Envelope<'_>, mail: &[u8], timeout: Duration) -> Result<(), Failure> {
+    let deadline = Instant::now() + timeout;
+    let tcp = connect(envelope.host, envelope.port, deadline, timeout)?;
+    let plain = Deadlined { tcp, deadline };
+    let stream = match envelope.security {
+        Security::Tls => Stream::Tls(Box::new(tls(plain, envelope.host)?)),
+        Security::StartTls | Security::None => Stream::Plain(plain),
+    };
+    let mut session = Session {
+        stream,
+        pending: Vec::new(),
+        host: format!("{}:{}", envelope.host, envelope.port),
+        timeout,
+    };
+    session.expect(220, "the greeting")?;
+    let mut features = session.ehlo(envelope.hello)?;
+    if envelope.security == Security::StartTls {
+        if !has(&features, "STARTTLS") {
+            return Err(Failure::permanent(format!(
+                "{}: the server does not offer STARTTLS (security = \"starttls\" in [email]): use security = \"tls\" if it speaks TLS from the start",
+                session.host
+            )));
+        }
+        session.command("STARTTLS", 220)?;
+        let Stream::Plain(plain) = std::mem::replace(&mut session.stream, Stream::Upgrading) else {
+            return Err(Failure::transient("STARTTLS on a stream already encrypted"));
+        };
+        // Nothing the server sent before the handshake may be read as if
+        // it came after (RFC 3207 section 4.2's injection).
+        session.pending.clear();
+        session.stream = Stream::Tls(Box::new(tls(plain, envelope.host)?));
+        features = session.ehlo(envelope.hello)?;
+    }
+    if let Some((user, password)) = envelope.credentials {
+        session.authenticate(&features, user, password)?;
+    }
+    let smtputf8 = !(envelope.from.is_ascii() && envelope.to.is_ascii());
+    if smtputf8 && !has(&features, "SMTPUTF8") {
+        return Err(Failure::permanent(format!(
+            "{}: the address is not ASCII and the server does not take SMTPUTF8",
+            session.host
+        )));
+    }
+    let mut mail_from = format!("MAIL FROM:<{}>", envelope.from);
+    if !mail.is_ascii() && has(&features, "8BITMIME") {
+        mail_from.push_str(" BODY=8BITMIME");
+    }
+    if smtputf8 {
+        mail_from.push_str(" SMTPUTF8");
+    }
+    session.command(&mail_from, 250)?;
+    session.command(&format!("RCPT TO:<{}>", envelope.to), 250)?;
+    session.command("DATA", 354)?;
+    session.write(&dot_stuffed(mail))?;
+    session.expect(250, "the message")?;
+    // The mail is accepted: a QUIT the server does not answer changes
+    // nothing.
+    let _ = session.command("QUIT", 221);
+    Ok(())
+}
+
+fn connect(
+    host: &str,
+    port: u16,
+    deadline: Instant,
+    timeout: Duration,
+) -> Result<TcpStream, Failure> {
+    // Name resolution has no timeout of its own in std: it runs on a thread
+    // of its own, and the attempt stops waiting for it at the deadline.
+    let target = format!("{host}:{port}");
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let lookup = target.clone();
+    std::thread::spawn(move || {
+        let _ = sender.send(
+            lookup
+                .to_socket_addrs()
+                .map(|addrs| addrs.collect::<Vec<SocketAddr>>()),
+        );
+    });
+    let left = deadline.saturating_duration_since(Instant::now());
+    let addrs = match receiver.recv_timeout(left) {
+        Ok(Ok(addrs)) => addrs,
+        Ok(Err(e)) => return Err(Failure::transient(format!("{target}: {e}"))),
+        Err(_) => return Err(out_of_time(&target, timeout)),
+    };
+    let mut last = None;
+    for addr in addrs {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(out_of_time(&target, timeout));
+        }
+        match TcpStream::connect_timeout(&addr, left) {
+            Ok(tcp) => return Ok(tcp),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(match last {
+        Some(e) if e.kind() == io::ErrorKind::TimedOut => out_of_time(&target, timeout),
+        Some(e) => Failure::transient(format!("{target}: {e}")),
+        None => Failure::transient(format!("{target}: the name has no address")),
+    })
+}
+
+fn out_of_time(host: &str, timeout: Duration) -> Failure {
+    Failure::transient(format!(
+        "{host}: no whole exchange within {} s ([delivery] timeout)",
+        timeout.as_secs_f64()
+    ))
+}
+
+fn tls(plain: Deadlined, host: &str) -> Result<Tls, Failure> {
+    let name = rustls::pki_types::ServerName::try_from(host.to_string())
+        .map_err(|e| Failure::permanent(format!("{host}: not a name TLS can check: {e}")))?;
+    let mut connection = rustls::ClientConnection::new(tls_config(), name)
+        .map_err(|e| Failure::transient(format!("TLS for {host}: {e}")))?;
+    let mut plain = plain;
+    // The handshake now, so a certificate the roots do not trust is said
+    // as such rather than as a failed read later.
+    while connection.is_handshaking() {
+        connection.complete_io(&mut plain).map_err(|e| {
+            if e.kind() == io::ErrorKind::TimedOut || e.kind() == io::ErrorKind::WouldBlock {
+                Failure::transient(format!("TLS for {host}: no handshake before the deadline"))
+            } else {
+                Failure::transient(format!("TLS for {host}: {e}"))
+            }
+        })?;
+    }
+    Ok(rustls::StreamOwned::new(connection, plain))
+}
+
+fn tls_config() -> Arc<rustls::ClientConfig> {
+    static CONFIG: std::sync::OnceLock<Arc<rustls::ClientConfig>> = std::sync::OnceLock::new();
+    Arc::clone(CONFIG.get_or_init(|| {
+        let roots = rustls::RootCertStore {
+            roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+        };
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .map(|b| b.with_root_certificates(roots).with_no_client_auth())
+            // ring supports the default versions; this cannot fail.
+            .unwrap_or_else(|_| unreachable!("ring offers TLS 1.2 and 1.3"));
+        Arc::new(config)
+    }))
+}
+
+impl Session {
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Failure> {
+        self.stream
+            .write_all(bytes)
+            .and_then(|_| self.stream.flush())
+            .map_err(|e| self.io_failure(e))
+    }
+
+    fn io_failure(&self, e: io::Error) -> Failure {
+        if matches!(
+            e.kind(),
+            io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock
+        ) {
+            out_of_time(&self.host, self.timeout)
+        } else {
+            Failure::transient(format!("{}: {e}", self.host))
+        }
+    }
+
+    fn line(&mut self) -> Result<String, Failure> {
+        loop {
+            if let Some(end) = self.pending.iter().position(|&b| b == b'\n') {
+                let line: Vec<u8> = self.pending.drain(..=end).collect();
+                let text = String::from_utf8_lossy(&line);
+                return Ok(text.trim_end_matches(['\r', '\n']).to_string());
+            }
+            if self.pending.len() > LONGEST_LINE {
+                return Err(Failure::transient(format!(
+                    "{}: a reply line longer than {LONGEST_LINE} bytes",
+                    self.host
+                )));
+            }
+            let mut buffer = [0u8; 1024];
+            let n = self
+                .stream
+                .read(&mut buffer)
+                .map_err(|e| self.io_failure(e))?;
+            if n == 0 {
+                return Err(Failure::transient(format!(
+                    "{}: the server closed the connection",
+                    self.host
+                )));
+            }
+            self.pending.extend_from_slice(&buffer[..n]);
+        }
+    }
+
+    fn reply(&mut self) -> Result<Reply, Failure> {
+        let mut lines = Vec::new();
+        let mut size = 0;
+        loop {
+            let line = self.line()?;
+            size += line.len();
+            if size > LONGEST_REPLY {
+                return Err(Failure::transient(format!(
+                    "{}: a reply longer than {LONGEST_REPLY} bytes",
+                    self.host
+                )));
+            }
+            let code = line
+                .get(..3)
+                .and_then(|c| c.parse::<u16>().ok())
+                .filter(|c| (200..600).contains(c));
+            let Some(code) = code else {
+                return Err(Failure::transient(format!(
+                    "{}: not an SMTP reply: {:?}",
+                    self.host,
+                    line.chars().take(80).collect::<String>()
+                )));
+            };
+            let last = line.as_bytes().get(3) != Some(&b'-');
+            lines.push(line.get(4..).unwrap_or("").to_string());
+            if last {
+                return Ok(Reply { code, lines });
+            }
+        }
+    }
+
+    /// Reads a reply and fails unless its code is `wanted`: 5xx for good,
+    /// anything else worth another try.
+    fn expect(&mut self, wanted: u16, what: &str) -> Result<Reply, Failure> {
+        let reply = self.reply()?;
+        if reply.code == wanted {
+            return Ok(reply);
+        }
+        let text = format!(
+            "{}: {what} answered {} {}",
+            self.host,
+            reply.code,
+            reply.text()
+        );
+        Err(if (500..600).contains(&reply.code) {
+            Failure::permanent(text)
+        } else {
+            Failure::transient(text)
+        })
+    }
+
+    fn command(&mut self, command: &str, wanted: u16) -> Result<Reply, Failure> {
+        self.write(format!("{command}\r\n").as_bytes())?;
+        let verb = command.split([' ', ':']).next().unwrap_or(command);
+        self.expect(wanted, verb)
+    }
+
+    fn ehlo(&mut self, hello: &str) -> Result<Vec<String>, Failure> {
+        let reply = self.command(&format!("EHLO {hello}"), 250)?;
+        Ok(reply
+            .lines
+            .iter()
+            .skip(1)
+            .map(|l| l.to_ascii_uppercase())
+            .collect())
+    }
+
+    fn authenticate(
+        &mut self,
+        features: &[String],
+        user: &str,
+        password: &str,
+    ) -> Result<(), Failure> {
+        let mechanisms: Vec<&str> = features
+            .iter()
+            .filter_map(|f| f.strip_prefix("AUTH").map(str::trim))
+            .flat_map(|m| m.trim_start_matches('=').split_whitespace())
+            .collect();
+        if mechanisms.contains(&"PLAIN") {
+            let token = BASE64.encode(format!("\0{user}\0{password}"));
+            // The token is not echoed in any error: only the verb is named.
+            self.write(format!("AUTH PLAIN {token}\r\n").as_bytes())?;
+            self.expect(235, "AUTH")?;
+        } else if mechanisms.contains(&"LOGIN") {
+            self.command("AUTH LOGIN", 334)?;
+            self.write(format!("{}\r\n", BASE64.encode(user)).as_bytes())?;
+            self.expect(334, "AUTH")?;
+            self.write(format!("{}\r\n", BASE64.encode(password)).as_bytes())?;
+            self.expect(235, "AUTH")?;
+        } else {
+            return Err(Failure::permanent(format!(
+                "{}: the server offers no password login (AUTH PLAIN or LOGIN); remove username from [email] if it needs none",
+                self.host
+            )));
+        }
+        Ok(())
+    }
+}
+
+fn has(features: &[String], name: &str) -> bool {
+    features
+        .iter()
+        .any(|f| f.split_whitespace().next() == Some(name))
+}
+
+/// The message as DATA sends it: a line that starts with a dot gets one
+/// more (RFC 5321 4.5.2), ended by CRLF . CRLF.
+fn dot_stuffed(mail: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(mail.len() + 8);
+    let mut line_start = true;
+    for &b in mail {
+        if line_start && b == b'.' {
+            out.push(b'.');
+        }
+        out.push(b);
+        line_start = b == b'\n';
+    }
+    if !out.ends_with(b"\r\n") {
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b".\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_starting_with_a_dot_is_doubled_and_the_data_ends_with_a_lone_dot() {
+        assert_eq!(
+            dot_stuffed(b"Subject: x\r\n\r\n.hidden\r\nfine\r\n"),
+            b"Subject: x\r\n\r\n..hidden\r\nfine\r\n.\r\n".to_vec()
+        );
+        assert_eq!(dot_stuffed(b"no end"), b"no end\r\n.\r\n".to_vec());
+    }
+
+    #[test]
+    fn features_are_read_by_their_first_word() {
+        let features = vec!["STARTTLS".to_string(), "AUTH PLAIN LOGIN".to_string()];
+        assert!(has(&features, "STARTTLS"));
+        assert!(has(&features, "AUTH"));
+        assert!(!has(&features, "SMTPUTF8"));
+    }
+}
