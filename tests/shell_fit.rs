@@ -562,3 +562,212 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+#[test]
+fn an_export_held_up_by_its_reader_never_blocks_another_command() {
+    if common::sqlite_files_only("generate") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("big.db");
+    let bin = assert_cmd::cargo::cargo_bin("switchboard");
+    let generated = std::process::Command::new(&bin)
+        .args(["--db", db.to_str().unwrap(), "generate", "--accounts", "4"])
+        .args(["--posts", "4000"])
+        .output()
+        .unwrap();
+    assert!(generated.status.success(), "{generated:?}");
+    // An export whose reader never reads: it stops once the pipe is full,
+    // part-way through a history of 450 KB.
+    let mut export = std::process::Command::new(&bin)
+        .args(["--db", db.to_str().unwrap(), "account", "export", "2"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    assert!(export.try_wait().unwrap().is_none(), "the export finished");
+    let started = std::time::Instant::now();
+    let admin = std::process::Command::new(&bin)
+        .args(["--db", db.to_str().unwrap(), "--json", "user", "list"])
+        .output()
+        .unwrap();
+    let admin: Value = serde_json::from_slice(&admin.stdout).unwrap();
+    let admin = admin[0]["email"].as_str().unwrap().to_string();
+    let write = std::process::Command::new(&bin)
+        .args(["--db", db.to_str().unwrap(), "--as", &admin])
+        .args(["user", "add", "new@example.com", "--name", "New"])
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    let _ = export.kill();
+    let _ = export.wait();
+    assert!(
+        write.status.success(),
+        "{}",
+        String::from_utf8_lossy(&write.stderr)
+    );
+    assert!(took < std::time::Duration::from_secs(3), "waited {took:?}");
+}
+
+#[test]
+fn bash_completes_the_values_of_every_closed_choice_not_file_names() {
+    let p = TestPortal::initialised_at(T0);
+    let script = p.run(&["completions", "bash"]).ok().stdout;
+    let file = p.dir.path().join("switchboard.bash");
+    std::fs::write(&file, script).unwrap();
+    for (line, expected) in [
+        ("account list --status ", "attention"),
+        ("account list --sort ", "urgency"),
+        ("account list --network ", "linkedin"),
+        ("post list --tab ", "canceled"),
+        ("user add x@y.z --access ", "own"),
+        ("user set x@y.z --lang ", "it"),
+        ("user set x@y.z --email-notifications ", "off"),
+        ("tier set ", "enterprise"),
+        ("network-event 1 ", "security"),
+        ("account connect ", "youtube"),
+    ] {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let prev = words.last().unwrap();
+        // Real bash, the way it calls a completion function.
+        let program = format!(
+            "source {}\nCOMP_WORDS=(switchboard {} '')\nCOMP_CWORD={}\nCOMP_LINE='switchboard {line}'\nCOMP_POINT=${{#COMP_LINE}}\n_switchboard switchboard '' '{prev}'\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            file.display(),
+            words.join(" "),
+            words.len() + 1
+        );
+        let out = std::process::Command::new("bash")
+            .args(["-c", &program])
+            .current_dir(p.dir.path())
+            .output()
+            .unwrap();
+        let offered = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            offered.lines().any(|l| l == expected),
+            "{line}: offered {offered:?} ({})",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            !offered.lines().any(|l| l == "switchboard.bash"),
+            "{line}: offered file names"
+        );
+    }
+}
+
+#[test]
+fn every_manual_page_a_page_refers_to_is_written_and_examples_keep_their_lines() {
+    let p = TestPortal::initialised_at(T0);
+    let dir = p.dir.path().join("man1");
+    std::fs::create_dir(&dir).unwrap();
+    p.run(&["man", "--dir", dir.to_str().unwrap()]).ok();
+    let written: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        written.contains(&"switchboard-watch.1".to_string()),
+        "{written:?}"
+    );
+    let reference = |text: &str| -> Vec<String> {
+        text.split(|c: char| {
+            !(c.is_alphanumeric() || c == '-' || c == '(' || c == ')' || c == '\\')
+        })
+        .filter_map(|w| {
+            w.replace("\\-", "-")
+                .strip_suffix("(1)")
+                .map(str::to_string)
+        })
+        .filter(|w| w.starts_with("switchboard"))
+        .collect()
+    };
+    for file in &written {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        for page in reference(&text) {
+            assert!(
+                written.contains(&format!("{page}.1")),
+                "{file} refers to {page}(1), which was not written"
+            );
+        }
+    }
+    let watch = std::fs::read_to_string(dir.join("switchboard-init.1")).unwrap();
+    let examples = watch
+        .split(".SH EXAMPLES")
+        .nth(1)
+        .expect("an EXAMPLES section");
+    assert!(examples.trim_start().starts_with(".nf"), "{examples}");
+    // The one page on stdout refers to no page that is not there.
+    let one = p.run(&["man"]).ok().stdout;
+    assert!(reference(&one).is_empty(), "{:?}", reference(&one));
+    assert!(one.contains(".nf"));
+}
+
+/// Whether a tool this test needs is here; without it the test says
+/// "skipped", and under CI (where the machine image has it) fails.
+fn tool_here(tool: &str) -> bool {
+    let here = std::process::Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !here {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{tool} is missing under CI"
+        );
+        eprintln!("skipped: {tool} is not installed");
+    }
+    here
+}
+
+#[test]
+fn the_watch_unit_verifies_clean_and_is_sandboxed_to_an_exposure_of_4_or_less() {
+    if !tool_here("systemd-analyze") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let unit = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/systemd/switchboard-watch.service"
+    ))
+    .unwrap()
+    // As installed: the binary where the unit will find it.
+    .replace(
+        "%h/.cargo/bin/switchboard",
+        assert_cmd::cargo::cargo_bin("switchboard")
+            .to_str()
+            .unwrap(),
+    );
+    let file = dir.path().join("switchboard-watch.service");
+    std::fs::write(&file, unit).unwrap();
+    let verify = std::process::Command::new("systemd-analyze")
+        .args(["verify", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(verify.status.success(), "{verify:?}");
+    assert!(
+        verify.stderr.is_empty() && verify.stdout.is_empty(),
+        "{verify:?}"
+    );
+    let security = std::process::Command::new("systemd-analyze")
+        .args(["security", "--offline=true", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&security.stdout);
+    let score: f64 = text
+        .lines()
+        .find_map(|l| {
+            l.split("exposure level for switchboard-watch.service: ")
+                .nth(1)
+        })
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no score in {text}"));
+    assert!(score <= 4.0, "exposure {score}");
+    // The README and the unit say the same score.
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("rates it {score:.1}")),
+        "README's score"
+    );
+}

@@ -959,3 +959,72 @@ fn a_filter_of_any_length_is_matched_without_a_database_error() {
     .unwrap();
     assert!(rows.is_empty());
 }
+
+#[test]
+fn lookalike_and_mixed_script_handles_are_refused_naming_the_account_they_pass_for() {
+    let p = TestPortal::new();
+    p.run(&["--now", T0, "clock", "set", T0]).ok();
+    let paypal = p.connect("facebook", "paypal", T0);
+    // A Cyrillic а among Latin letters.
+    let run = p.run(&[
+        "--as",
+        ADMIN,
+        "account",
+        "connect",
+        "facebook",
+        "@p\u{430}ypal",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("mixes scripts"), "{}", run.stderr);
+    // Fullwidth letters: one script, but the same skeleton as @paypal.
+    let run = p.run(&[
+        "--as",
+        ADMIN,
+        "account",
+        "connect",
+        "facebook",
+        "@\u{ff30}\u{ff21}\u{ff39}\u{ff30}\u{ff21}\u{ff2c}",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains(&format!("looks like @paypal (#{paypal})")),
+        "{}",
+        run.stderr
+    );
+    // The same handle on another network is another account.
+    let run = p.run(&["--as", ADMIN, "account", "connect", "linkedin", "@paypal"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Nothing was added on Facebook.
+    let list = p
+        .run(&["--json", "account", "list", "--network", "facebook"])
+        .ok()
+        .json();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn migrate_refuses_a_row_that_could_not_be_written_by_our_own_commands_naming_it() {
+    let p = TestPortal::new();
+    p.run(&["--now", T0, "clock", "set", T0]).ok();
+    p.add_user("bo@example.com", &[]);
+    // An older release or another program wrote a name with CR LF.
+    p.execute_raw(
+        "UPDATE users SET name = 'Bo' || char(13) || char(10) || 'Bcc: all@example.com' WHERE email = 'bo@example.com'",
+    );
+    let copy = p.dir.path().join("copy.db");
+    let run = p.run(&[
+        "migrate",
+        "--from",
+        p.db.to_str().unwrap(),
+        "--to",
+        copy.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("users row 2: its name holds"),
+        "{}",
+        run.stderr
+    );
+    assert!(!copy.exists(), "a copy was left behind");
+}

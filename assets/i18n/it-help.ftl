@@ -98,7 +98,7 @@ arg-post-list-limit = Al massimo questi
 arg-post-list-format = human, json o csv [predefinito: human, o json con --json]
 
 about-sweep = Applica ogni evento dovuto fino a ora, e dice cosa è successo
-about-watch = Tiene aggiornato il portale: applica ogni evento al suo istante (dorme fino al prossimo evento, e si sveglia prima se un altro processo cambia il portale), finché non viene fermato; SIGHUP ricarica la configurazione, SIGTERM o SIGINT lo fermano tra un aggiornamento e l'altro
+about-watch = Tiene aggiornato il portale: applica ogni evento al suo istante (dorme fino al prossimo evento, e si sveglia prima se un altro processo cambia il portale), finché non viene fermato; SIGHUP ricarica la configurazione, SIGTERM o SIGINT lo fermano subito
 about-clock = L'orologio demo del portale
 about-clock-show = L'orologio in uso e fin dove è stato aggiornato il portale
 about-clock-set = Imposta l'orologio demo e aggiorna il portale fino a lì
@@ -115,7 +115,8 @@ arg-audit-account = Solo le voci di questo account
 arg-audit-format = human, json o csv [predefinito: human, o json con --json]
 about-completions = Stampa lo script di completamento per SHELL
 arg-completions-shell = La shell
-about-man = Stampa la pagina di manuale (roff) su stdout
+about-man = Stampa la pagina di manuale (roff) su stdout, o scrive una pagina per comando
+arg-man-dir = Scrive una pagina per comando in questa cartella (sostituendo quelle fatte prima)
 about-config = Dov'è il file di configurazione della TUI, o l'intera configurazione predefinita
 arg-config-default = Stampa l'intera configurazione predefinita: il tema e ogni azione con i suoi tasti
 

@@ -4,7 +4,64 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A text argument whose values are declared to clap for completion and
+/// help (issue 17, item 19), while the command still parses the text and
+/// words its own error (docs/CLI.md's messages stay as they are).
+#[derive(Clone, Copy, Debug)]
+pub struct Offered(pub fn() -> Vec<&'static str>);
+
+impl TypedValueParser for Offered {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new((self.0)().into_iter().map(PossibleValue::new)))
+    }
+}
+
+/// The values each offered argument completes to, from the rules' own lists.
+pub mod offered {
+    use crate::lifecycle::{Network, SocialAccess, StateFilter, Tab, Tier};
+
+    pub fn networks() -> Vec<&'static str> {
+        Network::all().map(Network::name).collect()
+    }
+    pub fn tiers() -> Vec<&'static str> {
+        Tier::ALL.iter().map(|t| t.name()).collect()
+    }
+    pub fn statuses() -> Vec<&'static str> {
+        StateFilter::ALL.iter().map(|f| f.name()).collect()
+    }
+    pub fn tabs() -> Vec<&'static str> {
+        Tab::ALL.iter().map(|t| t.name()).collect()
+    }
+    pub fn accesses() -> Vec<&'static str> {
+        SocialAccess::ALL.iter().map(|a| a.name()).collect()
+    }
+    pub fn langs() -> Vec<&'static str> {
+        crate::i18n::Lang::ALL.iter().map(|l| l.code()).collect()
+    }
+    pub fn sorts() -> Vec<&'static str> {
+        vec!["network", "urgency"]
+    }
+    pub fn switches() -> Vec<&'static str> {
+        vec!["on", "off"]
+    }
+    pub fn network_events() -> Vec<&'static str> {
+        vec!["security", "deleted", "inactive"]
+    }
+}
 
 const GLOBAL: &str = "Global options";
 
@@ -56,7 +113,7 @@ pub struct Global {
     pub json: bool,
     /// The language of the output: en (English) or it (Italian) [default:
     /// $SWITCHBOARD_LANG, else the config file's lang, else the locale]
-    #[arg(long, global = true, value_name = "LANG", help_heading = GLOBAL)]
+    #[arg(long, global = true, value_name = "LANG", help_heading = GLOBAL, value_parser = Offered(offered::langs))]
     pub lang: Option<String>,
     /// Say more: every event a sweep applied, not only the summary
     #[arg(short, long, global = true, help_heading = GLOBAL)]
@@ -77,7 +134,7 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         portal: String,
         /// The subscription: free, starter, professional, enterprise or legacy_basic
-        #[arg(long, value_name = "TIER")]
+        #[arg(long, value_name = "TIER", value_parser = Offered(offered::tiers))]
         tier: String,
         /// The first super admin's email (the user to act as)
         #[arg(long, value_name = "EMAIL")]
@@ -164,7 +221,7 @@ pub enum Command {
         id: i64,
         /// security (a password change or a security check), deleted (the
         /// account is gone from the network) or inactive (X: 90 days without a post)
-        #[arg(value_name = "security|deleted|inactive")]
+        #[arg(value_name = "security|deleted|inactive", value_parser = Offered(offered::network_events))]
         event: String,
     },
     /// Posts
@@ -184,7 +241,7 @@ pub enum Command {
         long_about = "Keep the portal swept: a long-running process that applies each event \
             at its instant (it sleeps until the portal's next event, and wakes early when \
             another process changes the portal), printing what each sweep did. SIGHUP reloads \
-            the config; SIGTERM or SIGINT stops it between sweeps, exit 0.",
+            the config; SIGTERM or SIGINT stops it at once, exit 0.",
         after_long_help = "Examples:\n  \
             switchboard --db acme.db watch\n  \
             switchboard --db acme.db --json watch      # one sweep document a line\n\n\
@@ -224,10 +281,20 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff) on stdout
-    #[command(long_about = "Print the manual page (roff) on stdout.\n\n\
-        switchboard man > ~/.local/share/man/man1/switchboard.1 && man switchboard")]
-    Man,
+    /// Print the manual page (roff) on stdout, or write one page a command
+    #[command(
+        long_about = "Print the manual page (roff) on stdout: one page naming every command and flag.\n\n\
+        With --dir, write one page a command there instead (switchboard.1, switchboard-watch.1, ...), \
+        each naming its subcommands' pages.",
+        after_long_help = "Examples:\n  \
+        switchboard man > ~/.local/share/man/man1/switchboard.1 && man switchboard\n  \
+        switchboard man --dir ~/.local/share/man/man1 && man switchboard-watch"
+    )]
+    Man {
+        /// Write one page a command into this folder (replacing pages made before)
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Where the TUI's config file is, or the whole default config
     #[command(after_long_help = "Examples:\n  \
         switchboard config                       # where it is read from\n  \
@@ -244,7 +311,7 @@ pub enum TierCommand {
     /// Change the portal's tier (super admin only)
     Set {
         /// free, starter, professional, enterprise or legacy_basic
-        #[arg(value_name = "TIER")]
+        #[arg(value_name = "TIER", value_parser = Offered(offered::tiers))]
         tier: String,
     },
 }
@@ -265,7 +332,7 @@ pub enum UserCommand {
         #[arg(long)]
         super_admin: bool,
         /// Social access: none, own (the accounts they connected) or all
-        #[arg(long, default_value = "none", value_name = "none|own|all")]
+        #[arg(long, default_value = "none", value_name = "none|own|all", value_parser = Offered(offered::accesses))]
         access: String,
         /// The publish permission: may schedule and connect
         #[arg(long)]
@@ -290,7 +357,7 @@ pub enum UserCommand {
         #[arg(value_name = "EMAIL")]
         email: String,
         /// Send their reminders and purge warnings to their email address
-        #[arg(long, value_name = "on|off")]
+        #[arg(long, value_name = "on|off", value_parser = Offered(offered::switches))]
         email_notifications: Option<String>,
         /// POST their reminders and purge warnings, signed, to this http(s) URL
         #[arg(long, value_name = "URL", conflicts_with = "no_webhook")]
@@ -299,7 +366,7 @@ pub enum UserCommand {
         #[arg(long)]
         no_webhook: bool,
         /// The language of their messages: en or it (default: the watch's)
-        #[arg(long, value_name = "en|it", conflicts_with = "default_lang")]
+        #[arg(long, value_name = "en|it", conflicts_with = "default_lang", value_parser = Offered(offered::langs))]
         lang: Option<String>,
         /// Write their messages in the watch's language again
         #[arg(long)]
@@ -337,7 +404,7 @@ pub enum AccountCommand {
         switchboard --as ana@acme.test account connect instagram acme.shop --name 'Acme Shop'")]
     Connect {
         /// facebook, instagram, linkedin, x or youtube
-        #[arg(value_name = "NETWORK")]
+        #[arg(value_name = "NETWORK", value_parser = Offered(offered::networks))]
         network: String,
         /// The account's handle on the network (with or without @)
         #[arg(value_name = "HANDLE")]
@@ -393,14 +460,14 @@ pub enum AccountCommand {
         all: bool,
         /// Only accounts in this state: attention (reminder week, or
         /// disconnected and restorable), connected, disconnected, expired
-        #[arg(long, value_name = "STATE")]
+        #[arg(long, value_name = "STATE", value_parser = Offered(offered::statuses))]
         status: Option<String>,
         /// Only this network's accounts
-        #[arg(long, value_name = "NETWORK")]
+        #[arg(long, value_name = "NETWORK", value_parser = Offered(offered::networks))]
         network: Option<String>,
         /// network (the page's order, the default) or urgency (soonest
         /// deadline or purge first)
-        #[arg(long, value_name = "ORDER", default_value = "network")]
+        #[arg(long, value_name = "ORDER", default_value = "network", value_parser = Offered(offered::sorts))]
         sort: String,
         #[command(flatten)]
         page: Page,
@@ -467,7 +534,7 @@ pub enum PostCommand {
         switchboard post list --account 12 --format csv > acme-posts.csv")]
     List {
         /// scheduled, published, drafts or canceled
-        #[arg(long)]
+        #[arg(long, value_parser = Offered(offered::tabs))]
         tab: Option<String>,
         /// Only this account's posts
         #[arg(long, value_name = "ID")]

@@ -12,6 +12,8 @@ pub enum SocialAccess {
 }
 
 impl SocialAccess {
+    pub const ALL: [SocialAccess; 3] = [SocialAccess::None, SocialAccess::Own, SocialAccess::All];
+
     pub fn name(self) -> &'static str {
         match self {
             SocialAccess::None => "none",

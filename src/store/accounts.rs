@@ -59,6 +59,15 @@ pub fn id_by_handle(conn: &Connection, handle: &str) -> Result<Option<AccountId>
     stmt.query_row([handle], |r| r.get(0)).optional()
 }
 
+/// Every account of a network with its handle: to find a lookalike of a
+/// new handle (issue 17, item 14). Connecting is rare; the scan reads one
+/// network's handles.
+pub fn handles_of_network(conn: &Connection, network: Network) -> Result<Vec<(AccountId, String)>> {
+    let mut stmt = conn.prepare_cached("SELECT id, handle FROM accounts WHERE network = ?1")?;
+    let rows = stmt.query_map([network.name()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect::<crate::error::Result<_>>()
+}
+
 /// Every handle, in list order (to say which ones a script may name).
 pub fn all_handles(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached("SELECT handle FROM accounts ORDER BY network, name")?;

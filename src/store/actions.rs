@@ -103,7 +103,30 @@ pub fn normalize_handle(handle: &str) -> Result<String> {
             crate::tr!("error-handle-spaces", handle = handle),
         ));
     }
+    // A handle that mixes scripts (a Cyrillic а in a Latin name) reads as
+    // another one (issue 17, item 14; UTS #39's single-script rule, after
+    // NFKC so fullwidth letters count as the letters they show).
+    {
+        use unicode_normalization::UnicodeNormalization;
+        use unicode_security::MixedScript;
+        let compatible: String = handle.nfkc().collect();
+        if !compatible.is_single_script() {
+            return Err(Error::invalid(
+                "bad_handle",
+                crate::tr!("error-handle-mixed-scripts", handle = handle),
+            ));
+        }
+    }
     Ok(handle.to_string())
+}
+
+/// What a handle looks like, for finding lookalikes: its UTS #39 skeleton
+/// after NFKC and lower case, so `@ＰＡＹＰＡＬ`, `@PayPal` and `@paypa1`'s
+/// confusable forms compare equal to `@paypal`.
+pub fn handle_skeleton(handle: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = handle.nfkc().collect::<String>().to_lowercase();
+    unicode_security::skeleton(&folded).collect()
 }
 
 /// A post's text: 1 character up to what the network takes.
@@ -151,6 +174,21 @@ pub fn connect(
     let conn = session.conn();
     if let Some(known) = accounts::find_by_handle(conn, network, &handle)? {
         return reconnect_account(session, &actor, known, None);
+    }
+    let skeleton = handle_skeleton(&handle);
+    if let Some((id, existing)) = accounts::handles_of_network(conn, network)?
+        .into_iter()
+        .find(|(_, existing)| handle_skeleton(existing) == skeleton)
+    {
+        return Err(Error::invalid(
+            "lookalike_handle",
+            crate::tr!(
+                "error-handle-lookalike",
+                handle = handle,
+                existing = existing,
+                id = id
+            ),
+        ));
     }
     session.attempting("connect", None);
     session.authorize(&actor, Attempt::Connect)?;

@@ -166,6 +166,43 @@ pub fn copy(from: &Path, to: &Path) -> Result<Copied> {
     })
 }
 
+/// The columns that reach a terminal, a mail header or a log: what another
+/// program or an older release wrote there is checked as the commands
+/// check it, and a row that fails is named (issue 17, item 4).
+const CHECKED: [(&str, &str); 5] = [
+    ("portal", "name"),
+    ("users", "name"),
+    ("users", "email"),
+    ("accounts", "name"),
+    ("accounts", "handle"),
+];
+
+fn check_copied(table: &str, columns: &[&str], values: &[Value]) -> Result<()> {
+    for (column, value) in columns.iter().zip(values) {
+        let Value::Text(text) = value else { continue };
+        if !CHECKED.contains(&(table, column)) {
+            continue;
+        }
+        if let Some(what) = crate::present::first_unsafe_char(text) {
+            let id = match values.first() {
+                Some(Value::Integer(id)) => *id,
+                _ => 0,
+            };
+            return Err(Error::invalid(
+                "unsafe_row",
+                crate::tr!(
+                    "error-migrate-unsafe-row",
+                    table = table,
+                    id = id,
+                    column = *column,
+                    what = what
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// A table's rows by id, in batches; returns how many.
 fn copy_table(src: &Connection, dst: &Connection, table: &str, columns: &[&str]) -> Result<i64> {
     let list = columns.join(", ");
@@ -187,6 +224,9 @@ fn copy_table(src: &Connection, dst: &Connection, table: &str, columns: &[&str])
             }
             batch
         };
+        for values in &rows {
+            check_copied(table, columns, values)?;
+        }
         let Some(last) = rows.last() else { break };
         after = match last[0] {
             Value::Integer(id) => id,

@@ -313,7 +313,7 @@ fn list<W: Write>(
 
 /// `account export ID [--output FILE]`: the account, then its posts, its
 /// notifications and its audit entries, as one JSON document, streamed.
-fn export<W: Write>(
+pub(super) fn export<W: Write>(
     session: &mut Session<'_>,
     out: &mut Output<W>,
     id: AccountId,

@@ -14,7 +14,7 @@ mod user;
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::args::{Cli, ClockCommand, Command, Format, FormatArg};
+use super::args::{AccountCommand, Cli, ClockCommand, Command, Format, FormatArg};
 use super::output::Output;
 use crate::error::{Error, Result};
 use crate::lifecycle::Instant;
@@ -90,7 +90,7 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
     match command {
         // Commands that print what the program is, without a portal.
         Command::Completions { shell } => shell::completions(*shell, out),
-        Command::Man => shell::man(out),
+        Command::Man { dir } => shell::man(out, dir.as_deref()),
         Command::Config { default } => shell::config(*default, out),
         // Commands that make a portal.
         Command::Init {
@@ -117,6 +117,25 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
         Command::Clock(ClockCommand::Unset) => clock::unset(cli, out),
         Command::Sweep => clock::sweep(cli, out),
         Command::Watch => clock::watch(cli, out),
+        // An export reads a whole history: after a short sweep, in a read
+        // transaction, so other commands write meanwhile (issue 17, item
+        // 13: WAL readers do not block writers; on PostgreSQL a REPEATABLE
+        // READ snapshot). A refusal is tried again in a write session,
+        // where it is audited (R10e).
+        Command::Account(AccountCommand::Export { id, output }) => {
+            let mut portal = Portal::open(&database_path(cli)?)?;
+            let now = now_flag(cli)?;
+            let actor = cli.global.as_user.as_deref();
+            portal.run(now, None, |_| Ok(()))?;
+            match portal.read(now, actor, |session| {
+                account::export(session, out, *id, output.as_deref())
+            }) {
+                Err(error) if error.is_refusal() => portal.run(now, actor, |session| {
+                    account::export(session, out, *id, output.as_deref())
+                }),
+                done => done,
+            }
+        }
         // Everything else runs in one session at its instant.
         other => {
             let mut portal = Portal::open(&database_path(cli)?)?;
@@ -167,7 +186,7 @@ fn command_name(cli: &Cli) -> &'static str {
         Some(Command::Notifications { .. }) => "notifications",
         Some(Command::Audit { .. }) => "audit",
         Some(Command::Completions { .. }) => "completions",
-        Some(Command::Man) => "man",
+        Some(Command::Man { .. }) => "man",
         Some(Command::Config { .. }) => "config",
     }
 }

@@ -18,16 +18,99 @@ pub fn completions<W: Write>(shell: clap_complete::Shell, out: &mut Output<W>) -
     out.raw(&script)
 }
 
-/// The manual page, as roff.
-pub fn man<W: Write>(out: &mut Output<W>) -> Result<()> {
-    let page = clap_mangen::Man::new(Cli::command());
+/// The manual page, as roff: one page naming every command and flag
+/// (it refers to no other page); with `dir`, one page a command, each
+/// naming its subcommands' pages, written there (issue 17, item 20).
+pub fn man<W: Write>(out: &mut Output<W>, dir: Option<&std::path::Path>) -> Result<()> {
+    let mut root = Cli::command().disable_help_subcommand(true);
+    root.build();
+    if let Some(dir) = dir {
+        let mut written = Vec::new();
+        write_pages(&root, dir, &mut written)?;
+        return if out.json() {
+            out.doc(&j!({ "dir": dir.display().to_string(), "pages": written }))
+        } else {
+            out.line(&crate::tr!(
+                "cli-man-written",
+                count = written.len(),
+                dir = dir.display().to_string()
+            ))
+        };
+    }
     let mut roff = Vec::new();
-    page.render(&mut roff).map_err(io_error)?;
+    page(&root, false, &mut roff).map_err(io_error)?;
     // Every subcommand's own section, so the page names every flag.
-    for sub in Cli::command().get_subcommands() {
+    for sub in root.get_subcommands().filter(|s| !s.is_hide_set()) {
         render_subcommand(&mut roff, sub, "switchboard").map_err(io_error)?;
     }
     out.raw(&roff)
+}
+
+/// One command's page: clap_mangen's sections, the subcommands' pages
+/// named only when they are written too, and examples kept as written.
+fn page(command: &clap::Command, name_pages: bool, roff: &mut Vec<u8>) -> std::io::Result<()> {
+    let man = clap_mangen::Man::new(command.clone());
+    man.render_title(roff)?;
+    man.render_name_section(roff)?;
+    man.render_synopsis_section(roff)?;
+    man.render_description_section(roff)?;
+    if command.get_arguments().any(|a| !a.is_hide_set()) {
+        man.render_options_section(roff)?;
+    }
+    if name_pages && command.get_subcommands().any(|s| !s.is_hide_set()) {
+        man.render_subcommands_section(roff)?;
+    }
+    examples(command, ".SH EXAMPLES", roff)?;
+    if command.get_version().is_some() {
+        man.render_version_section(roff)?;
+    }
+    Ok(())
+}
+
+/// A command's `after_long_help` (its examples) as written: `.nf` keeps
+/// its lines and spaces from being filled and justified.
+fn examples(command: &clap::Command, heading: &str, roff: &mut Vec<u8>) -> std::io::Result<()> {
+    let Some(text) = command
+        .get_after_long_help()
+        .or_else(|| command.get_after_help())
+    else {
+        return Ok(());
+    };
+    writeln!(
+        roff,
+        "{heading}\n.nf\n{}\n.fi",
+        escape_roff(&text.to_string())
+    )
+}
+
+fn write_pages(
+    command: &clap::Command,
+    dir: &std::path::Path,
+    written: &mut Vec<String>,
+) -> Result<()> {
+    let name = command
+        .get_display_name()
+        .unwrap_or_else(|| command.get_name())
+        .to_string();
+    let mut roff = Vec::new();
+    page(command, true, &mut roff).map_err(io_error)?;
+    let file = format!("{name}.1");
+    let path = dir.join(&file);
+    // A page made again replaces the one before: write beside it, then
+    // rename, so a reader never meets half a page.
+    let partial = dir.join(format!(".{file}.partial"));
+    let _ = std::fs::remove_file(&partial);
+    let mut handle = crate::files::create_private(&partial, "manual page")?;
+    handle
+        .write_all(&roff)
+        .and_then(|()| handle.sync_all())
+        .map_err(io_error)?;
+    std::fs::rename(&partial, &path).map_err(io_error)?;
+    written.push(file);
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_pages(sub, dir, written)?;
+    }
+    Ok(())
 }
 
 fn render_subcommand(
@@ -55,7 +138,8 @@ fn render_subcommand(
             writeln!(roff, "{}", escape_roff(&help.to_string()))?;
         }
     }
-    for sub in command.get_subcommands() {
+    examples(command, ".SS Examples", roff)?;
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         render_subcommand(roff, sub, &name)?;
     }
     Ok(())
