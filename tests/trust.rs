@@ -1028,3 +1028,112 @@ fn migrate_refuses_a_row_that_could_not_be_written_by_our_own_commands_naming_it
     );
     assert!(!copy.exists(), "a copy was left behind");
 }
+
+/// `path`'s `-wal`.
+fn wal_of(path: &Path) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push("-wal");
+    name.into()
+}
+
+#[test]
+fn a_write_ahead_log_of_another_portal_is_never_applied_to_this_one() {
+    if common::sqlite_files_only("write-ahead logs") {
+        return;
+    }
+    let a = TestPortal::initialised_at(T0);
+    let b = TestPortal::initialised_at(T0);
+    b.run(&[
+        "--as",
+        ADMIN,
+        "user",
+        "add",
+        "only-b@example.com",
+        "--name",
+        "B",
+    ])
+    .ok();
+    // A process holds A open, so a write to A stays in A's -wal.
+    let holder = rusqlite::Connection::open(&a.db).unwrap();
+    holder
+        .query_row("SELECT count(*) FROM users", [], |r| r.get::<_, i64>(0))
+        .unwrap();
+    a.run(&[
+        "--as",
+        ADMIN,
+        "user",
+        "add",
+        "only-a@example.com",
+        "--name",
+        "A",
+    ])
+    .ok();
+    let saved = a.dir.path().join("saved-wal");
+    std::fs::copy(wal_of(&a.db), &saved).unwrap();
+    assert!(
+        std::fs::metadata(&saved).unwrap().len() > 32,
+        "A's log holds frames"
+    );
+    // That process then dies without cleaning up (its -wal stays), and
+    // someone moves B over A's name.
+    drop(holder);
+    std::fs::rename(&b.db, &a.db).unwrap();
+    let _ = std::fs::remove_file(wal_of(&b.db));
+    std::fs::copy(&saved, wal_of(&a.db)).unwrap();
+    let run = a.run(&["--json", "user", "list"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("belongs to another database"),
+        "{}",
+        run.stderr
+    );
+    // B was left as it was: its own user, not A's.
+    std::fs::rename(wal_of(&a.db), a.dir.path().join("aside-wal")).unwrap();
+    let users = a.run(&["--json", "user", "list"]).ok().stdout;
+    assert!(users.contains("only-b@example.com"), "{users}");
+    assert!(!users.contains("only-a@example.com"), "{users}");
+}
+
+#[test]
+fn a_portals_own_write_ahead_log_left_by_a_crash_is_applied() {
+    if common::sqlite_files_only("write-ahead logs") {
+        return;
+    }
+    let a = TestPortal::initialised_at(T0);
+    let holder = rusqlite::Connection::open(&a.db).unwrap();
+    holder
+        .query_row("SELECT count(*) FROM users", [], |r| r.get::<_, i64>(0))
+        .unwrap();
+    a.run(&[
+        "--as",
+        ADMIN,
+        "user",
+        "add",
+        "crash@example.com",
+        "--name",
+        "C",
+    ])
+    .ok();
+    let saved = a.dir.path().join("saved-wal");
+    std::fs::copy(wal_of(&a.db), &saved).unwrap();
+    // The file as it was before the write's checkpoint: a crash's state.
+    let before = a.dir.path().join("before.db");
+    let untouched = rusqlite::Connection::open_with_flags(
+        format!("file:{}?immutable=1", a.db.display()),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_URI,
+    )
+    .unwrap();
+    untouched
+        .backup(
+            rusqlite::MAIN_DB,
+            &before,
+            None::<fn(rusqlite::backup::Progress)>,
+        )
+        .unwrap();
+    drop(untouched);
+    drop(holder);
+    std::fs::copy(&before, &a.db).unwrap();
+    std::fs::copy(&saved, wal_of(&a.db)).unwrap();
+    let users = a.run(&["--json", "user", "list"]).ok().stdout;
+    assert!(users.contains("crash@example.com"), "{users}");
+}

@@ -497,3 +497,35 @@ fn sigterm_ends_a_tui_whose_terminal_is_gone_within_a_second() {
     });
     assert!(took < Duration::from_millis(1300), "took {took:?}");
 }
+
+#[test]
+fn a_recording_holds_one_event_per_frame_not_one_per_write() {
+    let p = acme();
+    let cast = p.dir.path().join("session.cast");
+    let mut tui = Tui::start_with(&p.db, &["--as", ADMIN, "--record", cast.to_str().unwrap()]);
+    tui.wait_for("@acmecorp");
+    for _ in 0..5 {
+        tui.send(b"j");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    tui.send(b"q");
+    tui.wait_exit();
+    let text = std::fs::read_to_string(&cast).unwrap();
+    let events: Vec<serde_json::Value> = text
+        .lines()
+        .skip(1)
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let bytes: usize = events.iter().map(|e| e[2].as_str().unwrap().len()).sum();
+    // A handful of frames (the first, a reload, five moves, the goodbye).
+    assert!(
+        events.len() <= 40,
+        "{} events for {bytes} bytes",
+        events.len()
+    );
+    assert!(
+        bytes / events.len() > 40,
+        "{} events for {bytes} bytes",
+        events.len()
+    );
+}

@@ -796,6 +796,7 @@ error-needs-terminal = the terminal UI needs a terminal: run it in one, or use a
 error-terminal = the terminal failed: { $why }
 error-cannot-write-output = cannot write the output: { $why }
 cli-man-written = Wrote { $count } manual pages to { $dir }.
+error-foreign-wal = the write-ahead log { $wal } belongs to another database, not to { $path } (a file was moved over the portal while a program had it open): nothing was opened; if { $path } is the portal you want, move { $wal } aside and run the command again
 error-tour-json = tour prints each step's screen as Markdown, not JSON: run it without --json
 error-terminal-gone = the terminal hung up
 cli-needs-subcommand = '{ $command }' needs a subcommand: { $names }; see '{ $command } --help'

@@ -838,6 +838,7 @@ error-needs-terminal = l'interfaccia a terminale ha bisogno di un terminale: avv
 error-terminal = il terminale ha avuto un errore: { $why }
 error-cannot-write-output = impossibile scrivere l'output: { $why }
 cli-man-written = Scritte { $count } pagine di manuale in { $dir }.
+error-foreign-wal = il registro write-ahead { $wal } appartiene a un altro database, non a { $path } (un file è stato spostato sopra il portale mentre un programma lo aveva aperto): non è stato aperto nulla; se { $path } è il portale che vuoi, sposta { $wal } altrove e riprova
 error-tour-json = tour stampa la schermata di ogni passo in Markdown, non in JSON: eseguilo senza --json
 error-terminal-gone = il terminale si è chiuso
 cli-needs-subcommand = '{ $command }' ha bisogno di un sottocomando: { $names }; vedi '{ $command } --help'

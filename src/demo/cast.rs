@@ -35,9 +35,15 @@ impl Recorder {
         })
     }
 
-    /// Records terminal output now.
-    pub fn output(&mut self, bytes: &[u8]) -> io::Result<()> {
+    /// Keeps terminal output for the next event: a frame is written in many
+    /// small pieces, and a cast holds one event per frame (issue 17, item
+    /// 22), not one per piece.
+    pub fn output(&mut self, bytes: &[u8]) {
         self.pending.extend_from_slice(bytes);
+    }
+
+    /// Records the output kept since the last event as one event, now.
+    pub fn emit(&mut self) -> io::Result<()> {
         let valid = match std::str::from_utf8(&self.pending) {
             Ok(_) => self.pending.len(),
             // An incomplete character at the end waits for the next write.
@@ -59,6 +65,7 @@ impl Recorder {
     }
 
     pub fn finish(mut self) -> io::Result<()> {
+        self.emit()?;
         self.out.flush()
     }
 }
@@ -73,13 +80,15 @@ impl<W: Write> Write for Tee<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = self.inner.write(buf)?;
         if let Some(recorder) = &mut self.recorder {
-            recorder.output(&buf[..n])?;
+            recorder.output(&buf[..n]);
         }
         Ok(n)
     }
 
+    /// A frame is flushed once it is whole: its output is one event.
     fn flush(&mut self) -> io::Result<()> {
         if let Some(recorder) = &mut self.recorder {
+            recorder.emit()?;
             recorder.out.flush()?;
         }
         self.inner.flush()

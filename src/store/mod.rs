@@ -20,6 +20,7 @@ pub mod rows;
 pub mod schema;
 pub mod sweep;
 pub mod users;
+pub mod wal_owner;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -99,8 +100,10 @@ impl Portal {
                 crate::tr!("error-read-only-file", path = shown.to_string()),
             ));
         }
-        // Nothing is written to a file before it is known to be a portal.
+        // Nothing is written to a file before it is known to be a portal,
+        // nor a write-ahead log of another file applied to it.
         schema::check_portal_file(path)?;
+        wal_owner::check(path, &wal_path(path))?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = rusqlite::Connection::open_with_flags(path, flags)?;
         let opened = Identity::of(path).ok_or_else(|| replaced(path))?;
@@ -120,6 +123,11 @@ impl Portal {
         portal.info()?;
         portal.wal = Identity::of(&wal_path(path));
         Ok(portal)
+    }
+
+    /// Whether the path still names the file (and log) this portal opened.
+    fn still_the_same_file(&self) -> bool {
+        self.check_still_the_same_file().is_ok()
     }
 
     /// Refuses to write when the path no longer names the file this portal
@@ -454,6 +462,21 @@ impl Portal {
 
 pub use crate::files::build_then_link;
 
+impl Drop for Portal {
+    /// A portal whose path now names another file closes without letting
+    /// SQLite delete the `-wal` at that name: it may be the other file's
+    /// (issue 17, item 3). Its own log is checkpointed through the file it
+    /// holds open, whatever the names say now.
+    fn drop(&mut self) {
+        if self.opened.is_some()
+            && !self.still_the_same_file()
+            && let Some(sqlite) = self.conn.sqlite()
+        {
+            wal_owner::keep_wal_on_close(sqlite);
+        }
+    }
+}
+
 /// The rows of a new portal: itself, its super admin, and the audit entry.
 fn first_rows<'a>(
     portal_name: &'a str,
@@ -505,18 +528,45 @@ fn write_new_portal(building: &Path, fill: impl FnOnce(&Connection) -> Result<()
 pub(crate) struct Transaction<'c> {
     conn: &'c Connection,
     done: bool,
+    /// SQLite's count of changed rows when it began, for a write.
+    changes_at_begin: Option<u64>,
 }
 
 impl<'c> Transaction<'c> {
     pub(crate) fn begin(conn: &'c Connection, begin: &str) -> Result<Transaction<'c>> {
         conn.execute_batch(begin)?;
-        Ok(Transaction { conn, done: false })
+        let changes_at_begin = match conn.sqlite() {
+            Some(sqlite) if begin == "BEGIN IMMEDIATE" => Some(sqlite.total_changes()),
+            _ => None,
+        };
+        Ok(Transaction {
+            conn,
+            done: false,
+            changes_at_begin,
+        })
     }
 
+    /// Commits; a SQLite write that changed rows marks its frames as this
+    /// database's (store/wal_owner.rs). One that changed nothing writes
+    /// nothing, so watches do not wake each other for nothing.
     pub(crate) fn commit(mut self) -> Result<()> {
         self.done = true;
+        if let (Some(before), Some(sqlite)) = (self.changes_at_begin, self.conn.sqlite())
+            && sqlite.total_changes() > before
+            && has_wal_owner(sqlite)
+        {
+            self.conn.execute_batch(wal_owner::TOUCH)?;
+        }
         self.conn.execute_batch("COMMIT")
     }
+}
+
+/// Whether the portal has its WAL owner's row (migration 005 on).
+fn has_wal_owner(sqlite: &rusqlite::Connection) -> bool {
+    sqlite
+        .prepare_cached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'wal_owner'")
+        .and_then(|mut s| s.exists([]))
+        .unwrap_or(false)
 }
 
 impl std::ops::Deref for Transaction<'_> {

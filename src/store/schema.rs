@@ -15,7 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_ids_never_reused.sql"),
     include_str!("migrations/003_posts_in_tab_order.sql"),
     include_str!("migrations/004_outbox.sql"),
-    include_str!("migrations/005_expired_deliveries.sql"),
+    include_str!("migrations/005_watch_hardening.sql"),
 ];
 
 /// The mark in every portal file's header (`PRAGMA application_id`, 'SWBD'),

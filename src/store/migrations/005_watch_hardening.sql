@@ -29,3 +29,14 @@ INSERT INTO sqlite_sequence (name, seq)
 DROP TABLE deliveries;
 ALTER TABLE deliveries_new RENAME TO deliveries;
 CREATE INDEX deliveries_due ON deliveries (status, next_attempt_ms, id);
+
+-- Issue 17: which database a write-ahead log belongs to (store/wal_owner.rs).
+-- Every write transaction changes `writes`, so each commit's frames hold
+-- this row's page and its token; a -wal whose page holds another token is
+-- another database's, and is refused before SQLite applies it.
+CREATE TABLE wal_owner (
+    id     INTEGER PRIMARY KEY CHECK (id = 1),
+    token  BLOB NOT NULL,
+    writes INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO wal_owner (id, token) VALUES (1, randomblob(16));
