@@ -933,6 +933,36 @@ fn a_trickling_mail_server_is_given_up_at_the_deadline_and_sigterm_ends_the_watc
 }
 
 #[test]
+fn a_mail_server_that_never_answers_is_given_up_at_the_deadline_and_sigterm_ends_the_watch_at_once()
+{
+    // One line of greeting, then silence for an hour.
+    let smtp = TricklingSmtp::start(Duration::from_secs(3600), None, usize::MAX);
+    let (p, _) = portal_with_email_users();
+    set_email(&p, &[BO, CY], "off");
+    write_config(
+        &p,
+        &format!(
+            "[email]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\nfrom = \"switchboard@acme.test\"\n\n[delivery]\nmax_attempts = 50\nfirst_retry = \"100ms\"\ntimeout = \"1s\"\n",
+            smtp.port
+        ),
+    );
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    let watch = start_watch(&p);
+    wait_until("an attempt given up at its deadline", 15, || {
+        outbox(&p)[0]["last_error"]
+            .as_str()
+            .is_some_and(|e| e.contains("no whole exchange within 1 s"))
+    });
+    let seen = *smtp.connections.lock().unwrap();
+    wait_until("the next connection", 10, || {
+        *smtp.connections.lock().unwrap() > seen
+    });
+    let (code, took, _) = stop_timed(watch);
+    assert_eq!(code, Some(0));
+    assert!(took < Duration::from_secs(2), "took {took:?} to stop");
+}
+
+#[test]
 fn a_server_slower_than_a_lease_gets_each_message_once_from_two_watches() {
     // The first connection trickles for 8 s, longer than a lease of
     // yesterday's shape (3 x 1 s + 5 s); every later one answers at once.
@@ -1276,5 +1306,92 @@ fn a_name_that_cannot_stand_in_a_header_fails_its_delivery_and_the_watch_goes_on
             .contains("control character"),
         "{}",
         failed[0]
+    );
+}
+
+#[test]
+fn sweeps_keep_to_their_instants_while_a_delivery_is_in_hand() {
+    // A portal on the system clock, whose reminder is due now.
+    let ago = |days: i64| {
+        (chrono::Utc::now() - chrono::TimeDelta::days(days))
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    };
+    let p = TestPortal::empty();
+    p.run(&[
+        "init",
+        "--portal",
+        "Acme",
+        "--tier",
+        "professional",
+        "--admin",
+        ADMIN,
+        "--admin-name",
+        "Ana",
+        "--now",
+        &ago(100),
+    ])
+    .ok();
+    p.run(&[
+        "--now",
+        &ago(90),
+        "--as",
+        ADMIN,
+        "user",
+        "set",
+        ADMIN,
+        "--email-notifications",
+        "on",
+    ])
+    .ok();
+    p.run(&[
+        "--now",
+        &ago(84),
+        "--as",
+        ADMIN,
+        "account",
+        "connect",
+        "facebook",
+        "acme",
+    ])
+    .ok();
+    // The mail server takes the connection and says nothing more.
+    let smtp = TricklingSmtp::start(Duration::from_secs(3600), None, usize::MAX);
+    write_config(
+        &p,
+        &format!(
+            "[email]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\nfrom = \"switchboard@acme.test\"\n\n[delivery]\ntimeout = \"20s\"\n",
+            smtp.port
+        ),
+    );
+    let watch = start_watch(&p);
+    wait_until("the delivery in hand", 10, || {
+        *smtp.connections.lock().unwrap() == 1
+    });
+    let at = (chrono::Utc::now() + chrono::TimeDelta::seconds(2))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let post = p
+        .run(&[
+            "--json", "--as", ADMIN, "post", "schedule", "1", "--at", &at, "--text", "On time",
+        ])
+        .ok()
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(4));
+    let (code, took, stdout) = stop_timed(watch);
+    assert_eq!(code, Some(0));
+    assert!(took < Duration::from_secs(2), "took {took:?} to stop");
+    // The watch itself published the post at its instant, the delivery
+    // still in hand (nothing else swept meanwhile).
+    let published = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|d| d["events"].as_array().cloned())
+        .flatten()
+        .any(|e| e["post_id"] == post);
+    assert!(published, "{stdout}");
+    assert!(
+        outbox(&p)[0]["status"] == "pending",
+        "still in hand when stopped"
     );
 }
