@@ -519,9 +519,10 @@ fn rewind_refuses_when_another_process_changed_the_portal() {
     );
 }
 
-/// Issue 8: the tour panel can be hidden to give a small terminal its room.
+/// Issue 8: the tour panel can be hidden to give a small terminal its room;
+/// issue 18: by H, so h keeps its one meaning (the previous tab).
 #[test]
-fn h_hides_and_shows_the_tour_panel() {
+fn shift_h_hides_and_shows_the_tour_panel_and_h_is_only_the_previous_tab() {
     let p = demo();
     let (mut store, mut app) = presenting_the_article(&p);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
@@ -535,6 +536,15 @@ fn h_hides_and_shows_the_tour_panel() {
     let h = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
         crossterm::event::KeyCode::Char('h'),
         crossterm::event::KeyModifiers::NONE,
+    ));
+    switchboard::tui::handle_event(&mut app, &mut store, &h);
+    assert!(
+        screen(&mut terminal, &mut app).contains("Tour ·"),
+        "h hid the panel"
+    );
+    let h = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('H'),
+        crossterm::event::KeyModifiers::SHIFT,
     ));
     switchboard::tui::handle_event(&mut app, &mut store, &h);
     assert!(!screen(&mut terminal, &mut app).contains("Tour ·"));

@@ -28,26 +28,34 @@ impl Tui {
 
     /// The binary with `--db DB` and these arguments, in a 120×36 terminal.
     fn start_with(db: &std::path::Path, args: &[&str]) -> Tui {
+        let mut all = vec!["--db", db.to_str().unwrap()];
+        all.extend_from_slice(args);
+        Tui::start_sized(db.parent().unwrap(), &all, COLS, ROWS)
+    }
+
+    /// The binary with these arguments, its home and data in `home`, in a
+    /// terminal of this size.
+    fn start_sized(home: &std::path::Path, args: &[&str], cols: u16, rows: u16) -> Tui {
         let pty = native_pty_system()
             .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
             .unwrap();
         let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("switchboard"));
-        cmd.args(["--db", db.to_str().unwrap()]);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("TZ", "UTC");
-        cmd.env("HOME", db.parent().unwrap());
-        cmd.env("XDG_CONFIG_HOME", db.parent().unwrap());
-        cmd.env("XDG_DATA_HOME", db.parent().unwrap());
+        cmd.env("HOME", home);
+        cmd.env("XDG_CONFIG_HOME", home);
+        cmd.env("XDG_DATA_HOME", home);
         cmd.env_remove("NO_COLOR");
+        cmd.env_remove("SWITCHBOARD_DB");
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         // A thread drains the PTY, or the child blocks on a full buffer.
         let mut reader = pty.master.try_clone_reader().unwrap();
         let sink = Arc::clone(&parser);
@@ -104,6 +112,27 @@ impl Tui {
         // SAFETY: a valid descriptor and a valid out pointer.
         assert_eq!(unsafe { libc::tcgetattr(fd, &mut termios) }, 0);
         termios.c_lflag & (libc::ICANON | libc::ECHO) == 0
+    }
+
+    /// Sends a key, then waits until the screen has changed and stayed
+    /// the same for a moment: the key's work is done.
+    fn send_and_settle(&mut self, bytes: &[u8]) {
+        let before = self.screen();
+        self.send(bytes);
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let mut last = before.clone();
+        let mut still_since = Instant::now();
+        loop {
+            assert!(Instant::now() < deadline, "nothing changed:\n{last}");
+            std::thread::sleep(Duration::from_millis(30));
+            let now = self.screen();
+            if now != last {
+                last = now;
+                still_since = Instant::now();
+            } else if last != before && still_since.elapsed() > Duration::from_millis(250) {
+                return;
+            }
+        }
     }
 
     fn send(&mut self, bytes: &[u8]) {
@@ -527,5 +556,40 @@ fn a_recording_holds_one_event_per_frame_not_one_per_write() {
         bytes / events.len() > 40,
         "{} events for {bytes} bytes",
         events.len()
+    );
+}
+
+/// Walks a bundled tour to its last step with `]` alone, in a real
+/// terminal of this size, then back to its start with `[` (issue 18,
+/// item 1: a step that opens a dialog with a field kept `]` as text).
+fn walk_tour(name: &str, intro: &str, over: &str, cols: u16, rows: u16) {
+    let home = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start_sized(home.path(), &["tour", name], cols, rows);
+    tui.wait_for(intro);
+    for _ in 1..=24 {
+        tui.send_and_settle(b"]");
+    }
+    tui.wait_for(over);
+    for _ in 1..=24 {
+        tui.send_and_settle(b"[");
+    }
+    tui.wait_for(intro);
+    tui.send(b"q");
+    tui.wait_exit();
+}
+
+#[test]
+fn the_english_tour_walks_to_its_end_and_back_with_brackets_at_80x24() {
+    walk_tour("article", "24 steps walk", "The tour is over", 80, 24);
+}
+
+#[test]
+fn the_italian_tour_walks_to_its_end_and_back_with_brackets_at_120x36() {
+    walk_tour(
+        "articolo",
+        "24 passi percorrono",
+        "Il tour è finito",
+        120,
+        36,
     );
 }

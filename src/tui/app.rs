@@ -532,6 +532,18 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 let k = Key::from_event(key);
+                // While a tour runs, its step keys are the tour's whatever
+                // has focus: a step that opens a dialog with a field must
+                // not swallow the key that goes on (issue 18, item 1).
+                if self.tour.is_some() {
+                    let step = self
+                        .keymap
+                        .action(Context::Dialog, k)
+                        .filter(|a| matches!(a, Action::TourNext | Action::TourBack));
+                    if let Some(action) = step {
+                        return Some(Msg::Act(action));
+                    }
+                }
                 if self.typing() {
                     if k.ctrl && k.code == KeyCode::Char('c') {
                         return Some(Msg::Act(Action::Quit));

@@ -283,7 +283,7 @@ pub fn defaults() -> Vec<Binding> {
         ),
         row(
             TourPanel,
-            &["h"],
+            &["H"],
             "tour panel",
             "Tour: hide or show the panel",
             TOUR,
