@@ -89,20 +89,45 @@ impl Key {
             KeyCode::Enter => "⏎".to_string(),
             KeyCode::Esc => "Esc".into(),
             KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "S-Tab".into(),
-            KeyCode::Char(' ') => "Space".into(),
+            // Named keys in the reader's language (issue 18, item 11).
+            KeyCode::BackTab => crate::tr!("key-back-tab"),
+            KeyCode::Char(' ') => crate::tr!("key-space"),
             KeyCode::Up => "↑".into(),
             KeyCode::Down => "↓".into(),
             KeyCode::Left => "←".into(),
             KeyCode::Right => "→".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => crate::tr!("key-home"),
+            KeyCode::End => crate::tr!("key-end"),
+            KeyCode::PageUp => crate::tr!("key-page-up"),
+            KeyCode::PageDown => crate::tr!("key-page-down"),
             KeyCode::F(n) => format!("F{n}"),
             KeyCode::Char(c) => c.to_string(),
             other => format!("{other:?}"),
         };
         if self.ctrl { format!("^{base}") } else { base }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{self, Lang};
+
+    #[test]
+    fn named_keys_are_written_in_the_readers_language() {
+        let space = Key {
+            code: KeyCode::Char(' '),
+            ctrl: false,
+        };
+        let end = Key {
+            code: KeyCode::End,
+            ctrl: false,
+        };
+        i18n::set(Lang::It);
+        assert_eq!(space.label(), "Spazio");
+        assert_eq!(end.label(), "Fine");
+        i18n::set(Lang::En);
+        assert_eq!(space.label(), "Space");
+        assert_eq!(end.label(), "End");
     }
 }

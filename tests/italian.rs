@@ -136,7 +136,11 @@ fn the_language_comes_from_the_environment_and_a_wrong_one_is_refused() {
 }
 
 /// English words that must not appear on the Italian screens of the tour.
-const ENGLISH: [&str; 40] = [
+const ENGLISH: [&str; 44] = [
+    "Space ",
+    "PgUp",
+    "PgDn",
+    "S-Tab",
     "Settings",
     "Accounts",
     "Publishing",
@@ -276,4 +280,33 @@ fn the_command_lines_help_and_usage_errors_speak_italian() {
     assert_eq!(typo.code, 2);
     assert!(typo.stderr.contains("forse intendevi"), "{}", typo.stderr);
     assert!(typo.stderr.contains("'account'"), "{}", typo.stderr);
+}
+
+#[test]
+fn a_mistyped_instant_is_explained_in_italian_without_the_librarys_english() {
+    let p = demo();
+    for text in [
+        "domani",
+        "2026-03-01",
+        "2026-02-30T09:00:00Z",
+        "2026-03-01T09:00:00Z extra",
+    ] {
+        let run = italian(&p, &["--as", "ana@northwind.test", "clock", "set", text]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("non è un istante RFC 3339"),
+            "{}",
+            run.stderr
+        );
+        for english in [
+            "premature",
+            "input",
+            "invalid",
+            "out of range",
+            "trailing",
+            "impossible",
+        ] {
+            assert!(!run.stderr.contains(english), "{text}: {}", run.stderr);
+        }
+    }
 }

@@ -771,3 +771,85 @@ fn the_watch_unit_verifies_clean_and_is_sandboxed_to_an_exposure_of_4_or_less() 
         "README's score"
     );
 }
+
+#[test]
+fn a_generated_accounts_name_carries_its_own_id() {
+    if common::sqlite_files_only("generate") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("gen.db");
+    let bin = assert_cmd::cargo::cargo_bin("switchboard");
+    let made = std::process::Command::new(&bin)
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "generate",
+            "--accounts",
+            "30",
+            "--posts",
+            "10",
+        ])
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    for id in ["1", "17", "30"] {
+        let shown = std::process::Command::new(&bin)
+            .args([
+                "--db",
+                db.to_str().unwrap(),
+                "--json",
+                "account",
+                "show",
+                id,
+            ])
+            .output()
+            .unwrap();
+        let account: Value = serde_json::from_slice(&shown.stdout).unwrap();
+        let name = account["name"].as_str().unwrap().to_string();
+        assert_eq!(name, format!("Brand {:06}", id.parse::<u32>().unwrap()));
+    }
+}
+
+#[test]
+fn the_audit_log_lists_entries_of_one_second_in_the_order_they_were_written() {
+    let p = TestPortal::initialised_at(T0);
+    // Same instant, with and without an account: written in this order.
+    p.connect("facebook", "acme", T0);
+    p.act(
+        ADMIN,
+        T0,
+        &["user", "add", "bo@example.com", "--name", "Bo"],
+    )
+    .ok();
+    p.connect("instagram", "acme", T0);
+    let log = p.run(&["--json", "audit"]).ok().json();
+    let entries = log.as_array().unwrap();
+    for pair in entries.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a["at"] == b["at"] {
+            assert!(a["id"].as_i64() < b["id"].as_i64(), "{a} before {b}");
+        }
+    }
+}
+
+#[test]
+fn a_usage_line_shows_options_with_defaults_as_options_even_when_the_environment_sets_them() {
+    let p = TestPortal::initialised_at(T0);
+    for lang in ["en", "it"] {
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("switchboard"))
+            .env("SWITCHBOARD_DB", &p.db)
+            .env("SWITCHBOARD_USER", ADMIN)
+            .env("SWITCHBOARD_LANG", lang)
+            .args(["account", "disconnect"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("switchboard account disconnect [OPTIONS] <ID>..."),
+            "{lang}: {stderr}"
+        );
+        assert!(!stderr.contains("--db <PATH>"), "{lang}: {stderr}");
+    }
+}

@@ -473,6 +473,17 @@ error-no-database = no portal database at { $path }: create one with 'switchboar
 error-no-account = no account #{ $id } in this portal: see 'switchboard account list --all'
 error-unknown-network = unknown network '{ $text }': use one of { $names }
 error-not-an-instant = '{ $text }' is not an RFC 3339 instant ({ $why }); write it like 2026-03-01T09:00:00Z
+time-why-too-short = it ends too soon
+time-why-too-long = it has more after the instant
+time-why-impossible = no such date or time
+time-why-not-enough = a part of it is missing
+time-why-form = it is not in that form
+key-space = Space
+key-back-tab = S-Tab
+key-home = Home
+key-end = End
+key-page-up = PgUp
+key-page-down = PgDn
 error-disk-full = the disk is full: free some space and try again (nothing was changed)
 error-not-a-database = the file is not a SQLite database: check --db or SWITCHBOARD_DB, or create a portal with 'switchboard init'
 

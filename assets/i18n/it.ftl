@@ -502,6 +502,17 @@ error-no-database = nessun database del portale in { $path }: creane uno con 'sw
 error-no-account = nessun account n. { $id } in questo portale: vedi 'switchboard account list --all'
 error-unknown-network = social network sconosciuto '{ $text }': usa uno tra { $names }
 error-not-an-instant = '{ $text }' non è un istante RFC 3339 ({ $why }); scrivilo come 2026-03-01T09:00:00Z
+time-why-too-short = finisce troppo presto
+time-why-too-long = c'è altro dopo l'istante
+time-why-impossible = quella data o quell'ora non esiste
+time-why-not-enough = ne manca una parte
+time-why-form = non è in quella forma
+key-space = Spazio
+key-back-tab = Maiusc-Tab
+key-home = Inizio
+key-end = Fine
+key-page-up = PagSu
+key-page-down = PagGiù
 error-disk-full = il disco è pieno: libera spazio e riprova (non è stato cambiato nulla)
 error-not-a-database = il file non è un database SQLite: controlla --db o SWITCHBOARD_DB, o crea un portale con 'switchboard init'
 

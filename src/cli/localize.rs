@@ -176,6 +176,30 @@ fn examples(text: &str) -> String {
         .to_string()
 }
 
+/// The usage of the command a clap usage line names, as its `--help` shows
+/// it: options that have defaults (an environment variable, the data
+/// folder) are `[OPTIONS]`, not the values the environment gave them
+/// (issue 18, item 14). None when the line names no known command.
+pub fn own_usage(usage: &str) -> Option<String> {
+    let usage = usage.trim().trim_start_matches("Usage:").trim();
+    let words: Vec<&str> = usage
+        .split_whitespace()
+        .take_while(|w| !w.starts_with(['[', '<', '-']))
+        .collect();
+    let mut root = command();
+    root.build();
+    let mut current = &mut root;
+    for word in words.iter().skip(1) {
+        current = current.find_subcommand_mut(word)?;
+    }
+    let rendered = current.render_usage().to_string();
+    let own = rendered
+        .trim()
+        .split_once(':')
+        .map_or(rendered.trim(), |(_, rest)| rest.trim());
+    Some(own.to_string())
+}
+
 /// A usage error of clap in the current language, on one line. English is
 /// clap's own message.
 pub fn usage_message(error: &clap::Error, english: impl FnOnce() -> String) -> String {
@@ -261,7 +285,9 @@ pub fn usage_message(error: &clap::Error, english: impl FnOnce() -> String) -> S
         }
     }
     let usage = first(ContextKind::Usage);
-    let usage = usage.trim().trim_start_matches("Usage:").trim();
+    let usage = own_usage(&usage)
+        .unwrap_or_else(|| usage.trim().trim_start_matches("Usage:").trim().to_string());
+    let usage = usage.as_str();
     if !usage.is_empty() {
         line.push_str(&format!("; Uso: {usage}"));
     }

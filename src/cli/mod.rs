@@ -143,6 +143,11 @@ fn one_line(text: &str) -> String {
         if part.starts_with("For more information") {
             continue;
         }
+        let own = part
+            .starts_with("Usage:")
+            .then(|| localize::own_usage(part).map(|u| format!("Usage: {u}")))
+            .flatten();
+        let part = own.as_deref().unwrap_or(part);
         if line.is_empty() {
             line.push_str(part.trim_start_matches("error: "));
         } else if line.ends_with(':') {
@@ -258,7 +263,7 @@ mod tests {
         let missing = "error: the following required arguments were not provided:\n  --at <RFC3339>\n  --text <TEXT>\n\nUsage: switchboard post schedule --at <RFC3339> --text <TEXT> <ACCOUNT_ID>\n\nFor more information, try '--help'.\n";
         assert_eq!(
             one_line(missing),
-            "the following required arguments were not provided: --at <RFC3339>, --text <TEXT>; Usage: switchboard post schedule --at <RFC3339> --text <TEXT> <ACCOUNT_ID>; see 'switchboard post schedule --help'"
+            "the following required arguments were not provided: --at <RFC3339>, --text <TEXT>; Usage: switchboard post schedule [OPTIONS] --at <RFC3339> --text <TEXT> <ACCOUNT_ID>; see 'switchboard post schedule --help'"
         );
     }
 }

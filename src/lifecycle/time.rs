@@ -68,8 +68,19 @@ pub fn one_second() -> Duration {
 /// Parses an RFC 3339 instant (any offset), converts it to UTC and drops
 /// fractions of a second (T1).
 pub fn parse_instant(text: &str) -> Result<Instant, String> {
-    let parsed = DateTime::parse_from_rfc3339(text.trim())
-        .map_err(|e| crate::tr!("error-not-an-instant", text = text, why = e.to_string()))?;
+    // The library's own words never reach the reader: its kind of error,
+    // said in the catalog's (issue 18, item 11).
+    let parsed = DateTime::parse_from_rfc3339(text.trim()).map_err(|e| {
+        use chrono::format::ParseErrorKind;
+        let why = match e.kind() {
+            ParseErrorKind::TooShort => "time-why-too-short",
+            ParseErrorKind::TooLong => "time-why-too-long",
+            ParseErrorKind::OutOfRange | ParseErrorKind::Impossible => "time-why-impossible",
+            ParseErrorKind::NotEnough => "time-why-not-enough",
+            _ => "time-why-form",
+        };
+        crate::tr!("error-not-an-instant", text = text, why = crate::tr!(why))
+    })?;
     let utc = parsed.with_timezone(&Utc);
     if !(FIRST_YEAR..=LAST_YEAR).contains(&utc.year()) {
         return Err(crate::tr!(

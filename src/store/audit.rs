@@ -115,7 +115,7 @@ pub fn page_newest(
     )
 }
 
-/// Streams the log in time order (ties by account, then as written), one
+/// Streams the log in time order (ties as written, the TUI's order too), one
 /// row at a time: the log can be long.
 pub fn for_each(
     conn: &Connection,
@@ -129,9 +129,7 @@ pub fn for_each(
     } else {
         "CAST(?1 AS BIGINT) IS NULL"
     };
-    let mut stmt = conn.prepare(&format!(
-        "{SELECT} WHERE {scope} ORDER BY au.at, au.account_id NULLS FIRST, au.id"
-    ))?;
+    let mut stmt = conn.prepare(&format!("{SELECT} WHERE {scope} ORDER BY au.at, au.id"))?;
     let mut rows = stmt.query([account])?;
     while let Some(r) = rows.next()? {
         let r = &r;

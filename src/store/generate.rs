@@ -359,8 +359,10 @@ fn draw_account(
     connector: UserId,
     now: Instant,
 ) -> Account {
-    let handle = format!("{}-{i:06}", network.name());
-    let name = format!("Brand {i:06}");
+    // Accounts are numbered from 1 as their ids are: "Brand 000999" is #999.
+    let number = i + 1;
+    let handle = format!("{}-{number:06}", network.name());
+    let name = format!("Brand {number:06}");
     let policy = network.policy();
     let window_days = (policy.reconnect_window.after(now) - now).num_days();
     let roll = draw.below(100);
