@@ -1137,3 +1137,52 @@ fn a_portals_own_write_ahead_log_left_by_a_crash_is_applied() {
     let users = a.run(&["--json", "user", "list"]).ok().stdout;
     assert!(users.contains("crash@example.com"), "{users}");
 }
+
+#[test]
+fn scheduling_past_the_reauthorization_deadline_warns_that_the_disconnect_cancels_it() {
+    let p = TestPortal::new();
+    p.run(&["--now", T0, "clock", "set", T0]).ok();
+    // Facebook: due 90 days after T0, on 2026-05-30.
+    let id = p.connect("facebook", "acme", T0).to_string();
+    let schedule = |at: &str| {
+        p.run(&[
+            "--json", "--as", ADMIN, "post", "schedule", &id, "--at", at, "--text", "hello",
+        ])
+        .ok()
+        .json()
+    };
+    let before = schedule("2026-05-29T09:00:00Z");
+    assert_eq!(before["past_reauth_deadline"], serde_json::Value::Null);
+    let after = schedule("2026-06-02T09:00:00Z");
+    assert_eq!(after["past_reauth_deadline"], "2026-05-30T09:00:00Z");
+    let post = after["id"].as_i64().unwrap().to_string();
+    // Human output says it, and so does a reschedule past it.
+    let run = p.run(&[
+        "--as",
+        ADMIN,
+        "post",
+        "reschedule",
+        &post,
+        "--at",
+        "2026-06-03T09:00:00Z",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("after the account's reauthorization deadline (2026-05-30T09:00:00Z)"),
+        "{}",
+        run.stdout
+    );
+    // The Reschedule dialog warns as the instant is typed.
+    let mut h = Harness::open(&p.db, ADMIN, 120, 36);
+    h.char('2');
+    h.char('e');
+    assert!(
+        !h.shows("canceled unless reauthorized first"),
+        "May 29 is before it"
+    );
+    h.key(KeyCode::Esc);
+    h.char('j');
+    h.char('e');
+    h.expect("canceled unless reauthorized first");
+}

@@ -484,6 +484,8 @@ key-home = Home
 key-end = End
 key-page-up = PgUp
 key-page-down = PgDn
+post-after-deadline = past its { $deadline } deadline: canceled unless reauthorized first
+cli-post-after-deadline = Note: this is after the account's reauthorization deadline ({ $deadline }): the disconnect then cancels the post unless someone reauthorizes the account first.
 error-disk-full = the disk is full: free some space and try again (nothing was changed)
 error-not-a-database = the file is not a SQLite database: check --db or SWITCHBOARD_DB, or create a portal with 'switchboard init'
 

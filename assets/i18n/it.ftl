@@ -513,6 +513,8 @@ key-home = Inizio
 key-end = Fine
 key-page-up = PagSu
 key-page-down = PagGiù
+post-after-deadline = oltre la scadenza del { $deadline }: annullato se non si riautorizza prima
+cli-post-after-deadline = Nota: è dopo la scadenza di riautorizzazione dell'account ({ $deadline }): la disconnessione di quel momento annulla il post, a meno che qualcuno non riautorizzi prima l'account.
 error-disk-full = il disco è pieno: libera spazio e riprova (non è stato cambiato nulla)
 error-not-a-database = il file non è un database SQLite: controlla --db o SWITCHBOARD_DB, o crea un portale con 'switchboard init'
 

@@ -149,6 +149,14 @@ pub fn check_schedulable(account: &Account, at: Instant, now: Instant) -> Result
     Ok(())
 }
 
+/// R1 and R5: a post scheduled at `at` on `account` falls at or after the
+/// account's reauthorization deadline, so the disconnect at that deadline
+/// cancels it unless someone reauthorizes first (a warning, not a refusal:
+/// issue 18, item 3). The deadline, when it does.
+pub fn past_reauth_deadline(account: &Account, at: Instant) -> Option<Instant> {
+    account.reauth_due_at().filter(|due| at >= *due)
+}
+
 /// Drafts are kept while disconnected (R5c) but not on a purged account (R7).
 pub fn check_draftable(account: &Account) -> Result<(), StateRefusal> {
     match account.status() {

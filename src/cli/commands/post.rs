@@ -17,15 +17,27 @@ use crate::store::{PostRecord, Session, actions, reads};
 struct Post {
     record: PostRecord,
     now: Instant,
+    /// Scheduled at or after its account's reauthorization deadline, this
+    /// one (issue 18, item 3).
+    past_deadline: Option<Instant>,
 }
 
 impl Shown for Post {
     fn json(&self) -> Value {
-        json::post(&self.record)
+        let mut doc = json::post(&self.record);
+        doc["past_reauth_deadline"] = json::instant(self.past_deadline);
+        doc
     }
 
     fn human(&self) -> String {
-        human::post_line(&self.record, self.now)
+        let line = human::post_line(&self.record, self.now);
+        match self.past_deadline {
+            Some(due) => format!(
+                "{line}\n{}",
+                crate::tr!("cli-post-after-deadline", deadline = format_instant(due))
+            ),
+            None => line,
+        }
     }
 }
 
@@ -98,5 +110,16 @@ pub fn run<W: Write>(
             return Ok(());
         }
     };
-    out.show(&Post { record, now })
+    let past_deadline = match (command, record.scheduled_at) {
+        (PostCommand::Schedule { .. } | PostCommand::Reschedule { .. }, Some(at)) => {
+            crate::store::accounts::load(session.conn(), record.account_id)?
+                .and_then(|account| crate::lifecycle::post::past_reauth_deadline(&account, at))
+        }
+        _ => None,
+    };
+    out.show(&Post {
+        record,
+        now,
+        past_deadline,
+    })
 }

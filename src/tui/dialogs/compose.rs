@@ -286,6 +286,18 @@ impl Component for Compose {
             Plan::Invalid(why) => Line::styled(truncate(&format!("✗ {why}"), 64), theme.warning),
         };
         lines.push(verdict);
+        let planned = match self.plan() {
+            Plan::Schedule(at) => Some(at),
+            _ => None,
+        };
+        if let Some(account) = self.account() {
+            lines.push(super::deadline_warning(
+                &account.account,
+                planned,
+                self.zone,
+                theme.warning,
+            ));
+        }
         let text_row = first_item + shown + 2;
         let when_row = text_row + 2;
         let focused = match self.focus {

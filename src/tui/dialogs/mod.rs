@@ -359,6 +359,34 @@ pub fn draw_field(
     }
 }
 
+/// The line under a schedule's verdict: a warning when the instant falls at
+/// or after the account's reauthorization deadline (issue 18, item 3: the
+/// disconnect at the deadline would cancel it), else empty, so the dialog
+/// keeps its height as the instant is typed.
+pub fn deadline_warning(
+    account: &crate::lifecycle::Account,
+    at: Option<Instant>,
+    zone: Zone,
+    style: ratatui::style::Style,
+) -> Line<'static> {
+    match at.and_then(|at| crate::lifecycle::post::past_reauth_deadline(account, at)) {
+        Some(due) => Line::styled(
+            crate::present::truncate(
+                &format!(
+                    "⚠ {}",
+                    crate::tr!(
+                        "post-after-deadline",
+                        deadline = super::view::short_date(zone, due)
+                    )
+                ),
+                64,
+            ),
+            style,
+        ),
+        None => Line::from(""),
+    }
+}
+
 /// A schedule instant as people type it: `2026-03-14 09:30` in the zone the
 /// screen shows, an RFC 3339 instant, or `+3d` / `+2h30m` from now.
 pub fn parse_when(text: &str, now: Instant, zone: Zone) -> Result<Instant, String> {

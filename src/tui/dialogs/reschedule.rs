@@ -169,6 +169,7 @@ impl Component for Reschedule {
                 // One row, never wrapped: the field is drawn at a fixed row.
                 Err(why) => Line::styled(truncate(&format!("✗ {why}"), 64), theme.warning),
             },
+            super::deadline_warning(&self.account, self.target().ok(), self.zone, theme.warning),
         ];
         let total = lines.len() as u16;
         let focused = match self.focus {
