@@ -1131,3 +1131,34 @@ fn esc_stops_a_long_clock_move_between_steps_and_the_rest_stays_due() {
     // Moving on later applies the rest.
     p.run(&["clock", "set", "2026-05-30T09:00:00Z"]).ok();
 }
+
+#[test]
+fn reopening_a_post_prefills_its_exact_instant_and_enter_keeps_it() {
+    let (p, _) = open(ADMIN);
+    let accounts = p.read(ACME_NOW, &["account", "list"]);
+    let id = accounts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["handle"] == "acmestyle")
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    // Two days ahead, to the second (a script or the CLI can).
+    let post = p.schedule(id, ACME_NOW, "2026-03-03T10:15:13Z");
+    let mut h = Harness::open(&p.db, ADMIN, 120, 36);
+    h.char('2');
+    h.expect("10:15");
+    h.char('j');
+    h.char('e');
+    h.expect("Reschedule post");
+    h.expect("2026-03-03 10:15:13");
+    h.expect("(in 2 days)");
+    // The hint's example is in the portal's future, not a fixed date.
+    h.expect("2026-03-04 09:30, or +3d from now");
+    h.key(KeyCode::Enter);
+    assert!(h.app.overlay.is_none(), "{}", h.screen());
+    let posts = posts_of(&p, "acmestyle");
+    let saved = posts.iter().find(|q| q["id"] == post).unwrap();
+    assert_eq!(saved["scheduled_at"], "2026-03-03T10:15:13Z");
+}

@@ -265,7 +265,10 @@ impl Component for Compose {
             limit = self.text_limit()
         )));
         lines.push(Line::from(""));
-        lines.push(Line::from(crate::tr!("compose-when")));
+        lines.push(Line::from(crate::tr!(
+            "compose-when",
+            example = super::when_example(self.zone, self.now)
+        )));
         lines.push(Line::from(""));
         let verdict = match self.plan() {
             Plan::Draft => {

@@ -359,6 +359,25 @@ pub fn draw_field(
     }
 }
 
+/// An instant as a schedule field shows it, in the screen's zone: to the
+/// minute, or to the second when it has seconds, so a prefilled field
+/// means the stored instant exactly (issue 18, item 9).
+pub fn when_text(zone: Zone, at: Instant) -> String {
+    let shown = zone.show(at);
+    if chrono::Timelike::second(&shown) == 0 {
+        shown.format("%Y-%m-%d %H:%M").to_string()
+    } else {
+        shown.format("%Y-%m-%d %H:%M:%S").to_string()
+    }
+}
+
+/// An example instant for a schedule field's hint: three days ahead of the
+/// portal's clock, at 09:30, as the field takes it.
+pub fn when_example(zone: Zone, now: Instant) -> String {
+    let ahead = now + chrono::TimeDelta::days(3);
+    format!("{} 09:30", zone.show(ahead).format("%Y-%m-%d"))
+}
+
 /// The line under a schedule's verdict: a warning when the instant falls at
 /// or after the account's reauthorization deadline (issue 18, item 3: the
 /// disconnect at the deadline would cancel it), else empty, so the dialog
@@ -399,7 +418,9 @@ pub fn parse_when(text: &str, now: Instant, zone: Zone) -> Result<Instant, Strin
     if let Ok(instant) = crate::lifecycle::time::parse_instant(typed) {
         return Ok(instant);
     }
-    let naive = chrono::NaiveDateTime::parse_from_str(typed, "%Y-%m-%d %H:%M")
+    // With seconds too: a prefilled instant is the stored one, exactly.
+    let naive = chrono::NaiveDateTime::parse_from_str(typed, "%Y-%m-%d %H:%M:%S")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(typed, "%Y-%m-%d %H:%M"))
         .map_err(|_| crate::tr!("time-not-a-time", typed = typed))?;
     let local = match zone {
         Zone::Local => chrono::Local

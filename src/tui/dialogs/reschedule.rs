@@ -43,7 +43,7 @@ impl Reschedule {
     pub fn new(post: PostLine, account: Account, now: Instant, zone: Zone) -> Reschedule {
         // Its own time while still ahead, else a day from now: a start to edit.
         let start = match post.post.scheduled_at {
-            Some(at) if at > now => zone.show(at).format("%Y-%m-%d %H:%M").to_string(),
+            Some(at) if at > now => super::when_text(zone, at),
             _ => "+1d".to_string(),
         };
         Reschedule {
@@ -152,7 +152,10 @@ impl Component for Reschedule {
                 theme.muted,
             ),
             Line::from(""),
-            Line::from(crate::tr!("reschedule-at")),
+            Line::from(crate::tr!(
+                "reschedule-at",
+                example = super::when_example(self.zone, self.now)
+            )),
             Line::from(""),
             match self.target() {
                 Ok(at) => Line::styled(
