@@ -1162,3 +1162,33 @@ fn reopening_a_post_prefills_its_exact_instant_and_enter_keeps_it() {
     let saved = posts.iter().find(|q| q["id"] == post).unwrap();
     assert_eq!(saved["scheduled_at"], "2026-03-03T10:15:13Z");
 }
+
+#[test]
+fn a_filter_that_matches_only_hidden_accounts_says_so_and_where_they_are() {
+    let (_p, mut h) = open(ADMIN);
+    assert!(!h.shows("Acme Archive"), "hidden (R8)");
+    h.char('/');
+    type_text(&mut h, "archive");
+    h.expect("1 hidden account matches (disconnected over 90 days): use Connect account");
+    // A filter nothing matches at all says that.
+    for _ in 0.."archive".len() {
+        h.key(KeyCode::Backspace);
+    }
+    type_text(&mut h, "zzz");
+    h.expect("No account's name or handle contains 'zzz'.");
+}
+
+#[test]
+fn the_help_shows_under_the_minimum_size_and_scrolls() {
+    let p = common::acme();
+    let mut h = Harness::open(&p.db, ADMIN, 60, 16);
+    h.expect("press ? for the keys");
+    h.char('?');
+    h.expect("Move down");
+    let first = h.screen();
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    assert_ne!(first, h.screen(), "the help scrolls");
+    h.key(KeyCode::Esc);
+    h.expect("press ? for the keys");
+}

@@ -132,7 +132,7 @@ hint-ok = ok
 
 loading = loading…
 demo-mark = demo
-too-small = Switchboard needs a terminal of at least { $min }; this one is { $size }. Enlarge it, or press q to quit.
+too-small = Switchboard needs a terminal of at least { $min }; this one is { $size }. Enlarge it, press ? for the keys, or q to quit.
 role-title-super-admin = Super Admin
 role-title-publisher = Publisher
 role-title-own-publisher = Publisher (own)
@@ -215,6 +215,10 @@ order-keys = s sort  f state
 advice-reminder-week = the network asks again then: disconnect and reconnect before it to avoid an interruption
 advice-cannot-come-back = remove it, or let its history be purged
 empty-filter = No account's name or handle contains '{ $filter }'.
+empty-filter-hidden = { $count ->
+    [one] 1 hidden account matches (disconnected over 90 days): use Connect account
+   *[other] { $count } hidden accounts match (disconnected over 90 days): use Connect account
+}
 empty-accounts = No accounts yet: press c to connect one.
 empty-state = No account is { $state }: press f for another state.
 hidden-accounts = { $count ->

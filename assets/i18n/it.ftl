@@ -133,7 +133,7 @@ hint-ok = ok
 
 loading = caricamento…
 demo-mark = demo
-too-small = Switchboard ha bisogno di un terminale di almeno { $min }; questo è { $size }. Ingrandiscilo, o premi q per uscire.
+too-small = Switchboard ha bisogno di un terminale di almeno { $min }; questo è { $size }. Ingrandiscilo, premi ? per i tasti, o q per uscire.
 role-title-super-admin = Super Admin
 role-title-publisher = Editore
 role-title-own-publisher = Editore (propri account)
@@ -231,6 +231,10 @@ order-keys = s ordina  f stato
 advice-reminder-week = il social network la richiederà: disconnetti e ricollega prima per non interromperlo
 advice-cannot-come-back = rimuovilo, o lascia che la cronologia venga eliminata
 empty-filter = Nessun account ha '{ $filter }' nel nome o nell'handle.
+empty-filter-hidden = { $count ->
+    [one] Corrisponde 1 account nascosto (disconnesso da oltre 90 giorni): usa Collega account
+   *[other] Corrispondono { $count } account nascosti (disconnessi da oltre 90 giorni): usa Collega account
+}
 empty-accounts = Ancora nessun account: premi c per collegarne uno.
 empty-state = Nessun account { $state }: premi f per un altro stato.
 hidden-accounts = { $count ->

@@ -522,6 +522,12 @@ impl App {
         if self.hits.too_small {
             return match msg {
                 Msg::Act(Action::Quit | Action::Help | Action::Cancel) => Some(msg),
+                // The help scrolls at any size.
+                Msg::Act(Action::Up | Action::Down | Action::PageUp | Action::PageDown)
+                    if self.help =>
+                {
+                    Some(msg)
+                }
                 _ => None,
             };
         }

@@ -525,7 +525,7 @@ pub fn load_accounts(
     let text = app.accounts.filter.clone();
     let (state, order) = (app.accounts.state, app.accounts.order);
     let top = app.accounts.top.clone();
-    let (rows, hidden) = store.read(|s| {
+    let (rows, hidden, hidden_matches) = store.read(|s| {
         let filter = ListFilter {
             text: text.as_deref(),
             state,
@@ -575,11 +575,28 @@ pub fn load_accounts(
         if rows.is_empty() && !matches!(anchor, Anchor::Start) {
             rows = accounts::window(conn, filter, accounts::Anchor::Start, limit)?;
         }
-        Ok((rows, accounts::hidden_count(conn, s.instant())?))
+        // A filter that shows nothing may match hidden accounts (R8): the
+        // screen says so rather than "none" (issue 18, item 10).
+        let hidden_matches = if rows.is_empty() && filter.text.is_some_and(|t| !t.trim().is_empty())
+        {
+            let everyone = ListFilter {
+                include_hidden: true,
+                ..filter
+            };
+            accounts::window(conn, everyone, accounts::Anchor::Start, 100)?.len()
+        } else {
+            0
+        };
+        Ok((
+            rows,
+            accounts::hidden_count(conn, s.instant())?,
+            hidden_matches,
+        ))
     })?;
     let pane = &mut app.accounts;
     pane.top = rows.first().map(|r| ListCursor::of(&r.account));
     pane.hidden = hidden;
+    pane.hidden_matches = hidden_matches;
     let still_there = |id: AccountIdOpt| id.filter(|id| rows.iter().any(|r| r.account.id == *id));
     pane.hover = match hover {
         HoverAt::Keep => still_there(pane.hover).or(rows.first().map(|r| r.account.id)),

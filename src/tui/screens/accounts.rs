@@ -57,6 +57,9 @@ pub struct AccountsPane {
     /// `s`: by network, or by urgency.
     pub order: crate::store::accounts::ListOrder,
     pub hidden: i64,
+    /// With a filter that shows nothing: how many hidden accounts match it
+    /// (up to a hundred), so the screen can say where they are.
+    pub hidden_matches: usize,
     /// The tops of the pages PageDown left, so PageUp returns exactly.
     pub pages_above: Vec<ListCursor>,
 }
@@ -377,6 +380,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     let rows = &app.accounts.rows;
     if rows.is_empty() {
         let text = match (&app.accounts.filter, app.accounts.state) {
+            (Some(_), _) if app.accounts.hidden_matches > 0 => format!(
+                " {}",
+                crate::tr!("empty-filter-hidden", count = app.accounts.hidden_matches)
+            ),
             (Some(f), _) => format!(
                 " {}",
                 crate::tr!(

@@ -110,6 +110,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, zone: Zone) -> Hits {
             size = format!("{}×{}", area.width, area.height)
         );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        // The keys are text: they show at any size, scrolled with ↑↓
+        // (issue 18, item 10).
+        if app.help {
+            overlays::draw_help(frame, app);
+        }
         hits.too_small = true;
         return hits;
     }
