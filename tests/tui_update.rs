@@ -1192,3 +1192,50 @@ fn the_help_shows_under_the_minimum_size_and_scrolls() {
     h.key(KeyCode::Esc);
     h.expect("press ? for the keys");
 }
+
+#[test]
+fn the_clock_menu_offers_the_system_clock_back_only_when_time_would_not_go_back() {
+    // Ahead of the system clock: the row says until when, and does nothing.
+    let p = common::TestPortal::initialised_at(common::T0);
+    p.run(&[
+        "--as",
+        ADMIN,
+        "--now",
+        common::T0,
+        "clock",
+        "set",
+        "2099-06-01T09:00:00Z",
+    ])
+    .ok();
+    let mut h = Harness::open(&p.db, ADMIN, 120, 36);
+    h.char('t');
+    h.expect("Back to the system clock: not before Jun 01 2099");
+    for _ in 0..12 {
+        h.key(KeyCode::Down);
+    }
+    h.key(KeyCode::Enter);
+    let clock = p.run(&["--json", "clock", "show"]).ok().json();
+    assert_eq!(clock["source"], "demo", "{clock}");
+    assert!(!h.shows("--now"), "{}", h.screen());
+    // Behind it: offered, and it works.
+    let q = common::TestPortal::initialised_at(common::T0);
+    q.run(&[
+        "--as",
+        ADMIN,
+        "--now",
+        common::T0,
+        "clock",
+        "set",
+        "2026-03-05T09:00:00Z",
+    ])
+    .ok();
+    let mut h = Harness::open(&q.db, ADMIN, 120, 36);
+    h.char('t');
+    h.expect("Back to the system clock (unset the demo clock)");
+    for _ in 0..12 {
+        h.key(KeyCode::Down);
+    }
+    h.key(KeyCode::Enter);
+    let clock = q.run(&["--json", "clock", "show"]).ok().json();
+    assert_eq!(clock["source"], "system", "{clock}");
+}

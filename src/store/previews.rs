@@ -216,6 +216,10 @@ pub struct Standing {
     pub actor: User,
     pub now: Instant,
     pub demo: bool,
+    /// On a demo clock that swept past the system clock: the instant until
+    /// which going back to the system clock is refused (T4), so the menu
+    /// offers only what can be done (issue 18, item 5).
+    pub system_clock_from: Option<Instant>,
     pub unread: i64,
     pub access: Access,
 }
@@ -247,6 +251,14 @@ pub fn standing(session: &Session<'_>) -> Result<Standing> {
         actor,
         now: session.instant(),
         demo: session.now.source == crate::clock::ClockSource::Demo,
+        system_clock_from: match session.now.source {
+            crate::clock::ClockSource::Demo => {
+                crate::lifecycle::check_clock(crate::clock::system_now(), session.info.swept_until)
+                    .err()
+                    .and(session.info.swept_until)
+            }
+            _ => None,
+        },
         access,
     })
 }

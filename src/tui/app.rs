@@ -1066,8 +1066,24 @@ fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
                 vec![]
             }
             Action::Down => {
-                let last = CLOCK_CHOICES.len() - usize::from(!*demo);
+                // The last row, back to the system clock, is offered only
+                // when the portal may go back (T4).
+                let back = *demo
+                    && app
+                        .session
+                        .as_ref()
+                        .is_some_and(|s| s.system_clock_from.is_none());
+                let last = CLOCK_CHOICES.len() - usize::from(!back);
                 *index = (*index + 1).min(last);
+                vec![]
+            }
+            Action::Confirm
+                if *index >= CLOCK_CHOICES.len()
+                    && app
+                        .session
+                        .as_ref()
+                        .is_some_and(|s| s.system_clock_from.is_some()) =>
+            {
                 vec![]
             }
             Action::Confirm => {

@@ -281,6 +281,27 @@ pub fn perform(store: &mut Store, app: &mut App, effect: Effect) {
                     store.now_flag = None;
                     app.toast(crate::tr!("toast-system-clock"));
                 })
+                // Said in the TUI's terms, not the CLI's flags (issue 18,
+                // item 5): the menu offers this only when it can be done,
+                // so only another process's sweep meanwhile gets here.
+                .map_err(|error| match &error {
+                    crate::error::Error::State(
+                        crate::lifecycle::StateRefusal::ClockBackwards { .. },
+                    ) => {
+                        let until = store
+                            .portal
+                            .info()
+                            .ok()
+                            .and_then(|info| info.swept_until)
+                            .map(|t| crate::tui::view::long_date(app.zone, t))
+                            .unwrap_or_default();
+                        crate::error::Error::other(
+                            "clock_backwards",
+                            crate::tr!("error-tui-clock-back", until = until),
+                        )
+                    }
+                    _ => error,
+                })
                 .and_then(|()| reload(store, app))
         }
         Effect::PrepareBulk(kind, ids) => {

@@ -87,7 +87,18 @@ pub fn draw_overlay(frame: &mut Frame<'_>, app: &App, zone: Zone, hits: &mut Hit
                 .map(|c| (crate::tr!("clock-advance", by = crate::tr!(c.label)), true))
                 .collect();
             if *demo {
-                items.push((crate::tr!("clock-unset"), true));
+                // Going back is offered only when it can be done; else the
+                // row says until when it cannot (T4, issue 18, item 5).
+                match app.session.as_ref().and_then(|s| s.system_clock_from) {
+                    Some(until) => items.push((
+                        crate::tr!(
+                            "clock-unset-not-yet",
+                            until = crate::tui::view::long_date(zone, until)
+                        ),
+                        false,
+                    )),
+                    None => items.push((crate::tr!("clock-unset"), true)),
+                }
             }
             picker(
                 frame,
