@@ -853,3 +853,29 @@ fn a_usage_line_shows_options_with_defaults_as_options_even_when_the_environment
         assert!(!stderr.contains("--db <PATH>"), "{lang}: {stderr}");
     }
 }
+
+#[test]
+fn user_set_without_a_flag_shows_the_channels_and_writes_nothing() {
+    let p = TestPortal::initialised_at(T0);
+    let before = p
+        .run(&["--json", "audit"])
+        .ok()
+        .json()
+        .as_array()
+        .unwrap()
+        .len();
+    let run = p.run(&["--as", ADMIN, "user", "set", ADMIN]).ok();
+    assert!(
+        run.stdout.contains("language as the watch's default"),
+        "{}",
+        run.stdout
+    );
+    let after = p
+        .run(&["--json", "audit"])
+        .ok()
+        .json()
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(before, after, "a look is not audited as a change");
+}

@@ -294,21 +294,46 @@ fn the_user_menu_sets_where_the_acting_users_reminders_go() {
     h.key(KeyCode::Tab);
     h.keys("ftp://hooks.acme.test");
     h.expect("a webhook URL starts with https://");
-    h.key(KeyCode::Enter);
+    // Enter on a mistake keeps the focus in the field (issue 18, item 4):
+    // every key is still typed there, h and Backspace included.
     h.key(KeyCode::Enter);
     assert!(matches!(
         h.app.overlay,
         Some(Overlay::Dialog(Dialog::Deliveries(_)))
     ));
-    // Back from Save to the field.
-    h.key(KeyCode::BackTab);
-    for _ in 0.."ftp://hooks.acme.test".len() {
+    h.keys("h");
+    h.expect("ftp://hooks.acme.testh");
+    for _ in 0.."ftp://hooks.acme.testh".len() {
         h.key(KeyCode::Backspace);
     }
     h.keys("https://hooks.acme.test/sb");
-    h.key(KeyCode::Enter);
+    // One Enter saves.
     h.key(KeyCode::Enter);
     h.expect("Reminders for ana@example.com: email on, webhook on");
+    // `user list` shows them, and the audit log says who changed whose.
+    let users = p
+        .run(&["--json", "--as", ADMIN, "user", "list"])
+        .ok()
+        .json();
+    let ana = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["email"] == ADMIN)
+        .unwrap()
+        .clone();
+    assert_eq!(ana["email_notifications"], true);
+    assert_eq!(ana["webhook"], "https://hooks.acme.test/sb");
+    let listed = p.run(&["--as", ADMIN, "user", "list"]).ok().stdout;
+    assert!(
+        listed.contains("email on · webhook on · language as the watch's default"),
+        "{listed}"
+    );
+    let audit = p.run(&["--json", "audit"]).ok().json();
+    let last = audit.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["action"], "user_channels", "{last}");
+    assert_eq!(last["actor"], ADMIN);
+    assert!(last["detail"].as_str().unwrap().contains(ADMIN), "{last}");
     let shown = p
         .run(&["--json", "--as", ADMIN, "user", "set", ADMIN])
         .ok()

@@ -133,7 +133,7 @@ clap-valid-values = valori possibili: { $values }
 clap-did-you-mean = forse intendevi { $names }
 clap-see-help = vedi '{ $command } --help'
 
-about-user-set = Dove si consegnano i promemoria di un utente: email, un webhook, la lingua (i propri, o di chiunque per un super admin)
+about-user-set = Dove si consegnano i promemoria di un utente: email, un webhook, la lingua (i propri, o di chiunque per un super admin); senza opzioni, li mostra
 arg-user-set-email = L'email dell'utente
 arg-user-set-email_notifications = Manda i suoi promemoria e avvisi di eliminazione al suo indirizzo email (on o off)
 arg-user-set-webhook = Manda i suoi promemoria e avvisi di eliminazione, firmati, a questo URL http(s) con un POST

@@ -346,7 +346,7 @@ pub enum UserCommand {
     },
     /// List the users (super admin only)
     List,
-    /// Where a user's reminders are delivered: email, a webhook, the language (their own, or anyone's as a super admin)
+    /// Where a user's reminders are delivered: email, a webhook, the language (their own, or anyone's as a super admin); without a flag, shows them
     #[command(after_long_help = "Examples:\n  \
         switchboard --as bo@acme.test user set bo@acme.test --email-notifications on\n  \
         switchboard --as ana@acme.test user set ana@acme.test --webhook https://hooks.acme.test/switchboard\n  \

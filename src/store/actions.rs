@@ -737,6 +737,11 @@ pub fn set_channels(
     session.attempting("user_channels", None);
     session.authorize(&actor, Attempt::ManageInbox(target.id))?;
     let mut channels = outbox::channels_of(conn, target.id)?;
+    // `user set EMAIL` without a flag shows them: nothing written or
+    // audited.
+    if change.email.is_none() && change.webhook.is_none() && change.lang.is_none() {
+        return Ok((target, channels));
+    }
     if let Some(on) = change.email {
         channels.email = on;
     }

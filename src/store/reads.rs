@@ -18,6 +18,21 @@ pub fn users(session: &mut Session<'_>) -> Result<Vec<User>> {
     users::list(session.conn())
 }
 
+/// The users with where their reminders go (issue 18, item 4: `user list`
+/// shows what the reminders dialog and `user set` saved).
+pub fn users_with_channels(
+    session: &mut Session<'_>,
+) -> Result<Vec<(User, super::outbox::Channels)>> {
+    let all = users(session)?;
+    let conn = session.conn();
+    all.into_iter()
+        .map(|u| {
+            let channels = super::outbox::channels_of(conn, u.id)?;
+            Ok((u, channels))
+        })
+        .collect()
+}
+
 /// The Accounts list, by keyset after `after` (an account id).
 pub fn accounts(
     session: &mut Session<'_>,

@@ -42,6 +42,26 @@ struct ChannelsSet {
     channels: crate::store::outbox::Channels,
 }
 
+/// A user's channels in short: "email on · webhook off · language it".
+fn channels_words(channels: &crate::store::outbox::Channels) -> String {
+    let on_off = |on: bool| {
+        crate::tr!(if on {
+            "cli-channel-on"
+        } else {
+            "cli-channel-off"
+        })
+    };
+    crate::tr!(
+        "cli-user-channels-short",
+        mail = on_off(channels.email),
+        webhook = on_off(channels.webhook.is_some()),
+        lang = channels
+            .lang
+            .clone()
+            .unwrap_or_else(|| crate::tr!("cli-channel-watch-lang"))
+    )
+}
+
 impl Shown for ChannelsSet {
     fn json(&self) -> Value {
         serde_json::json!({
@@ -160,12 +180,20 @@ pub fn run<W: Write>(
             out.show(&ChannelsSet { user, channels })
         }
         UserCommand::List => {
-            let all = reads::users(session)?;
+            let all = reads::users_with_channels(session)?;
             out.list(
                 Listing {
                     empty: &crate::tr!("cli-no-users"),
-                    json: &json::user,
-                    human: &mut human::user_line,
+                    json: &|(user, channels): &(User, crate::store::outbox::Channels)| {
+                        let mut doc = json::user(user);
+                        doc["email_notifications"] = channels.email.into();
+                        doc["webhook"] = channels.webhook.clone().into();
+                        doc["lang"] = channels.lang.clone().into();
+                        doc
+                    },
+                    human: &mut |(user, channels): &(User, crate::store::outbox::Channels)| {
+                        format!("{} {}", human::user_line(user), channels_words(channels))
+                    },
                     csv: None,
                 },
                 |each| all.into_iter().try_for_each(each),

@@ -106,19 +106,18 @@ impl Component for Deliveries {
                 self.email = !self.email;
                 Outcome::stay()
             }
-            // Enter in the field moves on to Save.
-            DeliveriesFocus::Webhook => {
-                self.focus = DeliveriesFocus::Save;
-                Outcome::stay()
-            }
-            DeliveriesFocus::Save if self.problem().is_none() => {
+            // Enter in the field saves at once when the URL is usable; with
+            // a mistake the focus stays in the field, every key typed
+            // there (issue 18, item 4).
+            DeliveriesFocus::Webhook if self.problem().is_some() => Outcome::stay(),
+            DeliveriesFocus::Webhook | DeliveriesFocus::Save if self.problem().is_none() => {
                 let url = self.webhook.value().trim();
                 Outcome::close(vec![Effect::SetChannels {
                     email: self.email,
                     webhook: (!url.is_empty()).then(|| url.to_string()),
                 }])
             }
-            DeliveriesFocus::Save => Outcome::stay(),
+            DeliveriesFocus::Webhook | DeliveriesFocus::Save => Outcome::stay(),
             DeliveriesFocus::Cancel => Outcome::close(vec![]),
         }
     }
