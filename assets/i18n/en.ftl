@@ -165,8 +165,14 @@ portal-busy = ⏳ Portal busy: another program is writing to it; showing it as l
 toast-clock-nothing = Clock at { $at } · nothing happened
 toast-clock-moved = Clock at { $at } · { $events }
 tally-published = { $count } published
-tally-reauth-reminder = { $count } reauth reminder
-tally-purge-warning = { $count } purge warning
+tally-reauth-reminder = { $count ->
+    [one] 1 reauth reminder
+   *[other] { $count } reauth reminders
+}
+tally-purge-warning = { $count ->
+    [one] 1 purge warning
+   *[other] { $count } purge warnings
+}
 tally-disconnected = { $count } disconnected
 tally-purged = { $count } purged
 
@@ -306,7 +312,10 @@ toast-removed = Removed the account and its { $count ->
    *[other] { $count } posts
 }
 toast-acting-as = Acting as { $email }
-toast-marked-read = { $count } notifications marked read
+toast-marked-read = { $count ->
+    [one] 1 notification marked read
+   *[other] { $count } notifications marked read
+}
 toast-stopping = Stopping after the step in hand…
 toast-system-clock = Back to the system clock
 toast-post-scheduled = Post #{ $id } scheduled
@@ -589,7 +598,10 @@ tour-went-back = Back to before the previous step
 toast-tier-set = Tier set to { $tier }
 tour-step-title = Tour · step { $done }/{ $total } · { $title }
 tour-title = Tour · { $title }
-tour-intro = { $total } steps walk through the whole article. Press { $next } to perform the first one.
+tour-intro = { $total ->
+    [one] 1 step walks
+   *[other] { $total } steps walk
+} through the whole article. Press { $next } to perform the first one.
 tour-hint-next = { $next } next: { $upcoming } · { $back } back
 tour-hint-over = The tour is over · { $back } back · explore freely
 
@@ -604,7 +616,13 @@ audit-removed = { $network } account @{ $handle } removed with its { $count ->
     [one] 1 post
    *[other] { $count } posts
 }
-audit-reconnected = reconnected within the window; { $resumed } scheduled posts resume, { $missed } were missed
+audit-reconnected = reconnected within the window; { $resumed ->
+    [one] 1 scheduled post resumes
+   *[other] { $resumed } scheduled posts resume
+}, { $missed ->
+    [one] 1 was missed
+   *[other] { $missed } were missed
+}
 audit-reconnected-fresh = reconnected after the window: a fresh connection with no history ({ $purged } leftover posts removed)
 audit-post-scheduled = post #{ $id } scheduled for { $at }
 audit-post-drafted = post #{ $id } drafted
@@ -648,7 +666,10 @@ bulk-removed = removed with its { $count ->
     [one] 1 post
    *[other] { $count } posts
 }
-headless-title = { $title } ({ $count } steps; times in UTC)
+headless-title = { $title } ({ $count ->
+    [one] 1 step
+   *[other] { $count } steps
+}; times in UTC)
 headless-step = Step { $done }/{ $total }: { $title }
 actor-system = system
 actor-network = network
@@ -717,7 +738,14 @@ summary-purges = { $count ->
 ## Command results
 
 cli-connected = Connected { $network } @{ $handle } as account #{ $id }.
-cli-reconnected = Reconnected { $network } @{ $handle }: { $resumed } scheduled posts will publish at their time, { $missed } were missed (reschedule them with 'post reschedule').
+cli-reconnected = Reconnected { $network } @{ $handle }: { $resumed ->
+    [one] 1 scheduled post will publish at its time
+   *[other] { $resumed } scheduled posts will publish at their time
+}, { $missed ->
+    [0] none was missed.
+    [one] 1 was missed (reschedule it with 'post reschedule').
+   *[other] { $missed } were missed (reschedule them with 'post reschedule').
+}
 cli-reconnected-note = Note: { $who } connected it originally and is the recommended user to reauthorize it.
 cli-disconnected = Disconnected @{ $handle }: { $count ->
     [one] 1 scheduled post
@@ -747,7 +775,13 @@ cli-demo-open = Open it with: switchboard --db { $path } --as { $admin }
 error-not-a-demo = { $path } is not a demo portal, so it is left alone: move it away, or build the demo elsewhere with --db PATH
 cli-audit-empty = The audit log is empty.
 cli-created = Created portal '{ $portal }' ({ $tier }) at { $path } with super admin { $admin }.
-cli-generated = Generated { $accounts } accounts and { $posts } posts at { $path } (seed { $seed }, clock { $now }); act as { $admin }.
+cli-generated = Generated { $accounts ->
+    [one] 1 account
+   *[other] { $accounts } accounts
+} and { $posts ->
+    [one] 1 post
+   *[other] { $posts } posts
+} at { $path } (seed { $seed }, clock { $now }); act as { $admin }.
 cli-tier-set = Tier set to { $tier }.
 cli-config-at = The TUI reads its config from { $path }. See every setting with 'switchboard config --default'.
 cli-config-none = No config file at { $path } (the TUI uses its defaults). Start one with: switchboard config --default > { $path }
@@ -795,7 +829,10 @@ error-unknown-access = unknown social access '{ $text }': use none, own or all
 error-unknown-tier = unknown tier '{ $text }': use one of { $names }
 error-unknown-order = unknown order '{ $text }': use --sort network or --sort urgency
 error-instant-out-of-years = '{ $text }' is outside the years { $years } that a portal can hold
-error-clock-out-of-years = moving the clock from { $from } by { $days } days would leave the years { $years } that a portal can hold: move it by less
+error-clock-out-of-years = moving the clock from { $from } by { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} would leave the years { $years } that a portal can hold: move it by less
 duration-hint = write a duration like 90d, 12h, 30m, 2w or 1d12h
 error-duration-empty = an empty duration: { $hint }
 error-duration-unit = '{ $text }' has the unknown unit '{ $unit }': { $hint }
@@ -814,7 +851,10 @@ error-unknown-key = unknown key '{ $text }': use a character, or enter, esc, tab
 error-needs-terminal = the terminal UI needs a terminal: run it in one, or use a subcommand (see 'switchboard --help')
 error-terminal = the terminal failed: { $why }
 error-cannot-write-output = cannot write the output: { $why }
-cli-man-written = Wrote { $count } manual pages to { $dir }.
+cli-man-written = Wrote { $count ->
+    [one] 1 manual page
+   *[other] { $count } manual pages
+} to { $dir }.
 error-foreign-wal = the write-ahead log { $wal } belongs to another database, not to { $path } (a file was moved over the portal while a program had it open): nothing was opened; if { $path } is the portal you want, move { $wal } aside and run the command again
 error-tour-json = tour prints each step's screen as Markdown, not JSON: run it without --json
 error-terminal-gone = the terminal hung up

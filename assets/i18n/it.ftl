@@ -316,7 +316,10 @@ toast-press-to-reschedule = premi { $key } per riprogrammarli
 toast-reconnected = @{ $handle } ricollegato: { $resumed ->
     [one] 1 post verrà pubblicato
    *[other] { $resumed } post verranno pubblicati
-}, { $missed } persi
+}, { $missed ->
+    [one] 1 perso
+   *[other] { $missed } persi
+}
 toast-removed = Account rimosso { $count ->
     [0] (non aveva post)
     [one] con il suo post
@@ -348,7 +351,10 @@ toast-connect-done = { $network } · { $connected ->
     [one] 1 ricollegato
    *[other] { $reconnected } ricollegati
 }
-connect-failures = { $failed } su { $count } non collegati
+connect-failures = { $failed ->
+    [one] 1 su { $count } non collegato
+   *[other] { $failed } su { $count } non collegati
+}
 
 ## Menu, dettaglio dell'account, aiuto
 
@@ -618,7 +624,10 @@ tour-went-back = Tornato a prima del passo precedente
 toast-tier-set = Abbonamento impostato a { $tier }
 tour-step-title = Tour · passo { $done }/{ $total } · { $title }
 tour-title = Tour · { $title }
-tour-intro = { $total } passi percorrono tutto l'articolo. Premi { $next } per eseguire il primo.
+tour-intro = { $total ->
+    [one] 1 passo percorre
+   *[other] { $total } passi percorrono
+} tutto l'articolo. Premi { $next } per eseguire il primo.
 tour-hint-next = { $next } avanti: { $upcoming } · { $back } indietro
 tour-hint-over = Il tour è finito · { $back } indietro · esplora liberamente
 
@@ -634,7 +643,13 @@ audit-removed = account { $network } @{ $handle } rimosso { $count ->
     [one] con il suo post
    *[other] con i suoi { $count } post
 }
-audit-reconnected = ricollegato entro i termini; { $resumed } post programmati riprendono, { $missed } persi
+audit-reconnected = ricollegato entro i termini; { $resumed ->
+    [one] 1 post programmato riprende
+   *[other] { $resumed } post programmati riprendono
+}, { $missed ->
+    [one] 1 perso
+   *[other] { $missed } persi
+}
 audit-reconnected-fresh = ricollegato dopo i termini: una nuova connessione senza cronologia ({ $purged } post rimasti rimossi)
 audit-post-scheduled = post n. { $id } programmato per { $at }
 audit-post-drafted = post n. { $id } salvato come bozza
@@ -679,7 +694,10 @@ audit-purged = fine dei termini per ricollegarlo; { $count ->
 bulk-reconnected = ricollegato: { $resumed ->
     [one] 1 post verrà pubblicato
    *[other] { $resumed } post verranno pubblicati
-}, { $missed } persi
+}, { $missed ->
+    [one] 1 perso
+   *[other] { $missed } persi
+}
 bulk-disconnected = disconnesso: { $count ->
     [one] 1 post programmato annullato
    *[other] { $count } post programmati annullati
@@ -689,7 +707,10 @@ bulk-removed = rimosso { $count ->
     [one] con il suo post
    *[other] con i suoi { $count } post
 }
-headless-title = { $title } ({ $count } passi; orari in UTC)
+headless-title = { $title } ({ $count ->
+    [one] 1 passo
+   *[other] { $count } passi
+}; orari in UTC)
 headless-step = Passo { $done }/{ $total }: { $title }
 actor-system = sistema
 actor-network = social network
@@ -758,7 +779,14 @@ summary-purges = { $count ->
 ## Risultati dei comandi
 
 cli-connected = { $network } @{ $handle } collegato come account n. { $id }.
-cli-reconnected = { $network } @{ $handle } ricollegato: { $resumed } post programmati verranno pubblicati all'ora prevista, { $missed } sono stati persi (riprogrammali con 'post reschedule').
+cli-reconnected = { $network } @{ $handle } ricollegato: { $resumed ->
+    [one] 1 post programmato verrà pubblicato all'ora prevista
+   *[other] { $resumed } post programmati verranno pubblicati all'ora prevista
+}, { $missed ->
+    [0] nessuno è stato perso.
+    [one] 1 è stato perso (riprogrammalo con 'post reschedule').
+   *[other] { $missed } sono stati persi (riprogrammali con 'post reschedule').
+}
 cli-reconnected-note = Nota: { $who } l'ha collegato per primo ed è l'utente consigliato per riautorizzarlo.
 cli-disconnected = @{ $handle } disconnesso: { $count ->
     [one] 1 post programmato annullato
@@ -789,7 +817,13 @@ cli-demo-open = Aprilo con: switchboard --db { $path } --as { $admin }
 error-not-a-demo = { $path } non è un portale demo, quindi resta com'è: spostalo, o crea la demo altrove con --db PATH
 cli-audit-empty = Il registro è vuoto.
 cli-created = Portale '{ $portal }' ({ $tier }) creato in { $path } con il super admin { $admin }.
-cli-generated = Generati { $accounts } account e { $posts } post in { $path } (seme { $seed }, orologio { $now }); agisci come { $admin }.
+cli-generated = { $accounts ->
+    [one] Generato 1 account
+   *[other] Generati { $accounts } account
+} e { $posts ->
+    [one] 1 post
+   *[other] { $posts } post
+} in { $path } (seme { $seed }, orologio { $now }); agisci come { $admin }.
 cli-tier-set = Abbonamento impostato a { $tier }.
 cli-config-at = La TUI legge la sua configurazione da { $path }. Vedi ogni impostazione con 'switchboard config --default'.
 cli-config-none = Nessun file di configurazione in { $path } (la TUI usa i valori predefiniti). Creane uno con: switchboard config --default > { $path }
@@ -837,7 +871,10 @@ error-unknown-access = accesso social sconosciuto '{ $text }': usa none, own o a
 error-unknown-tier = abbonamento sconosciuto '{ $text }': usa uno tra { $names }
 error-unknown-order = ordine sconosciuto '{ $text }': usa --sort network o --sort urgency
 error-instant-out-of-years = '{ $text }' è fuori dagli anni { $years } che un portale può contenere
-error-clock-out-of-years = spostare l'orologio da { $from } di { $days } giorni uscirebbe dagli anni { $years } che un portale può contenere: spostalo di meno
+error-clock-out-of-years = spostare l'orologio da { $from } di { $days ->
+    [one] 1 giorno
+   *[other] { $days } giorni
+} uscirebbe dagli anni { $years } che un portale può contenere: spostalo di meno
 duration-hint = scrivi una durata come 90d, 12h, 30m, 2w o 1d12h
 error-duration-empty = una durata vuota: { $hint }
 error-duration-unit = '{ $text }' ha l'unità sconosciuta '{ $unit }': { $hint }
@@ -856,7 +893,10 @@ error-unknown-key = tasto sconosciuto '{ $text }': usa un carattere, o enter, es
 error-needs-terminal = l'interfaccia a terminale ha bisogno di un terminale: avviala in uno, o usa un sottocomando (vedi 'switchboard --help')
 error-terminal = il terminale ha avuto un errore: { $why }
 error-cannot-write-output = impossibile scrivere l'output: { $why }
-cli-man-written = Scritte { $count } pagine di manuale in { $dir }.
+cli-man-written = { $count ->
+    [one] Scritta 1 pagina
+   *[other] Scritte { $count } pagine
+} di manuale in { $dir }.
 error-foreign-wal = il registro write-ahead { $wal } appartiene a un altro database, non a { $path } (un file è stato spostato sopra il portale mentre un programma lo aveva aperto): non è stato aperto nulla; se { $path } è il portale che vuoi, sposta { $wal } altrove e riprova
 error-tour-json = tour stampa la schermata di ogni passo in Markdown, non in JSON: eseguilo senza --json
 error-terminal-gone = il terminale si è chiuso

@@ -409,4 +409,147 @@ mod tests {
         assert_eq!(days(Lang::It, 3), "tra 3 giorni");
         assert_eq!(days(Lang::En, 3), "in 3 days");
     }
+
+    /// The variables that hold counts: a message that puts one before a
+    /// word needs a plural form for it.
+    const COUNTS: [&str; 14] = [
+        "count",
+        "failed",
+        "resumed",
+        "missed",
+        "total",
+        "days",
+        "hours",
+        "minutes",
+        "accounts",
+        "posts",
+        "scheduled",
+        "published",
+        "done",
+        "attempts",
+    ];
+
+    /// Counts that need no plural form, reviewed one by one: the number
+    /// stands alone ("3 of 5", "step 2/24", "Text (1/280 characters)") or
+    /// before a word that does not change with it ("1 published").
+    const NUMBER_INVARIANT: [(&str, &str, &str); 22] = [
+        ("en", "tally-published", "count"),
+        ("en", "tally-disconnected", "count"),
+        ("en", "tally-purged", "count"),
+        ("en", "reconnect-missed", "count"),
+        ("en", "toast-reconnected", "missed"),
+        ("en", "bulk-reconnected", "missed"),
+        ("en", "connect-failures", "failed"),
+        ("en", "connect-failures", "count"),
+        ("it", "connect-failures", "count"),
+        ("en", "detail-post-counts", "count"),
+        ("en", "detail-post-counts", "scheduled"),
+        ("en", "detail-post-counts", "published"),
+        ("en", "detail-post-counts", "missed"),
+        ("it", "detail-post-counts", "count"),
+        ("it", "detail-post-counts", "scheduled"),
+        ("it", "detail-post-counts", "published"),
+        ("it", "detail-post-counts", "missed"),
+        ("en", "compose-text", "count"),
+        ("it", "compose-text", "count"),
+        ("en", "bulk-more", "count"),
+        ("it", "bulk-more", "count"),
+        ("*", "tour-step-title|headless-step", "done|total"),
+    ];
+
+    fn invariant(lang: Lang, id: &str, var: &str) -> bool {
+        NUMBER_INVARIANT.iter().any(|(l, ids, vars)| {
+            (*l == "*" || *l == lang.code())
+                && ids.split('|').any(|i| i == id)
+                && vars.split('|').any(|v| v == var)
+        })
+    }
+
+    /// The variables each message selects a variant on.
+    fn selected(lang: Lang) -> std::collections::HashMap<String, Vec<String>> {
+        use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+        fn walk(pattern: &Pattern<&str>, out: &mut Vec<String>) {
+            for element in &pattern.elements {
+                if let PatternElement::Placeable {
+                    expression: Expression::Select { selector, variants },
+                } = element
+                {
+                    if let InlineExpression::VariableReference { id } = selector {
+                        out.push(id.name.to_string());
+                    }
+                    for v in variants {
+                        walk(&v.value, out);
+                    }
+                }
+            }
+        }
+        let resource = match fluent_syntax::parser::parse(lang.source()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        let mut all = std::collections::HashMap::new();
+        for entry in resource.body {
+            if let Entry::Message(m) = entry {
+                let mut out = Vec::new();
+                if let Some(p) = &m.value {
+                    walk(p, &mut out);
+                }
+                all.insert(m.id.name.to_string(), out);
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_count_goes_through_the_plural_rules_at_0_1_2_and_5_in_both_languages() {
+        for lang in Lang::ALL {
+            let selected = selected(lang);
+            for (id, vars) in catalog(lang) {
+                for var in vars.iter().filter(|v| COUNTS.contains(&v.as_str())) {
+                    let has_plural = selected.get(&id).is_some_and(|s| s.contains(var));
+                    assert!(
+                        has_plural || invariant(lang, &id, var),
+                        "{}: '{id}' puts ${var} before words without a plural form",
+                        lang.code()
+                    );
+                    for n in [0, 1, 2, 5] {
+                        let args: Vec<(&str, Arg)> = vars
+                            .iter()
+                            .map(|v| {
+                                let value = if v == var {
+                                    Arg::Number(n)
+                                } else if COUNTS.contains(&v.as_str()) {
+                                    Arg::Number(3)
+                                } else {
+                                    Arg::Text("x".into())
+                                };
+                                (v.as_str(), value)
+                            })
+                            .collect();
+                        let text = message_in(lang, &id, &args);
+                        assert!(
+                            !text.contains('{') && text != id,
+                            "{}: '{id}' with {var} = {n}: {text}",
+                            lang.code()
+                        );
+                    }
+                }
+            }
+        }
+        // What a reader sees at one and at five.
+        let reminders =
+            |lang, n: i64| message_in(lang, "tally-reauth-reminder", &[("count", Arg::Number(n))]);
+        assert_eq!(reminders(Lang::En, 1), "1 reauth reminder");
+        assert_eq!(reminders(Lang::En, 3), "3 reauth reminders");
+        let resumed = |lang, n: i64| {
+            message_in(
+                lang,
+                "audit-reconnected",
+                &[("resumed", Arg::Number(n)), ("missed", Arg::Number(1))],
+            )
+        };
+        assert!(resumed(Lang::En, 1).contains("1 scheduled post resumes, 1 was missed"));
+        assert!(resumed(Lang::It, 1).contains("1 post programmato riprende, 1 perso"));
+        assert!(resumed(Lang::It, 5).contains("5 post programmati riprendono"));
+    }
 }
