@@ -200,7 +200,7 @@ fn newest_first_pages_walk_the_whole_audit_log_and_an_inbox() {
     let mut paged = Vec::new();
     let mut cursor = None;
     loop {
-        let page = audit::page_newest(conn, None, cursor, 7).unwrap();
+        let page = audit::page_newest(conn, None, cursor.into(), 7).unwrap();
         let Some(last) = page.last() else { break };
         cursor = Some((last.at, last.id));
         for pair in page.windows(2) {
@@ -216,11 +216,22 @@ fn newest_first_pages_walk_the_whole_audit_log_and_an_inbox() {
     a.sort();
     b.sort();
     assert_eq!(a, b, "the pages hold every entry once");
+    // From the oldest entry back up, page by page: the same order.
+    let mut backwards = Vec::new();
+    let mut seek = switchboard::store::rows::Seek::End;
+    loop {
+        let page = audit::page_newest(conn, None, seek, 7).unwrap();
+        let Some(first) = page.first() else { break };
+        seek = switchboard::store::rows::Seek::Before((first.at, first.id));
+        backwards.splice(0..0, page.iter().map(|e| e.id));
+    }
+    assert_eq!(backwards, paged, "walked back from the oldest entry");
     let admin = switchboard::store::users::require_by_email(conn, ADMIN).unwrap();
-    let first = notifications::page_newest(conn, admin.id, None, 5).unwrap();
+    let first = notifications::page_newest(conn, admin.id, None.into(), 5).unwrap();
     assert_eq!(first.len(), 5);
     let last = first.last().unwrap();
-    let next = notifications::page_newest(conn, admin.id, Some((last.at, last.id)), 5).unwrap();
+    let next =
+        notifications::page_newest(conn, admin.id, Some((last.at, last.id)).into(), 5).unwrap();
     assert!(next.iter().all(|n| (n.at, n.id) < (last.at, last.id)));
 }
 
@@ -347,6 +358,17 @@ fn publishing_tabs_by_time_walk_every_post_of_the_tab_in_order() {
             sorted.sort_by(|a, b| b.cmp(a));
         }
         assert_eq!(cursors, sorted, "{tab:?} is in its time order");
+        // Issue 18: from the real end back, page by page, the same rows in
+        // the same order.
+        let mut backwards = Vec::new();
+        let mut seek = switchboard::store::rows::Seek::End;
+        loop {
+            let page = posts::tab_page(conn, tab, seek, 7).unwrap();
+            let Some(first) = page.first() else { break };
+            seek = switchboard::store::rows::Seek::Before(first.cursor);
+            backwards.splice(0..0, page.iter().map(|l| l.cursor));
+        }
+        assert_eq!(backwards, cursors, "{tab:?} walked back from its end");
         by_id.sort();
         by_time.sort();
         assert_eq!(by_time, by_id, "{tab:?} holds the same posts");

@@ -1264,3 +1264,56 @@ fn the_clock_menu_offers_the_system_clock_back_only_when_time_would_not_go_back(
     let clock = q.run(&["--json", "clock", "show"]).ok().json();
     assert_eq!(clock["source"], "system", "{clock}");
 }
+
+/// Issue 18, item 2: every paged list reaches its real first and last row,
+/// and paging past an end stays there.
+#[test]
+fn g_and_shift_g_reach_the_real_ends_of_every_paged_list_and_paging_past_them_stays() {
+    let (p, _) = open(ADMIN);
+    let accounts = p.read(ACME_NOW, &["account", "list"]);
+    let id = accounts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["handle"] == "acmestyle")
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    // 60 scheduled posts, an hour apart, and as many audit entries.
+    for n in 0..60 {
+        let at = format!("2026-03-0{}T{:02}:17:00Z", 2 + n / 24, n % 24);
+        p.schedule(id, ACME_NOW, &at);
+    }
+    let mut h = Harness::open(&p.db, ADMIN, 120, 36);
+    // Publishing > Scheduled: soonest first; G: the last one (Mar 04 11:17).
+    h.char('2');
+    h.char('G');
+    h.expect("Mar 04 2026 11:17");
+    h.key(KeyCode::Down);
+    h.key(KeyCode::PageDown);
+    h.expect("Mar 04 2026 11:17");
+    // Back up from the end, page by page, to the first.
+    for _ in 0..6 {
+        h.key(KeyCode::PageUp);
+    }
+    h.expect("Mar 02 2026 00:17");
+    h.char('G');
+    h.char('g');
+    h.expect("Mar 02 2026 00:17");
+    // Activity: newest first; G: the oldest entry, and past it stays.
+    h.char('4');
+    h.char('G');
+    let oldest = h.screen();
+    assert!(!oldest.contains("Nothing recorded yet."), "{oldest}");
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::PageDown);
+    assert!(!h.shows("Nothing recorded yet."), "{}", h.screen());
+    // Another tab and back: still there.
+    h.char('1');
+    h.char('4');
+    assert!(!h.shows("Nothing recorded yet."), "{}", h.screen());
+    h.char('g');
+    h.key(KeyCode::Up);
+    assert!(!h.shows("Nothing recorded yet."), "{}", h.screen());
+}

@@ -95,7 +95,7 @@ fn entry_from_row(r: &super::db::Row<'_>) -> Result<AuditEntry> {
 pub fn page_newest(
     conn: &Connection,
     account: Option<AccountId>,
-    before: Option<(Instant, i64)>,
+    seek: super::rows::Seek<(Instant, i64)>,
     limit: usize,
 ) -> Result<Vec<AuditEntry>> {
     let scope = if account.is_some() {
@@ -109,7 +109,7 @@ pub fn page_newest(
         &select,
         "au.at, au.id",
         account,
-        before,
+        seek,
         limit,
         entry_from_row,
     )

@@ -130,7 +130,7 @@ pub fn mark_all_read(conn: &Connection, recipient: UserId) -> Result<usize> {
 pub fn page_newest(
     conn: &Connection,
     recipient: UserId,
-    before: Option<(Instant, i64)>,
+    seek: super::rows::Seek<(Instant, i64)>,
     limit: usize,
 ) -> Result<Vec<Notification>> {
     let select = format!("{SELECT} WHERE n.recipient = ?1");
@@ -139,7 +139,7 @@ pub fn page_newest(
         &select,
         "n.at, n.id",
         Some(recipient),
-        before,
+        seek,
         limit,
         from_row,
     )

@@ -4,7 +4,7 @@
 
 use super::db::{Connection, OptionalExtension, params};
 
-use super::rows::{POST_COLUMNS, PostRecord, instant, post_from_row, secs};
+use super::rows::{POST_COLUMNS, PostRecord, Seek, instant, post_from_row, secs};
 use crate::error::{Error, Result};
 use crate::lifecycle::post::{EffectiveStatus, PostStatus, Tab};
 use crate::lifecycle::{AccountId, Instant, Network, PostId, User, UserId};
@@ -246,26 +246,33 @@ fn tab_order(tab: Tab) -> (&'static str, bool) {
 pub fn tab_page(
     conn: &Connection,
     tab: Tab,
-    after: Option<TimeCursor>,
+    seek: impl Into<Seek<TimeCursor>>,
     limit: usize,
 ) -> Result<Vec<PostLine>> {
+    let seek = seek.into();
     if tab != Tab::Canceled {
-        return ordered_page(conn, tab_condition(tab), tab_order(tab), after, limit);
+        return ordered_page(conn, tab_condition(tab), tab_order(tab), seek, limit);
     }
     // The Canceled tab is two index-ordered streams (R5a: canceled posts,
     // and scheduled posts of accounts that are not connected), merged: an
     // OR in one query would sort the whole tab for every page.
     let order = tab_order(Tab::Canceled);
-    let mut page = ordered_page(conn, "p.status = 'canceled'", order, after, limit)?;
+    let mut page = ordered_page(conn, "p.status = 'canceled'", order, seek, limit)?;
     page.extend(ordered_page(
         conn,
         "p.status = 'scheduled' AND a.status != 'connected'",
         order,
-        after,
+        seek,
         limit,
     )?);
+    // The tab's order (newest first); the rows nearest the anchor.
     page.sort_by_key(|line| std::cmp::Reverse(line.cursor));
-    page.truncate(limit);
+    if seek.backwards() {
+        let extra = page.len().saturating_sub(limit);
+        page.drain(..extra);
+    } else {
+        page.truncate(limit);
+    }
     Ok(page)
 }
 
@@ -274,31 +281,38 @@ fn ordered_page(
     conn: &Connection,
     condition: &str,
     (key, ascending): (&str, bool),
-    after: Option<TimeCursor>,
+    seek: Seek<TimeCursor>,
     limit: usize,
 ) -> Result<Vec<PostLine>> {
-    // Two statements, not `?1 IS NULL OR ...`: only a plain row-value
-    // comparison lets SQLite seek the index to the cursor.
-    let seek = match (after.is_some(), ascending) {
-        (false, _) => "CAST(?1 AS BIGINT) IS NULL AND CAST(?2 AS BIGINT) IS NULL".to_string(),
-        (true, true) => format!("({key}, p.id) > (?1, ?2)"),
-        (true, false) => format!("({key}, p.id) < (?1, ?2)"),
+    // One statement per kind of seek, not `?1 IS NULL OR ...`: only a plain
+    // row-value comparison lets SQLite seek the index to the cursor.
+    let kind = match seek {
+        Seek::Start => Seek::Start,
+        Seek::After(_) => Seek::After(()),
+        Seek::Before(_) => Seek::Before(()),
+        Seek::End => Seek::End,
     };
-    let direction = if ascending { "" } else { " DESC" };
+    let (seek_condition, order) = super::rows::keyset(&format!("{key}, p.id"), ascending, kind);
+    // The keyset's placeholders are ?2 and ?3; the limit is ?1.
     let sql = format!(
         "SELECT {POST_COLUMNS}, a.network, a.handle, a.name, u.name, {key} {FROM_POSTS} \
-         WHERE {condition} AND {seek} ORDER BY {key}{direction}, p.id{direction} LIMIT ?3"
+         WHERE {condition} AND {seek_condition} ORDER BY {order} LIMIT ?1"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
+    let cursor = seek.cursor();
     let rows = stmt.query_map(
         params![
-            after.map(|c| c.0),
-            after.map(|c| c.1),
-            super::rows::sql_limit(limit)
+            super::rows::sql_limit(limit),
+            cursor.map(|c| c.0),
+            cursor.map(|c| c.1)
         ],
         |r| Ok(post_line_from_row(r)),
     )?;
-    rows.map(|r| r?).collect()
+    let mut page: Vec<PostLine> = rows.map(|r| r?).collect::<Result<_>>()?;
+    if seek.backwards() {
+        page.reverse();
+    }
+    Ok(page)
 }
 
 /// One post as the Publishing tab lists it.

@@ -170,38 +170,100 @@ pub fn user_id_of(row: &Row<'_>, index: usize) -> Result<UserId> {
     row.get(index)
 }
 
-/// A page of a newest-first listing keyed by (instant, id), older than
-/// `before`. `select` is the query up to its WHERE conditions, binding ?1 for
-/// its scope; `key` names the two key columns (`at, id`).
+/// Where a keyset page of a list sits: from its first row, after a row,
+/// before a row, or at its last rows. With `Before` and `End` a list's
+/// pages reach its real last row and come back from it (issue 18, item 2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Seek<C> {
+    #[default]
+    Start,
+    After(C),
+    Before(C),
+    End,
+}
+
+impl<C> From<Option<C>> for Seek<C> {
+    fn from(after: Option<C>) -> Seek<C> {
+        match after {
+            Some(c) => Seek::After(c),
+            None => Seek::Start,
+        }
+    }
+}
+
+impl<C: Copy> Seek<C> {
+    /// The cursor the page is anchored to, if any.
+    pub fn cursor(&self) -> Option<C> {
+        match self {
+            Seek::After(c) | Seek::Before(c) => Some(*c),
+            Seek::Start | Seek::End => None,
+        }
+    }
+
+    /// Whether the page is read backwards from its anchor (and turned
+    /// around before it is returned).
+    pub fn backwards(&self) -> bool {
+        matches!(self, Seek::Before(_) | Seek::End)
+    }
+}
+
+/// The SQL of a keyset page in a list ordered by `key` (ascending or not):
+/// the seek condition and the ORDER BY, read backwards for `Before` and
+/// `End` (the caller reverses those rows). Placeholders ?2, ?3: the cursor.
+pub fn keyset(key: &str, ascending: bool, seek_kind: Seek<()>) -> (String, String) {
+    let (forward, backward) = if ascending { (">", "<") } else { ("<", ">") };
+    let condition = match seek_kind {
+        Seek::Start | Seek::End => {
+            "CAST(?2 AS BIGINT) IS NULL AND CAST(?3 AS BIGINT) IS NULL".to_string()
+        }
+        Seek::After(()) => format!("({key}) {forward} (?2, ?3)"),
+        Seek::Before(()) => format!("({key}) {backward} (?2, ?3)"),
+    };
+    let reading_ascending = ascending != seek_kind.backwards();
+    let direction = if reading_ascending { "" } else { " DESC" };
+    let order = key
+        .split(',')
+        .map(|column| format!("{}{direction}", column.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    (condition, order)
+}
+
+/// A page of a list ordered newest first by `key` (`at, id`), by keyset.
 pub fn newest_first_page<T>(
     conn: &super::db::Connection,
     select: &str,
     key: &str,
     scope: Option<i64>,
-    before: Option<(Instant, i64)>,
+    seek: Seek<(Instant, i64)>,
     limit: usize,
     read: impl Fn(&Row<'_>) -> Result<T>,
 ) -> Result<Vec<T>> {
-    // Two statements, not `?2 IS NULL OR ...`: only a plain row-value
-    // comparison lets SQLite seek the index to the cursor.
-    let seek = if before.is_some() {
-        format!("AND ({key}) < (?2, ?3)")
-    } else {
-        "AND CAST(?2 AS BIGINT) IS NULL AND CAST(?3 AS BIGINT) IS NULL".to_string()
+    // One statement per kind of seek, not `?2 IS NULL OR ...`: only a plain
+    // row-value comparison lets SQLite seek the index to the cursor.
+    let kind = match seek {
+        Seek::Start => Seek::Start,
+        Seek::After(_) => Seek::After(()),
+        Seek::Before(_) => Seek::Before(()),
+        Seek::End => Seek::End,
     };
-    let order = key.replace(',', " DESC,") + " DESC";
-    let sql = format!("{select} {seek} ORDER BY {order} LIMIT ?4");
+    let (condition, order) = keyset(key, false, kind);
+    let sql = format!("{select} AND {condition} ORDER BY {order} LIMIT ?4");
     let mut stmt = conn.prepare_cached(&sql)?;
+    let cursor = seek.cursor();
     let mut rows = stmt.query(super::db::params![
         scope,
-        before.map(|(at, _)| secs(at)),
-        before.map(|(_, id)| id),
+        cursor.map(|(at, _)| secs(at)),
+        cursor.map(|(_, id)| id),
         sql_limit(limit)
     ])?;
     let mut page = Vec::new();
     while let Some(r) = rows.next()? {
         let r = &r;
         page.push(read(r)?);
+    }
+    if seek.backwards() {
+        page.reverse();
     }
     Ok(page)
 }

@@ -488,44 +488,51 @@ pub fn reload(store: &mut Store, app: &mut App) -> Result<()> {
             let anchor = app.accounts.top.clone().map_or(Anchor::Start, Anchor::From);
             load_accounts(store, app, anchor, HoverAt::Keep)
         }
+        // A page past either end loads that end instead (Paged::take).
         MainTab::Publishing => {
             let tab = app.posts.tab;
-            let after = app.posts.list.cursor;
             let limit = capacity(app);
-            let rows = store.read(|s| posts::tab_page(s.conn(), tab, after, limit))?;
-            set_rows(&mut app.posts.list, rows);
+            loop {
+                let seek = app.posts.list.seek;
+                let rows = store.read(|s| posts::tab_page(s.conn(), tab, seek, limit))?;
+                if !app.posts.list.take(rows) {
+                    break;
+                }
+            }
             Ok(())
         }
         MainTab::Notifications => {
-            let before = app.inbox.cursor;
             let limit = capacity(app);
-            let (rows, (failed, count)) = store.read(|s| {
-                let me = s.require_actor()?;
-                Ok((
-                    notifications::page_newest(s.conn(), me.id, before, limit)?,
-                    crate::store::reads::failed_deliveries(s, FAILED_SHOWN)?,
-                ))
-            })?;
-            set_rows(&mut app.inbox, rows);
+            let (failed, count) =
+                store.read(|s| crate::store::reads::failed_deliveries(s, FAILED_SHOWN))?;
+            loop {
+                let seek = app.inbox.seek;
+                let rows = store.read(|s| {
+                    let me = s.require_actor()?;
+                    notifications::page_newest(s.conn(), me.id, seek, limit)
+                })?;
+                if !app.inbox.take(rows) {
+                    break;
+                }
+            }
             app.failed_deliveries = failed;
             app.failed_delivery_count = count;
             Ok(())
         }
         MainTab::Activity => {
-            let before = app.activity.cursor;
             let account = app.activity_account;
             let limit = capacity(app);
-            let rows =
-                store.read(|s| store::audit::page_newest(s.conn(), account, before, limit))?;
-            set_rows(&mut app.activity, rows);
+            loop {
+                let seek = app.activity.seek;
+                let rows =
+                    store.read(|s| store::audit::page_newest(s.conn(), account, seek, limit))?;
+                if !app.activity.take(rows) {
+                    break;
+                }
+            }
             Ok(())
         }
     }
-}
-
-fn set_rows<T, C>(list: &mut super::app::Paged<T, C>, rows: Vec<T>) {
-    list.rows = rows;
-    list.selected = list.selected.min(list.rows.len().saturating_sub(1));
 }
 
 /// How many failed deliveries the Notifications tab names, above the inbox.
