@@ -213,6 +213,52 @@ pub fn truncate(text: &str, columns: usize) -> String {
     cut
 }
 
+/// `text` in at most `columns` cells, cut in its middle when it must be:
+/// "Northwind…Outlet" keeps both ends, so names that share a beginning
+/// stay told apart (issue 18, item 8).
+pub fn truncate_middle(text: &str, columns: usize) -> String {
+    if width(text) <= columns {
+        return text.to_string();
+    }
+    if columns < 5 {
+        return truncate(text, columns);
+    }
+    let graphemes: Vec<&str> =
+        unicode_segmentation::UnicodeSegmentation::graphemes(text, true).collect();
+    let room = columns - 1;
+    let (head_room, tail_room) = (room - room / 2, room / 2);
+    let mut head = String::new();
+    let mut used = 0;
+    for g in &graphemes {
+        let w = width(g);
+        if used + w > head_room {
+            break;
+        }
+        head.push_str(g);
+        used += w;
+    }
+    let mut tail: Vec<&str> = Vec::new();
+    let mut used = 0;
+    for g in graphemes.iter().rev() {
+        let w = width(g);
+        if used + w > tail_room {
+            break;
+        }
+        tail.push(g);
+        used += w;
+    }
+    tail.reverse();
+    format!("{head}…{}", tail.concat())
+}
+
+/// `truncate_middle`, padded to `columns`.
+pub fn column_middle(text: &str, columns: usize) -> String {
+    let mut cell = truncate_middle(text, columns);
+    let pad = columns.saturating_sub(width(&cell));
+    cell.extend(std::iter::repeat_n(' ', pad));
+    cell
+}
+
 /// A column of exactly `columns` terminal columns: cut, or padded.
 pub fn column(text: &str, columns: usize) -> String {
     let mut cell = truncate(text, columns);
@@ -225,6 +271,20 @@ pub fn column(text: &str, columns: usize) -> String {
 mod tests {
     use super::*;
     use crate::lifecycle::time::{days, parse_instant};
+
+    #[test]
+    fn a_name_cut_in_its_middle_keeps_both_ends() {
+        assert_eq!(truncate_middle("Brand 000012", 20), "Brand 000012");
+        assert_eq!(
+            truncate_middle("Northwind Outfitters Outlet", 15),
+            "Northwi… Outlet"
+        );
+        assert_eq!(
+            width(&truncate_middle("Northwind Outfitters Outlet", 15)),
+            15
+        );
+        assert_eq!(column_middle("ab", 4), "ab  ");
+    }
 
     #[test]
     fn relative_times_read_naturally() {

@@ -125,7 +125,7 @@ pub fn run(
         // Deliveries: the one in hand, else the next due.
         let mut idle = true;
         match in_flight.take() {
-            Some(attempt) => match deliverer.poll(&mut portal, &attempt, TICK) {
+            Some(mut attempt) => match deliverer.poll(&mut portal, &mut attempt, TICK) {
                 Ok(Some(done)) => {
                     delivered(&done)?;
                     idle = false;

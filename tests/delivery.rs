@@ -711,7 +711,7 @@ impl Lcg {
 #[test]
 fn a_watch_killed_at_random_moments_loses_no_delivery_and_repeats_none_more_than_once() {
     // Every answer takes a moment, so kills land mid-delivery too.
-    let hook = HttpServer::start(vec![200], Duration::from_millis(15));
+    let hook = HttpServer::start(vec![200], Duration::from_millis(30));
     let p = webhook_portal(&hook, 50);
     write_config(
         &p,
@@ -728,7 +728,9 @@ fn a_watch_killed_at_random_moments_loses_no_delivery_and_repeats_none_more_than
     let mut kills = 0;
     for _ in 0..12 {
         let mut watch = start_watch(&p);
-        std::thread::sleep(Duration::from_millis(40 + random.below(260)));
+        // At most 200 ms: a watch gets through at most about six of the
+        // 30 ms deliveries before its kill.
+        std::thread::sleep(Duration::from_millis(40 + random.below(160)));
         unsafe {
             libc::kill(watch.id() as i32, libc::SIGKILL);
         }
@@ -743,7 +745,9 @@ fn a_watch_killed_at_random_moments_loses_no_delivery_and_repeats_none_more_than
             .iter()
             .filter(|r| r["status"] != "delivered")
             .count();
-        if pending <= 15 {
+        // More never-tried messages left than a watch can get through
+        // (at most one in hand per kill so far is not among them).
+        if pending <= 20 {
             break;
         }
     }
@@ -762,10 +766,15 @@ fn a_watch_killed_at_random_moments_loses_no_delivery_and_repeats_none_more_than
         "every message arrived (seed {seed}, {kills} kills)"
     );
     let repeated: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
-    assert!(
-        seen.values().all(|&n| n <= 2),
-        "no message more than twice (seed {seed}): {repeated:?}"
-    );
+    if !seen.values().all(|&n| n <= 2) {
+        // What the watches said of them, for the reader of the failure.
+        let mut log = String::new();
+        let dir = p.dir.path().join("data").join("switchboard").join("logs");
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            log.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default());
+        }
+        panic!("no message more than twice (seed {seed}): {repeated:?}\n{log}");
+    }
     eprintln!(
         "seed {seed}: {kills} kills, {} messages repeated",
         repeated.len()

@@ -1317,3 +1317,49 @@ fn g_and_shift_g_reach_the_real_ends_of_every_paged_list_and_paging_past_them_st
     h.key(KeyCode::Up);
     assert!(!h.shows("Nothing recorded yet."), "{}", h.screen());
 }
+
+/// Issue 18, item 8: names are the identity: given their width first, and
+/// cut (if they must be) so that two never look the same.
+#[test]
+fn names_keep_their_width_and_stay_told_apart() {
+    let p = common::TestPortal::empty();
+    p.run(&["demo", "--no-tui"]).ok();
+    let admin = "ana@northwind.test";
+    // 80x24: the header keeps the portal's name.
+    let h = Harness::open(&p.db, admin, 80, 24);
+    let header = h.screen().lines().next().unwrap().to_string();
+    assert!(header.contains("Northwind Outfitters"), "{header}");
+    // 120x36 by urgency: the whole name, the status gives way.
+    let mut h = Harness::open(&p.db, admin, 120, 36);
+    h.char('s');
+    h.expect("Facebook · Northwind Outfitters");
+    // Two accounts whose names differ only at the end, on a narrow row.
+    let q = common::TestPortal::new();
+    q.run(&["--now", common::T0, "clock", "set", common::T0])
+        .ok();
+    q.connect_named(
+        "facebook",
+        "a1",
+        "Acme International Holdings Europe North",
+        common::T0,
+    );
+    q.connect_named(
+        "facebook",
+        "a2",
+        "Acme International Holdings Europe South",
+        common::T0,
+    );
+    let h = Harness::open(&q.db, ADMIN, 80, 24);
+    let screen = h.screen();
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("Acme Int") && (l.contains("@a1") || l.contains("@a2")))
+        .collect();
+    assert_eq!(rows.len(), 2, "{screen}");
+    let name = |row: &str| row.split('@').next().unwrap().trim().to_string();
+    assert_ne!(name(rows[0]), name(rows[1]), "{screen}");
+    assert!(
+        screen.contains("North") && screen.contains("South"),
+        "{screen}"
+    );
+}

@@ -81,6 +81,10 @@ pub struct Attempted {
 pub struct InFlight {
     delivery: Delivery,
     outcome: mpsc::Receiver<std::result::Result<(), Failure>>,
+    /// The outcome once it came in, until it is recorded: a record that
+    /// fails (the portal busy) is tried again with it, never by sending
+    /// again.
+    received: Option<std::result::Result<(), Failure>>,
 }
 
 /// The margin a lease keeps past the delivery's deadline: time to record
@@ -200,9 +204,14 @@ impl Deliverer {
             return InFlight {
                 delivery,
                 outcome: receiver,
+                received: None,
             };
         }
-        InFlight { delivery, outcome }
+        InFlight {
+            delivery,
+            outcome,
+            received: None,
+        }
     }
 
     /// Waits up to `wait` for the attempt's outcome: Some once it is in
@@ -210,18 +219,21 @@ impl Deliverer {
     pub fn poll(
         &self,
         portal: &mut Portal,
-        in_flight: &InFlight,
+        in_flight: &mut InFlight,
         wait: Duration,
     ) -> Result<Option<Attempted>> {
-        let result = match in_flight.outcome.recv_timeout(wait) {
-            Ok(result) => result,
-            Err(mpsc::RecvTimeoutError::Timeout) => return Ok(None),
-            // The thread ended without a word: it panicked. That attempt
-            // fails like any other; the watch goes on (issue 17, item 4).
-            Err(mpsc::RecvTimeoutError::Disconnected) => Err(Failure::transient(
-                "the attempt stopped unexpectedly (see the watch's log)",
-            )),
-        };
+        if in_flight.received.is_none() {
+            in_flight.received = Some(match in_flight.outcome.recv_timeout(wait) {
+                Ok(result) => result,
+                Err(mpsc::RecvTimeoutError::Timeout) => return Ok(None),
+                // The thread ended without a word: it panicked. That attempt
+                // fails like any other; the watch goes on (issue 17, item 4).
+                Err(mpsc::RecvTimeoutError::Disconnected) => Err(Failure::transient(
+                    "the attempt stopped unexpectedly (see the watch's log)",
+                )),
+            });
+        }
+        let result = in_flight.received.clone().unwrap_or(Ok(()));
         self.record(portal, &in_flight.delivery, result).map(Some)
     }
 
@@ -304,12 +316,14 @@ impl Deliverer {
                 attempted += 1;
                 each(row)?;
             }
-            let Some(in_flight) = in_flight else { break };
+            let Some(mut in_flight) = in_flight else {
+                break;
+            };
             loop {
                 if stop() {
                     return Ok(attempted);
                 }
-                if let Some(done) = self.poll(portal, &in_flight, Duration::from_millis(100))? {
+                if let Some(done) = self.poll(portal, &mut in_flight, Duration::from_millis(100))? {
                     attempted += 1;
                     each(&done)?;
                     break;

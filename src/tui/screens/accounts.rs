@@ -400,12 +400,29 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         );
     }
     let width = area.width as usize;
-    let name_w = if by_urgency {
-        30.min(width / 4)
-    } else {
-        22.min(width / 5)
+    // Names are the identity: their column is as wide as the widest name
+    // on screen (up to two fifths of the row); the status, which has more
+    // words than it needs, gives way (issue 18, item 8).
+    let name_of = |record: &AccountRecord| {
+        let a = &record.account;
+        if by_urgency {
+            format!("{} · {}", a.network.label(), escape_control(&a.name))
+        } else {
+            escape_control(&a.name).into_owned()
+        }
     };
-    let handle_w = 18.min(width / 5);
+    let widest_name = rows
+        .iter()
+        .map(|r| crate::present::width(&name_of(r)))
+        .max()
+        .unwrap_or(0);
+    let widest_handle = rows
+        .iter()
+        .map(|r| crate::present::width(&escape_control(&r.account.handle)) + 1)
+        .max()
+        .unwrap_or(0);
+    let name_w = widest_name.clamp(8, (width * 2 / 5).max(8));
+    let handle_w = widest_handle.clamp(6, (width / 5).max(6));
     let mut previous = None;
     let mut shown = 0;
     for record in rows {
@@ -440,19 +457,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         let mut spans = vec![
             Span::styled(lead, base),
             Span::styled(
-                cut(
-                    &if by_urgency {
-                        format!("{} · {}", a.network.label(), escape_control(&a.name))
-                    } else {
-                        escape_control(&a.name).into_owned()
-                    },
-                    name_w,
-                ),
+                crate::present::column_middle(&name_of(record), name_w),
                 base,
             ),
             Span::styled(" ", base),
             Span::styled(
-                cut(&format!("@{}", escape_control(&a.handle)), handle_w),
+                crate::present::column_middle(&format!("@{}", escape_control(&a.handle)), handle_w),
                 base,
             ),
             Span::styled(" ", base),

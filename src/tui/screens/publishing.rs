@@ -86,6 +86,23 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     }
     let width = area.width as usize;
     let wide = width >= 100;
+    let account_of = |line: &crate::store::posts::PostLine| {
+        format!(
+            "{} · {}",
+            line.network.label(),
+            escape_control(&line.account_name)
+        )
+    };
+    // The account is the row's identity: its column fits the widest on
+    // screen (up to a third of the row), cut in the middle past that, so
+    // "Brand 000012" and "Brand 000013" stay apart (issue 18, item 8).
+    let account_w = rows
+        .iter()
+        .take(list.height as usize)
+        .map(|line| crate::present::width(&account_of(line)))
+        .max()
+        .unwrap_or(0)
+        .clamp(if wide { 28 } else { 22 }, (width / 3).max(22));
     for (i, line) in rows.iter().take(list.height as usize).enumerate() {
         let selected = i == app.posts.list.selected;
         let post = &line.post;
@@ -100,15 +117,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
                 }
             })
             .unwrap_or_else(|| crate::tr!("post-status-draft"));
-        let account = format!(
-            "{} · {}",
-            line.network.label(),
-            escape_control(&line.account_name)
-        );
+        let account = account_of(line);
         let mut text = format!(
             " {} {} {} ",
             cut(&when, if wide { 29 } else { 17 }),
-            cut(&account, if wide { 28 } else { 22 }),
+            crate::present::column_middle(&account, account_w),
             cut(&status_words(line), if wide { 20 } else { 10 }),
         );
         if wide {

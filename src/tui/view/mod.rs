@@ -180,35 +180,59 @@ fn header(app: &App, zone: Zone, width: usize) -> Line<'static> {
     let Some(s) = &app.session else {
         return Line::from(left);
     };
-    let mut portal = vec![
-        Span::styled("─ ", theme.border),
+    let name = escape_control(&s.portal).into_owned();
+    let portal = |with_tier: bool| {
+        if with_tier {
+            format!("{name} ({}) ", s.tier.label())
+        } else {
+            format!("{name} ")
+        }
+    };
+    let used = |spans: &[Span<'_>]| spans.iter().map(|sp| sp.width()).sum::<usize>();
+    // What gives way first when the header is narrow (issue 18, item 8):
+    // the role, the brand, the tier, the clock's year; the portal's name,
+    // the identity of what is on screen, last, and then cut in its middle.
+    let tries = [
+        (true, true, true, false),
+        (true, false, true, false),
+        (false, false, true, false),
+        (false, false, false, false),
+        (false, false, false, true),
+    ];
+    for (brand, role, tier, short_clock) in tries {
+        let right = header_right(app, zone, role, short_clock);
+        let mut spans = if brand {
+            left.clone()
+        } else {
+            vec![Span::raw(" ")]
+        };
+        if brand {
+            spans.push(Span::styled("─ ", theme.border));
+        }
+        spans.push(Span::styled(portal(tier), theme.text));
+        if used(&spans) + used(&right) + 2 <= width {
+            let fill = width.saturating_sub(used(&spans) + used(&right));
+            spans.push(Span::styled("─".repeat(fill), theme.border));
+            spans.extend(right);
+            return Line::from(spans);
+        }
+    }
+    let right = header_right(app, zone, false, true);
+    let room = width.saturating_sub(used(&right) + 3);
+    let mut spans = vec![
+        Span::raw(" "),
         Span::styled(
-            format!("{} ({}) ", escape_control(&s.portal), s.tier.label()),
+            format!("{} ", crate::present::truncate_middle(&name, room)),
             theme.text,
         ),
     ];
-    let mut right = header_right(app, zone, true);
-    let used = |spans: &[Span<'_>]| spans.iter().map(|sp| sp.width()).sum::<usize>();
-    if used(&left) + used(&portal) + used(&right) + 2 > width {
-        right = header_right(app, zone, false);
-    }
-    // Narrow: the portal's name matters more than the brand.
-    let mut spans = if used(&left) + used(&portal) + used(&right) + 2 <= width {
-        left
-    } else {
-        portal.remove(0);
-        vec![Span::raw(" ")]
-    };
-    if used(&spans) + used(&portal) + used(&right) + 2 <= width {
-        spans.extend(portal);
-    }
     let fill = width.saturating_sub(used(&spans) + used(&right));
     spans.push(Span::styled("─".repeat(fill), theme.border));
     spans.extend(right);
     Line::from(spans)
 }
 
-fn header_right(app: &App, zone: Zone, with_role: bool) -> Vec<Span<'static>> {
+fn header_right(app: &App, zone: Zone, with_role: bool, short_clock: bool) -> Vec<Span<'static>> {
     let theme = &app.theme;
     let Some(s) = &app.session else {
         return vec![Span::raw(format!(" {} ", crate::tr!("loading")))];
@@ -227,7 +251,14 @@ fn header_right(app: &App, zone: Zone, with_role: bool) -> Vec<Span<'static>> {
         Span::styled(who, theme.text),
         Span::styled("─ ", theme.border),
         Span::styled(
-            format!("⏱ {}", zone.show(s.now).format("%Y-%m-%d %H:%M")),
+            format!(
+                "⏱ {}",
+                zone.show(s.now).format(if short_clock {
+                    "%m-%d %H:%M"
+                } else {
+                    "%Y-%m-%d %H:%M"
+                })
+            ),
             theme.text,
         ),
     ];
