@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod events;
+pub mod handle;
 pub mod notify;
 pub mod permission;
 pub mod policy;

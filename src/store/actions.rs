@@ -78,55 +78,33 @@ fn refuse_unsafe(text: &str, what: &str) -> Result<()> {
     }
 }
 
-/// The longest handle, in characters.
-pub const HANDLE_MAX: usize = 100;
+pub use crate::lifecycle::handle::HANDLE_MAX;
 /// The longest name (of an account, a user or a portal), in characters.
 pub const NAME_MAX: usize = 200;
 /// The longest post text on any network, in characters (each network's own
 /// limit is in its policy, R1's table).
 pub const TEXT_MAX: usize = 10_000;
 
-/// A handle as typed: a leading `@` is dropped; it must be a single word.
-pub fn normalize_handle(handle: &str) -> Result<String> {
-    let handle = normalized(handle);
-    let handle = handle.trim_start_matches('@');
-    if handle.is_empty() || handle.chars().count() > HANDLE_MAX {
-        return Err(Error::invalid(
-            "bad_handle",
-            crate::tr!("error-handle-length", max = HANDLE_MAX),
-        ));
-    }
-    refuse_unsafe(handle, "the handle")?;
-    if handle.chars().any(char::is_whitespace) {
-        return Err(Error::invalid(
-            "bad_handle",
-            crate::tr!("error-handle-spaces", handle = handle),
-        ));
-    }
-    // A handle that mixes scripts (a Cyrillic а in a Latin name) reads as
-    // another one (issue 17, item 14; UTS #39's single-script rule, after
-    // NFKC so fullwidth letters count as the letters they show).
-    {
-        use unicode_normalization::UnicodeNormalization;
-        use unicode_security::MixedScript;
-        let compatible: String = handle.nfkc().collect();
-        if !compatible.is_single_script() {
-            return Err(Error::invalid(
-                "bad_handle",
-                crate::tr!("error-handle-mixed-scripts", handle = handle),
-            ));
-        }
-    }
-    Ok(handle.to_string())
+/// A handle as typed (lifecycle::handle decides), and no character that
+/// could rewrite a terminal; the problem worded.
+pub fn normalize_handle(typed: &str) -> Result<String> {
+    let handle = crate::lifecycle::handle::normalize(typed)
+        .map_err(|problem| Error::invalid("bad_handle", handle_problem(&problem, typed)))?;
+    refuse_unsafe(&handle, "the handle")?;
+    Ok(handle)
 }
 
-/// What a handle looks like, for finding lookalikes: its UTS #39 skeleton
-/// after NFKC and lower case, so `@ＰＡＹＰＡＬ`, `@PayPal` and `@paypa1`'s
-/// confusable forms compare equal to `@paypal`.
-pub fn handle_skeleton(handle: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let folded: String = handle.nfkc().collect::<String>().to_lowercase();
-    unicode_security::skeleton(&folded).collect()
+/// A handle problem in words.
+pub fn handle_problem(problem: &crate::lifecycle::handle::HandleProblem, typed: &str) -> String {
+    use crate::lifecycle::handle::HandleProblem;
+    let shown = typed.trim().trim_start_matches('@');
+    match problem {
+        HandleProblem::Length => crate::tr!("error-handle-length", max = HANDLE_MAX),
+        HandleProblem::Spaces => crate::tr!("error-handle-spaces", handle = shown),
+        HandleProblem::MixedScripts => {
+            crate::tr!("error-handle-mixed-scripts", handle = shown)
+        }
+    }
 }
 
 /// A post's text: 1 character up to what the network takes.
@@ -172,23 +150,34 @@ pub fn connect(
     let handle = normalize_handle(handle)?;
     let name = check_name(name.unwrap_or(&handle), "an account name")?;
     let conn = session.conn();
-    if let Some(known) = accounts::find_by_handle(conn, network, &handle)? {
-        return reconnect_account(session, &actor, known, None);
-    }
-    let skeleton = handle_skeleton(&handle);
-    if let Some((id, existing)) = accounts::handles_of_network(conn, network)?
-        .into_iter()
-        .find(|(_, existing)| handle_skeleton(existing) == skeleton)
-    {
-        return Err(Error::invalid(
-            "lookalike_handle",
-            crate::tr!(
-                "error-handle-lookalike",
-                handle = handle,
-                existing = existing,
-                id = id
-            ),
-        ));
+    let known = accounts::find_by_handle(conn, network, &handle)?;
+    let others = match known {
+        Some(_) => Vec::new(),
+        None => accounts::handles_of_network(conn, network)?,
+    };
+    use crate::lifecycle::handle::ConnectPlan;
+    match crate::lifecycle::handle::plan(&handle, known.as_ref(), &others) {
+        ConnectPlan::New => {}
+        // A refusal comes from lifecycle's reconnect, and is audited.
+        ConnectPlan::Reconnect(account)
+        | ConnectPlan::AlreadyConnected(account)
+        | ConnectPlan::DeletedOnNetwork(account) => {
+            return reconnect_account(session, &actor, account.clone(), None);
+        }
+        ConnectPlan::LooksLike {
+            id,
+            handle: existing,
+        } => {
+            return Err(Error::invalid(
+                "lookalike_handle",
+                crate::tr!(
+                    "error-handle-lookalike",
+                    handle = handle,
+                    existing = existing,
+                    id = id
+                ),
+            ));
+        }
     }
     session.attempting("connect", None);
     session.authorize(&actor, Attempt::Connect)?;

@@ -708,36 +708,56 @@ fn check_handle(
         },
         None => None,
     };
-    let known = store.read(|s| {
-        Ok(
-            match accounts::find_by_handle(s.conn(), network, &handle)? {
-                Some(account) => Some(accounts::record(s.conn(), account.id)?),
-                None => None,
-            },
-        )
+    // The whole check the command line makes (unsafe characters too), then
+    // lifecycle's one decision (issue 19, item 2).
+    let handle = match actions::normalize_handle(&handle) {
+        Ok(handle) => handle,
+        Err(e) => return settle(app, Err(e.to_string())),
+    };
+    let (known, others) = store.read(|s| {
+        let known = match accounts::find_by_handle(s.conn(), network, &handle)? {
+            Some(account) => Some(accounts::record(s.conn(), account.id)?),
+            None => None,
+        };
+        let others = match known {
+            Some(_) => Vec::new(),
+            None => accounts::handles_of_network(s.conn(), network)?,
+        };
+        Ok((known, others))
     })?;
-    let checked = match known {
-        None => Ok(dialogs::ConnectEntry {
+    use crate::lifecycle::handle::ConnectPlan;
+    let plan = crate::lifecycle::handle::plan(&handle, known.as_ref().map(|r| &r.account), &others);
+    let checked = match plan {
+        ConnectPlan::New => Ok(dialogs::ConnectEntry {
             handle,
             name,
             known: None,
             locked: false,
             checked: true,
         }),
-        Some(record) if record.account.is_connected() => Err(crate::tr!(
+        ConnectPlan::AlreadyConnected(account) => Err(crate::tr!(
             "connect-already-connected",
-            handle = record.account.handle.clone(),
+            handle = account.handle.clone(),
             network = network.label()
         )),
-        Some(record) if !record.account.offers_reconnect() => Err(crate::tr!(
+        ConnectPlan::DeletedOnNetwork(account) => Err(crate::tr!(
             "connect-deleted",
-            handle = record.account.handle.clone(),
+            handle = account.handle.clone(),
             network = network.label()
         )),
-        Some(record) => Ok(dialogs::ConnectEntry {
-            handle: record.account.handle.clone(),
+        ConnectPlan::LooksLike {
+            id,
+            handle: existing,
+        } => Err(crate::tr!(
+            "error-handle-lookalike",
+            handle = handle.clone(),
+            existing = existing,
+            id = id
+        )),
+        ConnectPlan::Reconnect(account) => Ok(dialogs::ConnectEntry {
+            handle: account.handle.clone(),
             name: None,
-            known: Some(record),
+            known: known.clone(),
             locked: false,
             checked: true,
         }),

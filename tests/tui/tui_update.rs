@@ -1367,3 +1367,17 @@ fn names_keep_their_width_and_stay_told_apart() {
         "{screen}"
     );
 }
+
+/// Issue 19, item 2: the Connect dialog decides as the command line does
+/// (lifecycle::handle): a lookalike of another handle is refused as typed.
+#[test]
+fn a_lookalike_handle_is_refused_in_the_connect_dialog_as_typed() {
+    let (_p, mut h) = open(ADMIN);
+    h.char('c');
+    h.key(KeyCode::Enter); // Facebook
+    h.key(KeyCode::Tab);
+    // Fullwidth letters: one script, the skeleton of @acmecorp.
+    h.keys("\u{ff41}\u{ff43}\u{ff4d}\u{ff45}\u{ff43}\u{ff4f}\u{ff52}\u{ff50}");
+    h.key(KeyCode::Enter);
+    h.expect("looks like @acmecorp");
+}

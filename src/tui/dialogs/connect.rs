@@ -9,10 +9,11 @@ use ratatui::text::Line;
 use tui_input::Input;
 
 use super::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog};
+use crate::lifecycle::handle::HANDLE_MAX;
 use crate::lifecycle::{Instant, Network};
 use crate::present::{escape_control, relative};
 use crate::store::AccountRecord;
-use crate::store::actions::{HANDLE_MAX, NAME_MAX};
+use crate::store::actions::NAME_MAX;
 use crate::tui::action::Action;
 use crate::tui::app::{Effect, Hits, Seen};
 
@@ -177,9 +178,13 @@ fn check_handle(
     name: &Input,
     notice: &mut Option<String>,
 ) -> Vec<Effect> {
-    match crate::store::actions::normalize_handle(input.value()) {
-        Err(e) => {
-            *notice = Some(e.to_string());
+    // Lifecycle decides what a handle is; the store's words say why not.
+    match crate::lifecycle::handle::normalize(input.value()) {
+        Err(problem) => {
+            *notice = Some(crate::store::actions::handle_problem(
+                &problem,
+                input.value(),
+            ));
             vec![]
         }
         Ok(handle) => vec![Effect::CheckHandle {
