@@ -2,6 +2,7 @@
 //! suite. The rules (`lifecycle`), the portal database (`store`), the clock
 //! abstraction (`clock`) and the scripting face (`cli`) are separate rooms.
 
+pub mod address;
 pub mod cli;
 pub mod clock;
 pub mod delivery;

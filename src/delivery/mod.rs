@@ -17,7 +17,6 @@ pub mod email;
 pub mod message;
 pub mod settings;
 pub mod smtp;
-pub mod target;
 pub mod webhook;
 
 use std::hash::BuildHasher;
@@ -462,7 +461,7 @@ fn host_name() -> String {
     let end = buffer.iter().position(|&b| b == 0).unwrap_or(buffer.len());
     let name = String::from_utf8_lossy(&buffer[..end]).replace(':', "-");
     // The name is said in EHLO: only what a host name may hold.
-    if settings::check_host(&name).is_ok() {
+    if crate::address::check_host(&name).is_ok() {
         name
     } else {
         "localhost".into()

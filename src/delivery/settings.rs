@@ -200,7 +200,7 @@ impl Settings {
 
 fn check_email(section: EmailSection) -> Result<Email, String> {
     let host = section.host.trim().to_string();
-    check_host(&host).map_err(|e| format!("[email] host {host:?}: {e}"))?;
+    crate::address::check_host(&host).map_err(|e| format!("[email] host {host:?}: {e}"))?;
     let security = match section.security.as_deref().unwrap_or("starttls") {
         "starttls" => Security::StartTls,
         "tls" => Security::Tls,
@@ -245,31 +245,6 @@ fn check_email(section: EmailSection) -> Result<Email, String> {
             .unwrap_or_else(|| "SWITCHBOARD_SMTP_PASSWORD".into()),
         from: section.from,
     })
-}
-
-/// A host name (letters, digits, hyphens, dots; labels of 1 to 63) or an IP
-/// address.
-pub fn check_host(host: &str) -> Result<(), String> {
-    if host.parse::<std::net::IpAddr>().is_ok() {
-        return Ok(());
-    }
-    if host.is_empty() || host.len() > 253 {
-        return Err("a host name is 1 to 253 characters".into());
-    }
-    for label in host.trim_end_matches('.').split('.') {
-        let fine = !label.is_empty()
-            && label.len() <= 63
-            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-            && !label.starts_with('-')
-            && !label.ends_with('-');
-        if !fine {
-            return Err(
-                "not a host name (letters, digits and hyphens between dots, like smtp.example.com)"
-                    .into(),
-            );
-        }
-    }
-    Ok(())
 }
 
 /// `500ms`, `30s`, `5m`, `1h`.
@@ -317,12 +292,12 @@ mod tests {
 
     #[test]
     fn smtp_hosts_and_webhook_urls_are_checked_at_configuration() {
-        assert!(check_host("smtp.example.com").is_ok());
-        assert!(check_host("127.0.0.1").is_ok());
-        assert!(check_host("smtp example.com").is_err());
-        assert!(check_host("-bad.example").is_err());
-        assert!(check_host("").is_err());
-        use crate::delivery::target::check_url;
+        assert!(crate::address::check_host("smtp.example.com").is_ok());
+        assert!(crate::address::check_host("127.0.0.1").is_ok());
+        assert!(crate::address::check_host("smtp example.com").is_err());
+        assert!(crate::address::check_host("-bad.example").is_err());
+        assert!(crate::address::check_host("").is_err());
+        use crate::address::check_url;
         assert!(check_url("https://hooks.example.com/x?y=1", false).is_ok());
         assert!(check_url("http://127.0.0.1:8080/hook", true).is_ok());
         assert!(check_url("ftp://example.com/", true).is_err());

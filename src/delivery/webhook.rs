@@ -20,7 +20,7 @@ use sha2::Sha256;
 use ureq::unversioned::resolver::{ResolvedSocketAddrs, Resolver};
 
 use super::Failure;
-use super::target;
+use crate::address as target;
 
 /// The HMAC key of a secret: a Standard Webhooks secret (`whsec_` and
 /// base64) is its decoded bytes, any other secret its own bytes.

@@ -736,9 +736,9 @@ pub fn set_channels(
     }
     if let Some(webhook) = &change.webhook {
         if let Some(url) = webhook {
-            crate::delivery::target::check_url(url, change.allow_private_webhooks).map_err(
-                |e| Error::invalid("bad_webhook", crate::tr!("error-bad-webhook", why = e)),
-            )?;
+            crate::address::check_url(url, change.allow_private_webhooks).map_err(|e| {
+                Error::invalid("bad_webhook", crate::tr!("error-bad-webhook", why = e))
+            })?;
         }
         channels.webhook = webhook.clone();
     }

@@ -15,6 +15,13 @@ pub struct Connection {
     engine: Engine,
 }
 
+/// What a transaction does: reads a snapshot, or writes under the lock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Read,
+    Write,
+}
+
 enum Engine {
     Sqlite(rusqlite::Connection),
     Postgres(Box<Pg>),
@@ -136,6 +143,18 @@ impl Connection {
                 .run(|p| conn.execute(sql, p), |p| conn.execute(sql, p)),
             Engine::Postgres(_) => self.prepare_cached(sql)?.execute(params),
         }
+    }
+
+    /// Begins a transaction: `Mode::Write` takes the portal's write lock at
+    /// once (SQLite `BEGIN IMMEDIATE`; on PostgreSQL an advisory lock, and
+    /// its commit tells every listening session), `Mode::Read` reads one
+    /// snapshot without it (SQLite `BEGIN DEFERRED` under WAL; PostgreSQL
+    /// REPEATABLE READ). Typed, so no caller spells the SQL (issue 19).
+    pub fn begin(&self, mode: Mode) -> Result<()> {
+        self.execute_batch(match mode {
+            Mode::Write => "BEGIN IMMEDIATE",
+            Mode::Read => "BEGIN DEFERRED",
+        })
     }
 
     /// Statements without parameters, separated by semicolons. On

@@ -126,7 +126,7 @@ pub fn copy(from: &Path, to: &Path) -> Result<Copied> {
     }
     let source = Portal::open(from)?;
     let mut tables = Vec::new();
-    let read = Transaction::begin(&source.conn, "BEGIN DEFERRED")?;
+    let read = Transaction::begin(&source.conn, super::db::Mode::Read)?;
     let src: &Connection = &read;
     Portal::create_with(to, |target| {
         for (table, columns) in TABLES {

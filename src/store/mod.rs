@@ -27,7 +27,7 @@ use std::time::Duration;
 
 use rusqlite::OpenFlags;
 
-use db::{Connection, OptionalExtension};
+use db::{Connection, Mode, OptionalExtension};
 
 use crate::clock::{Now, effective_now};
 use crate::error::{Error, Result};
@@ -218,7 +218,7 @@ impl Portal {
                 stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                     .collect::<Result<_>>()?
             };
-            tx.execute_batch("BEGIN IMMEDIATE")?;
+            tx.begin(Mode::Write)?;
             for (name, _) in &indexes {
                 tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
             }
@@ -342,7 +342,7 @@ impl Portal {
         actor: Option<&str>,
         command: impl FnOnce(&mut Session<'_>) -> Result<T>,
     ) -> Result<T> {
-        let tx = Transaction::begin(&self.conn, "BEGIN DEFERRED")?;
+        let tx = Transaction::begin(&self.conn, Mode::Read)?;
         let info = portal_info(&tx)?;
         let now = effective_now(now_flag, info.demo_clock);
         let actor = match actor {
@@ -367,7 +367,7 @@ impl Portal {
     /// the portal's.
     pub fn write<T>(&mut self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         self.check_still_the_same_file()?;
-        let tx = Transaction::begin(&self.conn, "BEGIN IMMEDIATE")?;
+        let tx = Transaction::begin(&self.conn, Mode::Write)?;
         let value = work(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -397,7 +397,7 @@ impl Portal {
         command: impl FnOnce(&mut Session<'_>) -> Result<T>,
     ) -> Result<T> {
         self.check_still_the_same_file()?;
-        let tx = Transaction::begin(&self.conn, "BEGIN IMMEDIATE")?;
+        let tx = Transaction::begin(&self.conn, Mode::Write)?;
         let info = portal_info(&tx)?;
         let now = instant(&info)?;
         // T4: refused before anything changes.
@@ -515,7 +515,7 @@ fn write_new_portal(building: &Path, fill: impl FnOnce(&Connection) -> Result<()
     configure(&conn)?;
     let conn = Connection::from_sqlite(conn);
     schema::migrate(&conn)?;
-    let tx = Transaction::begin(&conn, "BEGIN IMMEDIATE")?;
+    let tx = Transaction::begin(&conn, Mode::Write)?;
     fill(&tx)?;
     tx.commit()?;
     let conn = conn.into_sqlite().expect("a new portal file is SQLite");
@@ -523,7 +523,7 @@ fn write_new_portal(building: &Path, fill: impl FnOnce(&Connection) -> Result<()
     Ok(())
 }
 
-/// A transaction begun with SQL (`BEGIN IMMEDIATE`, ...): committed by
+/// A transaction of a `Mode`: committed by
 /// `commit`, rolled back when dropped without it (a failure, a panic).
 pub(crate) struct Transaction<'c> {
     conn: &'c Connection,
@@ -533,10 +533,10 @@ pub(crate) struct Transaction<'c> {
 }
 
 impl<'c> Transaction<'c> {
-    pub(crate) fn begin(conn: &'c Connection, begin: &str) -> Result<Transaction<'c>> {
-        conn.execute_batch(begin)?;
+    pub(crate) fn begin(conn: &'c Connection, mode: Mode) -> Result<Transaction<'c>> {
+        conn.begin(mode)?;
         let changes_at_begin = match conn.sqlite() {
-            Some(sqlite) if begin == "BEGIN IMMEDIATE" => Some(sqlite.total_changes()),
+            Some(sqlite) if mode == Mode::Write => Some(sqlite.total_changes()),
             _ => None,
         };
         Ok(Transaction {

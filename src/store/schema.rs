@@ -46,7 +46,7 @@ pub fn create_postgres(
     conn: &Connection,
     fill: impl FnOnce(&Connection) -> Result<()>,
 ) -> Result<()> {
-    conn.execute_batch("BEGIN IMMEDIATE")?;
+    conn.begin(super::db::Mode::Write)?;
     let made = (|| {
         let tables: i64 = conn.query_row(
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
@@ -106,7 +106,7 @@ pub fn migrate(conn: &Connection) -> Result<()> {
         if version == POSTGRES_SCHEMA_VERSION {
             return Ok(());
         }
-        conn.execute_batch("BEGIN IMMEDIATE")?;
+        conn.begin(super::db::Mode::Write)?;
         let applied = (|| {
             for sql in &POSTGRES_MIGRATIONS[version as usize..] {
                 conn.execute_batch(sql)?;
@@ -149,7 +149,7 @@ pub fn migrate(conn: &Connection) -> Result<()> {
 /// Every migration from `version` on, in one transaction (rolled back by
 /// `migrate` on failure).
 fn apply(tx: &Connection, version: i64) -> Result<()> {
-    tx.execute_batch("BEGIN IMMEDIATE")?;
+    tx.begin(super::db::Mode::Write)?;
     for sql in &MIGRATIONS[version as usize..] {
         tx.execute_batch(sql)?;
     }

@@ -61,7 +61,7 @@ impl Deliveries {
         if url.is_empty() {
             return None;
         }
-        crate::delivery::target::check_url(url, self.allow_private).err()
+        crate::address::check_url(url, self.allow_private).err()
     }
 
     fn step(&mut self, by: usize) {

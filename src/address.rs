@@ -1,4 +1,8 @@
-//! Where a webhook may point (issue 17, item 8): by default only public
+//! Where a delivery may go: host names, and where a webhook may point
+//! (issue 17, item 8). Below the store and the delivery both, which check
+//! an address when it is set and again when it is used.
+//!
+//! Where a webhook may point: by default only public
 //! addresses, so no user can aim the watch at the services of its own
 //! host or network (a database port, an SSH daemon, a cloud's metadata
 //! address) or learn from the outbox's errors which of them answer. The
@@ -62,6 +66,31 @@ fn forbidden_v6(ip: Ipv6Addr) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// A host name (letters, digits, hyphens, dots; labels of 1 to 63) or an IP
+/// address.
+pub fn check_host(host: &str) -> Result<(), String> {
+    if host.parse::<std::net::IpAddr>().is_ok() {
+        return Ok(());
+    }
+    if host.is_empty() || host.len() > 253 {
+        return Err("a host name is 1 to 253 characters".into());
+    }
+    for label in host.trim_end_matches('.').split('.') {
+        let fine = !label.is_empty()
+            && label.len() <= 63
+            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !label.starts_with('-')
+            && !label.ends_with('-');
+        if !fine {
+            return Err(
+                "not a host name (letters, digits and hyphens between dots, like smtp.example.com)"
+                    .into(),
+            );
+        }
+    }
+    Ok(())
 }
 
 /// A host written as an IPv4 address in any form the C library accepts
@@ -139,7 +168,7 @@ pub fn check_url(url: &str, allow_private: bool) -> Result<(), String> {
     }
     let host = uri.host().unwrap_or("");
     let bare = host.trim_start_matches('[').trim_end_matches(']');
-    if super::settings::check_host(bare).is_err() {
+    if check_host(bare).is_err() {
         return Err(format!("{url:?}: the URL has no valid host"));
     }
     if allow_private {
