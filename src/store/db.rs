@@ -917,6 +917,79 @@ impl ToParam for Value {
     }
 }
 
+/// The driver's errors in the app's words, here beside the driver (so
+/// `error.rs` knows no store module).
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        use rusqlite::ErrorCode;
+        if matches!(e, rusqlite::Error::QueryReturnedNoRows) {
+            return no_row();
+        }
+        let code = e.sqlite_error_code();
+        match code {
+            Some(ErrorCode::NotADatabase) => {
+                Error::other("not_a_database", crate::tr!("error-not-a-database"))
+            }
+            Some(ErrorCode::ReadOnly) => Error::other("read_only", crate::tr!("error-read-only")),
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+                Error::other("busy", crate::tr!("error-busy"))
+            }
+            Some(ErrorCode::DiskFull) => crate::error::disk_full(),
+            // SQLite reports most failed writes this way; `files::explain_
+            // write_failure` tells a full disk or a file size limit apart.
+            Some(ErrorCode::SystemIoFailure) => {
+                Error::other("io_error", crate::tr!("error-io", why = e.to_string()))
+            }
+            Some(ErrorCode::DatabaseCorrupt) => {
+                Error::other("corrupt", crate::tr!("error-corrupt"))
+            }
+            _ => Error::other(
+                "database",
+                crate::tr!("error-database", why = e.to_string()),
+            ),
+        }
+    }
+}
+
+impl From<postgres::Error> for Error {
+    fn from(e: postgres::Error) -> Error {
+        use postgres::error::SqlState;
+        let code = e.code().cloned();
+        let detail = e
+            .as_db_error()
+            .map(|db| db.message().to_string())
+            .unwrap_or_else(|| e.to_string());
+        match code {
+            Some(c) if c == SqlState::LOCK_NOT_AVAILABLE => {
+                Error::other("busy", crate::tr!("error-busy"))
+            }
+            Some(c) if c == SqlState::INVALID_CATALOG_NAME => Error::not_found(
+                "no_database",
+                crate::tr!("error-postgres-no-database", why = detail),
+            ),
+            Some(c)
+                if c == SqlState::INVALID_PASSWORD
+                    || c == SqlState::INVALID_AUTHORIZATION_SPECIFICATION =>
+            {
+                Error::other(
+                    "postgres_login",
+                    crate::tr!("error-postgres-login", why = detail),
+                )
+            }
+            Some(c) if c == SqlState::UNDEFINED_TABLE => super::schema::not_a_portal(),
+            Some(c) if c == SqlState::DISK_FULL => crate::error::disk_full(),
+            None if e.is_closed() || e.to_string().contains("connect") => Error::other(
+                "postgres_unreachable",
+                crate::tr!("error-postgres-unreachable", why = e.to_string()),
+            ),
+            _ => Error::other(
+                "database",
+                crate::tr!("error-postgres-failed", why = detail),
+            ),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::translate;
