@@ -142,22 +142,61 @@ pub fn role_words(role: &str) -> String {
 /// An audit action code in words: the catalog's `action-` message, else
 /// the code with spaces (the code itself stays in JSON).
 pub fn action_words(code: &str) -> String {
-    let id = format!("action-{}", code.replace('_', "-"));
-    let words = crate::tr!(&id);
-    if words == id {
-        code.replace('_', " ")
-    } else {
-        words
-    }
+    let id = match code {
+        "connect" => "action-connect",
+        "disconnect" => "action-disconnect",
+        "reconnect" => "action-reconnect",
+        "remove" => "action-remove",
+        "export_account" => "action-export-account",
+        "list_accounts" => "action-list-accounts",
+        "list_posts" => "action-list-posts",
+        "list_users" => "action-list-users",
+        "network_event" => "action-network-event",
+        "read_audit" => "action-read-audit",
+        "read_notifications" => "action-read-notifications",
+        "show_account" => "action-show-account",
+        "tier_set" => "action-tier-set",
+        "user_add" => "action-user-add",
+        "user_deactivate" => "action-user-deactivate",
+        "draft_post" => "action-draft-post",
+        "generate" => "action-generate",
+        "init" => "action-init",
+        "publish" => "action-publish",
+        "purge" => "action-purge",
+        "purge_warning" => "action-purge-warning",
+        "reauth_reminder" => "action-reauth-reminder",
+        "schedule_post" => "action-schedule-post",
+        "cancel_post" => "action-cancel-post",
+        "reschedule_post" => "action-reschedule-post",
+        "clock_set" => "action-clock-set",
+        "clock_unset" => "action-clock-unset",
+        "command" => "action-command",
+        "user_channels" => "action-user-channels",
+        "delivery_retry" => "action-delivery-retry",
+        "read_outbox" => "action-read-outbox",
+        // A code this release does not know (written by a newer one).
+        _ => return code.replace('_', " "),
+    };
+    crate::tr!(id)
 }
 
 /// A post's status in words: "scheduled", "canceled (missed)".
 pub fn post_status_words(status: crate::lifecycle::post::EffectiveStatus) -> String {
-    let name = crate::tr!(&format!("post-status-{}", status.status.name()));
+    use crate::lifecycle::post::{CancelCause, PostStatus};
+    let name = crate::tr!(match status.status {
+        PostStatus::Draft => "post-status-draft",
+        PostStatus::Scheduled => "post-status-scheduled",
+        PostStatus::Published => "post-status-published",
+        PostStatus::Canceled => "post-status-canceled",
+    });
     match status.cancel_cause {
         Some(cause) => format!(
             "{name} ({})",
-            crate::tr!(&format!("cancel-cause-{}", cause.name()))
+            crate::tr!(match cause {
+                CancelCause::User => "cancel-cause-user",
+                CancelCause::Disconnected => "cancel-cause-disconnected",
+                CancelCause::Missed => "cancel-cause-missed",
+            })
         ),
         None => name,
     }
@@ -166,15 +205,6 @@ pub fn post_status_words(status: crate::lifecycle::post::EffectiveStatus) -> Str
 /// "in 3 days", "5 hours ago", "now", in the current language.
 pub fn relative(t: Instant, now: Instant) -> String {
     crate::i18n::dates::relative(t, now)
-}
-
-/// "1 post", "2 posts".
-pub fn plural(n: i64, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 /// A message as a sentence: capitalised, with a full stop.
@@ -323,7 +353,6 @@ mod tests {
     fn columns_cut_and_pad() {
         assert_eq!(column("abcdef", 4), "abc…");
         assert_eq!(column("ab", 4), "ab  ");
-        assert_eq!(plural(1, "post"), "1 post");
         assert_eq!(sentence("only you may"), "Only you may.");
     }
 }

@@ -433,6 +433,36 @@ time-not-in-zone = { $typed } does not exist in this time zone
 time-out-of-range = '{ $typed }' is out of range
 refused-nothing-changed = Nothing was changed; the attempt is in the Activity log.
 bulk-title = Several accounts
+toast-bulk-reconnected = { $count ->
+    [one] 1 account reconnected
+   *[other] { $count } accounts reconnected
+}
+toast-bulk-disconnected = { $count ->
+    [one] 1 account disconnected
+   *[other] { $count } accounts disconnected
+}
+toast-bulk-removed = { $count ->
+    [one] 1 account removed
+   *[other] { $count } accounts removed
+}
+bulk-some-done = { $done } of { $count } done
+bulk-will-disconnect = { $count ->
+    [one] 1 scheduled post canceled
+   *[other] { $count } scheduled posts canceled
+}
+bulk-will-reconnect = { $resumed ->
+    [one] 1 post
+   *[other] { $resumed } posts
+} will publish, { $missed } missed
+bulk-will-start-fresh = a fresh start: the window has ended
+bulk-will-remove = gone with its { $count ->
+    [one] 1 post
+   *[other] { $count } posts
+}
+detail-missed-reschedule = { $count ->
+    [one] 1 post
+   *[other] { $count } posts
+} missed while disconnected: press { $key } to reschedule.
 bulk-reconnect-head = Reconnect { $count ->
     [one] 1 account
    *[other] { $count } accounts

@@ -458,6 +458,40 @@ time-not-a-time = '{ $typed }' non è un orario: scrivilo come 2026-03-14 09:30,
 time-not-in-zone = { $typed } non esiste in questo fuso orario
 time-out-of-range = '{ $typed }' è fuori intervallo
 refused-nothing-changed = Non è stato cambiato nulla; il tentativo è nel registro Attività.
+bulk-will-disconnect = { $count ->
+    [one] 1 post programmato annullato
+   *[other] { $count } post programmati annullati
+}
+bulk-will-reconnect = { $resumed ->
+    [one] 1 post verrà pubblicato
+   *[other] { $resumed } post verranno pubblicati
+}, { $missed ->
+    [one] 1 perso
+   *[other] { $missed } persi
+}
+bulk-will-start-fresh = si riparte da zero: i termini sono scaduti
+bulk-will-remove = eliminato con { $count ->
+    [0] nessun post
+    [one] il suo post
+   *[other] i suoi { $count } post
+}
+detail-missed-reschedule = { $count ->
+    [one] 1 post perso
+   *[other] { $count } post persi
+} durante la disconnessione: premi { $key } per riprogrammarli.
+toast-bulk-reconnected = { $count ->
+    [one] 1 account ricollegato
+   *[other] { $count } account ricollegati
+}
+toast-bulk-disconnected = { $count ->
+    [one] 1 account disconnesso
+   *[other] { $count } account disconnessi
+}
+toast-bulk-removed = { $count ->
+    [one] 1 account rimosso
+   *[other] { $count } account rimossi
+}
+bulk-some-done = { $done } su { $count } fatti
 bulk-title = Più account
 bulk-reconnect-head = Ricollega { $count ->
     [one] 1 account

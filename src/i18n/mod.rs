@@ -432,7 +432,9 @@ mod tests {
     /// Counts that need no plural form, reviewed one by one: the number
     /// stands alone ("3 of 5", "step 2/24", "Text (1/280 characters)") or
     /// before a word that does not change with it ("1 published").
-    const NUMBER_INVARIANT: [(&str, &str, &str); 22] = [
+    const NUMBER_INVARIANT: [(&str, &str, &str); 24] = [
+        ("*", "bulk-some-done", "done|count"),
+        ("en", "bulk-will-reconnect", "missed"),
         ("en", "tally-published", "count"),
         ("en", "tally-disconnected", "count"),
         ("en", "tally-purged", "count"),
@@ -551,5 +553,96 @@ mod tests {
         assert!(resumed(Lang::En, 1).contains("1 scheduled post resumes, 1 was missed"));
         assert!(resumed(Lang::It, 1).contains("1 post programmato riprende, 1 perso"));
         assert!(resumed(Lang::It, 5).contains("5 post programmati riprendono"));
+    }
+
+    /// Every message id the code names, whole (in `tr!(...)` or as the
+    /// arm of a match that picks one), read from the sources.
+    fn ids_in_code() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let mut found = Vec::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for lead in ["tr!(\"", "tr(\"", "=> \""] {
+                for (at, _) in text.match_indices(lead) {
+                    let rest = &text[at + lead.len()..];
+                    let Some(end) = rest.find('"') else { continue };
+                    let id = &rest[..end];
+                    let shaped = id.contains('-')
+                        && id
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                        && id.starts_with(|c: char| c.is_ascii_lowercase());
+                    if shaped {
+                        found.push((file.display().to_string(), id.to_string()));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_message_id_the_code_names_is_in_both_catalogs() {
+        // Literals of that shape that are not messages: a key's name and a
+        // subcommand's.
+        const NOT_MESSAGES: [&str; 2] = ["shift-tab", "network-event"];
+        let known = |lang: Lang| -> std::collections::HashSet<String> {
+            let mut ids: std::collections::HashSet<String> =
+                catalog(lang).into_iter().map(|(id, _)| id).collect();
+            if let Some(help) = lang.help_source() {
+                for line in help.lines() {
+                    if let Some((id, _)) = line.split_once(" =") {
+                        ids.insert(id.trim().to_string());
+                    }
+                }
+            }
+            ids
+        };
+        let (english, italian) = (known(Lang::En), known(Lang::It));
+        let named = ids_in_code();
+        assert!(
+            named.len() > 300,
+            "{} ids found: the scan is broken",
+            named.len()
+        );
+        for (file, id) in named {
+            if NOT_MESSAGES.contains(&id.as_str()) {
+                continue;
+            }
+            // The command line's Italian help words clap's own English
+            // (it-help.ftl): those are Italian only.
+            assert!(
+                english.contains(&id) || italian.contains(&id),
+                "{file} names '{id}', in no catalog"
+            );
+            assert!(
+                italian.contains(&id),
+                "{file} names '{id}', missing from it.ftl"
+            );
+        }
+        // And no id is built at run time: each is written whole.
+        for file in ["tui/keymap.rs", "tui/view/mod.rs", "present.rs"] {
+            let text = std::fs::read_to_string(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("src")
+                    .join(file),
+            )
+            .unwrap();
+            assert!(!text.contains("tr!(&format!"), "{file} builds a message id");
+        }
     }
 }

@@ -279,27 +279,21 @@ pub fn bulk(
     ids: &[AccountId],
 ) -> Result<Vec<BulkLine>> {
     use super::actions::Bulk;
-    use crate::present::plural;
     let mut lines = Vec::with_capacity(ids.len());
     for &id in ids {
         let account = accounts::record(session.conn(), id)?;
         let will = session.one_of_several(|s| match kind {
-            Bulk::Disconnect => disconnect(s, id)
-                .map(|p| format!("{} canceled", plural(p.scheduled, "scheduled post"))),
+            Bulk::Disconnect => {
+                disconnect(s, id).map(|p| crate::tr!("bulk-will-disconnect", count = p.scheduled))
+            }
             Bulk::Reconnect => reconnect(s, id).map(|p| {
                 if p.restored {
-                    format!(
-                        "{} will publish, {} missed",
-                        plural(p.resume, "post"),
-                        p.missed
-                    )
+                    crate::tr!("bulk-will-reconnect", resumed = p.resume, missed = p.missed)
                 } else {
-                    "a fresh start: the window has ended".into()
+                    crate::tr!("bulk-will-start-fresh")
                 }
             }),
-            Bulk::Remove => {
-                remove(s, id).map(|p| format!("gone with its {}", plural(p.posts, "post")))
-            }
+            Bulk::Remove => remove(s, id).map(|p| crate::tr!("bulk-will-remove", count = p.posts)),
         })?;
         lines.push(BulkLine {
             account,

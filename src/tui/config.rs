@@ -184,7 +184,7 @@ pub fn default_text() -> String {
             "{} = [{}]  # {}",
             binding.action.name(),
             keys.join(", "),
-            binding.help
+            binding.help_text()
         );
     }
     text

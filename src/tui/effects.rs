@@ -797,18 +797,18 @@ fn bulk(
         .collect();
     reload(store, app)?;
     if failures.is_empty() {
-        app.toast(format!(
-            "{} {}",
-            super::view::plural(done as i64, "account"),
-            match kind {
-                crate::store::actions::Bulk::Reconnect => "reconnected",
-                crate::store::actions::Bulk::Disconnect => "disconnected",
-                crate::store::actions::Bulk::Remove => "removed",
+        app.toast(match kind {
+            crate::store::actions::Bulk::Reconnect => {
+                crate::tr!("toast-bulk-reconnected", count = done)
             }
-        ));
+            crate::store::actions::Bulk::Disconnect => {
+                crate::tr!("toast-bulk-disconnected", count = done)
+            }
+            crate::store::actions::Bulk::Remove => crate::tr!("toast-bulk-removed", count = done),
+        });
     } else {
         app.overlay = Some(Overlay::Dialog(Dialog::refused(
-            format!("{done} of {} done", results.len()),
+            crate::tr!("bulk-some-done", done = done, count = results.len()),
             failures.join("\n"),
         )));
     }

@@ -16,7 +16,7 @@ use super::app::{Access, App, Focus, Hits, Layer, MainTab, SIDEBAR, SOCIAL};
 use super::keymap::Context;
 use super::screens;
 use crate::lifecycle::Instant;
-pub use crate::present::{plural, relative, sentence};
+pub use crate::present::{relative, sentence};
 use crate::store::SweepEvent;
 
 pub const MIN_WIDTH: u16 = 80;
@@ -86,7 +86,16 @@ impl Tally {
         let parts: Vec<String> = self
             .0
             .iter()
-            .map(|(name, n)| crate::tr!(&format!("tally-{}", name.replace('_', "-")), count = *n))
+            .map(|(name, n)| {
+                let id = match *name {
+                    "published" => "tally-published",
+                    "reauth_reminder" => "tally-reauth-reminder",
+                    "purge_warning" => "tally-purge-warning",
+                    "disconnected" => "tally-disconnected",
+                    _ => "tally-purged",
+                };
+                crate::tr!(id, count = *n)
+            })
             .collect();
         crate::tr!("toast-clock-moved", at = at, events = parts.join(", "))
     }
@@ -238,7 +247,13 @@ fn header_right(app: &App, zone: Zone, with_role: bool, short_clock: bool) -> Ve
         return vec![Span::raw(format!(" {} ", crate::tr!("loading")))];
     };
     let role = if s.actor.active {
-        crate::tr!(&format!("role-title-{}", s.actor.role().replace('_', "-")))
+        crate::tr!(match s.actor.role() {
+            "super_admin" => "role-title-super-admin",
+            "publisher" => "role-title-publisher",
+            "own_publisher" => "role-title-own-publisher",
+            "viewer" => "role-title-viewer",
+            _ => "role-title-no-social-access",
+        })
     } else {
         crate::tr!("role-title-deactivated")
     };

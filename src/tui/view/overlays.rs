@@ -287,9 +287,12 @@ fn draw_detail(frame: &mut Frame<'_>, app: &App, detail: &Detail, zone: Zone) {
     if detail.missed > 0 {
         lines.push(Line::styled(
             format!(
-                " {} missed while disconnected: press {} to reschedule.",
-                crate::present::plural(detail.missed, "post"),
-                app.keymap.key_label(crate::tui::action::Action::Reschedule)
+                " {}",
+                crate::tr!(
+                    "detail-missed-reschedule",
+                    count = detail.missed,
+                    key = app.keymap.key_label(crate::tui::action::Action::Reschedule)
+                )
             ),
             theme.accent,
         ));
