@@ -148,3 +148,16 @@ arg-notifications-retry-id = L'id della consegna, da 'notifications outbox'
 about-migrate = Copia un portale in un altro motore o file: da SQLite a PostgreSQL, o al contrario
 arg-migrate-from = Il portale da copiare: un file, o postgres://utente@host/nomedb
 arg-migrate-to = Dove va la copia: un nuovo file, o un database PostgreSQL vuoto
+
+# The frame of the help: clap's headings and its own flags.
+clap-usage = Uso:
+clap-heading-commands = Comandi
+clap-heading-options = Opzioni
+clap-heading-global = Opzioni globali
+clap-heading-arguments = Argomenti
+clap-value-command = COMANDO
+clap-help-flag = Mostra l'aiuto
+clap-help-subcommand = Mostra l'aiuto di switchboard o dei sottocomandi indicati
+clap-version-flag = Mostra la versione
+clap-examples = Esempi:
+clap-example = Esempio:

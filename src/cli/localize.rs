@@ -24,8 +24,19 @@ fn help(id: &str) -> Option<String> {
     (text != id).then_some(text)
 }
 
+/// A word of the Italian help's frame (headings, clap's own flags), from
+/// it-help.ftl like every other word the help shows.
+fn word(id: &'static str) -> String {
+    message_in(Lang::It, id, &[])
+}
+
 /// clap's help layout with its headings in Italian.
-const TEMPLATE: &str = "{before-help}{about-with-newline}\nUso: {usage}\n\n{all-args}{after-help}";
+fn template() -> String {
+    format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        word("clap-usage")
+    )
+}
 
 fn italian(mut command: Command, path: &str, root: bool) -> Command {
     if let Some(about) = help(&format!("about-{path}")) {
@@ -46,33 +57,37 @@ fn italian(mut command: Command, path: &str, root: bool) -> Command {
         (false, None) => command,
     };
     command = command
-        .help_template(TEMPLATE)
-        .subcommand_help_heading("Comandi")
-        .subcommand_value_name("COMANDO")
+        .help_template(template())
+        .subcommand_help_heading(word("clap-heading-commands"))
+        .subcommand_value_name(word("clap-value-command"))
         .disable_help_flag(true)
         .arg(
             Arg::new("help")
                 .short('h')
                 .long("help")
                 .action(ArgAction::Help)
-                .help("Mostra l'aiuto")
-                .help_heading("Opzioni"),
+                .help(word("clap-help-flag"))
+                .help_heading(word("clap-heading-options")),
         );
     if root {
         // clap's own `help` subcommand says "Print this message...": ours
         // says it in Italian, and `help_for` prints what it asks for.
         command = command.disable_help_subcommand(true).subcommand(
             Command::new("help")
-                .about("Mostra l'aiuto di switchboard o dei sottocomandi indicati")
-                .arg(Arg::new("command").num_args(0..).value_name("COMANDO")),
+                .about(word("clap-help-subcommand"))
+                .arg(
+                    Arg::new("command")
+                        .num_args(0..)
+                        .value_name(word("clap-value-command")),
+                ),
         );
         command = command.disable_version_flag(true).arg(
             Arg::new("version")
                 .short('V')
                 .long("version")
                 .action(ArgAction::Version)
-                .help("Mostra la versione")
-                .help_heading("Opzioni"),
+                .help(word("clap-version-flag"))
+                .help_heading(word("clap-heading-options")),
         );
     }
     let ids: Vec<(String, bool, bool)> = command
@@ -87,13 +102,13 @@ fn italian(mut command: Command, path: &str, root: bool) -> Command {
                 Some(text) => arg.help(text.clone()).long_help(None::<&str>),
                 None => arg,
             };
-            let heading = if global {
-                "Opzioni globali"
+            let heading = word(if global {
+                "clap-heading-global"
             } else if positional {
-                "Argomenti"
+                "clap-heading-arguments"
             } else {
-                "Opzioni"
-            };
+                "clap-heading-options"
+            });
             // The help text lists the values in Italian already.
             let takes_value = arg.get_action().takes_values();
             // Defaults and variables are in the Italian texts themselves.
@@ -162,8 +177,8 @@ fn examples(text: &str) -> String {
     text.lines()
         .map(|line| {
             let line = line
-                .replace("Examples:", "Esempi:")
-                .replace("Example:", "Esempio:");
+                .replace("Examples:", &word("clap-examples"))
+                .replace("Example:", &word("clap-example"));
             match line.find("  # ") {
                 Some(at) => line[..at].trim_end().to_string(),
                 None => line,

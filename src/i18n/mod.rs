@@ -576,7 +576,7 @@ mod tests {
         let mut found = Vec::new();
         for file in files {
             let text = std::fs::read_to_string(&file).unwrap();
-            for lead in ["tr!(\"", "tr(\"", "=> \""] {
+            for lead in ["tr!(\"", "tr(\"", "word(\"", "=> \""] {
                 for (at, _) in text.match_indices(lead) {
                     let rest = &text[at + lead.len()..];
                     let Some(end) = rest.find('"') else { continue };
