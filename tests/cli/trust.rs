@@ -1027,6 +1027,29 @@ fn migrate_refuses_a_row_that_could_not_be_written_by_our_own_commands_naming_it
     assert!(!copy.exists(), "a copy was left behind");
 }
 
+/// Adds `email` to `portal` while another process holds it open, so the
+/// write stays in its `-wal`; returns a copy of that log (and the holder,
+/// to drop when the test has what it needs).
+fn user_added_in_the_log(
+    portal: &TestPortal,
+    email: &str,
+) -> (std::path::PathBuf, rusqlite::Connection) {
+    let holder = rusqlite::Connection::open(&portal.db).unwrap();
+    holder
+        .query_row("SELECT count(*) FROM users", [], |r| r.get::<_, i64>(0))
+        .unwrap();
+    portal
+        .run(&["--as", ADMIN, "user", "add", email, "--name", "Someone"])
+        .ok();
+    let saved = portal.dir.path().join("saved-wal");
+    std::fs::copy(wal_of(&portal.db), &saved).unwrap();
+    assert!(
+        std::fs::metadata(&saved).unwrap().len() > 32,
+        "the log holds frames"
+    );
+    (saved, holder)
+}
+
 /// `path`'s `-wal`.
 fn wal_of(path: &Path) -> std::path::PathBuf {
     let mut name = path.as_os_str().to_os_string();
@@ -1052,26 +1075,7 @@ fn a_write_ahead_log_of_another_portal_is_never_applied_to_this_one() {
     ])
     .ok();
     // A process holds A open, so a write to A stays in A's -wal.
-    let holder = rusqlite::Connection::open(&a.db).unwrap();
-    holder
-        .query_row("SELECT count(*) FROM users", [], |r| r.get::<_, i64>(0))
-        .unwrap();
-    a.run(&[
-        "--as",
-        ADMIN,
-        "user",
-        "add",
-        "only-a@example.com",
-        "--name",
-        "A",
-    ])
-    .ok();
-    let saved = a.dir.path().join("saved-wal");
-    std::fs::copy(wal_of(&a.db), &saved).unwrap();
-    assert!(
-        std::fs::metadata(&saved).unwrap().len() > 32,
-        "A's log holds frames"
-    );
+    let (saved, holder) = user_added_in_the_log(&a, "only-a@example.com");
     // That process then dies without cleaning up (its -wal stays), and
     // someone moves B over A's name.
     drop(holder);
@@ -1098,22 +1102,7 @@ fn a_portals_own_write_ahead_log_left_by_a_crash_is_applied() {
         return;
     }
     let a = TestPortal::initialised_at(T0);
-    let holder = rusqlite::Connection::open(&a.db).unwrap();
-    holder
-        .query_row("SELECT count(*) FROM users", [], |r| r.get::<_, i64>(0))
-        .unwrap();
-    a.run(&[
-        "--as",
-        ADMIN,
-        "user",
-        "add",
-        "crash@example.com",
-        "--name",
-        "C",
-    ])
-    .ok();
-    let saved = a.dir.path().join("saved-wal");
-    std::fs::copy(wal_of(&a.db), &saved).unwrap();
+    let (saved, holder) = user_added_in_the_log(&a, "crash@example.com");
     // The file as it was before the write's checkpoint: a crash's state.
     let before = a.dir.path().join("before.db");
     let untouched = rusqlite::Connection::open_with_flags(

@@ -1218,49 +1218,36 @@ fn the_help_shows_under_the_minimum_size_and_scrolls() {
 
 #[test]
 fn the_clock_menu_offers_the_system_clock_back_only_when_time_would_not_go_back() {
+    // A portal on a demo clock at `demo`; the clock menu's last row shows
+    // `row`, and choosing it leaves the clock's source as `source`.
+    let choose_back = |demo: &str, row: &str, source: &str| {
+        let p = crate::common::TestPortal::initialised_at(crate::common::T0);
+        let now = crate::common::T0;
+        p.run(&["--as", ADMIN, "--now", now, "clock", "set", demo])
+            .ok();
+        let mut h = Harness::open(&p.db, ADMIN, 120, 36);
+        h.char('t');
+        h.expect(row);
+        for _ in 0..12 {
+            h.key(KeyCode::Down);
+        }
+        h.key(KeyCode::Enter);
+        let clock = p.run(&["--json", "clock", "show"]).ok().json();
+        assert_eq!(clock["source"], source, "{clock}");
+        assert!(!h.shows("--now"), "{}", h.screen());
+    };
     // Ahead of the system clock: the row says until when, and does nothing.
-    let p = crate::common::TestPortal::initialised_at(crate::common::T0);
-    p.run(&[
-        "--as",
-        ADMIN,
-        "--now",
-        crate::common::T0,
-        "clock",
-        "set",
+    choose_back(
         "2099-06-01T09:00:00Z",
-    ])
-    .ok();
-    let mut h = Harness::open(&p.db, ADMIN, 120, 36);
-    h.char('t');
-    h.expect("Back to the system clock: not before Jun 01 2099");
-    for _ in 0..12 {
-        h.key(KeyCode::Down);
-    }
-    h.key(KeyCode::Enter);
-    let clock = p.run(&["--json", "clock", "show"]).ok().json();
-    assert_eq!(clock["source"], "demo", "{clock}");
-    assert!(!h.shows("--now"), "{}", h.screen());
+        "Back to the system clock: not before Jun 01 2099",
+        "demo",
+    );
     // Behind it: offered, and it works.
-    let q = crate::common::TestPortal::initialised_at(crate::common::T0);
-    q.run(&[
-        "--as",
-        ADMIN,
-        "--now",
-        crate::common::T0,
-        "clock",
-        "set",
+    choose_back(
         "2026-03-05T09:00:00Z",
-    ])
-    .ok();
-    let mut h = Harness::open(&q.db, ADMIN, 120, 36);
-    h.char('t');
-    h.expect("Back to the system clock (unset the demo clock)");
-    for _ in 0..12 {
-        h.key(KeyCode::Down);
-    }
-    h.key(KeyCode::Enter);
-    let clock = q.run(&["--json", "clock", "show"]).ok().json();
-    assert_eq!(clock["source"], "system", "{clock}");
+        "Back to the system clock (unset the demo clock)",
+        "system",
+    );
 }
 
 /// Issue 18, item 2: every paged list reaches its real first and last row,
