@@ -147,15 +147,17 @@ const DELIVERY_EXAMPLE: &str = "\
 # username = \"switchboard@example.com\"   # password: $SWITCHBOARD_SMTP_PASSWORD
 # password_env = \"SWITCHBOARD_SMTP_PASSWORD\"
 # from = \"Switchboard <switchboard@example.com>\"
+# allow_insecure_auth = false     # a password over security = none: refused unless true
 #
 # [webhook]
-# secret_env = \"SWITCHBOARD_WEBHOOK_SECRET\"   # the HMAC-SHA256 signing secret
+# secret_env = \"SWITCHBOARD_WEBHOOK_SECRET\"   # the signing secret (Standard Webhooks)
 #
 # [delivery]
-# max_attempts = 8
+# max_attempts = 8                # 1 to 100
 # first_retry = \"30s\"             # doubled after each failure, with jitter
 # longest_retry = \"1h\"
-# timeout = \"10s\"                 # each connection and each exchange
+# timeout = \"30s\"                 # one deadline for a whole delivery (1s to 10m)
+# allow_private_webhooks = false  # webhooks to loopback or private addresses
 ";
 
 /// The whole default config, with every action a keymap can bind and its
@@ -240,6 +242,8 @@ mod tests {
         assert_eq!(email.host, "smtp.example.com");
         assert_eq!(email.port, 587);
         assert_eq!(config.delivery.max_attempts, 8);
+        assert_eq!(config.delivery.timeout, std::time::Duration::from_secs(30));
+        assert!(!config.delivery.allow_private_webhooks);
         // And left commented, as printed, nothing is emailed.
         assert!(
             super::parse(&super::default_text())
