@@ -50,7 +50,7 @@ impl StopRequest {
                     if finished.load(Ordering::Relaxed) {
                         return;
                     }
-                    std::thread::sleep(std::time::Duration::from_millis(50));
+                    std::thread::sleep(std::time::Duration::from_millis(100));
                 }
                 std::thread::sleep(grace);
                 if !finished.load(Ordering::Relaxed) {

@@ -295,42 +295,6 @@ impl Deliverer {
             retry_at_ms,
         })
     }
-
-    /// Delivers every row due now, one at a time, until none is due or
-    /// `stop` says so (looked at every 100 ms, also while an attempt is in
-    /// hand: a stopped watch leaves it to its lease). `each` hears of every
-    /// row attempted or expired. For one-shot callers; `watch` drives
-    /// `start_next` and `poll` from its own loop.
-    pub fn deliver_due(
-        &self,
-        portal: &mut Portal,
-        fallback: Lang,
-        stop: impl Fn() -> bool,
-        mut each: impl FnMut(&Attempted) -> Result<()>,
-    ) -> Result<usize> {
-        let mut attempted = 0;
-        while !stop() {
-            let (expired, in_flight) = self.start_next(portal, fallback)?;
-            for row in &expired {
-                attempted += 1;
-                each(row)?;
-            }
-            let Some(mut in_flight) = in_flight else {
-                break;
-            };
-            loop {
-                if stop() {
-                    return Ok(attempted);
-                }
-                if let Some(done) = self.poll(portal, &mut in_flight, Duration::from_millis(100))? {
-                    attempted += 1;
-                    each(&done)?;
-                    break;
-                }
-            }
-        }
-        Ok(attempted)
-    }
 }
 
 /// Whether `delivery`'s message still holds, from the portal as it is.
@@ -440,6 +404,37 @@ fn attempt(
                 settings.timeout,
             )
         }
+    }
+}
+
+/// A host's addresses, looked up on a thread of its own so that the wait
+/// ends at `deadline` (std's lookup has no timeout of its own); `Err` says
+/// why, with `out_of_time` when the deadline came first. Shared by email
+/// and webhooks.
+pub(crate) fn lookup_before(
+    host: &str,
+    port: u16,
+    deadline: std::time::Instant,
+    out_of_time: impl FnOnce() -> Failure,
+) -> std::result::Result<Vec<std::net::SocketAddr>, Failure> {
+    use std::net::ToSocketAddrs;
+    let (sender, receiver) = mpsc::channel();
+    let lookup = host.to_string();
+    std::thread::spawn(move || {
+        let _ = sender.send(
+            (lookup.as_str(), port)
+                .to_socket_addrs()
+                .map(|addrs| addrs.collect::<Vec<_>>()),
+        );
+    });
+    let left = deadline.saturating_duration_since(std::time::Instant::now());
+    match receiver.recv_timeout(left) {
+        Ok(Ok(addrs)) if !addrs.is_empty() => Ok(addrs),
+        Ok(Ok(_)) => Err(Failure::transient(format!(
+            "{host}: the name has no address"
+        ))),
+        Ok(Err(e)) => Err(Failure::transient(format!("{host}: {e}"))),
+        Err(_) => Err(out_of_time()),
     }
 }
 

@@ -6,7 +6,7 @@
 //! attempt fails when it is spent (issue 17, item 1).
 
 use std::io::{self, Read, Write};
-use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
+use std::net::TcpStream;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -194,24 +194,8 @@ fn connect(
     deadline: Instant,
     timeout: Duration,
 ) -> Result<TcpStream, Failure> {
-    // Name resolution has no timeout of its own in std: it runs on a thread
-    // of its own, and the attempt stops waiting for it at the deadline.
     let target = format!("{host}:{port}");
-    let (sender, receiver) = std::sync::mpsc::channel();
-    let lookup = target.clone();
-    std::thread::spawn(move || {
-        let _ = sender.send(
-            lookup
-                .to_socket_addrs()
-                .map(|addrs| addrs.collect::<Vec<SocketAddr>>()),
-        );
-    });
-    let left = deadline.saturating_duration_since(Instant::now());
-    let addrs = match receiver.recv_timeout(left) {
-        Ok(Ok(addrs)) => addrs,
-        Ok(Err(e)) => return Err(Failure::transient(format!("{target}: {e}"))),
-        Err(_) => return Err(out_of_time(&target, timeout)),
-    };
+    let addrs = super::lookup_before(host, port, deadline, || out_of_time(&target, timeout))?;
     let mut last = None;
     for addr in addrs {
         let left = deadline.saturating_duration_since(Instant::now());
@@ -226,7 +210,7 @@ fn connect(
     Err(match last {
         Some(e) if e.kind() == io::ErrorKind::TimedOut => out_of_time(&target, timeout),
         Some(e) => Failure::transient(format!("{target}: {e}")),
-        None => Failure::transient(format!("{target}: the name has no address")),
+        None => out_of_time(&target, timeout),
     })
 }
 
@@ -358,12 +342,14 @@ impl Session {
         if reply.code == wanted {
             return Ok(reply);
         }
-        let text = format!(
-            "{}: {what} answered {} {}",
-            self.host,
-            reply.code,
+        // A server may echo what it was sent: after AUTH that is the
+        // password, so only the code is kept there.
+        let said = if what == "AUTH" {
+            String::new()
+        } else {
             reply.text()
-        );
+        };
+        let text = format!("{}: {what} answered {} {said}", self.host, reply.code);
         Err(if (500..600).contains(&reply.code) {
             Failure::permanent(text)
         } else {
@@ -463,5 +449,48 @@ mod tests {
         assert!(has(&features, "STARTTLS"));
         assert!(has(&features, "AUTH"));
         assert!(!has(&features, "SMTPUTF8"));
+    }
+
+    #[test]
+    fn a_server_that_echoes_the_login_never_puts_the_password_in_the_error() {
+        use std::io::{BufRead, BufReader};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            let (stream, _) = listener.accept().unwrap();
+            let mut writer = stream.try_clone().unwrap();
+            let mut reader = BufReader::new(stream);
+            writer.write_all(b"220 ready\r\n").unwrap();
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+            writer.write_all(b"250-test\r\n250 AUTH PLAIN\r\n").unwrap();
+            line.clear();
+            reader.read_line(&mut line).unwrap();
+            // The login, sent back in the refusal.
+            let echo = format!("535 rejected: {}", line.trim_end());
+            writer.write_all(format!("{echo}\r\n").as_bytes()).unwrap();
+        });
+        let failure = send(
+            &Envelope {
+                host: "127.0.0.1",
+                port,
+                security: Security::None,
+                hello: "localhost",
+                credentials: Some(("me", "s3cret-password")),
+                from: "a@example.com",
+                to: "b@example.com",
+            },
+            b"Subject: x\r\n\r\nbody\r\n",
+            Duration::from_secs(5),
+        )
+        .unwrap_err();
+        let token = BASE64.encode("\0me\0s3cret-password");
+        assert!(
+            failure.message.contains("AUTH answered 535"),
+            "{}",
+            failure.message
+        );
+        assert!(!failure.message.contains(&token), "{}", failure.message);
+        assert!(failure.permanent);
     }
 }

@@ -10,7 +10,7 @@
 //! replayed later (issue 17, item 9). Only the addresses the operator
 //! allows are reached (item 8), and a redirect is never followed (item 7).
 
-use std::net::{SocketAddr, ToSocketAddrs};
+use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -86,30 +86,9 @@ fn resolve(
         } else {
             80
         });
-    let (sender, receiver) = std::sync::mpsc::channel();
-    let lookup = host.clone();
-    std::thread::spawn(move || {
-        let _ = sender.send(
-            (lookup.as_str(), port)
-                .to_socket_addrs()
-                .map(|a| a.collect::<Vec<_>>()),
-        );
-    });
-    let left = deadline.saturating_duration_since(Instant::now());
-    let addrs = match receiver.recv_timeout(left) {
-        Ok(Ok(addrs)) if !addrs.is_empty() => addrs,
-        Ok(Ok(_)) => {
-            return Err(Failure::transient(format!(
-                "{host}: the name has no address"
-            )));
-        }
-        Ok(Err(e)) => return Err(Failure::transient(format!("{host}: {e}"))),
-        Err(_) => {
-            return Err(Failure::transient(format!(
-                "{host}: no address before the deadline"
-            )));
-        }
-    };
+    let addrs = super::lookup_before(&host, port, deadline, || {
+        Failure::transient(format!("{host}: no address before the deadline"))
+    })?;
     if !allow_private {
         for addr in &addrs {
             if let Some(why) = target::forbidden(addr.ip()) {

@@ -125,11 +125,6 @@ impl Portal {
         Ok(portal)
     }
 
-    /// Whether the path still names the file (and log) this portal opened.
-    fn still_the_same_file(&self) -> bool {
-        self.check_still_the_same_file().is_ok()
-    }
-
     /// Refuses to write when the path no longer names the file this portal
     /// opened, or its write-ahead log was deleted: writing then would go to
     /// a file nobody will read again, or corrupt the new one.
@@ -469,7 +464,7 @@ impl Drop for Portal {
     /// holds open, whatever the names say now.
     fn drop(&mut self) {
         if self.opened.is_some()
-            && !self.still_the_same_file()
+            && self.check_still_the_same_file().is_err()
             && let Some(sqlite) = self.conn.sqlite()
         {
             wal_owner::keep_wal_on_close(sqlite);

@@ -79,6 +79,23 @@ pub struct Channels {
     pub lang: Option<String>,
 }
 
+/// Every user's channels, by user id, in one query (for `user list`).
+pub fn all_channels(conn: &Connection) -> Result<std::collections::HashMap<UserId, Channels>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, email_notifications, webhook_url, lang FROM users")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            Channels {
+                email: r.get(1)?,
+                webhook: r.get(2)?,
+                lang: r.get(3)?,
+            },
+        ))
+    })?;
+    rows.collect()
+}
+
 pub fn channels_of(conn: &Connection, user: UserId) -> Result<Channels> {
     let mut stmt = conn
         .prepare_cached("SELECT email_notifications, webhook_url, lang FROM users WHERE id = ?1")?;

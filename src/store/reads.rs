@@ -24,13 +24,14 @@ pub fn users_with_channels(
     session: &mut Session<'_>,
 ) -> Result<Vec<(User, super::outbox::Channels)>> {
     let all = users(session)?;
-    let conn = session.conn();
-    all.into_iter()
+    let mut channels = super::outbox::all_channels(session.conn())?;
+    Ok(all
+        .into_iter()
         .map(|u| {
-            let channels = super::outbox::channels_of(conn, u.id)?;
-            Ok((u, channels))
+            let mine = channels.remove(&u.id).unwrap_or_default();
+            (u, mine)
         })
-        .collect()
+        .collect())
 }
 
 /// The Accounts list, by keyset after `after` (an account id).

@@ -1066,23 +1066,14 @@ fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
                 vec![]
             }
             Action::Down => {
-                // The last row, back to the system clock, is offered only
-                // when the portal may go back (T4).
-                let back = *demo
-                    && app
-                        .session
-                        .as_ref()
-                        .is_some_and(|s| s.system_clock_from.is_none());
-                let last = CLOCK_CHOICES.len() - usize::from(!back);
+                let last = CLOCK_CHOICES.len()
+                    - usize::from(!offers_system_clock(app.session.as_ref(), *demo));
                 *index = (*index + 1).min(last);
                 vec![]
             }
             Action::Confirm
                 if *index >= CLOCK_CHOICES.len()
-                    && app
-                        .session
-                        .as_ref()
-                        .is_some_and(|s| s.system_clock_from.is_some()) =>
+                    && !offers_system_clock(app.session.as_ref(), *demo) =>
             {
                 vec![]
             }
@@ -1142,6 +1133,12 @@ fn settle(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         app.overlay = None;
     }
     outcome.effects
+}
+
+/// Whether the clock menu offers the system clock back: on a demo clock
+/// that has not swept past the system clock (T4: time never goes back).
+fn offers_system_clock(session: Option<&SessionInfo>, demo: bool) -> bool {
+    demo && session.is_some_and(|s| s.system_clock_from.is_none())
 }
 
 /// Presses the dialog button with this label (tours), as a click would.

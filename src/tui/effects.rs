@@ -488,49 +488,44 @@ pub fn reload(store: &mut Store, app: &mut App) -> Result<()> {
             let anchor = app.accounts.top.clone().map_or(Anchor::Start, Anchor::From);
             load_accounts(store, app, anchor, HoverAt::Keep)
         }
-        // A page past either end loads that end instead (Paged::take).
         MainTab::Publishing => {
-            let tab = app.posts.tab;
-            let limit = capacity(app);
-            loop {
-                let seek = app.posts.list.seek;
-                let rows = store.read(|s| posts::tab_page(s.conn(), tab, seek, limit))?;
-                if !app.posts.list.take(rows) {
-                    break;
-                }
-            }
-            Ok(())
+            let (tab, limit) = (app.posts.tab, capacity(app));
+            load_page(store, &mut app.posts.list, |s, seek| {
+                posts::tab_page(s.conn(), tab, seek, limit)
+            })
         }
         MainTab::Notifications => {
             let limit = capacity(app);
             let (failed, count) =
                 store.read(|s| crate::store::reads::failed_deliveries(s, FAILED_SHOWN))?;
-            loop {
-                let seek = app.inbox.seek;
-                let rows = store.read(|s| {
-                    let me = s.require_actor()?;
-                    notifications::page_newest(s.conn(), me.id, seek, limit)
-                })?;
-                if !app.inbox.take(rows) {
-                    break;
-                }
-            }
             app.failed_deliveries = failed;
             app.failed_delivery_count = count;
-            Ok(())
+            load_page(store, &mut app.inbox, |s, seek| {
+                let me = s.require_actor()?;
+                notifications::page_newest(s.conn(), me.id, seek, limit)
+            })
         }
         MainTab::Activity => {
-            let account = app.activity_account;
-            let limit = capacity(app);
-            loop {
-                let seek = app.activity.seek;
-                let rows =
-                    store.read(|s| store::audit::page_newest(s.conn(), account, seek, limit))?;
-                if !app.activity.take(rows) {
-                    break;
-                }
-            }
-            Ok(())
+            let (account, limit) = (app.activity_account, capacity(app));
+            load_page(store, &mut app.activity, |s, seek| {
+                store::audit::page_newest(s.conn(), account, seek, limit)
+            })
+        }
+    }
+}
+
+/// Loads a paged list's page where it is anchored; a page past either end
+/// comes back empty, and that end is loaded instead (`Paged::take`).
+fn load_page<T, C: Copy>(
+    store: &mut Store,
+    list: &mut super::screens::Paged<T, C>,
+    fetch: impl Fn(&mut crate::store::Session<'_>, super::screens::Seek<C>) -> Result<Vec<T>>,
+) -> Result<()> {
+    loop {
+        let seek = list.seek;
+        let rows = store.read(|s| fetch(s, seek))?;
+        if !list.take(rows) {
+            return Ok(());
         }
     }
 }

@@ -101,11 +101,15 @@ fn write_pages(
     let partial = dir.join(format!(".{file}.partial"));
     let _ = std::fs::remove_file(&partial);
     let mut handle = crate::files::create_private(&partial, "manual page")?;
-    handle
+    let done = handle
         .write_all(&roff)
         .and_then(|()| handle.sync_all())
-        .map_err(io_error)?;
-    std::fs::rename(&partial, &path).map_err(io_error)?;
+        .and_then(|()| std::fs::rename(&partial, &path));
+    if let Err(e) = done {
+        // Nothing half written is left behind.
+        let _ = std::fs::remove_file(&partial);
+        return Err(io_error(e));
+    }
     written.push(file);
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         write_pages(sub, dir, written)?;

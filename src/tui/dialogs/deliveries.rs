@@ -109,15 +109,16 @@ impl Component for Deliveries {
             // Enter in the field saves at once when the URL is usable; with
             // a mistake the focus stays in the field, every key typed
             // there (issue 18, item 4).
-            DeliveriesFocus::Webhook if self.problem().is_some() => Outcome::stay(),
-            DeliveriesFocus::Webhook | DeliveriesFocus::Save if self.problem().is_none() => {
+            DeliveriesFocus::Webhook | DeliveriesFocus::Save => {
+                if self.problem().is_some() {
+                    return Outcome::stay();
+                }
                 let url = self.webhook.value().trim();
                 Outcome::close(vec![Effect::SetChannels {
                     email: self.email,
                     webhook: (!url.is_empty()).then(|| url.to_string()),
                 }])
             }
-            DeliveriesFocus::Webhook | DeliveriesFocus::Save => Outcome::stay(),
             DeliveriesFocus::Cancel => Outcome::close(vec![]),
         }
     }
