@@ -20,9 +20,10 @@ use switchboard::lifecycle::Tab;
 use switchboard::lifecycle::time::{from_unix_seconds, parse_instant};
 use switchboard::store::accounts::{self, Anchor, ListCursor, ListFilter};
 use switchboard::store::{Portal, actions, generate, posts, previews};
-use switchboard::tui::app::{App, Effect};
-use switchboard::tui::effects::{Store, perform};
+use switchboard::tui::Runtime;
+use switchboard::tui::effects::Backend;
 use switchboard::tui::keymap::Keymap;
+use switchboard::tui::state::App;
 use switchboard::tui::theme::{Theme, ThemeName};
 use switchboard::tui::view::Zone;
 
@@ -718,11 +719,15 @@ fn tui_rows(b: &mut Bench) {
     let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
     let launch = |path: &Path| {
         let portal = Portal::open(path).unwrap();
-        let mut store = Store::new(portal, generate::ADMIN_EMAIL.to_string(), Some(now()));
+        let mut store = Runtime::new(Backend::new(
+            portal,
+            generate::ADMIN_EMAIL.to_string(),
+            Some(now()),
+        ));
         let mut app = App::new(Keymap::default(), Theme::new(ThemeName::Mono));
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
         switchboard::tui::draw_frame(&mut terminal, &mut app, zone).unwrap();
-        perform(&mut store, &mut app, Effect::Reload);
+        switchboard::tui::reload(&mut app, &mut store);
         switchboard::tui::draw_frame(&mut terminal, &mut app, zone).unwrap();
         (store, app, terminal)
     };
@@ -877,11 +882,15 @@ fn child(args: &[String]) {
         let path = PathBuf::from(&args[1]);
         let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
         let portal = Portal::open(&path).unwrap();
-        let mut store = Store::new(portal, generate::ADMIN_EMAIL.to_string(), Some(now()));
+        let mut store = Runtime::new(Backend::new(
+            portal,
+            generate::ADMIN_EMAIL.to_string(),
+            Some(now()),
+        ));
         let mut app = App::new(Keymap::default(), Theme::new(ThemeName::Mono));
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
         switchboard::tui::draw_frame(&mut terminal, &mut app, zone).unwrap();
-        perform(&mut store, &mut app, Effect::Reload);
+        switchboard::tui::reload(&mut app, &mut store);
         for key in ['2', '3', '4', '1'] {
             let event = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
                 crossterm::event::KeyCode::Char(key),

@@ -10,16 +10,21 @@ pub mod actions;
 pub mod audit;
 pub mod db;
 pub mod generate;
+pub mod location;
 pub mod migrate;
 pub mod notifications;
 pub mod outbox;
+pub mod placeholders;
+pub mod post_actions;
 pub mod posts;
 pub mod previews;
 pub mod reads;
 pub mod rows;
 pub mod schema;
+pub mod session;
 pub mod sweep;
 pub mod users;
+pub mod values;
 pub mod wal_owner;
 
 use std::path::{Path, PathBuf};
@@ -32,10 +37,13 @@ use db::{Connection, Mode, OptionalExtension};
 use crate::clock::{Now, effective_now};
 use crate::error::{Error, Result};
 use crate::files::Identity;
-use crate::lifecycle::permission::{Attempt, authorize};
-use crate::lifecycle::{AccountId, Instant, Tier, User, UserId, check_clock};
+use crate::lifecycle::{Instant, Tier, check_clock};
 
+use location::connect_postgres;
+pub use location::{location, postgres_url, without_secrets};
 pub use rows::{AccountRecord, PostRecord};
+use session::Attempting;
+pub use session::Session;
 pub use sweep::SweepEvent;
 
 /// The portal row.
@@ -580,128 +588,6 @@ impl Drop for Transaction<'_> {
     }
 }
 
-/// The PostgreSQL connection a `--db` names, if it names one: a URL, or
-/// libpq's `key=value` form (`host=db dbname=portal`), which the driver
-/// reads too.
-pub fn postgres_url(path: &Path) -> Option<&str> {
-    let text = path.to_str()?;
-    (text.starts_with("postgres://")
-        || text.starts_with("postgresql://")
-        || is_keyword_connection(text))
-    .then_some(text)
-}
-
-/// Whether `text` starts like a libpq keyword/value connection string: a
-/// known keyword, then `=`.
-fn is_keyword_connection(text: &str) -> bool {
-    const KEYWORDS: [&str; 10] = [
-        "host",
-        "hostaddr",
-        "port",
-        "dbname",
-        "user",
-        "password",
-        "sslmode",
-        "service",
-        "application_name",
-        "connect_timeout",
-    ];
-    let first = text.split_whitespace().next().unwrap_or("");
-    first
-        .split_once('=')
-        .is_some_and(|(key, _)| KEYWORDS.contains(&key))
-}
-
-/// A portal's place for people: a file's path, or a connection string
-/// without its password in any form the driver reads.
-pub fn location(path: &Path) -> String {
-    without_secrets(&path.to_string_lossy())
-}
-
-/// `text` with every password a PostgreSQL client would read from it
-/// hidden (issue 17, item 12): a URL's `user:password@`, a `password=`
-/// query parameter, and a `password=` keyword, quoted or not.
-pub fn without_secrets(text: &str) -> String {
-    let text = match text.find("://") {
-        Some(scheme) => {
-            let rest = &text[scheme + 3..];
-            let end = rest.find(['/', '?']).unwrap_or(rest.len());
-            let authority = &rest[..end];
-            match authority.rfind('@') {
-                Some(at) => {
-                    let user = authority[..at].split(':').next().unwrap_or("");
-                    format!(
-                        "{}{user}{}{}",
-                        &text[..scheme + 3],
-                        &authority[at..],
-                        &rest[end..]
-                    )
-                }
-                None => text.to_string(),
-            }
-        }
-        None => text.to_string(),
-    };
-    const KEY: &str = "password=";
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.char_indices().peekable();
-    let mut previous: Option<char> = None;
-    while let Some((at, c)) = chars.next() {
-        let starts_key = matches!(previous, None | Some('?' | '&' | ' ' | '\t' | '\n'))
-            && text[at..]
-                .get(..KEY.len())
-                .is_some_and(|k| k.eq_ignore_ascii_case(KEY));
-        if !starts_key {
-            out.push(c);
-            previous = Some(c);
-            continue;
-        }
-        out.push_str(&text[at..at + KEY.len()]);
-        out.push_str("<hidden>");
-        for _ in 1..KEY.len() {
-            chars.next();
-        }
-        // The value: 'quoted' (with \' inside), or up to the next separator.
-        if chars.peek().is_some_and(|(_, c)| *c == '\'') {
-            chars.next();
-            while let Some((_, c)) = chars.next() {
-                match c {
-                    '\\' => {
-                        chars.next();
-                    }
-                    '\'' => break,
-                    _ => {}
-                }
-            }
-        } else {
-            while chars
-                .peek()
-                .is_some_and(|(_, c)| !matches!(c, '&' | ' ' | '\t' | '\n' | '#'))
-            {
-                chars.next();
-            }
-        }
-        previous = Some('=');
-    }
-    out
-}
-
-fn connect_postgres(url: &str) -> Result<Connection> {
-    let mut config: postgres::Config = url.parse().map_err(|e: postgres::Error| {
-        Error::invalid(
-            "bad_database_url",
-            crate::tr!(
-                "error-postgres-url",
-                url = location(Path::new(url)),
-                why = e.to_string()
-            ),
-        )
-    })?;
-    config.connect_timeout(Duration::from_secs(10));
-    let client = config.connect(postgres::NoTls)?;
-    Connection::from_postgres(client)
-}
-
 /// What only a SQLite portal can do (a rewind, generate, the demo).
 pub fn sqlite_only(what: &str) -> Error {
     Error::other("sqlite_only", crate::tr!("error-sqlite-only", what = what))
@@ -782,164 +668,4 @@ pub struct NewUser {
     pub super_admin: bool,
     pub access: crate::lifecycle::SocialAccess,
     pub can_publish: bool,
-}
-
-/// One command inside its transaction.
-pub struct Session<'t> {
-    conn: &'t Connection,
-    pub now: Now,
-    pub info: PortalInfo,
-    /// What bringing the portal up to `now` did before the command ran.
-    pub swept: Vec<SweepEvent>,
-    pub actor: Option<User>,
-    attempt: Option<Attempting>,
-}
-
-/// What a command is attempting, for the audit entry of a refusal.
-struct Attempting {
-    actor: Option<&'static str>,
-    action: &'static str,
-    account: Option<AccountId>,
-}
-
-impl<'t> Session<'t> {
-    pub fn conn(&self) -> &'t Connection {
-        self.conn
-    }
-
-    pub fn instant(&self) -> Instant {
-        self.now.instant
-    }
-
-    /// Names the attempt, so a refusal is audited against it (R10e, R14).
-    pub fn attempting(&mut self, action: &'static str, account: Option<AccountId>) {
-        self.attempt = Some(Attempting {
-            actor: None,
-            action,
-            account,
-        });
-    }
-
-    /// Like `attempting`, for an actor that is not a user (`network`).
-    pub fn attempting_as(
-        &mut self,
-        actor: &'static str,
-        action: &'static str,
-        account: Option<AccountId>,
-    ) {
-        self.attempt = Some(Attempting {
-            actor: Some(actor),
-            action,
-            account,
-        });
-    }
-
-    /// One action of several in this transaction (bulk actions): its own
-    /// savepoint, so a refusal undoes only it and is audited (R10e), and the
-    /// others go on. Any other failure fails the whole command.
-    pub fn one_of_several<T>(
-        &mut self,
-        action: impl FnOnce(&mut Session<'t>) -> Result<T>,
-    ) -> Result<Result<T>> {
-        self.conn.execute_batch("SAVEPOINT one_of_several")?;
-        self.attempt = None;
-        match action(self) {
-            Ok(value) => {
-                self.conn.execute_batch("RELEASE one_of_several")?;
-                Ok(Ok(value))
-            }
-            Err(error) if error.is_refusal() => {
-                self.conn
-                    .execute_batch("ROLLBACK TO one_of_several; RELEASE one_of_several")?;
-                let attempt = self.attempt.take();
-                let actor = attempt
-                    .as_ref()
-                    .and_then(|a| a.actor.map(str::to_string))
-                    .or_else(|| self.actor.as_ref().map(|u| u.email.clone()))
-                    .unwrap_or_else(|| "unknown".into());
-                audit::record(
-                    self.conn,
-                    self.now.instant,
-                    &actor,
-                    attempt.as_ref().map_or("command", |a| a.action),
-                    attempt.as_ref().and_then(|a| a.account),
-                    audit::Outcome::Denied,
-                    &error.to_string(),
-                    None,
-                )?;
-                Ok(Err(error))
-            }
-            Err(error) => Err(error),
-        }
-    }
-
-    /// The acting user, for commands that act (CLI.md `--as`).
-    pub fn require_actor(&self) -> Result<User> {
-        self.actor
-            .clone()
-            .ok_or_else(|| Error::usage(crate::tr!("error-needs-actor")))
-    }
-
-    /// R2, R10 for the acting user.
-    pub fn authorize(&self, user: &User, attempt: Attempt<'_>) -> Result<()> {
-        authorize(user, self.info.tier, attempt).map_err(|denial| Error::Denied {
-            code: "denied",
-            message: denial.message(&|id: UserId| {
-                users::email_of(self.conn, id).unwrap_or_else(|_| format!("user #{id}"))
-            }),
-        })
-    }
-
-    /// Reading commands: when a user is named, they must be allowed to view.
-    pub fn authorize_view(&self, attempt: Attempt<'_>) -> Result<()> {
-        match &self.actor {
-            Some(user) => self.authorize(user, attempt),
-            None => Ok(()),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::path::Path;
-
-    #[test]
-    fn a_postgresql_url_is_shown_without_its_password() {
-        assert_eq!(
-            super::location(Path::new("postgres://ana:s3cret@db.acme.test:5432/portal")),
-            "postgres://ana@db.acme.test:5432/portal"
-        );
-        assert_eq!(
-            super::location(Path::new("postgresql://ana@db.acme.test/portal")),
-            "postgresql://ana@db.acme.test/portal"
-        );
-        assert_eq!(super::location(Path::new("acme.db")), "acme.db");
-        assert!(super::postgres_url(Path::new("acme.db")).is_none());
-    }
-
-    #[test]
-    fn every_form_of_a_password_the_driver_reads_is_hidden() {
-        for (given, shown) in [
-            (
-                "postgres://db.acme.test/portal?sslmode=require&password=s3cret&user=ana",
-                "postgres://db.acme.test/portal?sslmode=require&password=<hidden>&user=ana",
-            ),
-            (
-                "postgres://ana:s3cret@db/portal?PASSWORD=s3cret",
-                "postgres://ana@db/portal?PASSWORD=<hidden>",
-            ),
-            (
-                "host=db.acme.test password=s3cret dbname=portal",
-                "host=db.acme.test password=<hidden> dbname=portal",
-            ),
-            (
-                "host=db password='s3 \\'cret' user=ana",
-                "host=db password=<hidden> user=ana",
-            ),
-            ("password=s3cret", "password=<hidden>"),
-            ("portal-password=kept.db", "portal-password=kept.db"),
-        ] {
-            assert_eq!(super::without_secrets(given), shown, "{given}");
-        }
-    }
 }

@@ -51,6 +51,8 @@ pub struct ReconnectPreview {
     pub restored: bool,
     /// R10c: the original connector, when someone else reconnects.
     pub recommend: Option<String>,
+    /// Who reconnects (their email).
+    pub actor: String,
 }
 
 pub fn reconnect(session: &mut Session<'_>, id: AccountId) -> Result<ReconnectPreview> {
@@ -75,6 +77,7 @@ pub fn reconnect(session: &mut Session<'_>, id: AccountId) -> Result<ReconnectPr
         missed,
         restored: outcome.restored,
         recommend,
+        actor: actor.email.clone(),
     })
 }
 

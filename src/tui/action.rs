@@ -2,7 +2,6 @@
 //! `Msg` before anything changes; `Action` names the ones a keymap can bind.
 
 use serde::Deserialize;
-use tui_input::InputRequest;
 
 /// What a key can be bound to (the keymap file names these in snake_case).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
@@ -72,27 +71,4 @@ impl Action {
         }
         name
     }
-}
-
-/// One input to `update`, whatever device it came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Msg {
-    Act(Action),
-    /// Editing the focused text field.
-    Text(InputRequest),
-    MouseMoved {
-        column: u16,
-        row: u16,
-    },
-    Clicked {
-        column: u16,
-        row: u16,
-    },
-    Wheel {
-        down: bool,
-        column: u16,
-        row: u16,
-    },
-    /// Time passes: toasts expire.
-    Tick,
 }

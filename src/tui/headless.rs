@@ -10,12 +10,13 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::text::Span;
 
-use super::app::{App, Effect};
-use super::effects::{Store, perform};
+use super::effects::Backend;
+use super::format::Zone;
 use super::keymap::Keymap;
+use super::run::{Runtime, draw_frame, reload};
+use super::state::App;
 use super::theme::{Theme, ThemeName};
-use super::view::Zone;
-use super::{draw_frame, tour};
+use super::tour;
 use crate::demo::cast::{Recorder, screen_output};
 use crate::demo::tour::Tour;
 use crate::error::{Error, Result};
@@ -71,7 +72,7 @@ pub fn run(
 ) -> Result<()> {
     let io = |e: std::io::Error| Error::other("io", format!("cannot write the output: {e}"));
     let portal = Portal::open(db)?;
-    let mut store = Store::new(portal, actor.to_string(), None);
+    let mut runtime = Runtime::new(Backend::new(portal, actor.to_string(), None));
     let mut app = App::new(Keymap::default(), Theme::new(ThemeName::Mono));
     let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC"));
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1))
@@ -95,9 +96,9 @@ pub fn run(
         ))
     )
     .map_err(io)?;
-    tour::start(&mut store, &mut app, tour);
+    let mut player = tour::start(&mut app, tour);
     draw_frame(&mut terminal, &mut app, zone)?;
-    perform(&mut store, &mut app, Effect::Reload);
+    reload(&mut app, &mut runtime);
     draw_frame(&mut terminal, &mut app, zone)?;
     if let Some(r) = &mut recorder {
         r.event(
@@ -108,7 +109,7 @@ pub fn run(
     }
     let mut failures = Vec::new();
     for (i, step) in steps.iter().enumerate() {
-        if let Err(e) = tour::next_step(&mut store, &mut app) {
+        if let Err(e) = tour::next_step(&mut player, &mut runtime.backend, &mut app) {
             failures.push(e.to_string());
         }
         // Twice: the first frame tells how many rows fit.

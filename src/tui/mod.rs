@@ -1,308 +1,36 @@
 //! The terminal UI (TUI.md): the suite's Settings > Social > Accounts page in
-//! a terminal. Input becomes a `Msg`, `update` changes state and returns
-//! effects, `effects` runs them against the store, `view` draws.
+//! a terminal. Input becomes a `Msg`, `update` changes the `state` and
+//! returns effects, `effects` run them against the portal and return
+//! messages, `view` draws. `drive` is the one way through; `run` the loop.
+//! Layers, lowest first (no module imports one above it): action, keymap,
+//! theme, config, place, hits, format, effect; dialogs, screens; state,
+//! message; translate, apply, update; view, effects; drive; tour, worker;
+//! run, headless.
 
 pub mod action;
-pub mod app;
+pub mod apply;
 pub mod config;
 pub mod dialogs;
+pub mod drive;
+pub mod effect;
 pub mod effects;
+pub mod format;
 pub mod headless;
+pub mod hits;
 pub mod keymap;
+pub mod message;
+pub mod place;
+pub mod run;
 pub mod screens;
+pub mod state;
 pub mod theme;
 pub mod tour;
+pub mod translate;
+pub mod update;
 pub mod view;
 pub mod worker;
 
-use std::io::{self, IsTerminal};
-use std::path::Path;
-use std::time::Duration;
-
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use crossterm::execute;
-use ratatui::Terminal;
-use ratatui::backend::Backend;
-
-use crate::error::{Error, Result};
-use crate::lifecycle::Instant;
-use crate::store::{Portal, users};
-use app::{App, Msg, update};
-use effects::Store;
-use view::Zone;
-
-/// Where terminal events come from: the real terminal, or a test's script.
-pub trait EventSource {
-    /// The next event, or `None` when `timeout` passes first.
-    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
-}
-
-/// The terminal's events, through crossterm.
-pub struct TerminalEvents;
-
-impl EventSource for TerminalEvents {
-    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        // A terminal that hung up reads as "nothing yet" for ever in the
-        // event library: asked first, it ends the loop (issue 17, item 0).
-        if crate::signals::terminal_hung_up(0) || crate::signals::terminal_hung_up(1) {
-            return Err(io::Error::new(
-                io::ErrorKind::BrokenPipe,
-                crate::tr!("error-terminal-gone"),
-            ));
-        }
-        match event::poll(timeout) {
-            Ok(true) => event::read().map(Some),
-            Ok(false) => Ok(None),
-            // A signal interrupted the wait: the loop checks for it next.
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(None),
-            Err(e) => Err(e),
-        }
-    }
-}
-
-/// How often the loop wakes without input: toasts expire and changes made by
-/// another process show up (PRAGMA data_version).
-pub const TICK: Duration = Duration::from_millis(250);
-
-/// What to open the TUI with, beyond the portal.
-#[derive(Default)]
-pub struct Options {
-    /// Record the session as an asciicast.
-    pub record: Option<std::path::PathBuf>,
-    /// A tour to present: (name for messages, TOML text).
-    pub tour: Option<(String, String)>,
-}
-
-/// Puts the terminal back: raw mode off, main screen, mouse off, cursor on.
-fn restore_terminal() {
-    let _ = crossterm::terminal::disable_raw_mode();
-    let _ = execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        crossterm::terminal::LeaveAlternateScreen,
-        crossterm::cursor::Show
-    );
-}
-
-/// Opens the TUI on a portal, as `user` (else its first active super admin).
-pub fn run(
-    db: &Path,
-    user: Option<&str>,
-    now_flag: Option<Instant>,
-    options: Options,
-) -> Result<()> {
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return Err(Error::usage(crate::tr!("error-needs-terminal")));
-    }
-    let portal = Portal::open(db)?;
-    // A tour is checked whole before anything runs.
-    let tour = match &options.tour {
-        Some((name, text)) => Some(crate::demo::tour::parse(name, text, portal.connection())?),
-        None => None,
-    };
-    let (config, config_problem) = config::load(config::default_path().as_deref());
-    let actor = match user {
-        Some(email) => users::require_by_email(portal.connection(), email)?.email,
-        None => users::super_admins(portal.connection())?
-            .into_iter()
-            .find(|u| u.active)
-            .map(|u| u.email)
-            .ok_or_else(|| Error::usage(crate::tr!("error-no-super-admin")))?,
-    };
-    let theme = theme::Theme::from_env(
-        config.theme,
-        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-    );
-    let mut app = App::new(config.keymap, theme);
-    let mut store = Store::new(portal, actor.clone(), now_flag);
-    if let Some(tour) = tour {
-        tour::start(&mut store, &mut app, tour);
-    }
-    if let Some(problem) = config_problem {
-        tracing::warn!("{}", crate::present::escape_control(&problem));
-        app.toast_error(problem);
-    } else if user.is_none() {
-        app.toast(crate::tr!("toast-acting-as-default", actor = actor.clone()));
-    }
-    tracing::info!(
-        "opened {}",
-        crate::present::escape_control(&crate::store::location(db))
-    );
-    let (width, height) = crossterm::terminal::size().map_err(|e| {
-        Error::other(
-            "terminal",
-            crate::tr!("error-terminal", why = e.to_string()),
-        )
-    })?;
-    let recorder = match &options.record {
-        Some(path) => Some(crate::demo::cast::Recorder::create(
-            path,
-            width,
-            height,
-            "Switchboard",
-        )?),
-        None => None,
-    };
-
-    // SIGTERM, SIGHUP, SIGINT and SIGQUIT end the loop like `q` does, so the
-    // terminal is given back whole (issue 7).
-    let stop = crate::signals::StopRequest::watch();
-    let _honoured = stop.end_if_not_honoured(Duration::from_secs(1));
-    // Our own setup (not ratatui::init) so the recording sees every byte;
-    // the panic hook puts the terminal back, mouse reporting included.
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        previous(info);
-    }));
-    let terminal_error = |e: io::Error| {
-        Error::other(
-            "terminal",
-            crate::tr!("error-terminal", why = e.to_string()),
-        )
-    };
-    crossterm::terminal::enable_raw_mode().map_err(terminal_error)?;
-    let tee = crate::demo::cast::Tee {
-        inner: io::stdout(),
-        recorder,
-    };
-    let mut backend = ratatui::backend::CrosstermBackend::new(tee);
-    let setup = execute!(
-        backend,
-        crossterm::terminal::EnterAlternateScreen,
-        EnableMouseCapture
-    );
-    let outcome = setup
-        .map_err(terminal_error)
-        .and_then(|()| Terminal::new(backend).map_err(terminal_error))
-        .and_then(|mut terminal| {
-            let outcome = run_loop(
-                &mut terminal,
-                &mut app,
-                &mut store,
-                &mut TerminalEvents,
-                Zone::Local,
-                &|| stop.raised(),
-            );
-            let _ = execute!(
-                terminal.backend_mut(),
-                DisableMouseCapture,
-                crossterm::terminal::LeaveAlternateScreen,
-                crossterm::cursor::Show
-            );
-            let _ = io::Write::flush(terminal.backend_mut());
-            outcome
-        });
-    restore_terminal();
-    outcome
-}
-
-/// Draws one frame and keeps its hit areas for the next mouse event.
-pub fn draw_frame<B: Backend>(terminal: &mut Terminal<B>, app: &mut App, zone: Zone) -> Result<()>
-where
-    B::Error: std::fmt::Display,
-{
-    app.zone = zone;
-    let mut hits = app.hits.clone();
-    terminal
-        .draw(|frame| hits = view::draw(frame, app, zone))
-        .map_err(|e| {
-            Error::other(
-                "terminal",
-                crate::tr!("error-terminal", why = e.to_string()),
-            )
-        })?;
-    app.hits = hits;
-    Ok(())
-}
-
-/// One terminal event: translated through the keymap, applied by `update`,
-/// its effects run against the store.
-pub fn handle_event(app: &mut App, store: &mut Store, event: &Event) {
-    if let Some(msg) = app.translate(event) {
-        for effect in update(app, msg) {
-            run_effect(store, app, effect);
-        }
-    }
-}
-
-/// Runs one effect: the tour player's own, or the store's.
-pub fn run_effect(store: &mut Store, app: &mut App, effect: app::Effect) {
-    // While the clock moves on a worker, what writes waits for it.
-    if store.work.is_some() && effect.writes() {
-        app.toast_error(crate::tr!("toast-clock-moving"));
-        return;
-    }
-    let played = match effect {
-        app::Effect::TourNext => tour::next_step(store, app),
-        app::Effect::TourBack => tour::step_back(store, app),
-        other => {
-            effects::perform(store, app, other);
-            return;
-        }
-    };
-    if let Err(error) = played {
-        effects::report(store, app, &error);
-    }
-    store.changed_elsewhere();
-}
-
-/// The event loop, over any backend and any event source.
-pub fn run_loop<B: Backend>(
-    terminal: &mut Terminal<B>,
-    app: &mut App,
-    store: &mut Store,
-    events: &mut dyn EventSource,
-    zone: Zone,
-    stopped: &dyn Fn() -> bool,
-) -> Result<()>
-where
-    B::Error: std::fmt::Display,
-{
-    let mut capacity = 0;
-    let mut idle_ticks = 0u32;
-    loop {
-        if stopped() {
-            tracing::info!("stopped by a signal");
-            return Ok(());
-        }
-        draw_frame(terminal, app, zone)?;
-        if app.quit {
-            return Ok(());
-        }
-        // The first frame, and every resize, tells how many rows fit.
-        if app.hits.list_capacity != capacity {
-            capacity = app.hits.list_capacity;
-            effects::perform(store, app, app::Effect::Reload);
-            continue;
-        }
-        // Long work reports its progress several times a second.
-        let working = effects::pump_work(store, app);
-        let wait = if working {
-            Duration::from_millis(50)
-        } else {
-            TICK
-        };
-        let event = events.next(wait).map_err(|e| {
-            Error::other(
-                "terminal",
-                crate::tr!("error-terminal", why = e.to_string()),
-            )
-        })?;
-        match event {
-            Some(event) => {
-                idle_ticks = 0;
-                handle_event(app, store, &event);
-            }
-            None => {
-                update(app, Msg::Tick);
-                idle_ticks += 1;
-                // Another process changed the portal, or (on the system
-                // clock) a minute passed: bring the screen up to date.
-                if store.changed_elsewhere() || idle_ticks.is_multiple_of(240) || app.busy {
-                    effects::perform(store, app, app::Effect::Reload);
-                }
-            }
-        }
-    }
-}
+pub use run::{
+    EventSource, Options, Runtime, TICK, TerminalEvents, draw_frame, handle_event, pump_work,
+    reload, run, run_effect, run_loop,
+};

@@ -112,3 +112,8 @@ impl Theme {
         })
     }
 }
+
+/// A one-line style for the focused or hovered thing.
+pub fn pick(selected: bool, on: Style, off: Style) -> Style {
+    if selected { on } else { off }
+}

@@ -5,11 +5,13 @@
 use crossterm::event::{Event, KeyEvent, KeyModifiers};
 use tui_input::InputRequest;
 
-use super::app::{
-    App, Effect, HoverAt, MainTab, Msg, TourView, pick_network, press_labelled, update,
-};
-use super::effects::{Store, load_accounts, perform, reload};
+use super::drive;
+use super::effect::{Anchor, Effect, HoverAt};
+use super::effects::{Backend, load_accounts, reload};
 use super::keymap::Key;
+use super::message::{Loaded, Msg};
+use super::state::{App, Focus, MainTab, TourView};
+use super::update::{pick_network, press_labelled};
 use crate::demo::tour::{Opening, TabName, Tour, TourAction, TourStep};
 use crate::error::{Error, Result};
 use crate::store::accounts::{self, ListCursor};
@@ -21,7 +23,7 @@ pub struct Snapshot {
     db: rusqlite::Connection,
     actor: String,
     tab: MainTab,
-    overlay: Option<super::app::Overlay>,
+    overlay: Option<super::dialogs::Dialog>,
     hover: Option<crate::lifecycle::AccountId>,
     top: Option<ListCursor>,
     /// `PRAGMA data_version` when it was taken: it moves only when another
@@ -38,7 +40,7 @@ pub struct Player {
 }
 
 /// Readies a tour: the panel shows its first step.
-pub fn start(store: &mut Store, app: &mut App, tour: Tour) {
+pub fn start(app: &mut App, tour: Tour) -> Player {
     // The tour's words and expectations are its language's.
     crate::i18n::set(tour.lang);
     app.tour = Some(TourView {
@@ -51,22 +53,17 @@ pub fn start(store: &mut Store, app: &mut App, tour: Tour) {
         done: 0,
         hidden: false,
     });
-    store.tour = Some(Player {
+    Player {
         tour,
         snapshots: Vec::new(),
-    });
+    }
 }
 
 /// `]`: snapshot, then perform the next step.
-pub fn next_step(store: &mut Store, app: &mut App) -> Result<()> {
+pub fn next_step(player: &mut Player, store: &mut Backend, app: &mut App) -> Result<()> {
     let Some(view) = &app.tour else { return Ok(()) };
     let index = view.done;
-    let Some(step) = store
-        .tour
-        .as_ref()
-        .and_then(|p| p.tour.steps.get(index))
-        .cloned()
-    else {
+    let Some(step) = player.tour.steps.get(index).cloned() else {
         return Ok(());
     };
     let snapshot = Snapshot {
@@ -78,9 +75,7 @@ pub fn next_step(store: &mut Store, app: &mut App) -> Result<()> {
         hover: app.accounts.hover,
         top: app.accounts.top.clone(),
     };
-    if let Some(player) = &mut store.tour {
-        player.snapshots.push(snapshot);
-    }
+    player.snapshots.push(snapshot);
     if let Some(view) = &mut app.tour {
         view.done = index + 1;
     }
@@ -93,10 +88,7 @@ pub fn next_step(store: &mut Store, app: &mut App) -> Result<()> {
 }
 
 /// `[`: back to the portal as it was before the previous step.
-pub fn step_back(store: &mut Store, app: &mut App) -> Result<()> {
-    let Some(player) = &mut store.tour else {
-        return Ok(());
-    };
+pub fn step_back(player: &mut Player, store: &mut Backend, app: &mut App) -> Result<()> {
     let Some(taken) = player.snapshots.last().map(|s| s.data_version) else {
         app.toast(crate::tr!("tour-at-start"));
         return Ok(());
@@ -125,34 +117,39 @@ pub fn step_back(store: &mut Store, app: &mut App) -> Result<()> {
         view.done = view.done.saturating_sub(1);
     }
     app.toast(crate::tr!("tour-went-back"));
-    reload(store, app)
+    refresh(store, app)
 }
 
-fn send(store: &mut Store, app: &mut App, msg: Msg) {
-    for effect in update(app, msg) {
-        perform(store, app, effect);
-    }
+/// The screen brought up to date.
+fn refresh(store: &mut Backend, app: &mut App) -> Result<()> {
+    let messages = reload(store, app)?;
+    drive::apply(store, app, messages);
+    Ok(())
 }
 
-fn act(store: &mut Store, app: &mut App, action: Action) {
+fn send(store: &mut Backend, app: &mut App, msg: Msg) {
+    drive::message(store, app, msg);
+}
+
+fn act(store: &mut Backend, app: &mut App, action: Action) {
     send(store, app, Msg::Act(action));
 }
 
-fn effects(store: &mut Store, app: &mut App, list: Vec<Effect>) {
+fn effects(store: &mut Backend, app: &mut App, list: Vec<Effect>) {
     for effect in list {
-        perform(store, app, effect);
+        drive::effect(store, app, effect);
     }
 }
 
 /// Performs a step's actions in order; stops at the first that cannot run.
 pub fn perform_step(
-    store: &mut Store,
+    store: &mut Backend,
     app: &mut App,
     step: &TourStep,
 ) -> std::result::Result<(), String> {
     for action in &step.actions {
         match action {
-            TourAction::User(email) => perform(store, app, Effect::SwitchUser(email.clone())),
+            TourAction::User(email) => effects(store, app, vec![Effect::SwitchUser(email.clone())]),
             TourAction::Tab(tab) => {
                 app.overlay = None;
                 act(
@@ -168,7 +165,7 @@ pub fn perform_step(
             }
             TourAction::Select(handle) => select(store, app, handle)?,
             TourAction::Open(opening) => {
-                app.focus = super::app::Focus::List;
+                app.focus = Focus::List;
                 let action = match opening {
                     Opening::Disconnect => Action::Disconnect,
                     Opening::Reconnect => Action::Reconnect,
@@ -206,21 +203,21 @@ pub fn perform_step(
                 let list = pick_network(app, *network)?;
                 effects(store, app, list);
             }
-            TourAction::Advance(by) => perform(
+            TourAction::Advance(by) => effects(
                 store,
                 app,
-                Effect::AdvanceClock {
+                vec![Effect::AdvanceClock {
                     seconds: by.num_seconds(),
-                },
+                }],
             ),
-            TourAction::NextEvent => perform(store, app, Effect::ClockToNextEvent),
+            TourAction::NextEvent => effects(store, app, vec![Effect::ClockToNextEvent]),
             TourAction::Tier(tier) => {
                 let tier = *tier;
                 store
                     .run(|s| actions::set_tier(s, tier))
                     .map_err(|e| e.to_string())?;
                 app.toast(crate::tr!("toast-tier-set", tier = tier.label()));
-                reload(store, app).map_err(|e| e.to_string())?;
+                refresh(store, app).map_err(|e| e.to_string())?;
             }
             TourAction::NetworkEvent(report) => {
                 let id = app
@@ -233,7 +230,7 @@ pub fn perform_step(
                     .portal
                     .run(now, None, |s| actions::network_event(s, id, report))
                     .map_err(|e| e.to_string())?;
-                reload(store, app).map_err(|e| e.to_string())?;
+                refresh(store, app).map_err(|e| e.to_string())?;
             }
         }
     }
@@ -242,12 +239,12 @@ pub fn perform_step(
 
 /// Hovers an account by handle, keeping the list in place when it is on
 /// screen.
-fn select(store: &mut Store, app: &mut App, handle: &str) -> std::result::Result<(), String> {
+fn select(store: &mut Backend, app: &mut App, handle: &str) -> std::result::Result<(), String> {
     if app.tab != MainTab::Accounts {
         act(store, app, Action::TabAccounts);
     }
     app.overlay = None;
-    app.focus = super::app::Focus::List;
+    app.focus = Focus::List;
     if let Some(row) = app
         .accounts
         .rows
@@ -271,11 +268,9 @@ fn select(store: &mut Store, app: &mut App, handle: &str) -> std::result::Result
         ));
     }
     let cursor = ListCursor::of(&record.1.account);
-    load_accounts(
-        store,
-        app,
-        super::app::Anchor::From(cursor),
-        HoverAt::Id(record.1.account.id),
-    )
-    .map_err(|e| e.to_string())
+    let hover = HoverAt::Id(record.1.account.id);
+    let window =
+        load_accounts(store, app, Anchor::From(cursor), hover).map_err(|e| e.to_string())?;
+    send(store, app, Msg::Loaded(Loaded::Accounts(window)));
+    Ok(())
 }

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::JoinHandle;
 
-use super::view::Tally;
+use super::format::Tally;
 use crate::clock::{ClockSource, Now};
 use crate::error::{Error, Result};
 use crate::lifecycle::Instant;

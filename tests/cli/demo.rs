@@ -7,9 +7,10 @@ use crate::common::TestPortal;
 use serde_json::Value;
 use switchboard::demo::tour;
 use switchboard::store::Portal;
-use switchboard::tui::app::App;
-use switchboard::tui::effects::Store;
+use switchboard::tui::Runtime;
+use switchboard::tui::effects::Backend;
 use switchboard::tui::keymap::Keymap;
+use switchboard::tui::state::App;
 use switchboard::tui::theme::{Theme, ThemeName};
 
 const DEMO_NOW: &str = "2026-03-01T09:00:00Z";
@@ -301,14 +302,26 @@ fn the_bundled_tour_runs_headless_and_each_step_shows_what_it_promises() {
 }
 
 /// The TUI's state with the bundled tour started on the demo portal, as Ana.
-fn presenting_the_article(p: &TestPortal) -> (Store, App) {
+fn presenting_the_article(p: &TestPortal) -> (Runtime, App) {
     let portal = Portal::open(&p.db).unwrap();
     let parsed = tour::parse("article", tour::ARTICLE, portal.connection()).unwrap();
-    let mut store = Store::new(portal, ANA.to_string(), None);
+    let mut runtime = Runtime::new(Backend::new(portal, ANA.to_string(), None));
     let mut app = App::new(Keymap::default(), Theme::new(ThemeName::Mono));
-    switchboard::tui::tour::start(&mut store, &mut app, parsed);
-    switchboard::tui::effects::perform(&mut store, &mut app, switchboard::tui::app::Effect::Reload);
-    (store, app)
+    runtime.tour = Some(switchboard::tui::tour::start(&mut app, parsed));
+    switchboard::tui::reload(&mut app, &mut runtime);
+    (runtime, app)
+}
+
+/// `]` as the presenter presses it.
+fn next_step(runtime: &mut Runtime, app: &mut App) -> switchboard::error::Result<()> {
+    let player = runtime.tour.as_mut().expect("a tour is presented");
+    switchboard::tui::tour::next_step(player, &mut runtime.backend, app)
+}
+
+/// `[` as the presenter presses it.
+fn step_back(runtime: &mut Runtime, app: &mut App) -> switchboard::error::Result<()> {
+    let player = runtime.tour.as_mut().expect("a tour is presented");
+    switchboard::tui::tour::step_back(player, &mut runtime.backend, app)
 }
 
 #[test]
@@ -316,18 +329,18 @@ fn rewind_puts_the_database_back_as_it_was_before_the_step() {
     let p = demo();
     let (mut store, mut app) = presenting_the_article(&p);
     for _ in 0..4 {
-        switchboard::tui::tour::next_step(&mut store, &mut app).unwrap();
+        next_step(&mut store, &mut app).unwrap();
     }
     assert!(app.overlay.is_some(), "step 4 opens the Disconnect dialog");
     // Step 5 disconnects; step 9 moves the clock a week.
     for changing_step in [5, 9] {
         while app.tour.as_ref().unwrap().done < changing_step - 1 {
-            switchboard::tui::tour::next_step(&mut store, &mut app).unwrap();
+            next_step(&mut store, &mut app).unwrap();
         }
         let before = p.dump();
-        switchboard::tui::tour::next_step(&mut store, &mut app).unwrap();
+        next_step(&mut store, &mut app).unwrap();
         assert_ne!(p.dump(), before, "step {changing_step} changes the portal");
-        switchboard::tui::tour::step_back(&mut store, &mut app).unwrap();
+        step_back(&mut store, &mut app).unwrap();
         assert_eq!(p.dump(), before, "] then [ after step {changing_step}");
         assert_eq!(app.tour.as_ref().unwrap().done, changing_step - 1);
         if changing_step == 5 {
@@ -336,7 +349,7 @@ fn rewind_puts_the_database_back_as_it_was_before_the_step() {
                 "the dialog step 4 opened is back too"
             );
         }
-        switchboard::tui::tour::next_step(&mut store, &mut app).unwrap();
+        next_step(&mut store, &mut app).unwrap();
     }
 }
 
@@ -479,7 +492,7 @@ fn rewind_refuses_when_another_process_changed_the_portal() {
     let p = demo();
     let (mut store, mut app) = presenting_the_article(&p);
     // At the first step there is nothing to go back to, and it says so.
-    switchboard::tui::tour::step_back(&mut store, &mut app).unwrap();
+    step_back(&mut store, &mut app).unwrap();
     assert!(
         app.toast
             .as_ref()
@@ -487,7 +500,7 @@ fn rewind_refuses_when_another_process_changed_the_portal() {
             .text
             .contains("start of the tour")
     );
-    switchboard::tui::tour::next_step(&mut store, &mut app).unwrap();
+    next_step(&mut store, &mut app).unwrap();
     // Meanwhile a user is added from the CLI.
     let added = p.run(&[
         "--as",
@@ -499,8 +512,8 @@ fn rewind_refuses_when_another_process_changed_the_portal() {
         "New Person",
     ]);
     assert_eq!(added.code, 0, "{}", added.stderr);
-    let error = switchboard::tui::tour::step_back(&mut store, &mut app)
-        .expect_err("the rewind erased another process's change");
+    let error =
+        step_back(&mut store, &mut app).expect_err("the rewind erased another process's change");
     assert!(
         error
             .to_string()

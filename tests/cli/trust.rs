@@ -891,11 +891,7 @@ fn the_tui_keeps_reading_while_another_process_holds_the_write_lock() {
     h.char('1');
     h.expect("@acme");
     holder.execute_batch("ROLLBACK").unwrap();
-    switchboard::tui::effects::perform(
-        &mut h.store,
-        &mut h.app,
-        switchboard::tui::app::Effect::Reload,
-    );
+    switchboard::tui::reload(&mut h.app, &mut h.runtime);
     h.draw();
     assert!(!h.shows("Portal busy"), "{}", h.screen());
 }

@@ -9,16 +9,16 @@ use crossterm::event::{
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use switchboard::store::Portal;
-use switchboard::tui::app::{App, Effect};
-use switchboard::tui::effects::{Store, perform};
+use switchboard::tui::effects::Backend;
 use switchboard::tui::keymap::Keymap;
+use switchboard::tui::state::App;
 use switchboard::tui::theme::{Theme, ThemeName};
 use switchboard::tui::view::Zone;
-use switchboard::tui::{draw_frame, handle_event};
+use switchboard::tui::{Runtime, draw_frame, handle_event, reload};
 
 pub struct Harness {
     pub app: App,
-    pub store: Store,
+    pub runtime: Runtime,
     pub terminal: Terminal<TestBackend>,
 }
 
@@ -31,11 +31,11 @@ impl Harness {
         let portal = Portal::open(db).unwrap();
         let mut h = Harness {
             app: App::new(Keymap::default(), Theme::new(ThemeName::Mono)),
-            store: Store::new(portal, user.to_string(), None),
+            runtime: Runtime::new(Backend::new(portal, user.to_string(), None)),
             terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
         };
         h.draw();
-        perform(&mut h.store, &mut h.app, Effect::Reload);
+        reload(&mut h.app, &mut h.runtime);
         h.draw();
         h
     }
@@ -45,7 +45,7 @@ impl Harness {
     }
 
     pub fn event(&mut self, event: Event) {
-        handle_event(&mut self.app, &mut self.store, &event);
+        handle_event(&mut self.app, &mut self.runtime, &event);
         self.draw();
     }
 

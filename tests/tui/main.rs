@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod house;
 mod tui_config;
 mod tui_frame_time;
 mod tui_pty;

@@ -4,8 +4,9 @@
 use crate::common::tui::Harness;
 use crate::common::{ACME_NOW, ADMIN, acme};
 use crossterm::event::KeyCode;
-use switchboard::tui::app::{Dialog, Focus, Layer, MainTab, Overlay};
 use switchboard::tui::dialogs::Choice;
+use switchboard::tui::dialogs::Dialog;
+use switchboard::tui::state::{Focus, Layer, MainTab};
 
 fn open(user: &str) -> (crate::common::TestPortal, Harness) {
     let p = acme();
@@ -61,10 +62,7 @@ fn r10b_other_users_see_who_may_disconnect() {
     assert!(!h.shows("[Disconnect]"));
     // Pressing d anyway is refused, with who may, and audited (R10e).
     h.char('d');
-    assert!(matches!(
-        h.app.overlay,
-        Some(Overlay::Dialog(Dialog::Refused(_)))
-    ));
+    assert!(matches!(h.app.overlay, Some(Dialog::Refused(_))));
     h.expect("ana@example.com");
     h.key(KeyCode::Enter);
     assert!(h.app.overlay.is_none());
@@ -87,7 +85,7 @@ fn mouse_motion_hovers_and_a_click_on_an_action_opens_its_dialog() {
     );
     h.click(bx + 1, by);
     match &h.app.overlay {
-        Some(Overlay::Dialog(Dialog::Disconnect(dialog))) => {
+        Some(Dialog::Disconnect(dialog)) => {
             assert_eq!(dialog.preview.account.account.handle, "acmetv");
             assert_eq!(dialog.focus, Choice::Cancel, "focus starts on Cancel");
         }
@@ -175,7 +173,7 @@ fn r13_remove_needs_the_typed_handle() {
     h.key(KeyCode::Tab);
     h.key(KeyCode::Enter);
     assert!(
-        matches!(h.app.overlay, Some(Overlay::Dialog(Dialog::Remove(_)))),
+        matches!(h.app.overlay, Some(Dialog::Remove(_))),
         "disabled until it matches"
     );
     h.key(KeyCode::BackTab);
@@ -242,7 +240,7 @@ fn filter_narrows_live_enter_keeps_esc_clears() {
 fn clock_picker_advances_and_the_sweep_runs() {
     let (p, mut h) = open(ADMIN);
     h.char('t');
-    assert!(matches!(h.app.overlay, Some(Overlay::ClockPicker { .. })));
+    assert!(matches!(h.app.overlay, Some(Dialog::ClockMenu(_))));
     h.char('j');
     h.char('j');
     h.key(KeyCode::Enter); // a week
@@ -268,7 +266,7 @@ fn clock_picker_advances_and_the_sweep_runs() {
 fn user_picker_switches_the_acting_user() {
     let (_p, mut h) = open(ADMIN);
     h.char('u');
-    assert!(matches!(h.app.overlay, Some(Overlay::UserPicker { .. })));
+    assert!(matches!(h.app.overlay, Some(Dialog::UserMenu(_))));
     h.char('j');
     h.key(KeyCode::Enter);
     h.expect("Bo Chen (Publisher)");
@@ -295,10 +293,7 @@ fn the_user_menu_sets_where_the_acting_users_reminders_go() {
     // Enter on a mistake keeps the focus in the field (issue 18, item 4):
     // every key is still typed there, h and Backspace included.
     h.key(KeyCode::Enter);
-    assert!(matches!(
-        h.app.overlay,
-        Some(Overlay::Dialog(Dialog::Deliveries(_)))
-    ));
+    assert!(matches!(h.app.overlay, Some(Dialog::Deliveries(_))));
     h.keys("h");
     h.expect("ftp://hooks.acme.testh");
     for _ in 0.."ftp://hooks.acme.testh".len() {
@@ -597,7 +592,7 @@ fn r10a_r10e_connect_refused_for_own_access_and_audited() {
     let (p, mut h) = open("cy@example.com");
     h.char('c');
     assert!(
-        matches!(h.app.overlay, Some(Overlay::Dialog(Dialog::Refused(_)))),
+        matches!(h.app.overlay, Some(Dialog::Refused(_))),
         "{}",
         h.screen()
     );
@@ -1075,7 +1070,7 @@ fn generated_portal() -> crate::common::TestPortal {
 /// Pumps the worker's reports until it is done.
 fn until_the_clock_stops(h: &mut Harness) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    while switchboard::tui::effects::pump_work(&mut h.store, &mut h.app) {
+    while switchboard::tui::pump_work(&mut h.app, &mut h.runtime) {
         assert!(
             std::time::Instant::now() < deadline,
             "the clock never stopped"

@@ -9,12 +9,13 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use tui_input::Input;
 
-use super::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog};
+use super::kit::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog};
 use crate::present::escape_control;
 use crate::store::actions::Bulk;
 use crate::store::previews::BulkLine;
 use crate::tui::action::Action;
-use crate::tui::app::{Effect, Hits, Seen};
+use crate::tui::effect::{Effect, Seen};
+use crate::tui::hits::Hits;
 
 /// The word a bulk removal is confirmed with.
 pub const CONFIRM_REMOVE: &str = "remove";
@@ -139,7 +140,7 @@ impl Component for BulkDialog {
     }
 
     fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
-        let theme = &scene.app.theme;
+        let theme = scene.theme;
         let allowed = self.allowed().len();
         let refused = self.lines.len() - allowed;
         let mut lines = vec![Line::from(crate::tr!(
@@ -195,7 +196,7 @@ impl Component for BulkDialog {
         };
         let field = frame_dialog(
             frame,
-            scene.app,
+            scene.theme,
             Content {
                 title: &crate::tr!("bulk-title"),
                 lines,
@@ -209,7 +210,7 @@ impl Component for BulkDialog {
         if self.kind == Bulk::Remove {
             draw_field(
                 frame,
-                scene.app,
+                scene.theme,
                 Rect::new(field.x, field.y, field.width, 1),
                 " ",
                 &self.input,

@@ -4,11 +4,12 @@
 use ratatui::Frame;
 use ratatui::text::Line;
 
-use super::{Choice, Content, Scene, TwoChoices, frame_dialog};
+use super::kit::{Choice, Content, Scene, TwoChoices, frame_dialog};
 use crate::present::{escape_control, truncate};
 use crate::store::posts::PostLine;
-use crate::tui::app::{Effect, Hits};
-use crate::tui::view::long_date;
+use crate::tui::effect::Effect;
+use crate::tui::format::long_date;
+use crate::tui::hits::Hits;
 
 #[derive(Clone, Debug)]
 pub struct CancelPost {
@@ -63,14 +64,14 @@ impl TwoChoices for CancelPost {
             )),
             Line::styled(
                 format!("“{}”", truncate(&escape_control(&p.post.text), 60)),
-                scene.app.theme.muted,
+                scene.theme.muted,
             ),
             Line::from(""),
             Line::from(crate::tr!("cancel-post-explain")),
         ];
         frame_dialog(
             frame,
-            scene.app,
+            scene.theme,
             Content {
                 title: &crate::tr!("button-cancel-post"),
                 lines,

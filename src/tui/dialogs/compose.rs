@@ -8,14 +8,17 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use tui_input::Input;
 
-use super::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog, parse_when};
+use super::kit::{
+    Button, Component, Content, Outcome, Scene, draw_field, frame_dialog, parse_when,
+};
 use crate::lifecycle::Instant;
 use crate::present::{escape_control, relative, truncate};
 use crate::store::AccountRecord;
 use crate::store::actions::NAME_MAX;
 use crate::tui::action::Action;
-use crate::tui::app::{Effect, Hits};
-use crate::tui::view::{Zone, long_date};
+use crate::tui::effect::Effect;
+use crate::tui::format::{Zone, long_date};
+use crate::tui::hits::Hits;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ComposeFocus {
@@ -228,7 +231,7 @@ impl Component for Compose {
     }
 
     fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
-        let theme = &scene.app.theme;
+        let theme = scene.theme;
         let mut lines = vec![Line::from(crate::tr!("compose-account")), Line::from("")];
         let first_item = lines.len();
         if self.candidates.is_empty() {
@@ -267,7 +270,7 @@ impl Component for Compose {
         lines.push(Line::from(""));
         lines.push(Line::from(crate::tr!(
             "compose-when",
-            example = super::when_example(self.zone, self.now)
+            example = super::kit::when_example(self.zone, self.now)
         )));
         lines.push(Line::from(""));
         let verdict = match self.plan() {
@@ -294,7 +297,7 @@ impl Component for Compose {
             _ => None,
         };
         if let Some(account) = self.account() {
-            lines.push(super::deadline_warning(
+            lines.push(super::kit::deadline_warning(
                 &account.account,
                 planned,
                 self.zone,
@@ -311,7 +314,7 @@ impl Component for Compose {
         let total = lines.len();
         let body = frame_dialog(
             frame,
-            scene.app,
+            scene.theme,
             Content {
                 title: &crate::tr!("compose-title"),
                 lines,
@@ -332,7 +335,7 @@ impl Component for Compose {
         }
         draw_field(
             frame,
-            scene.app,
+            scene.theme,
             Rect::new(body.x, top + 1, body.width, 1),
             " ",
             &self.search,
@@ -340,7 +343,7 @@ impl Component for Compose {
         );
         draw_field(
             frame,
-            scene.app,
+            scene.theme,
             Rect::new(body.x, top + text_row as u16, body.width, 1),
             " ",
             &self.text,
@@ -348,7 +351,7 @@ impl Component for Compose {
         );
         draw_field(
             frame,
-            scene.app,
+            scene.theme,
             Rect::new(body.x, top + when_row as u16, body.width, 1),
             " ",
             &self.when,

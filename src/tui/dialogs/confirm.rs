@@ -4,8 +4,9 @@
 use ratatui::Frame;
 use ratatui::text::Line;
 
-use super::{Choice, Content, Scene, TwoChoices, frame_dialog};
-use crate::tui::app::{Effect, Hits};
+use super::kit::{Choice, Content, Scene, TwoChoices, frame_dialog};
+use crate::tui::effect::Effect;
+use crate::tui::hits::Hits;
 
 #[derive(Clone, Debug)]
 pub struct Confirm {
@@ -52,7 +53,7 @@ impl TwoChoices for Confirm {
         let lines = self.message.iter().map(|l| Line::from(l.clone())).collect();
         frame_dialog(
             frame,
-            scene.app,
+            scene.theme,
             Content {
                 title: &self.title,
                 lines,

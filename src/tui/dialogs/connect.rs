@@ -8,14 +8,15 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use tui_input::Input;
 
-use super::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog};
+use super::kit::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog};
 use crate::lifecycle::handle::HANDLE_MAX;
 use crate::lifecycle::{Instant, Network};
 use crate::present::{escape_control, relative};
 use crate::store::AccountRecord;
 use crate::store::actions::NAME_MAX;
 use crate::tui::action::Action;
-use crate::tui::app::{Effect, Hits, Seen};
+use crate::tui::effect::{ConnectChoice, Effect, Seen};
+use crate::tui::hits::Hits;
 
 /// A checkbox row of the account picker.
 #[derive(Clone, Debug)]
@@ -28,15 +29,6 @@ pub struct ConnectEntry {
     /// R8: hidden from the list: selected, greyed, and cannot be unticked.
     pub locked: bool,
     pub checked: bool,
-}
-
-/// What Continue does with one ticked row.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConnectChoice {
-    pub handle: String,
-    pub name: Option<String>,
-    /// A known account is reconnected only as the dialog showed it.
-    pub seen: Option<Seen>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -346,43 +338,10 @@ impl Component for Connect {
     }
 
     fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
-        let theme = &scene.app.theme;
+        let theme = scene.theme;
         let buttons = self.buttons();
         match self {
-            Connect::PickNetwork { index } => {
-                let mut lines = vec![
-                    Line::from(crate::tr!("connect-which-network")),
-                    Line::from(""),
-                ];
-                let first_item = lines.len();
-                for (i, network) in Network::all().enumerate() {
-                    let style = if i == *index {
-                        theme.hovered
-                    } else {
-                        theme.text
-                    };
-                    lines.push(Line::styled(format!(" {} ", network.label()), style));
-                }
-                let count = lines.len() - first_item;
-                let body = frame_dialog(
-                    frame,
-                    scene.app,
-                    Content {
-                        title: &crate::tr!("connect-account"),
-                        lines,
-                        extra_height: 0,
-                        buttons: &buttons,
-                        focused: Some(0),
-                        danger: false,
-                    },
-                    hits,
-                );
-                let top = body.y.saturating_sub((count + first_item) as u16) + first_item as u16;
-                for i in 0..count {
-                    hits.picker_items
-                        .push((Rect::new(body.x, top + i as u16, body.width, 1), i));
-                }
-            }
+            Connect::PickNetwork { index } => draw_networks(frame, scene, *index, &buttons, hits),
             Connect::PickAccounts {
                 network,
                 entries,
@@ -442,7 +401,7 @@ impl Component for Connect {
                 };
                 let body = frame_dialog(
                     frame,
-                    scene.app,
+                    scene.theme,
                     Content {
                         title: &crate::tr!("connect-account"),
                         lines,
@@ -470,7 +429,7 @@ impl Component for Connect {
                     |label: &str| format!(" {} ", crate::present::column(label, label_width));
                 draw_field(
                     frame,
-                    scene.app,
+                    scene.theme,
                     Rect::new(body.x, body.y + 1, body.width, 1),
                     &padded(&handle_label),
                     input,
@@ -478,7 +437,7 @@ impl Component for Connect {
                 );
                 draw_field(
                     frame,
-                    scene.app,
+                    scene.theme,
                     Rect::new(body.x, body.y + 2, body.width, 1),
                     &padded(&name_label),
                     name,
@@ -498,5 +457,48 @@ impl Component for Connect {
                 }
             }
         }
+    }
+}
+
+/// The first step: which network.
+fn draw_networks(
+    frame: &mut Frame<'_>,
+    scene: &Scene<'_>,
+    index: usize,
+    buttons: &[Button],
+    hits: &mut Hits,
+) {
+    let theme = scene.theme;
+    let mut lines = vec![
+        Line::from(crate::tr!("connect-which-network")),
+        Line::from(""),
+    ];
+    let first_item = lines.len();
+    for (i, network) in Network::all().enumerate() {
+        let style = if i == index {
+            theme.hovered
+        } else {
+            theme.text
+        };
+        lines.push(Line::styled(format!(" {} ", network.label()), style));
+    }
+    let count = lines.len() - first_item;
+    let body = frame_dialog(
+        frame,
+        scene.theme,
+        Content {
+            title: &crate::tr!("connect-account"),
+            lines,
+            extra_height: 0,
+            buttons,
+            focused: Some(0),
+            danger: false,
+        },
+        hits,
+    );
+    let top = body.y.saturating_sub((count + first_item) as u16) + first_item as u16;
+    for i in 0..count {
+        hits.picker_items
+            .push((Rect::new(body.x, top + i as u16, body.width, 1), i));
     }
 }

@@ -7,10 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use tui_input::Input;
 
-use super::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog};
+use super::kit::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog};
 use crate::present::escape_control;
 use crate::tui::action::Action;
-use crate::tui::app::{Effect, Hits};
+use crate::tui::effect::Effect;
+use crate::tui::hits::Hits;
 
 /// The longest webhook URL the field takes.
 const URL_MAX: usize = 2_000;
@@ -132,7 +133,7 @@ impl Component for Deliveries {
     }
 
     fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
-        let theme = &scene.app.theme;
+        let theme = scene.theme;
         let mark = if self.email { "[x]" } else { "[ ]" };
         let email_style = if self.focus == DeliveriesFocus::Email {
             theme.hovered
@@ -172,7 +173,7 @@ impl Component for Deliveries {
         };
         let field = frame_dialog(
             frame,
-            scene.app,
+            scene.theme,
             Content {
                 title: &crate::tr!("deliveries-title"),
                 lines,
@@ -185,7 +186,7 @@ impl Component for Deliveries {
         );
         draw_field(
             frame,
-            scene.app,
+            scene.theme,
             Rect::new(field.x, field.y, field.width, 1),
             &crate::tr!("deliveries-webhook"),
             &self.webhook,

@@ -4,11 +4,12 @@
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
-use super::{Choice, Content, Scene, TwoChoices, frame_dialog};
+use super::kit::{Choice, Content, Scene, TwoChoices, frame_dialog};
 use crate::present::{escape_control, relative};
 use crate::store::previews::DisconnectPreview;
-use crate::tui::app::{Effect, Hits, Seen};
-use crate::tui::view::long_date;
+use crate::tui::effect::{Effect, Seen};
+use crate::tui::format::long_date;
+use crate::tui::hits::Hits;
 
 #[derive(Clone, Debug)]
 pub struct Disconnect {
@@ -45,7 +46,7 @@ impl TwoChoices for Disconnect {
     }
 
     fn draw_choices(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
-        let theme = &scene.app.theme;
+        let theme = scene.theme;
         let p = &self.preview;
         let a = &p.account.account;
         let until = p
@@ -87,7 +88,7 @@ impl TwoChoices for Disconnect {
         let title = crate::tr!("button-disconnect-account");
         frame_dialog(
             frame,
-            scene.app,
+            scene.theme,
             Content {
                 title: &title,
                 lines,

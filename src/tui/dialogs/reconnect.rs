@@ -4,10 +4,11 @@
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
-use super::{Choice, Content, Scene, TwoChoices, frame_dialog};
+use super::kit::{Choice, Content, Scene, TwoChoices, frame_dialog};
 use crate::present::escape_control;
 use crate::store::previews::ReconnectPreview;
-use crate::tui::app::{Effect, Hits, Seen};
+use crate::tui::effect::{Effect, Seen};
+use crate::tui::hits::Hits;
 
 #[derive(Clone, Debug)]
 pub struct Reconnect {
@@ -43,15 +44,10 @@ impl TwoChoices for Reconnect {
     }
 
     fn draw_choices(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
-        let theme = &scene.app.theme;
+        let theme = scene.theme;
         let p = &self.preview;
         let a = &p.account.account;
-        let actor = scene
-            .app
-            .session
-            .as_ref()
-            .map(|s| s.actor.email.clone())
-            .unwrap_or_default();
+        let actor = &p.actor;
         let mut lines = vec![
             Line::styled(
                 crate::tr!("reconnect-authorize-title", network = a.network.label()),
@@ -61,7 +57,7 @@ impl TwoChoices for Reconnect {
                 "reconnect-would-publish",
                 name = escape_control(&a.name),
                 handle = escape_control(&a.handle),
-                actor = escape_control(&actor)
+                actor = escape_control(actor)
             )),
             Line::styled(crate::tr!("reconnect-simulated"), theme.muted),
             Line::from(""),
@@ -93,7 +89,7 @@ impl TwoChoices for Reconnect {
         }
         frame_dialog(
             frame,
-            scene.app,
+            scene.theme,
             Content {
                 title: &crate::tr!("reconnect-title"),
                 lines,

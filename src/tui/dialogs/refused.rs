@@ -3,10 +3,10 @@
 use ratatui::Frame;
 use ratatui::text::Line;
 
-use super::{Button, Component, Content, Outcome, Scene, frame_dialog};
+use super::kit::{Button, Component, Content, Outcome, Scene, frame_dialog};
 use crate::present::escape_control;
 use crate::tui::action::Action;
-use crate::tui::app::Hits;
+use crate::tui::hits::Hits;
 
 #[derive(Clone, Debug)]
 pub struct Refused {
@@ -41,11 +41,11 @@ impl Component for Refused {
         lines.push(Line::from(""));
         lines.push(Line::styled(
             crate::tr!("refused-nothing-changed"),
-            scene.app.theme.muted,
+            scene.theme.muted,
         ));
         frame_dialog(
             frame,
-            scene.app,
+            scene.theme,
             Content {
                 title: &self.title,
                 lines,

@@ -6,12 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use tui_input::Input;
 
-use super::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog};
+use super::kit::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog};
 use crate::present::escape_control;
 use crate::store::actions::HANDLE_MAX;
 use crate::store::previews::RemovePreview;
 use crate::tui::action::Action;
-use crate::tui::app::{Effect, Hits, Seen};
+use crate::tui::effect::{Effect, Seen};
+use crate::tui::hits::Hits;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RemoveFocus {
@@ -101,7 +102,7 @@ impl Component for Remove {
     }
 
     fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
-        let theme = &scene.app.theme;
+        let theme = scene.theme;
         let a = &self.preview.account.account;
         let lines = vec![
             Line::from(crate::tr!(
@@ -124,7 +125,7 @@ impl Component for Remove {
         };
         let field = frame_dialog(
             frame,
-            scene.app,
+            scene.theme,
             Content {
                 title: &crate::tr!("button-remove-account"),
                 lines,
@@ -137,7 +138,7 @@ impl Component for Remove {
         );
         draw_field(
             frame,
-            scene.app,
+            scene.theme,
             Rect::new(field.x, field.y, field.width, 1),
             " ",
             &self.input,

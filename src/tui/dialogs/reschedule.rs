@@ -7,13 +7,16 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use tui_input::Input;
 
-use super::{Button, Component, Content, Outcome, Scene, draw_field, frame_dialog, parse_when};
+use super::kit::{
+    Button, Component, Content, Outcome, Scene, draw_field, frame_dialog, parse_when,
+};
 use crate::lifecycle::{Account, Instant};
 use crate::present::{escape_control, relative, truncate};
 use crate::store::posts::PostLine;
 use crate::tui::action::Action;
-use crate::tui::app::{Effect, Hits};
-use crate::tui::view::{Zone, long_date};
+use crate::tui::effect::Effect;
+use crate::tui::format::{Zone, long_date};
+use crate::tui::hits::Hits;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RescheduleFocus {
@@ -43,7 +46,7 @@ impl Reschedule {
     pub fn new(post: PostLine, account: Account, now: Instant, zone: Zone) -> Reschedule {
         // Its own time while still ahead, else a day from now: a start to edit.
         let start = match post.post.scheduled_at {
-            Some(at) if at > now => super::when_text(zone, at),
+            Some(at) if at > now => super::kit::when_text(zone, at),
             _ => "+1d".to_string(),
         };
         Reschedule {
@@ -133,7 +136,7 @@ impl Component for Reschedule {
     }
 
     fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, hits: &mut Hits) {
-        let theme = &scene.app.theme;
+        let theme = scene.theme;
         let p = &self.post;
         let was = match p.post.scheduled_at {
             Some(t) => crate::tr!("post-was", when = long_date(self.zone, t)),
@@ -154,7 +157,7 @@ impl Component for Reschedule {
             Line::from(""),
             Line::from(crate::tr!(
                 "reschedule-at",
-                example = super::when_example(self.zone, self.now)
+                example = super::kit::when_example(self.zone, self.now)
             )),
             Line::from(""),
             match self.target() {
@@ -172,7 +175,12 @@ impl Component for Reschedule {
                 // One row, never wrapped: the field is drawn at a fixed row.
                 Err(why) => Line::styled(truncate(&format!("✗ {why}"), 64), theme.warning),
             },
-            super::deadline_warning(&self.account, self.target().ok(), self.zone, theme.warning),
+            super::kit::deadline_warning(
+                &self.account,
+                self.target().ok(),
+                self.zone,
+                theme.warning,
+            ),
         ];
         let total = lines.len() as u16;
         let focused = match self.focus {
@@ -182,7 +190,7 @@ impl Component for Reschedule {
         };
         let body = frame_dialog(
             frame,
-            scene.app,
+            scene.theme,
             Content {
                 title: &crate::tr!("reschedule-title"),
                 lines,
@@ -196,7 +204,7 @@ impl Component for Reschedule {
         let top = body.y.saturating_sub(total);
         draw_field(
             frame,
-            scene.app,
+            scene.theme,
             Rect::new(body.x, top + 4, body.width, 1),
             " ",
             &self.when,

@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::kit::{Context, Reply};
 use crate::lifecycle::{AccountId, Instant, NextStep, StateFilter};
 use crate::present::reason_words;
 use crate::store::AccountRecord;
@@ -16,31 +17,12 @@ use crate::store::accounts::ListCursor;
 use crate::store::accounts::ListOrder;
 use crate::store::actions::Bulk;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect, Hits, MainTab, may_act_on};
+use crate::tui::effect::Effect;
+pub use crate::tui::effect::{Anchor, HoverAt};
+use crate::tui::format::{Zone, relative, short_date};
+use crate::tui::hits::Hits;
 use crate::tui::theme::Theme;
-use crate::tui::view::{Zone, relative, short_date};
-
-/// Where the Accounts list window starts (keyset, never offset).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Anchor {
-    Start,
-    From(ListCursor),
-    /// Move the window `n` rows up from its current first row.
-    Back(usize),
-    /// The last rows.
-    End,
-    /// This account with the list around it (after connecting it).
-    Around(ListCursor),
-}
-
-/// Which row to hover once a window is loaded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum HoverAt {
-    Keep,
-    First,
-    Last,
-    Id(AccountId),
-}
+use tui_input::Input;
 
 #[derive(Clone, Debug, Default)]
 pub struct AccountsPane {
@@ -76,10 +58,44 @@ impl AccountsPane {
     }
 }
 
-/// The list's keys: moving by keyset windows, ⏎ for the detail.
-pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
-    let pane = &mut app.accounts;
-    let visible = app.hits.visible_accounts.max(1).min(pane.rows.len());
+/// A window of the list as loaded: its rows (one more than fits), the
+/// counts of hidden accounts, and the row to hover.
+#[derive(Clone, Debug)]
+pub struct Window {
+    pub rows: Vec<AccountRecord>,
+    pub hidden: i64,
+    pub hidden_matches: usize,
+    pub hover: Option<AccountId>,
+}
+
+impl AccountsPane {
+    /// Takes a loaded window.
+    pub fn take(&mut self, window: Window) {
+        self.top = window.rows.first().map(|r| ListCursor::of(&r.account));
+        self.hidden = window.hidden;
+        self.hidden_matches = window.hidden_matches;
+        self.hover = window.hover;
+        self.rows = window.rows;
+    }
+
+    /// Where the hover goes in a freshly loaded window.
+    pub fn hover_in(&self, rows: &[AccountRecord], hover: HoverAt) -> Option<AccountId> {
+        let still_there =
+            |id: Option<AccountId>| id.filter(|id| rows.iter().any(|r| r.account.id == *id));
+        let first = rows.first().map(|r| r.account.id);
+        match hover {
+            HoverAt::Keep => still_there(self.hover).or(first),
+            HoverAt::First => first,
+            HoverAt::Last => rows.last().map(|r| r.account.id),
+            HoverAt::Id(id) => still_there(Some(id)).or(first),
+        }
+    }
+}
+
+/// The list's keys: moving by keyset windows, ⏎ for the detail. `shown`:
+/// how many rows the last frame showed.
+pub fn handle(pane: &mut AccountsPane, shown: usize, action: Action) -> Vec<Effect> {
+    let visible = shown.max(1).min(pane.rows.len());
     let index = pane.hover_index();
     match action {
         Action::Down => match index {
@@ -153,12 +169,9 @@ pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 /// r, d, x on the hovered row; R6f: Reconnect only for accounts that are not connected.
-pub fn act_on_hovered(app: &mut App, action: Action) -> Vec<Effect> {
-    if app.tab != MainTab::Accounts || !app.granted() {
-        return vec![];
-    }
+pub fn act_on_hovered(pane: &AccountsPane, action: Action) -> Reply {
     // With marks, r, d and x act on every marked account through one dialog.
-    if !app.accounts.marked.is_empty() {
+    if !pane.marked.is_empty() {
         let kind = match action {
             Action::Reconnect => Bulk::Reconnect,
             Action::Disconnect => Bulk::Disconnect,
@@ -166,36 +179,33 @@ pub fn act_on_hovered(app: &mut App, action: Action) -> Vec<Effect> {
         };
         return vec![Effect::PrepareBulk(
             kind,
-            app.accounts.marked.iter().copied().collect(),
-        )];
+            pane.marked.iter().copied().collect(),
+        )]
+        .into();
     }
-    let Some(record) = app.accounts.hovered() else {
-        return vec![];
+    let Some(record) = pane.hovered() else {
+        return Reply::default();
     };
     let id = record.account.id;
     match action {
         Action::Reconnect if record.account.offers_disconnect() => {
             let handle = record.account.handle.clone();
-            app.toast(match record.account.reauth_due_at() {
+            Reply::say(match record.account.reauth_due_at() {
                 Some(due) => crate::tr!(
                     "toast-connected-due",
                     handle = handle,
                     due = crate::lifecycle::time::format_instant(due)
                 ),
                 None => crate::tr!("toast-connected", handle = handle),
-            });
-            vec![]
+            })
         }
-        Action::Reconnect => vec![Effect::PrepareReconnect(id)],
-        Action::Disconnect if !record.account.offers_disconnect() => {
-            app.toast(crate::tr!(
-                "toast-already-disconnected",
-                handle = record.account.handle.clone()
-            ));
-            vec![]
-        }
-        Action::Disconnect => vec![Effect::PrepareDisconnect(id)],
-        _ => vec![Effect::PrepareRemove(id)],
+        Action::Reconnect => vec![Effect::PrepareReconnect(id)].into(),
+        Action::Disconnect if !record.account.offers_disconnect() => Reply::say(crate::tr!(
+            "toast-already-disconnected",
+            handle = record.account.handle.clone()
+        )),
+        Action::Disconnect => vec![Effect::PrepareDisconnect(id)].into(),
+        _ => vec![Effect::PrepareRemove(id)].into(),
     }
 }
 
@@ -287,113 +297,31 @@ fn tone(theme: &Theme, tone: StatusTone) -> ratatui::style::Style {
     }
 }
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut Hits) {
-    let theme = &app.theme;
-    let Some(session) = &app.session else { return };
+pub fn draw(
+    frame: &mut Frame<'_>,
+    ctx: &Context<'_>,
+    (pane, filter_input): (&AccountsPane, Option<&Input>),
+    area: Rect,
+    hits: &mut Hits,
+) {
+    let (theme, session, zone) = (ctx.theme, ctx.session, ctx.zone);
     let now = session.now;
-    let mut y = area.y;
+    let by_urgency = pane.order == ListOrder::ByUrgency;
+    let mut y = area.y + draw_heading(frame, theme, (pane, filter_input), area);
     let bottom = area.bottom();
-    // The filter line, while typing or while a filter is kept.
-    if let Some(input) = &app.filter_input {
-        let prompt = " / ";
-        let width = (area.width as usize).saturating_sub(prompt.len() + 22);
-        let scroll = input.visual_scroll(width);
-        let shown: String = input.value().chars().skip(scroll).take(width).collect();
-        let line = Line::from(vec![
-            Span::styled(prompt, theme.accent),
-            Span::styled(escape_control(&shown).into_owned(), theme.text),
-            Span::styled(
-                format!("   {}", crate::tr!("filter-typing-keys")),
-                theme.muted,
-            ),
-        ]);
-        frame.render_widget(Paragraph::new(line), Rect::new(area.x, y, area.width, 1));
-        let cursor_x =
-            area.x + prompt.len() as u16 + input.visual_cursor().saturating_sub(scroll) as u16;
-        frame.set_cursor_position((cursor_x.min(area.right().saturating_sub(1)), y));
-        y += 1;
-    } else if let Some(filter) = &app.accounts.filter {
-        let line = Line::from(vec![
-            Span::styled(
-                format!(
-                    " {}",
-                    crate::tr!(
-                        "filter-kept",
-                        filter = crate::present::truncate(&escape_control(filter), 60)
-                    )
-                ),
-                theme.accent,
-            ),
-            Span::styled(
-                format!("   {}", crate::tr!("filter-kept-keys")),
-                theme.muted,
-            ),
-        ]);
-        frame.render_widget(Paragraph::new(line), Rect::new(area.x, y, area.width, 1));
-        y += 1;
-    }
-    // The order and the state shown, when not the page's own.
-    let by_urgency = app.accounts.order == ListOrder::ByUrgency;
-    if by_urgency || app.accounts.state != StateFilter::All {
-        let mut parts = Vec::new();
-        if by_urgency {
-            parts.push(crate::tr!("order-by-urgency"));
-        }
-        if app.accounts.state != StateFilter::All {
-            parts.push(crate::tr!(
-                "showing-state",
-                state = state_words(app.accounts.state)
-            ));
-        }
-        let line = Line::from(vec![
-            Span::styled(format!(" {}", parts.join(" · ")), theme.accent),
-            Span::styled(format!("   {}", crate::tr!("order-keys")), theme.muted),
-        ]);
-        frame.render_widget(Paragraph::new(line), Rect::new(area.x, y, area.width, 1));
-        y += 1;
-    }
     // Under the list: the hovered account's whole status (its row may give
     // the status's room to the actions), then the hidden count (R8).
-    let hovered_whole = app.accounts.hovered().map(|record| {
-        let (status, tone_of) = status_text(record, now, zone);
-        let advice = match record.account.next_step(now) {
-            NextStep::ReminderWeek { .. } => format!(" · {}", crate::tr!("advice-reminder-week")),
-            NextStep::CannotComeBack { .. } => {
-                format!(" · {}", crate::tr!("advice-cannot-come-back"))
-            }
-            _ => String::new(),
-        };
-        Line::from(vec![
-            Span::styled(
-                format!(" ▸ @{}: ", escape_control(&record.account.handle)),
-                theme.muted,
-            ),
-            Span::styled(status, tone(theme, tone_of)),
-            Span::styled(advice, theme.muted),
-        ])
-    });
+    let hovered_whole = pane
+        .hovered()
+        .map(|record| hovered_line(theme, record, now, zone));
     let hovered_lines = hovered_whole.as_ref().map_or(0, |l| {
         l.width().div_ceil(area.width.max(1) as usize).min(2) as u16
     });
-    let footer_lines = u16::from(app.accounts.hidden > 0) + hovered_lines;
+    let footer_lines = u16::from(pane.hidden > 0) + hovered_lines;
     let list_bottom = bottom.saturating_sub(footer_lines);
-    let rows = &app.accounts.rows;
+    let rows = &pane.rows;
     if rows.is_empty() {
-        let text = match (&app.accounts.filter, app.accounts.state) {
-            (Some(_), _) if app.accounts.hidden_matches > 0 => format!(
-                " {}",
-                crate::tr!("empty-filter-hidden", count = app.accounts.hidden_matches)
-            ),
-            (Some(f), _) => format!(
-                " {}",
-                crate::tr!(
-                    "empty-filter",
-                    filter = crate::present::truncate(&escape_control(f), 60)
-                )
-            ),
-            (None, StateFilter::All) => format!(" {}", crate::tr!("empty-accounts")),
-            (None, state) => format!(" {}", crate::tr!("empty-state", state = state_words(state))),
-        };
+        let text = format!(" {}", empty_words(pane));
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.muted)),
             Rect::new(area.x, y, area.width, 1),
@@ -442,12 +370,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         if y >= list_bottom {
             break;
         }
-        let hovered = app.accounts.hover == Some(a.id);
+        let hovered = pane.hover == Some(a.id);
         let row_rect = Rect::new(area.x, y, area.width, 1);
         hits.rows.push((row_rect, a.id));
         let (status, status_tone) = status_text(record, now, zone);
         let base = if hovered { theme.hovered } else { theme.text };
-        let marked = app.accounts.marked.contains(&a.id);
+        let marked = pane.marked.contains(&a.id);
         let lead = match (hovered, marked) {
             (true, true) => "▌✓",
             (true, false) => "▌ ",
@@ -471,7 +399,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         // The hovered row reveals its actions on the row itself, over the
         // end of its status: rows never move under the pointer.
         let actions = if hovered {
-            inline_actions(app, record, width.saturating_sub(used) / 2)
+            inline_actions(ctx, record, width.saturating_sub(used) / 2)
         } else {
             Vec::new()
         };
@@ -505,17 +433,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     }
     hits.visible_accounts = shown;
     if let Some(line) = hovered_whole {
-        let y = bottom - u16::from(app.accounts.hidden > 0) - hovered_lines;
+        let y = bottom - u16::from(pane.hidden > 0) - hovered_lines;
         frame.render_widget(
             Paragraph::new(line).wrap(ratatui::widgets::Wrap { trim: true }),
             Rect::new(area.x, y, area.width, hovered_lines),
         );
     }
-    if app.accounts.hidden > 0 {
-        let text = format!(
-            " {}",
-            crate::tr!("hidden-accounts", count = app.accounts.hidden)
-        );
+    if pane.hidden > 0 {
+        let text = format!(" {}", crate::tr!("hidden-accounts", count = pane.hidden));
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.muted)),
             Rect::new(area.x, bottom - 1, area.width, 1),
@@ -523,14 +448,118 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     }
 }
 
+/// The hovered account's whole status under the list (its row may give the
+/// status's room to the actions), with the article's advice.
+fn hovered_line(theme: &Theme, record: &AccountRecord, now: Instant, zone: Zone) -> Line<'static> {
+    let (status, tone_of) = status_text(record, now, zone);
+    let advice = match record.account.next_step(now) {
+        NextStep::ReminderWeek { .. } => format!(" · {}", crate::tr!("advice-reminder-week")),
+        NextStep::CannotComeBack { .. } => {
+            format!(" · {}", crate::tr!("advice-cannot-come-back"))
+        }
+        _ => String::new(),
+    };
+    Line::from(vec![
+        Span::styled(
+            format!(" ▸ @{}: ", escape_control(&record.account.handle)),
+            theme.muted,
+        ),
+        Span::styled(status, tone(theme, tone_of)),
+        Span::styled(advice, theme.muted),
+    ])
+}
+
+/// The lines above the list: the filter (while typing, or kept), and the
+/// order and state shown when not the page's own. Returns their height.
+fn draw_heading(
+    frame: &mut Frame<'_>,
+    theme: &Theme,
+    (pane, filter_input): (&AccountsPane, Option<&Input>),
+    area: Rect,
+) -> u16 {
+    let mut y = area.y;
+    // The filter line, while typing or while a filter is kept.
+    if let Some(input) = filter_input {
+        let prompt = " / ";
+        let width = (area.width as usize).saturating_sub(prompt.len() + 22);
+        let scroll = input.visual_scroll(width);
+        let shown: String = input.value().chars().skip(scroll).take(width).collect();
+        let line = Line::from(vec![
+            Span::styled(prompt, theme.accent),
+            Span::styled(escape_control(&shown).into_owned(), theme.text),
+            Span::styled(
+                format!("   {}", crate::tr!("filter-typing-keys")),
+                theme.muted,
+            ),
+        ]);
+        frame.render_widget(Paragraph::new(line), Rect::new(area.x, y, area.width, 1));
+        let cursor_x =
+            area.x + prompt.len() as u16 + input.visual_cursor().saturating_sub(scroll) as u16;
+        frame.set_cursor_position((cursor_x.min(area.right().saturating_sub(1)), y));
+        y += 1;
+    } else if let Some(filter) = &pane.filter {
+        let line = Line::from(vec![
+            Span::styled(
+                format!(
+                    " {}",
+                    crate::tr!(
+                        "filter-kept",
+                        filter = crate::present::truncate(&escape_control(filter), 60)
+                    )
+                ),
+                theme.accent,
+            ),
+            Span::styled(
+                format!("   {}", crate::tr!("filter-kept-keys")),
+                theme.muted,
+            ),
+        ]);
+        frame.render_widget(Paragraph::new(line), Rect::new(area.x, y, area.width, 1));
+        y += 1;
+    }
+    // The order and the state shown, when not the page's own.
+    let by_urgency = pane.order == ListOrder::ByUrgency;
+    if by_urgency || pane.state != StateFilter::All {
+        let mut parts = Vec::new();
+        if by_urgency {
+            parts.push(crate::tr!("order-by-urgency"));
+        }
+        if pane.state != StateFilter::All {
+            parts.push(crate::tr!("showing-state", state = state_words(pane.state)));
+        }
+        let line = Line::from(vec![
+            Span::styled(format!(" {}", parts.join(" · ")), theme.accent),
+            Span::styled(format!("   {}", crate::tr!("order-keys")), theme.muted),
+        ]);
+        frame.render_widget(Paragraph::new(line), Rect::new(area.x, y, area.width, 1));
+        y += 1;
+    }
+    y - area.y
+}
+
+/// What an empty list says: why it is empty, and where hidden matches are.
+fn empty_words(pane: &AccountsPane) -> String {
+    match (&pane.filter, pane.state) {
+        (Some(_), _) if pane.hidden_matches > 0 => {
+            crate::tr!("empty-filter-hidden", count = pane.hidden_matches)
+        }
+        (Some(f), _) => crate::tr!(
+            "empty-filter",
+            filter = crate::present::truncate(&escape_control(f), 60)
+        ),
+        (None, StateFilter::All) => crate::tr!("empty-accounts"),
+        (None, state) => crate::tr!("empty-state", state = state_words(state)),
+    }
+}
+
 /// The hovered row's actions: Reconnect only when not connected (R6f);
 /// Disconnect and Remove only for users allowed (R10b), else who may.
 fn inline_actions(
-    app: &App,
+    ctx: &Context<'_>,
     record: &AccountRecord,
     room: usize,
 ) -> Vec<(String, Option<Action>, ratatui::style::Style)> {
-    let theme = &app.theme;
+    let theme = ctx.theme;
     let mut actions = Vec::new();
     let connected = record.account.offers_disconnect();
     if record.account.offers_reconnect() {
@@ -540,7 +569,7 @@ fn inline_actions(
             theme.button_focused,
         ));
     }
-    if may_act_on(app, record) {
+    if ctx.session.may_disconnect(record) {
         if connected {
             actions.push((
                 format!("[{}]", crate::tr!("button-disconnect")),

@@ -6,34 +6,43 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
 
-use super::{empty, paged_action, row_rect};
+use super::kit::{Context, Paged, Reply, empty, paged_action, row_rect};
+use crate::lifecycle::{AccountId, Instant};
 use crate::present::column as cut;
 use crate::present::escape_control;
+use crate::store::audit::AuditEntry;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect, Hits};
-use crate::tui::view::Zone;
+use crate::tui::effect::Effect;
+use crate::tui::hits::Hits;
+
+/// The audit log as the tab pages it.
+pub type ActivityList = Paged<AuditEntry, (Instant, i64)>;
 
 /// ⏎ opens the entry's account, or says it was removed.
-pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
+pub fn handle(list: &mut ActivityList, action: Action) -> Reply {
     if action == Action::Confirm {
-        let Some(entry) = app.activity.rows.get(app.activity.selected) else {
-            return vec![];
+        let Some(entry) = list.rows.get(list.selected) else {
+            return Reply::default();
         };
         return match (entry.account_id, &entry.account) {
-            (Some(id), Some(_)) => vec![Effect::OpenDetail(id)],
-            (Some(id), None) => {
-                app.toast(crate::tr!("toast-account-removed-log", id = id));
-                vec![]
-            }
-            (None, _) => vec![],
+            (Some(id), Some(_)) => vec![Effect::OpenDetail(id)].into(),
+            (Some(id), None) => Reply::say(crate::tr!("toast-account-removed-log", id = id)),
+            (None, _) => Reply::default(),
         };
     }
-    paged_action(&mut app.activity, action, |e| (e.at, e.id))
+    paged_action(list, action, |e| (e.at, e.id)).into()
 }
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut Hits) {
-    let theme = &app.theme;
-    let scope = match app.activity_account {
+/// The log of one account (`a` on its row), or of all.
+pub fn draw(
+    frame: &mut Frame<'_>,
+    ctx: &Context<'_>,
+    (log, of_account): (&ActivityList, Option<AccountId>),
+    area: Rect,
+    hits: &mut Hits,
+) {
+    let (theme, zone) = (ctx.theme, ctx.zone);
+    let scope = match of_account {
         Some(id) => format!(" {}", crate::tr!("activity-of-account", id = id)),
         None => format!(" {}", crate::tr!("activity-of-all")),
     };
@@ -52,12 +61,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     );
     hits.list_area = list;
     hits.list_capacity = list.height as usize;
-    let rows = &app.activity.rows;
+    let rows = &log.rows;
     if rows.is_empty() {
-        empty(frame, app, list, &crate::tr!("empty-activity"));
+        empty(frame, theme, list, &crate::tr!("empty-activity"));
         return;
     }
-    if let Some(e) = rows.get(app.activity.selected) {
+    if let Some(e) = rows.get(log.selected) {
         let account = match (&e.account, e.account_id) {
             (Some(a), _) => format!(
                 "{} · {} @{}",
@@ -83,7 +92,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     }
     let width = area.width as usize;
     for (i, e) in rows.iter().take(list.height as usize).enumerate() {
-        let selected = i == app.activity.selected;
+        let selected = i == log.selected;
         let account = match (&e.account, e.account_id) {
             (Some(a), _) => format!("{} · {}", a.network.label(), escape_control(&a.name)),
             (None, Some(id)) => crate::tr!("activity-removed-short", id = id),
@@ -100,7 +109,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         };
         let text = format!(
             " {:<18} {} {} {} {outcome}{}",
-            crate::tui::view::long_date_column(zone, e.at),
+            crate::tui::format::long_date_column(zone, e.at),
             cut(&actor, 16),
             cut(&crate::present::action_words(&e.action), 16),
             cut(&account, 24),

@@ -6,37 +6,52 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{empty, paged_action, row_rect};
+use super::kit::{Context, Paged, empty, paged_action, row_rect};
+use crate::lifecycle::Instant;
 use crate::present::{column as cut, escape_control};
+use crate::store::notifications::Notification;
+use crate::store::outbox::Delivery;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect, Hits};
-use crate::tui::view::{Zone, pick, relative};
+use crate::tui::effect::Effect;
+use crate::tui::format::relative;
+use crate::tui::hits::Hits;
+use crate::tui::theme::pick;
+
+/// The inbox as the tab pages it.
+pub type Inbox = Paged<Notification, (Instant, i64)>;
+
+/// Deliveries that failed for good: the newest few, and how many in all.
+pub type Failed<'a> = (&'a [Delivery], i64);
 
 /// ⏎ marks the notification read and opens its account's detail.
-pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
+pub fn handle(inbox: &mut Inbox, action: Action) -> Vec<Effect> {
     if action == Action::Confirm {
-        return app
-            .inbox
+        return inbox
             .rows
-            .get(app.inbox.selected)
+            .get(inbox.selected)
             .map(|n| vec![Effect::MarkRead(n.id), Effect::OpenDetail(n.account_id)])
             .unwrap_or_default();
     }
-    paged_action(&mut app.inbox, action, |n| (n.at, n.id))
+    paged_action(inbox, action, |n| (n.at, n.id))
 }
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut Hits) {
-    let theme = &app.theme;
-    let now = app.session.as_ref().map(|s| s.now).unwrap_or_default();
-    let area = draw_failed_deliveries(frame, app, area);
+pub fn draw(
+    frame: &mut Frame<'_>,
+    ctx: &Context<'_>,
+    (inbox, failed): (&Inbox, Failed<'_>),
+    area: Rect,
+    hits: &mut Hits,
+) {
+    let (theme, zone, now) = (ctx.theme, ctx.zone, ctx.session.now);
+    let area = draw_failed_deliveries(frame, ctx, failed, area);
     hits.list_capacity = area.height as usize;
-    let rows = &app.inbox.rows;
+    let rows = &inbox.rows;
     if rows.is_empty() {
-        empty(frame, app, area, &crate::tr!("empty-notifications"));
+        empty(frame, theme, area, &crate::tr!("empty-notifications"));
         return;
     }
     for (i, n) in rows.iter().take(area.height as usize).enumerate() {
-        let selected = i == app.inbox.selected;
+        let selected = i == inbox.selected;
         let what = match n.kind.as_str() {
             "reauth_reminder" => crate::tr!("notification-reminder"),
             "purge_warning" => crate::tr!("notification-purge-warning"),
@@ -63,7 +78,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
                 cut(
                     &format!(
                         "{} {:<12} {what} · {account}",
-                        crate::tui::view::long_date_column(zone, n.at),
+                        crate::tui::format::long_date_column(zone, n.at),
                         relative(n.at, now),
                     ),
                     (area.width as usize).saturating_sub(3),
@@ -80,19 +95,20 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
 /// Deliveries that failed for good (issue 12), above the inbox: how many,
 /// the newest few with their last error, and the key that sends them again.
 /// Returns the area left for the inbox.
-fn draw_failed_deliveries(frame: &mut Frame<'_>, app: &App, area: Rect) -> Rect {
-    let failed = &app.failed_deliveries;
+fn draw_failed_deliveries(
+    frame: &mut Frame<'_>,
+    ctx: &Context<'_>,
+    (failed, failed_count): Failed<'_>,
+    area: Rect,
+) -> Rect {
     if failed.is_empty() || area.height < 8 {
         return area;
     }
-    let theme = &app.theme;
+    let theme = ctx.theme;
     let width = area.width as usize;
     let mut lines = vec![Line::from(Span::styled(
         cut(
-            &crate::tr!(
-                "notifications-failed-heading",
-                count = app.failed_delivery_count
-            ),
+            &crate::tr!("notifications-failed-heading", count = failed_count),
             width,
         ),
         theme.warning,

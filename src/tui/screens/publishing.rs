@@ -8,13 +8,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Paged, empty, paged_action, row_rect};
+use super::kit::Context;
+use super::kit::{Paged, empty, paged_action, row_rect};
 use crate::lifecycle::post::Tab as PostTab;
 use crate::present::{column as cut, escape_control};
 use crate::store::posts::{PostLine, TimeCursor};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect, Hits};
-use crate::tui::view::{Zone, long_date, pick, relative};
+use crate::tui::effect::Effect;
+use crate::tui::format::{long_date, relative};
+use crate::tui::hits::Hits;
+use crate::tui::theme::pick;
 
 /// The Publishing tab: its sub-tab and its page of posts.
 pub struct PostsPane {
@@ -22,22 +25,22 @@ pub struct PostsPane {
     pub list: Paged<PostLine, TimeCursor>,
 }
 
-pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
+pub fn handle(pane: &mut PostsPane, action: Action) -> Vec<Effect> {
     if matches!(action, Action::Left | Action::Right) {
         let at = PostTab::ALL
             .iter()
-            .position(|t| *t == app.posts.tab)
+            .position(|t| *t == pane.tab)
             .unwrap_or(0);
         let next = if action == Action::Right {
             (at + 1) % 4
         } else {
             (at + 3) % 4
         };
-        app.posts.tab = PostTab::ALL[next];
-        app.posts.list = Paged::default();
+        pane.tab = PostTab::ALL[next];
+        pane.list = Paged::default();
         return vec![Effect::Reload];
     }
-    paged_action(&mut app.posts.list, action, |p| p.cursor)
+    paged_action(&mut pane.list, action, |p| p.cursor)
 }
 
 /// A post's status in words.
@@ -45,9 +48,14 @@ fn status_words(line: &PostLine) -> String {
     crate::present::post_status_words(line.post.status)
 }
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut Hits) {
-    let theme = &app.theme;
-    let now = app.session.as_ref().map(|s| s.now).unwrap_or_default();
+pub fn draw(
+    frame: &mut Frame<'_>,
+    ctx: &Context<'_>,
+    pane: &PostsPane,
+    area: Rect,
+    hits: &mut Hits,
+) {
+    let (theme, zone, now) = (ctx.theme, ctx.zone, ctx.session.now);
     let mut x = area.x + 1;
     for tab in PostTab::ALL {
         let label = crate::tr!(match tab {
@@ -58,7 +66,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         });
         let w = crate::present::width(&label) as u16;
         let rect = Rect::new(x, area.y, w, 1);
-        let style = pick(tab == app.posts.tab, theme.tab_active, theme.muted);
+        let style = pick(tab == pane.tab, theme.tab_active, theme.muted);
         frame.render_widget(Paragraph::new(Span::styled(label, style)), rect);
         hits.post_tabs.push((rect, tab));
         x += w + 3;
@@ -79,9 +87,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
     );
     hits.list_area = list;
     hits.list_capacity = list.height as usize;
-    let rows = &app.posts.list.rows;
+    let rows = &pane.list.rows;
     if rows.is_empty() {
-        empty(frame, app, list, &crate::tr!("empty-posts"));
+        empty(frame, theme, list, &crate::tr!("empty-posts"));
         return;
     }
     let width = area.width as usize;
@@ -104,7 +112,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mut
         .unwrap_or(0)
         .clamp(if wide { 28 } else { 22 }, (width / 3).max(22));
     for (i, line) in rows.iter().take(list.height as usize).enumerate() {
-        let selected = i == app.posts.list.selected;
+        let selected = i == pane.list.selected;
         let post = &line.post;
         let when = post
             .published_at

@@ -5,108 +5,22 @@ mod overlays;
 mod tour;
 
 use crate::present::escape_control;
-use chrono::{DateTime, FixedOffset, Local};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::app::{Access, App, Focus, Hits, Layer, MainTab, SIDEBAR, SOCIAL};
+pub use super::format::{
+    Tally, Zone, describe_sweep, long_date, long_date_column, relative, sentence, short_date,
+};
 use super::keymap::Context;
 use super::screens;
-use crate::lifecycle::Instant;
-pub use crate::present::{relative, sentence};
-use crate::store::SweepEvent;
+use super::screens::Context as ScreenContext;
+use super::state::{Access, App, Focus, Hits, Layer, MainTab, SIDEBAR, SOCIAL};
 
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
-
-/// Display converts instants to the user's zone (T1); tests pin UTC.
-#[derive(Clone, Copy, Debug)]
-pub enum Zone {
-    Local,
-    Fixed(FixedOffset),
-}
-
-impl Zone {
-    pub fn show(self, t: Instant) -> DateTime<FixedOffset> {
-        match self {
-            Zone::Local => t.with_timezone(&Local).fixed_offset(),
-            Zone::Fixed(offset) => t.with_timezone(&offset),
-        }
-    }
-}
-
-/// `long_date` padded to the widest date of the language, so dates in a
-/// column line up ("1 feb 2026, 09:00" beside "25 feb 2026, 09:00").
-pub fn long_date_column(zone: Zone, t: Instant) -> String {
-    let widest = crate::i18n::dates::long(
-        &chrono::DateTime::parse_from_rfc3339("2026-12-28T23:59:00+00:00")
-            .expect("a valid constant"),
-    );
-    crate::present::column(&long_date(zone, t), crate::present::width(&widest))
-}
-
-/// "Mar 04" / "4 mar"
-pub fn short_date(zone: Zone, t: Instant) -> String {
-    crate::i18n::dates::day_month(&zone.show(t))
-}
-
-/// "Mar 04 2026 09:00" / "4 mar 2026, 09:00"
-pub fn long_date(zone: Zone, t: Instant) -> String {
-    crate::i18n::dates::long(&zone.show(t))
-}
-
-/// What a sweep did, by kind of event, in the order they first came.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Tally(pub Vec<(&'static str, usize)>);
-
-impl Tally {
-    pub fn add(&mut self, events: &[SweepEvent]) {
-        for e in events {
-            let name = e.kind.name();
-            match self.0.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, c)) => *c += 1,
-                None => self.0.push((name, 1)),
-            }
-        }
-    }
-
-    pub fn total(&self) -> usize {
-        self.0.iter().map(|(_, n)| n).sum()
-    }
-
-    /// The toast after the clock moved.
-    pub fn describe(&self, clock: Instant) -> String {
-        let at = crate::lifecycle::time::format_instant(clock);
-        if self.0.is_empty() {
-            return crate::tr!("toast-clock-nothing", at = at);
-        }
-        let parts: Vec<String> = self
-            .0
-            .iter()
-            .map(|(name, n)| {
-                let id = match *name {
-                    "published" => "tally-published",
-                    "reauth_reminder" => "tally-reauth-reminder",
-                    "purge_warning" => "tally-purge-warning",
-                    "disconnected" => "tally-disconnected",
-                    _ => "tally-purged",
-                };
-                crate::tr!(id, count = *n)
-            })
-            .collect();
-        crate::tr!("toast-clock-moved", at = at, events = parts.join(", "))
-    }
-}
-
-/// The toast after the clock moved: what the sweep did.
-pub fn describe_sweep(clock: Instant, events: &[SweepEvent]) -> String {
-    let mut tally = Tally::default();
-    tally.add(events);
-    tally.describe(clock)
-}
 
 /// Draws the whole screen and returns where things are.
 pub fn draw(frame: &mut Frame<'_>, app: &App, zone: Zone) -> Hits {
@@ -403,20 +317,45 @@ fn draw_main(frame: &mut Frame<'_>, app: &App, area: Rect, zone: Zone, hits: &mu
     }
     hits.list_area = content;
     hits.list_capacity = content.height as usize;
-    match app.session.as_ref().map(|s| &s.access) {
-        Some(Access::Locked(message)) => {
+    let Some(session) = &app.session else { return };
+    match &session.access {
+        Access::Locked(message) => {
             locked(frame, app, content, &crate::tr!("locked-title"), message)
         }
-        Some(Access::NoAccess(message)) => {
+        Access::NoAccess(message) => {
             locked(frame, app, content, &crate::tr!("no-access-title"), message)
         }
-        None => {}
-        Some(Access::Granted) => match app.tab {
-            MainTab::Accounts => screens::accounts::draw(frame, app, content, zone, hits),
-            MainTab::Publishing => screens::publishing::draw(frame, app, content, zone, hits),
-            MainTab::Notifications => screens::notifications::draw(frame, app, content, zone, hits),
-            MainTab::Activity => screens::activity::draw(frame, app, content, zone, hits),
-        },
+        Access::Granted => draw_screen(frame, app, (session, zone), content, hits),
+    }
+}
+
+/// The current tab's screen, from its pane and a read-only context.
+fn draw_screen(
+    frame: &mut Frame<'_>,
+    app: &App,
+    (session, zone): (&super::state::SessionInfo, Zone),
+    area: Rect,
+    hits: &mut Hits,
+) {
+    let ctx = ScreenContext {
+        theme: &app.theme,
+        session,
+        zone,
+    };
+    match app.tab {
+        MainTab::Accounts => {
+            let pane = (&app.accounts, app.filter_input.as_ref());
+            screens::accounts::draw(frame, &ctx, pane, area, hits)
+        }
+        MainTab::Publishing => screens::publishing::draw(frame, &ctx, &app.posts, area, hits),
+        MainTab::Notifications => {
+            let failed = (app.failed_deliveries.as_slice(), app.failed_delivery_count);
+            screens::notifications::draw(frame, &ctx, (&app.inbox, failed), area, hits)
+        }
+        MainTab::Activity => {
+            let pane = (&app.activity, app.activity_account);
+            screens::activity::draw(frame, &ctx, pane, area, hits)
+        }
     }
 }
 
@@ -561,9 +500,4 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
         spans.push(Span::styled(format!(" {hint} "), theme.text));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-/// A one-line style for the focused or hovered thing.
-pub fn pick(selected: bool, on: Style, off: Style) -> Style {
-    if selected { on } else { off }
 }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::tui::app::{App, TourView};
+use crate::tui::state::{App, TourView};
 
 /// How many rows the panel takes from the list: its narration, wrapped,
 /// and its borders.

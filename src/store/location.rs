@@ -1,0 +1,175 @@
+//! Where a portal is: a SQLite file, or a PostgreSQL connection string (a
+//! URL or libpq's keywords), and how it is shown without its secrets.
+
+use std::path::Path;
+use std::time::Duration;
+
+use super::db::Connection;
+use crate::error::{Error, Result};
+
+/// The PostgreSQL connection a `--db` names, if it names one: a URL, or
+/// libpq's `key=value` form (`host=db dbname=portal`), which the driver
+/// reads too.
+pub fn postgres_url(path: &Path) -> Option<&str> {
+    let text = path.to_str()?;
+    (text.starts_with("postgres://")
+        || text.starts_with("postgresql://")
+        || is_keyword_connection(text))
+    .then_some(text)
+}
+
+/// Whether `text` starts like a libpq keyword/value connection string: a
+/// known keyword, then `=`.
+fn is_keyword_connection(text: &str) -> bool {
+    const KEYWORDS: [&str; 10] = [
+        "host",
+        "hostaddr",
+        "port",
+        "dbname",
+        "user",
+        "password",
+        "sslmode",
+        "service",
+        "application_name",
+        "connect_timeout",
+    ];
+    let first = text.split_whitespace().next().unwrap_or("");
+    first
+        .split_once('=')
+        .is_some_and(|(key, _)| KEYWORDS.contains(&key))
+}
+
+/// A portal's place for people: a file's path, or a connection string
+/// without its password in any form the driver reads.
+pub fn location(path: &Path) -> String {
+    without_secrets(&path.to_string_lossy())
+}
+
+/// `text` with every password a PostgreSQL client would read from it
+/// hidden (issue 17, item 12): a URL's `user:password@`, a `password=`
+/// query parameter, and a `password=` keyword, quoted or not.
+pub fn without_secrets(text: &str) -> String {
+    let text = match text.find("://") {
+        Some(scheme) => {
+            let rest = &text[scheme + 3..];
+            let end = rest.find(['/', '?']).unwrap_or(rest.len());
+            let authority = &rest[..end];
+            match authority.rfind('@') {
+                Some(at) => {
+                    let user = authority[..at].split(':').next().unwrap_or("");
+                    format!(
+                        "{}{user}{}{}",
+                        &text[..scheme + 3],
+                        &authority[at..],
+                        &rest[end..]
+                    )
+                }
+                None => text.to_string(),
+            }
+        }
+        None => text.to_string(),
+    };
+    const KEY: &str = "password=";
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    let mut previous: Option<char> = None;
+    while let Some((at, c)) = chars.next() {
+        let starts_key = matches!(previous, None | Some('?' | '&' | ' ' | '\t' | '\n'))
+            && text[at..]
+                .get(..KEY.len())
+                .is_some_and(|k| k.eq_ignore_ascii_case(KEY));
+        if !starts_key {
+            out.push(c);
+            previous = Some(c);
+            continue;
+        }
+        out.push_str(&text[at..at + KEY.len()]);
+        out.push_str("<hidden>");
+        for _ in 1..KEY.len() {
+            chars.next();
+        }
+        // The value: 'quoted' (with \' inside), or up to the next separator.
+        if chars.peek().is_some_and(|(_, c)| *c == '\'') {
+            chars.next();
+            while let Some((_, c)) = chars.next() {
+                match c {
+                    '\\' => {
+                        chars.next();
+                    }
+                    '\'' => break,
+                    _ => {}
+                }
+            }
+        } else {
+            while chars
+                .peek()
+                .is_some_and(|(_, c)| !matches!(c, '&' | ' ' | '\t' | '\n' | '#'))
+            {
+                chars.next();
+            }
+        }
+        previous = Some('=');
+    }
+    out
+}
+
+pub(super) fn connect_postgres(url: &str) -> Result<Connection> {
+    let mut config: postgres::Config = url.parse().map_err(|e: postgres::Error| {
+        Error::invalid(
+            "bad_database_url",
+            crate::tr!(
+                "error-postgres-url",
+                url = location(Path::new(url)),
+                why = e.to_string()
+            ),
+        )
+    })?;
+    config.connect_timeout(Duration::from_secs(10));
+    let client = config.connect(postgres::NoTls)?;
+    Connection::from_postgres(client)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn a_postgresql_url_is_shown_without_its_password() {
+        assert_eq!(
+            super::location(Path::new("postgres://ana:s3cret@db.acme.test:5432/portal")),
+            "postgres://ana@db.acme.test:5432/portal"
+        );
+        assert_eq!(
+            super::location(Path::new("postgresql://ana@db.acme.test/portal")),
+            "postgresql://ana@db.acme.test/portal"
+        );
+        assert_eq!(super::location(Path::new("acme.db")), "acme.db");
+        assert!(super::postgres_url(Path::new("acme.db")).is_none());
+    }
+
+    #[test]
+    fn every_form_of_a_password_the_driver_reads_is_hidden() {
+        for (given, shown) in [
+            (
+                "postgres://db.acme.test/portal?sslmode=require&password=s3cret&user=ana",
+                "postgres://db.acme.test/portal?sslmode=require&password=<hidden>&user=ana",
+            ),
+            (
+                "postgres://ana:s3cret@db/portal?PASSWORD=s3cret",
+                "postgres://ana@db/portal?PASSWORD=<hidden>",
+            ),
+            (
+                "host=db.acme.test password=s3cret dbname=portal",
+                "host=db.acme.test password=<hidden> dbname=portal",
+            ),
+            (
+                "host=db password='s3 \\'cret' user=ana",
+                "host=db password=<hidden> user=ana",
+            ),
+            ("password=s3cret", "password=<hidden>"),
+            ("portal-password=kept.db", "portal-password=kept.db"),
+        ] {
+            assert_eq!(super::without_secrets(given), shown, "{given}");
+        }
+    }
+}
