@@ -18,7 +18,7 @@ use ratatui::backend::TestBackend;
 use rusqlite::{Connection, OpenFlags, params};
 use switchboard::lifecycle::Tab;
 use switchboard::lifecycle::time::{from_unix_seconds, parse_instant};
-use switchboard::store::accounts::{self, Anchor, ListCursor, ListFilter};
+use switchboard::store::accounts::{self, Bound, ListCursor, ListFilter};
 use switchboard::store::{Portal, actions, generate, posts, previews};
 use switchboard::tui::Runtime;
 use switchboard::tui::effects::Backend;
@@ -266,7 +266,7 @@ fn accounts_rows(b: &mut Bench) {
             let rows = accounts::window(
                 portal.connection(),
                 ListFilter::list(now()),
-                Anchor::Start,
+                Bound::Start,
                 50,
             )
             .unwrap();
@@ -311,7 +311,7 @@ fn accounts_rows(b: &mut Bench) {
             accounts::window(
                 portal.connection(),
                 ListFilter::list(now()),
-                Anchor::After(&cursor),
+                Bound::After(&cursor),
                 50,
             )
             .unwrap();

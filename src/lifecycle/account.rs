@@ -82,7 +82,7 @@ pub struct Disconnection {
 
 /// R3. A removed account does not exist any more (R13).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Connection {
+pub enum ConnectionState {
     Connected,
     Disconnected(Disconnection),
     /// Disconnected and past its reconnect window: its history is purged (R7).
@@ -112,7 +112,7 @@ pub struct Account {
     pub network: Network,
     pub handle: String,
     pub name: String,
-    pub connection: Connection,
+    pub connection: ConnectionState,
     pub first_connected_at: Instant,
     /// The start of the current grant (R1).
     pub authorized_at: Instant,
@@ -220,7 +220,7 @@ impl Account {
             network,
             handle: handle.to_string(),
             name: name.to_string(),
-            connection: Connection::Connected,
+            connection: ConnectionState::Connected,
             first_connected_at: now,
             authorized_at: now,
             last_published_at: None,
@@ -233,20 +233,20 @@ impl Account {
 
     pub fn status(&self) -> Status {
         match self.connection {
-            Connection::Connected => Status::Connected,
-            Connection::Disconnected(_) => Status::Disconnected,
-            Connection::Expired(_) => Status::Expired,
+            ConnectionState::Connected => Status::Connected,
+            ConnectionState::Disconnected(_) => Status::Disconnected,
+            ConnectionState::Expired(_) => Status::Expired,
         }
     }
 
     pub fn is_connected(&self) -> bool {
-        self.connection == Connection::Connected
+        self.connection == ConnectionState::Connected
     }
 
     pub fn disconnection(&self) -> Option<Disconnection> {
         match self.connection {
-            Connection::Connected => None,
-            Connection::Disconnected(d) | Connection::Expired(d) => Some(d),
+            ConnectionState::Connected => None,
+            ConnectionState::Disconnected(d) | ConnectionState::Expired(d) => Some(d),
         }
     }
 
@@ -318,7 +318,7 @@ impl Account {
     /// E1: a week before the history is purged, while still disconnected.
     pub fn purge_warning_at(&self) -> Option<Instant> {
         match self.connection {
-            Connection::Disconnected(_) => {
+            ConnectionState::Disconnected(_) => {
                 self.reconnect_deadline().map(|d| REMINDER_LEAD.before(d))
             }
             _ => None,
@@ -342,9 +342,9 @@ impl Account {
     /// again. "By urgency" lists the soonest first.
     pub fn urgent_at(&self) -> Option<Instant> {
         match self.connection {
-            Connection::Connected => self.reauth_due_at(),
-            Connection::Disconnected(_) => self.reconnect_deadline(),
-            Connection::Expired(_) => None,
+            ConnectionState::Connected => self.reauth_due_at(),
+            ConnectionState::Disconnected(_) => self.reconnect_deadline(),
+            ConnectionState::Expired(_) => None,
         }
     }
 
@@ -361,22 +361,22 @@ impl Account {
     /// only word and colour it.
     pub fn next_step(&self, now: Instant) -> NextStep {
         match self.connection {
-            Connection::Connected => match self.reauth_due_at() {
+            ConnectionState::Connected => match self.reauth_due_at() {
                 Some(due) if self.in_reminder_week(now) => NextStep::ReminderWeek { due },
                 due => NextStep::Healthy { due },
             },
-            Connection::Disconnected(d) if d.reason == DisconnectReason::Deleted => {
+            ConnectionState::Disconnected(d) if d.reason == DisconnectReason::Deleted => {
                 NextStep::CannotComeBack {
                     since: d.at,
                     purge_at: self.reconnect_deadline().unwrap_or(d.at),
                 }
             }
-            Connection::Disconnected(d) => NextStep::ReconnectBy {
+            ConnectionState::Disconnected(d) => NextStep::ReconnectBy {
                 reason: d.reason,
                 since: d.at,
                 deadline: self.reconnect_deadline().unwrap_or(d.at),
             },
-            Connection::Expired(d) => NextStep::Purged {
+            ConnectionState::Expired(d) => NextStep::Purged {
                 reason: d.reason,
                 purged_at: self.reconnect_deadline().unwrap_or(d.at),
             },
@@ -395,7 +395,7 @@ impl Account {
             return Err(StateRefusal::AlreadyDisconnectedFor(d.reason));
         }
         Ok(Account {
-            connection: Connection::Disconnected(Disconnection { reason, at, by }),
+            connection: ConnectionState::Disconnected(Disconnection { reason, at, by }),
             purge_warning_sent: false,
             ..self.clone()
         })
@@ -410,18 +410,19 @@ impl Account {
         at: Instant,
     ) -> Result<Account, StateRefusal> {
         match (self.connection, report) {
-            (Connection::Connected, _) => self.disconnect(report.reason(), at, None),
-            (Connection::Disconnected(d) | Connection::Expired(d), NetworkReport::Deleted)
-                if d.reason != DisconnectReason::Deleted =>
-            {
+            (ConnectionState::Connected, _) => self.disconnect(report.reason(), at, None),
+            (
+                ConnectionState::Disconnected(d) | ConnectionState::Expired(d),
+                NetworkReport::Deleted,
+            ) if d.reason != DisconnectReason::Deleted => {
                 let deleted = Disconnection {
                     reason: DisconnectReason::Deleted,
                     by: None,
                     ..d
                 };
                 let connection = match self.connection {
-                    Connection::Expired(_) => Connection::Expired(deleted),
-                    _ => Connection::Disconnected(deleted),
+                    ConnectionState::Expired(_) => ConnectionState::Expired(deleted),
+                    _ => ConnectionState::Disconnected(deleted),
                 };
                 Ok(Account {
                     connection,
@@ -444,12 +445,12 @@ impl Account {
         if disconnection.reason == DisconnectReason::Deleted {
             return Err(StateRefusal::DeletedOnNetwork);
         }
-        let within_window = matches!(self.connection, Connection::Disconnected(_))
+        let within_window = matches!(self.connection, ConnectionState::Disconnected(_))
             && self.reconnect_deadline().is_some_and(|end| now < end);
         if within_window {
             // R6a: a new grant by the acting user; the original connector stays.
             let account = Account {
-                connection: Connection::Connected,
+                connection: ConnectionState::Connected,
                 authorized_at: now,
                 last_connector: actor,
                 reminder_sent: false,
@@ -490,7 +491,7 @@ impl Account {
     /// R7: the reconnect window has passed.
     pub fn expire(&self) -> Account {
         let connection = match self.connection {
-            Connection::Disconnected(d) => Connection::Expired(d),
+            ConnectionState::Disconnected(d) => ConnectionState::Expired(d),
             other => other,
         };
         Account {

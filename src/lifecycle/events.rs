@@ -1,7 +1,7 @@
 //! The sweep's events (R12): which event an account has next, in which order
 //! events at one instant apply, and how far publications can run as one step.
 
-use super::account::{Account, Connection, DisconnectReason};
+use super::account::{Account, ConnectionState, DisconnectReason};
 use super::time::{Instant, one_second};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +53,7 @@ pub struct DueEvent {
 fn pending_state_events(account: &Account) -> Vec<DueEvent> {
     let mut events = Vec::with_capacity(2);
     match account.connection {
-        Connection::Connected => {
+        ConnectionState::Connected => {
             if let Some((at, reason)) = account.reauth_deadline() {
                 events.push(DueEvent {
                     at,
@@ -67,7 +67,7 @@ fn pending_state_events(account: &Account) -> Vec<DueEvent> {
                 });
             }
         }
-        Connection::Disconnected(_) => {
+        ConnectionState::Disconnected(_) => {
             if let (false, Some(at)) = (account.purge_warning_sent, account.purge_warning_at()) {
                 events.push(DueEvent {
                     at,
@@ -81,7 +81,7 @@ fn pending_state_events(account: &Account) -> Vec<DueEvent> {
                 });
             }
         }
-        Connection::Expired(_) => {}
+        ConnectionState::Expired(_) => {}
     }
     events
 }

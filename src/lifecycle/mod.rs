@@ -16,7 +16,8 @@ pub mod time;
 mod tests;
 
 pub use account::{
-    Account, AccountId, Connection, DisconnectReason, Disconnection, NextStep, StateFilter, Status,
+    Account, AccountId, ConnectionState, DisconnectReason, Disconnection, NextStep, StateFilter,
+    Status,
 };
 pub use events::{DueEvent, EventKind};
 pub use permission::{Attempt, SocialAccess, User};

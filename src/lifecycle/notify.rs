@@ -1,7 +1,7 @@
 //! Who is notified (R9b, E1). Callers pass the candidates as they are at the
 //! event's instant; these functions decide.
 
-use super::account::{Account, Connection};
+use super::account::{Account, ConnectionState};
 use super::permission::User;
 use super::refusal::UserId;
 use super::time::Instant;
@@ -109,12 +109,12 @@ pub fn still_holds(queued: &Queued<'_>, now: Instant) -> Result<(), Stale> {
             None => Err(Stale::AccountDisconnected),
         },
         Notice::PurgeWarning => match account.connection {
-            Connection::Connected => Err(Stale::AccountReconnected),
-            Connection::Expired(_) => Err(Stale::AccountPurged),
-            Connection::Disconnected(_) if account.reconnect_deadline() == queued.deadline => {
+            ConnectionState::Connected => Err(Stale::AccountReconnected),
+            ConnectionState::Expired(_) => Err(Stale::AccountPurged),
+            ConnectionState::Disconnected(_) if account.reconnect_deadline() == queued.deadline => {
                 Ok(())
             }
-            Connection::Disconnected(_) => Err(Stale::DeadlineMoved),
+            ConnectionState::Disconnected(_) => Err(Stale::DeadlineMoved),
         },
     }
 }

@@ -310,9 +310,9 @@ impl ListCursor {
     }
 }
 
-/// Where a window of the Accounts list is anchored.
+/// The keyset bound a window of the Accounts list query starts or ends at.
 #[derive(Clone, Copy, Debug)]
-pub enum Anchor<'a> {
+pub enum Bound<'a> {
     /// From the first account.
     Start,
     /// From this account on, itself included.
@@ -397,7 +397,7 @@ fn state_condition(state: StateFilter) -> String {
 pub fn window(
     conn: &Connection,
     filter: ListFilter<'_>,
-    anchor: Anchor<'_>,
+    anchor: Bound<'_>,
     limit: usize,
 ) -> Result<Vec<AccountRecord>> {
     // One statement per anchor: only a plain row-value comparison lets
@@ -411,15 +411,15 @@ pub fn window(
         ListOrder::ByUrgency => "(:urgent, :id)",
     };
     let (seek, descending) = match anchor {
-        Anchor::Start => (String::new(), false),
-        Anchor::From(_) => (format!("AND {key} >= {cursor_key}"), false),
-        Anchor::After(_) => (format!("AND {key} > {cursor_key}"), false),
-        Anchor::Before(_) => (format!("AND {key} < {cursor_key}"), true),
-        Anchor::End => (String::new(), true),
+        Bound::Start => (String::new(), false),
+        Bound::From(_) => (format!("AND {key} >= {cursor_key}"), false),
+        Bound::After(_) => (format!("AND {key} > {cursor_key}"), false),
+        Bound::Before(_) => (format!("AND {key} < {cursor_key}"), true),
+        Bound::End => (String::new(), true),
     };
     let cursor = match anchor {
-        Anchor::From(c) | Anchor::After(c) | Anchor::Before(c) => Some(c),
-        Anchor::Start | Anchor::End => None,
+        Bound::From(c) | Bound::After(c) | Bound::Before(c) => Some(c),
+        Bound::Start | Bound::End => None,
     };
     let columns = match filter.order {
         ListOrder::ByNetwork => ["a.network", "a.name", "a.id"].as_slice(),
@@ -503,7 +503,7 @@ pub fn page(
         include_hidden,
         ..ListFilter::list(now)
     };
-    let anchor = cursor.map_or(Anchor::Start, Anchor::After);
+    let anchor = cursor.map_or(Bound::Start, Bound::After);
     window(conn, filter, anchor, limit)
 }
 
@@ -609,7 +609,7 @@ pub fn for_each_listed(
         cursor,
         limit,
         |cursor, want| {
-            let anchor = cursor.map_or(Anchor::Start, Anchor::After);
+            let anchor = cursor.map_or(Bound::Start, Bound::After);
             window(conn, filter, anchor, want)
         },
         |record| ListCursor::of(&record.account),

@@ -10,7 +10,7 @@ use super::db::{Connection, params};
 use super::rows::secs;
 use super::{NewUser, Portal, accounts, audit, users};
 use crate::error::{Error, Result};
-use crate::lifecycle::account::{Connection as Link, Disconnection};
+use crate::lifecycle::account::{ConnectionState as Link, Disconnection};
 use crate::lifecycle::post::PostStatus;
 use crate::lifecycle::time::{days, parse_instant};
 use crate::lifecycle::{Account, DisconnectReason, Instant, Network, SocialAccess, Tier, UserId};

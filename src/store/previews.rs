@@ -163,8 +163,8 @@ pub fn postable_accounts(
     // load them all.
     for _ in 0..40 {
         let anchor = match &cursor {
-            Some(c) => accounts::Anchor::After(c),
-            None => accounts::Anchor::Start,
+            Some(c) => accounts::Bound::After(c),
+            None => accounts::Bound::Start,
         };
         let page = accounts::window(conn, filter, anchor, 250)?;
         let Some(last) = page.last() else { break };

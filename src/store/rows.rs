@@ -4,7 +4,7 @@
 use super::db::Row;
 
 use crate::error::{Error, Result};
-use crate::lifecycle::account::{Connection, Disconnection};
+use crate::lifecycle::account::{ConnectionState, Disconnection};
 use crate::lifecycle::post::{CancelCause, EffectiveStatus, PostStatus, effective_status};
 use crate::lifecycle::time::from_unix_seconds;
 use crate::lifecycle::{
@@ -65,9 +65,9 @@ pub fn account_from_row(row: &Row<'_>) -> Result<Account> {
         _ => return Err(corrupt("disconnection")),
     };
     let connection = match (status.as_str(), disconnection) {
-        ("connected", None) => Connection::Connected,
-        ("disconnected", Some(d)) => Connection::Disconnected(d),
-        ("expired", Some(d)) => Connection::Expired(d),
+        ("connected", None) => ConnectionState::Connected,
+        ("disconnected", Some(d)) => ConnectionState::Disconnected(d),
+        ("expired", Some(d)) => ConnectionState::Expired(d),
         _ => return Err(corrupt("account status")),
     };
     Ok(Account {

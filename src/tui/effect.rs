@@ -11,7 +11,7 @@ pub enum Effect {
     /// Refetch the header and the current tab.
     Reload,
     LoadAccounts {
-        anchor: Anchor,
+        anchor: WindowAt,
         hover: HoverAt,
     },
     OpenDetail(AccountId),
@@ -130,7 +130,7 @@ impl Seen {
 
 /// Where the Accounts list window starts (keyset, never offset).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Anchor {
+pub enum WindowAt {
     Start,
     From(ListCursor),
     /// Move the window `n` rows up from its current first row.

@@ -6,7 +6,7 @@ use crossterm::event::{Event, KeyEvent, KeyModifiers};
 use tui_input::InputRequest;
 
 use super::drive;
-use super::effect::{Anchor, Effect, HoverAt};
+use super::effect::{Effect, HoverAt, WindowAt};
 use super::effects::{Backend, load_accounts, reload};
 use super::keymap::Key;
 use super::message::{Loaded, Msg};
@@ -270,7 +270,7 @@ fn select(store: &mut Backend, app: &mut App, handle: &str) -> std::result::Resu
     let cursor = ListCursor::of(&record.1.account);
     let hover = HoverAt::Id(record.1.account.id);
     let window =
-        load_accounts(store, app, Anchor::From(cursor), hover).map_err(|e| e.to_string())?;
+        load_accounts(store, app, WindowAt::From(cursor), hover).map_err(|e| e.to_string())?;
     send(store, app, Msg::Loaded(Loaded::Accounts(window)));
     Ok(())
 }

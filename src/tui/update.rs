@@ -7,7 +7,7 @@ use tui_input::Input;
 
 use super::action::Action;
 use super::dialogs::{ClockMenu, Confirm, Dialog, Outcome};
-use super::effect::{Anchor, Effect, HoverAt};
+use super::effect::{Effect, HoverAt, WindowAt};
 use super::hits::find;
 use super::keymap::Context;
 use super::message::Msg;
@@ -191,7 +191,7 @@ fn edit(app: &mut App, request: tui_input::InputRequest) -> Vec<Effect> {
     if let Some(input) = &app.filter_input {
         app.accounts.filter = Some(input.value().to_string()).filter(|v| !v.is_empty());
         return vec![Effect::LoadAccounts {
-            anchor: Anchor::Start,
+            anchor: WindowAt::Start,
             hover: HoverAt::First,
         }];
     }
@@ -223,7 +223,7 @@ fn filter_action(app: &mut App, action: Action) -> Vec<Effect> {
             app.filter_input = None;
             app.accounts.filter = None;
             vec![Effect::LoadAccounts {
-                anchor: Anchor::Start,
+                anchor: WindowAt::Start,
                 hover: HoverAt::Keep,
             }]
         }
@@ -232,7 +232,7 @@ fn filter_action(app: &mut App, action: Action) -> Vec<Effect> {
             app.filter_input = None;
             app.focus = Focus::List;
             vec![Effect::LoadAccounts {
-                anchor: Anchor::Start,
+                anchor: WindowAt::Start,
                 hover: HoverAt::First,
             }]
         }
@@ -344,7 +344,7 @@ fn accounts_action(app: &mut App, action: Action) -> Vec<Effect> {
             pane.top = None;
             pane.pages_above.clear();
             vec![Effect::LoadAccounts {
-                anchor: Anchor::Start,
+                anchor: WindowAt::Start,
                 hover: HoverAt::First,
             }]
         }
@@ -363,7 +363,7 @@ fn accounts_action(app: &mut App, action: Action) -> Vec<Effect> {
                 state = screens::accounts::state_words(app.accounts.state)
             ));
             vec![Effect::LoadAccounts {
-                anchor: Anchor::Start,
+                anchor: WindowAt::Start,
                 hover: HoverAt::First,
             }]
         }
@@ -394,7 +394,7 @@ fn accounts_action(app: &mut App, action: Action) -> Vec<Effect> {
         Cancel if app.accounts.filter.is_some() => {
             app.accounts.filter = None;
             vec![Effect::LoadAccounts {
-                anchor: Anchor::Start,
+                anchor: WindowAt::Start,
                 hover: HoverAt::Keep,
             }]
         }

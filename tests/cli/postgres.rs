@@ -10,19 +10,11 @@ use std::process::Command;
 
 use crate::common::{ADMIN, T0, TestPortal, on_postgres_too};
 
-const TABLES: [&str; 7] = [
-    "portal",
-    "users",
-    "accounts",
-    "posts",
-    "notifications",
-    "audit",
-    "deliveries",
-];
+use switchboard::store::tables::TABLES;
 
 /// Every table of a SQLite portal, row by row, and its id sequences.
 fn sqlite_tables(path: &std::path::Path) -> Vec<String> {
-    let mut tables = TABLES.to_vec();
+    let mut tables: Vec<&str> = TABLES.iter().map(|t| t.name).collect();
     tables.push("sqlite_sequence");
     crate::common::sqlite_rows(path, &tables)
 }
@@ -304,5 +296,68 @@ fn four_processes_acting_at_once_lose_no_update_and_apply_no_event_twice() {
         // 4 × 50 clock moves of 10 minutes, each applied once.
         let clock = p.run(&["--json", "clock", "show"]).ok().json();
         assert_eq!(clock["demo_clock"], "2026-03-02T18:20:00Z", "{clock}");
+    });
+}
+
+/// Issue 19: the tables are described once (`store::tables`); both
+/// engines' schemas, as their migrations leave them, have exactly those
+/// stored columns in that order.
+#[test]
+fn both_engines_schemas_have_the_columns_of_the_one_description() {
+    let sqlite = TestPortal::sqlite_file();
+    sqlite
+        .run(&[
+            "--db",
+            sqlite.db.to_str().unwrap(),
+            "init",
+            "--portal",
+            "Acme Corp",
+            "--tier",
+            "professional",
+            "--admin",
+            ADMIN,
+            "--admin-name",
+            "Ana Ruiz",
+            "--now",
+            T0,
+        ])
+        .ok();
+    let conn = rusqlite::Connection::open(&sqlite.db).unwrap();
+    for table in TABLES {
+        // `table_xinfo` lists generated columns too, marked hidden (2, 3).
+        let mut stmt = conn
+            .prepare(&format!(
+                "SELECT name, hidden FROM pragma_table_xinfo('{}')",
+                table.name
+            ))
+            .unwrap();
+        let stored: Vec<String> = stmt
+            .query_map([], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+            })
+            .unwrap()
+            .map(|r| r.unwrap())
+            .filter(|(_, hidden)| *hidden == 0)
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(stored, table.columns, "SQLite's {}", table.name);
+    }
+    on_postgres_too(|| {
+        let p = TestPortal::new();
+        let mut client = p.postgres().expect("a PostgreSQL portal");
+        for table in TABLES {
+            let stored: Vec<String> = client
+                .query(
+                    "SELECT column_name::text FROM information_schema.columns \
+                     WHERE table_schema = current_schema() AND table_name = $1 \
+                     AND is_generated = 'NEVER' ORDER BY ordinal_position",
+                    &[&table.name],
+                )
+                .unwrap()
+                .iter()
+                .map(|row| row.get(0))
+                .collect();
+            assert_eq!(stored, table.columns, "PostgreSQL's {}", table.name);
+        }
     });
 }

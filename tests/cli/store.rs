@@ -292,8 +292,8 @@ fn the_state_filters_and_the_urgency_order_match_the_lifecycle_rules() {
         let mut cursor: Option<accounts::ListCursor> = None;
         loop {
             let anchor = match &cursor {
-                Some(c) => accounts::Anchor::After(c),
-                None => accounts::Anchor::Start,
+                Some(c) => accounts::Bound::After(c),
+                None => accounts::Bound::Start,
             };
             let page = accounts::window(conn, by_urgency, anchor, 37).unwrap();
             let Some(last) = page.last() else { break };

@@ -947,7 +947,7 @@ fn a_filter_of_any_length_is_matched_without_a_database_error() {
                 switchboard::lifecycle::time::parse_instant(T0).unwrap(),
             )
         },
-        switchboard::store::accounts::Anchor::Start,
+        switchboard::store::accounts::Bound::Start,
         10,
     )
     .unwrap();

@@ -403,14 +403,7 @@ impl TestPortal {
     pub fn dump(&self) -> String {
         if let Some(mut client) = self.postgres() {
             let mut text = String::new();
-            for table in [
-                "portal",
-                "users",
-                "accounts",
-                "posts",
-                "notifications",
-                "audit",
-            ] {
+            for table in dumped_tables() {
                 for message in client
                     .simple_query(&format!("SELECT * FROM {table} ORDER BY 1"))
                     .unwrap()
@@ -425,21 +418,21 @@ impl TestPortal {
             }
             return text;
         }
-        sqlite_rows(
-            &self.db,
-            &[
-                "portal",
-                "users",
-                "accounts",
-                "posts",
-                "notifications",
-                "audit",
-            ],
-        )
-        .iter()
-        .map(|row| format!("{row}\n"))
-        .collect()
+        sqlite_rows(&self.db, &dumped_tables())
+            .iter()
+            .map(|row| format!("{row}\n"))
+            .collect()
     }
+}
+
+/// The tables a dump shows: all of the one description but the outbox,
+/// whose leases move with the wall clock.
+pub fn dumped_tables() -> Vec<&'static str> {
+    switchboard::store::tables::TABLES
+        .iter()
+        .map(|t| t.name)
+        .filter(|name| *name != "deliveries")
+        .collect()
 }
 
 pub mod tui;

@@ -173,7 +173,7 @@ pub fn tier<W: Write>(
 }
 
 /// `migrate`: what was copied, table by table.
-struct Migrated(crate::store::migrate::Copied);
+struct Migrated(crate::store::engine_copy::Copied);
 
 impl Shown for Migrated {
     fn json(&self) -> Value {
@@ -207,6 +207,6 @@ pub fn migrate<W: Write>(
     from: &std::path::Path,
     to: &std::path::Path,
 ) -> Result<()> {
-    let copied = crate::store::migrate::copy(from, to)?;
+    let copied = crate::store::engine_copy::copy(from, to)?;
     out.show(&Migrated(copied))
 }

@@ -11,7 +11,7 @@ use crate::store::actions::{self, Bulk};
 use crate::store::previews;
 use crate::tui::action::Action;
 use crate::tui::dialogs::{self, ConnectChoice, ConnectEntry, Dialog};
-use crate::tui::effect::{Anchor, Effect, HoverAt, Seen};
+use crate::tui::effect::{Effect, HoverAt, Seen, WindowAt};
 use crate::tui::message::{Loaded, Msg};
 use crate::tui::state::App;
 
@@ -59,7 +59,7 @@ pub fn perform(backend: &mut Backend, app: &App, effect: Effect) -> Result<Vec<M
         Effect::Remove(seen, typed) => {
             match backend.run(|s| actions::remove(s, seen.id, &typed, Some(seen.version))) {
                 Ok(deleted) => {
-                    let window = load_accounts(backend, app, Anchor::Start, HoverAt::First)?;
+                    let window = load_accounts(backend, app, WindowAt::Start, HoverAt::First)?;
                     Ok(vec![
                         Msg::Done(crate::tr!("toast-removed", count = deleted)),
                         Msg::Loaded(Loaded::Accounts(window)),
@@ -271,7 +271,7 @@ fn connect_all(
     // Hover the first account connected, with the list around it.
     if let Some(cursor) = first {
         let id = cursor.id;
-        let window = load_accounts(backend, app, Anchor::Around(cursor), HoverAt::Id(id))?;
+        let window = load_accounts(backend, app, WindowAt::Around(cursor), HoverAt::Id(id))?;
         messages.push(Msg::Loaded(Loaded::Accounts(window)));
     }
     messages.push(if failures.is_empty() {

@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::store::accounts::{self, ListCursor, ListFilter};
 use crate::store::{Session, notifications, posts as post_rows, previews};
 use crate::tui::dialogs::Dialog;
-use crate::tui::effect::{Anchor, HoverAt};
+use crate::tui::effect::{HoverAt, WindowAt};
 use crate::tui::message::{Loaded, Msg};
 use crate::tui::screens::accounts::Window;
 use crate::tui::screens::{Paged, Seek};
@@ -69,7 +69,11 @@ pub fn reload_hovering(backend: &mut Backend, app: &App, hover: HoverAt) -> Resu
     }
     let loaded = match app.tab {
         MainTab::Accounts => {
-            let anchor = app.accounts.top.clone().map_or(Anchor::Start, Anchor::From);
+            let anchor = app
+                .accounts
+                .top
+                .clone()
+                .map_or(WindowAt::Start, WindowAt::From);
             Loaded::Accounts(load_accounts(backend, app, anchor, hover)?)
         }
         MainTab::Publishing => {
@@ -132,7 +136,7 @@ pub fn capacity(app: &App) -> usize {
 pub fn load_accounts(
     backend: &mut Backend,
     app: &App,
-    anchor: Anchor,
+    anchor: WindowAt,
     hover: HoverAt,
 ) -> Result<Window> {
     let limit = capacity(app) + 1;
@@ -148,40 +152,40 @@ pub fn load_accounts(
         };
         let conn = s.conn();
         let window =
-            |anchor: accounts::Anchor<'_>, limit| accounts::window(conn, filter, anchor, limit);
+            |anchor: accounts::Bound<'_>, limit| accounts::window(conn, filter, anchor, limit);
         // The window that starts at the first of these rows.
         let from_first = |rows: &[crate::store::AccountRecord]| {
             let first = rows.first()?;
             Some(window(
-                accounts::Anchor::From(&ListCursor::of(&first.account)),
+                accounts::Bound::From(&ListCursor::of(&first.account)),
                 limit,
             ))
         };
         let mut rows = match &anchor {
-            Anchor::Start => window(accounts::Anchor::Start, limit)?,
-            Anchor::From(cursor) => window(accounts::Anchor::From(cursor), limit)?,
-            Anchor::End => window(accounts::Anchor::End, limit - 1)?,
-            Anchor::Around(cursor) => {
+            WindowAt::Start => window(accounts::Bound::Start, limit)?,
+            WindowAt::From(cursor) => window(accounts::Bound::From(cursor), limit)?,
+            WindowAt::End => window(accounts::Bound::End, limit - 1)?,
+            WindowAt::Around(cursor) => {
                 // Half a screen above it, more when it is near the end.
-                let after = window(accounts::Anchor::From(cursor), limit)?;
+                let after = window(accounts::Bound::From(cursor), limit)?;
                 let above = (limit / 2).max(limit.saturating_sub(after.len() + 1));
-                let before = window(accounts::Anchor::Before(cursor), above)?;
+                let before = window(accounts::Bound::Before(cursor), above)?;
                 from_first(&before).unwrap_or(Ok(after))?
             }
-            Anchor::Back(n) => {
+            WindowAt::Back(n) => {
                 let before = match top {
-                    Some(top) => window(accounts::Anchor::Before(top), *n)?,
+                    Some(top) => window(accounts::Bound::Before(top), *n)?,
                     None => Vec::new(),
                 };
                 match from_first(&before) {
                     Some(rows) => rows?,
-                    None => window(accounts::Anchor::Start, limit)?,
+                    None => window(accounts::Bound::Start, limit)?,
                 }
             }
         };
         // The window's first row went away (removed, hidden): start over.
-        if rows.is_empty() && !matches!(anchor, Anchor::Start) {
-            rows = window(accounts::Anchor::Start, limit)?;
+        if rows.is_empty() && !matches!(anchor, WindowAt::Start) {
+            rows = window(accounts::Bound::Start, limit)?;
         }
         // A filter that shows nothing may match hidden accounts (R8): the
         // screen says so rather than "none" (issue 18, item 10).
@@ -191,7 +195,7 @@ pub fn load_accounts(
                 include_hidden: true,
                 ..filter
             };
-            accounts::window(conn, everyone, accounts::Anchor::Start, 100)?.len()
+            accounts::window(conn, everyone, accounts::Bound::Start, 100)?.len()
         } else {
             0
         };

@@ -18,7 +18,7 @@ use crate::store::accounts::ListOrder;
 use crate::store::actions::Bulk;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
-pub use crate::tui::effect::{Anchor, HoverAt};
+pub use crate::tui::effect::{HoverAt, WindowAt};
 use crate::tui::format::{Zone, relative, short_date};
 use crate::tui::hits::Hits;
 use crate::tui::theme::Theme;
@@ -105,7 +105,7 @@ pub fn handle(pane: &mut AccountsPane, shown: usize, action: Action) -> Vec<Effe
                 let next = pane.rows[i + 1].account.id;
                 let second = ListCursor::of(&pane.rows[1].account);
                 return vec![Effect::LoadAccounts {
-                    anchor: Anchor::From(second),
+                    anchor: WindowAt::From(second),
                     hover: HoverAt::Id(next),
                 }];
             }
@@ -115,7 +115,7 @@ pub fn handle(pane: &mut AccountsPane, shown: usize, action: Action) -> Vec<Effe
             Some(i) if i > 0 => pane.hover = Some(pane.rows[i - 1].account.id),
             _ => {
                 return vec![Effect::LoadAccounts {
-                    anchor: Anchor::Back(1),
+                    anchor: WindowAt::Back(1),
                     hover: HoverAt::First,
                 }];
             }
@@ -123,14 +123,14 @@ pub fn handle(pane: &mut AccountsPane, shown: usize, action: Action) -> Vec<Effe
         Action::Top => {
             pane.pages_above.clear();
             return vec![Effect::LoadAccounts {
-                anchor: Anchor::Start,
+                anchor: WindowAt::Start,
                 hover: HoverAt::First,
             }];
         }
         Action::Bottom => {
             pane.pages_above.clear();
             return vec![Effect::LoadAccounts {
-                anchor: Anchor::End,
+                anchor: WindowAt::End,
                 hover: HoverAt::Last,
             }];
         }
@@ -140,7 +140,7 @@ pub fn handle(pane: &mut AccountsPane, shown: usize, action: Action) -> Vec<Effe
                     pane.pages_above.push(top);
                 }
                 return vec![Effect::LoadAccounts {
-                    anchor: Anchor::From(ListCursor::of(&next.account)),
+                    anchor: WindowAt::From(ListCursor::of(&next.account)),
                     hover: HoverAt::First,
                 }];
             }
@@ -150,8 +150,8 @@ pub fn handle(pane: &mut AccountsPane, shown: usize, action: Action) -> Vec<Effe
         }
         Action::PageUp => {
             let anchor = match pane.pages_above.pop() {
-                Some(top) => Anchor::From(top),
-                None => Anchor::Back(visible.max(1)),
+                Some(top) => WindowAt::From(top),
+                None => WindowAt::Back(visible.max(1)),
             };
             return vec![Effect::LoadAccounts {
                 anchor,

@@ -8,104 +8,10 @@
 use std::path::Path;
 
 use super::db::{Connection, ToParam, Value};
+pub use super::tables::TABLES;
+use super::tables::Table;
 use super::{Portal, Transaction, location};
 use crate::error::{Error, Result};
-
-/// Every table, parents first, with the columns a copy writes (a
-/// generated column is computed again on the new side).
-pub const TABLES: &[(&str, &[&str])] = &[
-    (
-        "portal",
-        &["id", "name", "tier", "demo_clock", "swept_until"],
-    ),
-    (
-        "users",
-        &[
-            "id",
-            "email",
-            "name",
-            "super_admin",
-            "social_access",
-            "can_publish",
-            "active",
-            "email_notifications",
-            "webhook_url",
-            "lang",
-        ],
-    ),
-    (
-        "accounts",
-        &[
-            "id",
-            "network",
-            "handle",
-            "name",
-            "status",
-            "disconnect_reason",
-            "disconnected_at",
-            "disconnected_by",
-            "first_connected_at",
-            "authorized_at",
-            "last_published_at",
-            "original_connector",
-            "last_connector",
-            "reminder_sent",
-            "purge_warning_sent",
-            "next_event_at",
-            "version",
-            "urgent_at",
-        ],
-    ),
-    (
-        "posts",
-        &[
-            "id",
-            "account_id",
-            "status",
-            "cancel_cause",
-            "scheduled_at",
-            "published_at",
-            "created_by",
-            "created_at",
-            "text",
-        ],
-    ),
-    (
-        "notifications",
-        &["id", "kind", "account_id", "recipient", "at", "read"],
-    ),
-    (
-        "audit",
-        &[
-            "id",
-            "at",
-            "actor",
-            "action",
-            "account_id",
-            "outcome",
-            "detail",
-            "count",
-        ],
-    ),
-    (
-        "deliveries",
-        &[
-            "id",
-            "notification_id",
-            "channel",
-            "address",
-            "deadline",
-            "message_id",
-            "status",
-            "attempts",
-            "next_attempt_ms",
-            "claimed_by",
-            "claimed_until_ms",
-            "last_error",
-            "delivered_ms",
-        ],
-    ),
-];
 
 /// Rows read and written at a time.
 const BATCH: i64 = 2_000;
@@ -129,7 +35,11 @@ pub fn copy(from: &Path, to: &Path) -> Result<Copied> {
     let read = Transaction::begin(&source.conn, super::db::Mode::Read)?;
     let src: &Connection = &read;
     Portal::create_with(to, |target| {
-        for (table, columns) in TABLES {
+        for Table {
+            name: table,
+            columns,
+        } in TABLES
+        {
             let copied = copy_table(src, target, table, columns)?;
             let counted: i64 =
                 target.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
