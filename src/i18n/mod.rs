@@ -15,6 +15,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub mod dates;
+pub mod parse_errors;
 pub mod refusals;
 
 /// A language the app speaks.

@@ -54,12 +54,12 @@ pub enum NetworkReport {
 }
 
 impl NetworkReport {
-    pub fn parse(text: &str) -> Result<NetworkReport, String> {
+    pub fn parse(text: &str) -> Result<NetworkReport, super::ParseError> {
         match text.trim().to_ascii_lowercase().as_str() {
             "security" => Ok(NetworkReport::Security),
             "deleted" => Ok(NetworkReport::Deleted),
             "inactive" | "inactivity" => Ok(NetworkReport::Inactive),
-            _ => Err(crate::tr!("error-unknown-event", text = text)),
+            _ => Err(super::ParseError::UnknownEvent(text.to_string())),
         }
     }
 
@@ -157,7 +157,7 @@ impl StateFilter {
         }
     }
 
-    pub fn parse(text: &str) -> Result<StateFilter, String> {
+    pub fn parse(text: &str) -> Result<StateFilter, super::ParseError> {
         let wanted = text.trim().to_ascii_lowercase();
         StateFilter::ALL
             .into_iter()
@@ -165,7 +165,7 @@ impl StateFilter {
                 f.name() == wanted
                     || (wanted == "needs-attention" && *f == StateFilter::NeedsAttention)
             })
-            .ok_or_else(|| crate::tr!("error-unknown-status", text = text))
+            .ok_or_else(|| super::ParseError::UnknownStatus(text.to_string()))
     }
 
     /// Whether the account is listed under this filter at `now`.

@@ -6,6 +6,7 @@ pub mod account;
 pub mod events;
 pub mod handle;
 pub mod notify;
+pub mod parse;
 pub mod permission;
 pub mod policy;
 pub mod post;
@@ -23,6 +24,7 @@ pub use events::{DueEvent, EventKind};
 pub use permission::{Attempt, SocialAccess, User};
 pub use policy::{Network, Tier};
 pub use post::{CancelCause, EffectiveStatus, PostId, PostStatus, Tab};
+pub use parse::ParseError;
 pub use refusal::{Denial, StateRefusal, UserId};
 pub use time::Instant;
 

@@ -22,12 +22,12 @@ impl SocialAccess {
         }
     }
 
-    pub fn parse(text: &str) -> Result<SocialAccess, String> {
+    pub fn parse(text: &str) -> Result<SocialAccess, super::ParseError> {
         match text.trim().to_ascii_lowercase().as_str() {
             "none" => Ok(SocialAccess::None),
             "own" => Ok(SocialAccess::Own),
             "all" => Ok(SocialAccess::All),
-            _ => Err(crate::tr!("error-unknown-access", text = text)),
+            _ => Err(super::ParseError::UnknownAccess(text.to_string())),
         }
     }
 }

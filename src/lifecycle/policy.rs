@@ -117,21 +117,14 @@ impl Network {
     }
 
     /// Parses a network name; `twitter` is accepted for X.
-    pub fn parse(text: &str) -> Result<Network, String> {
+    pub fn parse(text: &str) -> Result<Network, super::ParseError> {
         let wanted = text.trim().to_ascii_lowercase();
         let wanted = if wanted == "twitter" { "x" } else { &wanted };
         POLICIES
             .iter()
             .find(|p| p.name == wanted)
             .map(|p| p.network)
-            .ok_or_else(|| {
-                let names: Vec<&str> = POLICIES.iter().map(|p| p.name).collect();
-                crate::tr!(
-                    "error-unknown-network",
-                    text = text,
-                    names = names.join(", ")
-                )
-            })
+            .ok_or_else(|| super::ParseError::UnknownNetwork(text.to_string()))
     }
 }
 
@@ -182,15 +175,12 @@ impl Tier {
         }
     }
 
-    pub fn parse(text: &str) -> Result<Tier, String> {
+    pub fn parse(text: &str) -> Result<Tier, super::ParseError> {
         let wanted = text.trim().to_ascii_lowercase().replace('-', "_");
         Tier::ALL
             .into_iter()
             .find(|t| t.name() == wanted)
-            .ok_or_else(|| {
-                let names: Vec<&str> = Tier::ALL.iter().map(|t| t.name()).collect();
-                crate::tr!("error-unknown-tier", text = text, names = names.join(", "))
-            })
+            .ok_or_else(|| super::ParseError::UnknownTier(text.to_string()))
     }
 
     /// The tiers that include the social tool, for refusals (R2).
@@ -236,7 +226,7 @@ mod tests {
     fn r1_network_names_parse_and_unknown_ones_list_the_valid() {
         assert_eq!(Network::parse("LinkedIn").unwrap(), Network::Linkedin);
         assert_eq!(Network::parse("twitter").unwrap(), Network::X);
-        let err = Network::parse("myspace").unwrap_err();
+        let err = Network::parse("myspace").unwrap_err().to_string();
         assert!(
             err.contains("facebook, instagram, linkedin, x, youtube"),
             "{err}"

@@ -117,11 +117,11 @@ impl Tab {
         }
     }
 
-    pub fn parse(text: &str) -> Result<Tab, String> {
+    pub fn parse(text: &str) -> Result<Tab, super::ParseError> {
         Tab::ALL
             .into_iter()
             .find(|t| t.name() == text.trim().to_ascii_lowercase())
-            .ok_or_else(|| crate::tr!("error-unknown-tab", text = text))
+            .ok_or_else(|| super::ParseError::UnknownTab(text.to_string()))
     }
 }
 

@@ -2,13 +2,15 @@
 
 use chrono::{DateTime, Datelike, Duration, Months, SecondsFormat, TimeZone, Utc};
 
+use super::parse::{InstantProblem, ParseError};
+
 /// A UTC instant with one-second precision (T1).
 pub type Instant = DateTime<Utc>;
 
 /// The earliest and latest years an instant may have: far enough for any real
 /// portal, near enough that no rule's arithmetic can overflow.
-const FIRST_YEAR: i32 = 1970;
-const LAST_YEAR: i32 = 9000;
+const FIRST_YEAR: i32 = super::parse::YEARS.0;
+const LAST_YEAR: i32 = super::parse::YEARS.1;
 
 /// A length of time as the rules state it (T2): whole days are 86 400 s,
 /// years are calendar years in UTC.
@@ -67,27 +69,28 @@ pub fn one_second() -> Duration {
 
 /// Parses an RFC 3339 instant (any offset), converts it to UTC and drops
 /// fractions of a second (T1).
-pub fn parse_instant(text: &str) -> Result<Instant, String> {
+pub fn parse_instant(text: &str) -> Result<Instant, ParseError> {
     // The library's own words never reach the reader: its kind of error,
     // said in the catalog's (issue 18, item 11).
     let parsed = DateTime::parse_from_rfc3339(text.trim()).map_err(|e| {
         use chrono::format::ParseErrorKind;
         let why = match e.kind() {
-            ParseErrorKind::TooShort => "time-why-too-short",
-            ParseErrorKind::TooLong => "time-why-too-long",
-            ParseErrorKind::OutOfRange | ParseErrorKind::Impossible => "time-why-impossible",
-            ParseErrorKind::NotEnough => "time-why-not-enough",
-            _ => "time-why-form",
+            ParseErrorKind::TooShort => InstantProblem::TooShort,
+            ParseErrorKind::TooLong => InstantProblem::TooLong,
+            ParseErrorKind::OutOfRange | ParseErrorKind::Impossible => InstantProblem::Impossible,
+            ParseErrorKind::NotEnough => InstantProblem::NotEnough,
+            _ => InstantProblem::Form,
         };
-        crate::tr!("error-not-an-instant", text = text, why = crate::tr!(why))
+        ParseError::NotAnInstant {
+            text: text.to_string(),
+            why,
+        }
     })?;
     let utc = parsed.with_timezone(&Utc);
     if !(FIRST_YEAR..=LAST_YEAR).contains(&utc.year()) {
-        return Err(crate::tr!(
-            "error-instant-out-of-years",
-            text = text,
-            years = format!("{FIRST_YEAR}-{LAST_YEAR}")
-        ));
+        return Err(ParseError::InstantOutOfYears {
+            text: text.to_string(),
+        });
     }
     Ok(from_unix_seconds(utc.timestamp()).expect("year range checked above"))
 }
@@ -95,16 +98,12 @@ pub fn parse_instant(text: &str) -> Result<Instant, String> {
 /// T4: the clock moved forward by `by`, as long as it stays within the years
 /// a portal can hold (so every instant stays RFC 3339 and no rule's
 /// arithmetic can overflow).
-pub fn advance(t: Instant, by: Duration) -> Result<Instant, String> {
+pub fn advance(t: Instant, by: Duration) -> Result<Instant, ParseError> {
     t.checked_add_signed(by)
         .filter(|moved| (FIRST_YEAR..=LAST_YEAR).contains(&moved.year()))
-        .ok_or_else(|| {
-            crate::tr!(
-                "error-clock-out-of-years",
-                from = format_instant(t),
-                days = by.num_days(),
-                years = format!("{FIRST_YEAR}-{LAST_YEAR}")
-            )
+        .ok_or(ParseError::ClockOutOfYears {
+            from: t,
+            days: by.num_days(),
         })
 }
 
@@ -119,12 +118,12 @@ pub fn from_unix_seconds(seconds: i64) -> Option<Instant> {
 }
 
 /// A duration like `90d`, `12h`, `30m`, `45s`, `2w`, or a sum such as `1d12h`.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let hint = crate::tr!("duration-hint");
+pub fn parse_duration(text: &str) -> Result<Duration, ParseError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err(crate::tr!("error-duration-empty", hint = hint));
+        return Err(ParseError::DurationEmpty);
     }
+    let text = text.to_string();
     let mut total: i64 = 0;
     let mut digits = String::new();
     for c in trimmed.chars() {
@@ -139,33 +138,24 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
             'm' => 60,
             's' => 1,
             _ => {
-                return Err(crate::tr!(
-                    "error-duration-unit",
-                    text = text,
-                    unit = c.to_string(),
-                    hint = hint
-                ));
+                return Err(ParseError::DurationUnit { text, unit: c });
             }
         };
-        let amount: i64 = digits.parse().map_err(|_| {
-            crate::tr!("error-duration-no-number", text = text, hint = hint.clone())
+        let amount: i64 = digits.parse().map_err(|_| ParseError::DurationNoNumber {
+            text: text.clone(),
         })?;
         digits.clear();
         total = amount
             .checked_mul(unit)
             .and_then(|s| total.checked_add(s))
             .filter(|s| *s <= 1_000 * 366 * 86_400)
-            .ok_or_else(|| crate::tr!("error-duration-too-long", text = text))?;
+            .ok_or_else(|| ParseError::DurationTooLong { text: text.clone() })?;
     }
     if !digits.is_empty() {
-        return Err(crate::tr!(
-            "error-duration-no-unit",
-            text = text,
-            hint = hint
-        ));
+        return Err(ParseError::DurationNoUnit { text });
     }
     if total == 0 {
-        return Err(crate::tr!("error-duration-zero", text = text));
+        return Err(ParseError::DurationZero { text });
     }
     Ok(Duration::seconds(total))
 }

@@ -253,3 +253,18 @@ fn no_function_in_the_tui_is_over_150_lines() {
     }
     assert!(long.is_empty(), "over {MAX_TUI_FN_LINES} lines: {long:?}");
 }
+
+#[test]
+fn the_rules_have_no_words_lifecycle_names_no_catalog() {
+    let mut files = Vec::new();
+    rust_files(&src().join("lifecycle"), &mut files);
+    let worded: Vec<String> = files
+        .iter()
+        .filter(|f| {
+            let code = code(f);
+            code.contains("tr!(") || code.contains("crate::i18n")
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(worded.is_empty(), "words inside lifecycle: {worded:?}");
+}

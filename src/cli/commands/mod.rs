@@ -221,6 +221,6 @@ fn now_flag(cli: &Cli) -> Result<Option<Instant>> {
         .transpose()
 }
 
-fn parsed<T>(result: std::result::Result<T, String>, code: &'static str) -> Result<T> {
-    result.map_err(|message| Error::invalid(code, message))
+fn parsed<T, E: Into<String>>(result: std::result::Result<T, E>, code: &'static str) -> Result<T> {
+    result.map_err(|error| Error::invalid(code, error.into()))
 }

@@ -380,7 +380,7 @@ pub fn parse_when(text: &str, now: Instant, zone: Zone) -> Result<Instant, Strin
     let typed = text.trim();
     if let Some(rest) = typed.strip_prefix('+') {
         let by = crate::lifecycle::time::parse_duration(rest)?;
-        return crate::lifecycle::time::advance(now, by);
+        return Ok(crate::lifecycle::time::advance(now, by)?);
     }
     if let Ok(instant) = crate::lifecycle::time::parse_instant(typed) {
         return Ok(instant);
@@ -403,7 +403,7 @@ pub fn parse_when(text: &str, now: Instant, zone: Zone) -> Result<Instant, Strin
     crate::lifecycle::time::from_unix_seconds(seconds)
         .map(crate::lifecycle::time::format_instant)
         .ok_or_else(|| crate::tr!("time-out-of-range", typed = typed))
-        .and_then(|t| crate::lifecycle::time::parse_instant(&t))
+        .and_then(|t| Ok(crate::lifecycle::time::parse_instant(&t)?))
 }
 
 /// Moves a two-button dialog's focus, or presses it.
