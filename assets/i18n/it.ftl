@@ -207,19 +207,19 @@ count-days = { $count ->
    *[other] { $count } giorni
 }
 status-connected = Collegato
-status-connected-due = Collegato · riautorizza entro il { $due } ({ $left })
-status-disconnected = Disconnesso ({ $reason }) il { $since } · { $days ->
+status-connected-due = Collegato · riautorizza entro { IL($due) } ({ $left })
+status-disconnected = Disconnesso ({ $reason }) { IL($since) } · { $days ->
     [one] 1 giorno
    *[other] { $days } giorni
 } per conservare la cronologia
-status-deleted = Eliminato dal social network il { $since } · non può essere ricollegato
-status-expired = Scaduto ({ $reason }) · cronologia eliminata il { $purged }
+status-deleted = Eliminato dal social network { IL($since) } · non può essere ricollegato
+status-expired = Scaduto ({ $reason }) · cronologia eliminata { IL($purged) }
 state-all = tutti gli account
 state-attention = da controllare
 state-connected = collegati
 state-disconnected = disconnessi
 state-expired = scaduti
-toast-connected-due = @{ $handle } è collegato: riautorizza entro il { $due }; Ricollega compare quando è disconnesso
+toast-connected-due = @{ $handle } è collegato: riautorizza entro { IL($due) }; Ricollega compare quando è disconnesso
 toast-connected = @{ $handle } è collegato; Ricollega compare quando è disconnesso
 toast-already-disconnected = @{ $handle } è già disconnesso
 filter-typing-keys = ⏎ conserva  Esc cancella
@@ -401,8 +401,8 @@ detail-connected-by = Collegato da
 detail-last-connected-by = Ultimo collegamento di
 detail-posts = Post
 detail-post-counts = { $count } in tutto · { $scheduled } programmati · { $published } pubblicati · { $missed } persi
-detail-advice-reminder-week = ⚠ Il social network la richiede di nuovo il { $due }: disconnetti e ricollega prima per non interromperlo.
-detail-advice-deleted = Eliminato sul social network: non si può ricollegare; la sua cronologia viene eliminata il { $purge }.
+detail-advice-reminder-week = ⚠ Il social network la richiede di nuovo { IL($due) }: disconnetti e ricollega prima per non interromperlo.
+detail-advice-deleted = Eliminato sul social network: non si può ricollegare; la sua cronologia viene eliminata { IL($purge) }.
 detail-advice-export = Conserva una copia della cronologia prima dell'eliminazione: switchboard account export { $id }
 now-mark = ora
 place-dialogs = finestre
@@ -442,10 +442,10 @@ remove-to-confirm = {" "}per confermare:
 
 ## Post: scrivi, riprogramma, annulla; azioni su più account
 
-post-scheduled-for = programmato per il { $when }
+post-scheduled-for = programmato per { IL($when) }
 post-a-draft = una bozza
-post-was = era il { $when }
-post-publishes = pubblica il { $when } ({ $relative })
+post-was = era { IL($when) }
+post-publishes = pubblica { IL($when) } ({ $relative })
 cancel-post-question = Annullare il post n. { $id } su { $network } · { $account } ({ $when })?
 cancel-post-explain = Non verrà pubblicato; resta nella scheda Annullati e si può riprogrammare.
 reschedule-title = Riprogramma post
@@ -573,10 +573,10 @@ error-not-a-database = il file non è un database SQLite: controlla --db o SWITC
 ## Le parole della riga di comando
 
 cli-status-connected = collegato
-cli-status-connected-due = collegato · riautorizza entro il { $due }
-cli-status-disconnected = disconnesso ({ $reason }) il { $since } · ricollegalo entro il { $deadline } per conservarne la cronologia
-cli-status-deleted = eliminato dal social network il { $since } · non può essere ricollegato; la cronologia viene eliminata il { $purge }
-cli-status-expired = scaduto ({ $reason }) · cronologia eliminata il { $purged }
+cli-status-connected-due = collegato · riautorizza entro { IL($due) }
+cli-status-disconnected = disconnesso ({ $reason }) { IL($since) } · ricollegalo entro { IL($deadline) } per conservarne la cronologia
+cli-status-deleted = eliminato dal social network { IL($since) } · non può essere ricollegato; la cronologia viene eliminata { IL($purge) }
+cli-status-expired = scaduto ({ $reason }) · cronologia eliminata { IL($purged) }
 cli-hidden = nascosto
 cli-detail-status = stato
 cli-detail-first-connected = primo collegamento
@@ -831,7 +831,7 @@ cli-reconnected-note = Nota: { $who } l'ha collegato per primo ed è l'utente co
 cli-disconnected = @{ $handle } disconnesso: { $count ->
     [one] 1 post programmato annullato
    *[other] { $count } post programmati annullati
-}; i post pubblicati non appaiono più nella scheda Pubblicato. Ricollegalo entro il { $deadline } per ritrovare tutto.
+}; i post pubblicati non appaiono più nella scheda Pubblicato. Ricollegalo entro { IL($deadline) } per ritrovare tutto.
 cli-removed = { $network } @{ $handle } rimosso { $count ->
     [0] (non aveva post).
     [one] con il suo post.
@@ -941,7 +941,7 @@ error-foreign-wal = il registro write-ahead { $wal } appartiene a un altro datab
 error-tour-json = tour stampa la schermata di ogni passo in Markdown, non in JSON: eseguilo senza --json
 error-terminal-gone = il terminale si è chiuso
 cli-needs-subcommand = '{ $command }' ha bisogno di un sottocomando: { $names }; vedi '{ $command } --help'
-on-date = il { $date }
+on-date = { IL($date) }
 
 ## Consegna per email e webhook (watch, notifications outbox, user set)
 config-invalid = { $path }: { $problem }: correggilo, poi riavvia il watch (o mandagli SIGHUP)
@@ -958,22 +958,22 @@ action-delivery-retry = nuovo tentativo di consegna
 action-read-outbox = lettura della coda di consegna
 delivery-removed-account = account n. { $id } (rimosso)
 delivery-no-deadline = a breve
-delivery-reminder-subject = Riautorizza { $network } · { $account } entro il { $deadline }
+delivery-reminder-subject = Riautorizza { $network } · { $account } entro { IL($deadline) }
 delivery-reminder-text =
     Ciao { $name },
 
-    { $network } chiederà di nuovo l'autorizzazione per { $account } (@{ $handle }) il { $deadline } (UTC). Ricollegalo prima di allora, così i post programmati continuano a essere pubblicati senza interruzioni:
+    { $network } chiederà di nuovo l'autorizzazione per { $account } (@{ $handle }) { IL($deadline) } (UTC). Ricollegalo prima di allora, così i post programmati continuano a essere pubblicati senza interruzioni:
 
     - nella suite: Impostazioni > Marketing > Social, scheda Account, poi Ricollega sotto il nome dell'account;
     - dal terminale: switchboard account reconnect { $id }
 
     Questo è il promemoria di una settimana prima della scadenza.
     Switchboard
-delivery-purge-subject = { $network } · { $account }: la cronologia viene eliminata il { $deadline }
+delivery-purge-subject = { $network } · { $account }: la cronologia viene eliminata { IL($deadline) }
 delivery-purge-text =
     Ciao { $name },
 
-    { $account } (@{ $handle }) su { $network } è disconnesso da quasi tutto il periodo in cui si può ricollegare: il { $deadline } (UTC) i suoi post e la sua cronologia vengono eliminati per sempre. Per conservarli, ricollegalo prima di allora:
+    { $account } (@{ $handle }) su { $network } è disconnesso da quasi tutto il periodo in cui si può ricollegare: { IL($deadline) } (UTC) i suoi post e la sua cronologia vengono eliminati per sempre. Per conservarli, ricollegalo prima di allora:
 
     - nella suite: Impostazioni > Marketing > Social, scheda Account, poi Ricollega sotto il nome dell'account;
     - dal terminale: switchboard account reconnect { $id }

@@ -155,6 +155,13 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
         Err((resource, _)) => resource,
     };
     let _ = bundle.add_resource(resource);
+    // Italian puts "il" before a date, "l'" before 8 and 11, and "1°" for
+    // the first: the catalog writes `{ IL($due) }` (issue 19).
+    let _ = bundle.add_function("IL", |positional, _named| match positional.first() {
+        Some(FluentValue::String(date)) => FluentValue::from(with_day_article(date)),
+        Some(FluentValue::Number(n)) => FluentValue::from(format!("il {}", n.as_string())),
+        _ => FluentValue::Error,
+    });
     // The command line's help, where a language has its own (English is
     // clap's, from the argument definitions).
     if let Some(help) = lang.help_source()
@@ -228,31 +235,29 @@ pub fn message_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
         fluent_args.set(*name, value);
     }
     let mut errors = Vec::new();
-    let text = bundle
+    bundle
         .format_pattern(pattern, Some(&fluent_args), &mut errors)
-        .into_owned();
-    match lang {
-        Lang::It => elide_day_articles(text),
-        Lang::En => text,
-    }
+        .into_owned()
 }
 
-/// Italian puts "il" before a date, but "l'8", "l'11" and "il 1°":
-/// "entro il 11 mag" becomes "entro l'11 mag".
-fn elide_day_articles(text: String) -> String {
+/// A date with its Italian article: "l'11 mag", "l'8 feb", "il 1° mar",
+/// "il 21 mag". Text that does not start with a day and a month keeps "il".
+fn with_day_article(date: &str) -> String {
     const MONTHS: [&str; 12] = [
         "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
     ];
-    if !text.contains("il 1") && !text.contains("il 8") {
-        return text;
+    let mut words = date.splitn(3, ' ');
+    let (day, month) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let month = month.trim_end_matches(',');
+    if !MONTHS.contains(&month) {
+        return format!("il {date}");
     }
-    let mut text = text;
-    for month in MONTHS {
-        for (from, to) in [("il 8 ", "l'8 "), ("il 11 ", "l'11 "), ("il 1 ", "il 1° ")] {
-            text = text.replace(&format!("{from}{month}"), &format!("{to}{month}"));
-        }
+    let rest = &date[day.len()..];
+    match day {
+        "8" | "11" => format!("l'{day}{rest}"),
+        "1" => format!("il 1°{rest}"),
+        _ => format!("il {date}"),
     }
-    text
 }
 
 /// `tr!("id")`, `tr!("id", name = value, count = n)`: a message in the
@@ -390,11 +395,13 @@ mod tests {
 
     #[test]
     fn italian_dates_take_their_article() {
-        assert_eq!(
-            elide_day_articles("entro il 11 mag e il 8 feb, il 1 mar, il 21 mag".into()),
-            "entro l'11 mag e l'8 feb, il 1° mar, il 21 mag"
-        );
-        assert_eq!(elide_day_articles("con il 1 post".into()), "con il 1 post");
+        let said = |date: &str| message_in(Lang::It, "on-date", &[("date", Arg::from(date))]);
+        assert_eq!(said("11 mag 2026"), "l'11 mag 2026");
+        assert_eq!(said("8 feb"), "l'8 feb");
+        assert_eq!(said("1 mar 2026, 09:00"), "il 1° mar 2026, 09:00");
+        assert_eq!(said("21 mag"), "il 21 mag");
+        // Not a date: the article as it is.
+        assert_eq!(said("1 post"), "il 1 post");
     }
 
     #[test]

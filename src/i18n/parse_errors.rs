@@ -70,11 +70,9 @@ impl fmt::Display for ParseError {
             ParseError::DurationTooLong { text } => {
                 tr!("error-duration-too-long", text = text.clone())
             }
-            ParseError::DurationNoUnit { text } => tr!(
-                "error-duration-no-unit",
-                text = text.clone(),
-                hint = hint()
-            ),
+            ParseError::DurationNoUnit { text } => {
+                tr!("error-duration-no-unit", text = text.clone(), hint = hint())
+            }
             ParseError::DurationZero { text } => tr!("error-duration-zero", text = text.clone()),
         };
         f.write_str(&text)

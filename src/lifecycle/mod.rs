@@ -21,10 +21,10 @@ pub use account::{
     Status,
 };
 pub use events::{DueEvent, EventKind};
+pub use parse::ParseError;
 pub use permission::{Attempt, SocialAccess, User};
 pub use policy::{Network, Tier};
 pub use post::{CancelCause, EffectiveStatus, PostId, PostStatus, Tab};
-pub use parse::ParseError;
 pub use refusal::{Denial, StateRefusal, UserId};
 pub use time::Instant;
 

@@ -11,17 +11,36 @@ pub enum ParseError {
     UnknownAccess(String),
     UnknownNetwork(String),
     UnknownTier(String),
-    NotAnInstant { text: String, why: InstantProblem },
+    NotAnInstant {
+        text: String,
+        why: InstantProblem,
+    },
     /// An instant outside the years a portal holds (T1).
-    InstantOutOfYears { text: String },
+    InstantOutOfYears {
+        text: String,
+    },
     /// Moving the clock from `from` by `days` leaves those years (T4).
-    ClockOutOfYears { from: Instant, days: i64 },
+    ClockOutOfYears {
+        from: Instant,
+        days: i64,
+    },
     DurationEmpty,
-    DurationUnit { text: String, unit: char },
-    DurationNoNumber { text: String },
-    DurationTooLong { text: String },
-    DurationNoUnit { text: String },
-    DurationZero { text: String },
+    DurationUnit {
+        text: String,
+        unit: char,
+    },
+    DurationNoNumber {
+        text: String,
+    },
+    DurationTooLong {
+        text: String,
+    },
+    DurationNoUnit {
+        text: String,
+    },
+    DurationZero {
+        text: String,
+    },
 }
 
 /// What is wrong with a text that is not an RFC 3339 instant.

@@ -141,9 +141,9 @@ pub fn parse_duration(text: &str) -> Result<Duration, ParseError> {
                 return Err(ParseError::DurationUnit { text, unit: c });
             }
         };
-        let amount: i64 = digits.parse().map_err(|_| ParseError::DurationNoNumber {
-            text: text.clone(),
-        })?;
+        let amount: i64 = digits
+            .parse()
+            .map_err(|_| ParseError::DurationNoNumber { text: text.clone() })?;
         digits.clear();
         total = amount
             .checked_mul(unit)
