@@ -1011,3 +1011,28 @@ error-migrate-same = --from and --to name the same portal: copy it to a new file
 error-migrate-mismatch = the copy of { $table } has { $copied } rows where the portal has { $expected }: nothing was written
 cli-migrated = Copied the portal from { $from } to { $to }, every row counted again: { $tables }.
 error-postgres-not-a-portal = the PostgreSQL database is not a Switchboard portal: check --db or SWITCHBOARD_DB, or make a portal there with 'switchboard init' (in an empty database)
+
+## Tours: what a tour author reads when a tour cannot run
+tour-error-unreadable = { $file }: cannot read it: { $why }
+tour-error-no-file = { $file }: no such tour file; give a path to a .toml tour, or '{ $article }' ('{ $articolo }' in Italian) for the bundled one
+tour-error-no-step = a tour needs at least one [[step]]
+tour-error-lang = lang is '{ $code }': a tour is in en or it
+tour-error-no-title = a step needs a title
+tour-error-action-form = an action is a table with one key, like {"{"} select = "handle" {"}"}; the keys are { $actions }
+tour-error-takes-text = '{ $key }' takes a text, like {"{"} { $key } = "..." {"}"}
+tour-error-unknown-user = unknown user '{ $email }': the portal's users are { $users }
+tour-error-unknown-handle = unknown handle '{ $handle }': the portal's accounts are { $handles }
+tour-error-unknown-tab = unknown tab '{ $tab }': use accounts, publishing, notifications or activity
+tour-error-unknown-dialog = unknown dialog '{ $dialog }': use disconnect, reconnect, remove, connect, detail, clock, user or help
+tour-error-unknown-button = unknown button '{ $label }': use one of { $labels }
+tour-error-next-event = write next_event = true
+tour-error-unknown-action = unknown action '{ $action }': the actions are { $actions }
+tour-error-select-first = select an account before a network event
+tour-error-gone = there is no account @{ $handle } any more
+tour-error-hidden = @{ $handle } is hidden (disconnected over 90 days): open Connect account to reach it
+tour-error-step = step { $step } ({ $title }): { $why }
+tour-error-not-shown = the screen does not show '{ $text }'
+tour-error-no-dialog = no dialog is open to press '{ $label }'
+tour-error-no-button = the dialog has no '{ $label }' button (it has { $labels })
+tour-error-disabled = '{ $label }' is disabled
+tour-error-no-network-step = the Connect account dialog is not asking for a network

@@ -1057,3 +1057,28 @@ error-migrate-same = --from e --to indicano lo stesso portale: copialo in un nuo
 error-migrate-mismatch = la copia di { $table } ha { $copied } righe dove il portale ne ha { $expected }: non è stato scritto nulla
 cli-migrated = Portale copiato da { $from } a { $to }, ogni riga ricontata: { $tables }.
 error-postgres-not-a-portal = il database PostgreSQL non è un portale Switchboard: controlla --db o SWITCHBOARD_DB, o crea lì un portale con 'switchboard init' (in un database vuoto)
+
+## Tours: what a tour author reads when a tour cannot run
+tour-error-unreadable = { $file }: non si riesce a leggerlo: { $why }
+tour-error-no-file = { $file }: non esiste questo file di tour; indica il percorso di un tour .toml, oppure '{ $articolo }' ('{ $article }' in inglese) per quello incluso
+tour-error-no-step = un tour ha bisogno di almeno un [[step]]
+tour-error-lang = lang è '{ $code }': un tour è in en o it
+tour-error-no-title = un passo ha bisogno di un titolo
+tour-error-action-form = un'azione è una tabella con una chiave, come {"{"} select = "handle" {"}"}; le chiavi sono { $actions }
+tour-error-takes-text = '{ $key }' vuole un testo, come {"{"} { $key } = "..." {"}"}
+tour-error-unknown-user = utente sconosciuto '{ $email }': gli utenti del portale sono { $users }
+tour-error-unknown-handle = handle sconosciuto '{ $handle }': gli account del portale sono { $handles }
+tour-error-unknown-tab = scheda sconosciuta '{ $tab }': usa accounts, publishing, notifications o activity
+tour-error-unknown-dialog = finestra sconosciuta '{ $dialog }': usa disconnect, reconnect, remove, connect, detail, clock, user o help
+tour-error-unknown-button = pulsante sconosciuto '{ $label }': usa uno tra { $labels }
+tour-error-next-event = scrivi next_event = true
+tour-error-unknown-action = azione sconosciuta '{ $action }': le azioni sono { $actions }
+tour-error-select-first = seleziona un account prima di un evento del social network
+tour-error-gone = l'account @{ $handle } non c'è più
+tour-error-hidden = @{ $handle } è nascosto (disconnesso da oltre 90 giorni): apri Collega account per raggiungerlo
+tour-error-step = passo { $step } ({ $title }): { $why }
+tour-error-not-shown = lo schermo non mostra '{ $text }'
+tour-error-no-dialog = nessuna finestra è aperta per premere '{ $label }'
+tour-error-no-button = la finestra non ha il pulsante '{ $label }' (ha { $labels })
+tour-error-disabled = '{ $label }' è disattivato
+tour-error-no-network-step = la finestra Collega account non sta chiedendo un social network

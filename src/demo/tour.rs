@@ -164,8 +164,12 @@ fn line_of(text: &str, offset: usize) -> usize {
 pub fn load(file: &str) -> Result<(String, String)> {
     let path = Path::new(file);
     if path.exists() {
-        let text = crate::files::read_settings_text(path)
-            .map_err(|e| Error::invalid("bad_tour", format!("{file}: cannot read it: {e}")))?;
+        let text = crate::files::read_settings_text(path).map_err(|e| {
+            Error::invalid(
+                "bad_tour",
+                crate::tr!("tour-error-unreadable", file = file, why = e.to_string()),
+            )
+        })?;
         return Ok((file.to_string(), text));
     }
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or(file);
@@ -177,8 +181,11 @@ pub fn load(file: &str) -> Result<(String, String)> {
     }
     Err(Error::invalid(
         "bad_tour",
-        format!(
-            "{file}: no such tour file; give a path to a .toml tour, or '{ARTICLE_NAME}' ('{ARTICOLO_NAME}' in Italian) for the bundled one"
+        crate::tr!(
+            "tour-error-no-file",
+            file = file,
+            article = ARTICLE_NAME,
+            articolo = ARTICOLO_NAME
         ),
     ))
 }
@@ -194,7 +201,7 @@ pub fn parse(name: &str, text: &str, portal: &Connection) -> Result<Tour> {
         error(line, e.message().to_string())
     })?;
     if file.step.is_empty() {
-        return Err(error(1, "a tour needs at least one [[step]]".into()));
+        return Err(error(1, crate::tr!("tour-error-no-step")));
     }
     let lang = match &file.lang {
         None => crate::i18n::Lang::En,
@@ -203,7 +210,7 @@ pub fn parse(name: &str, text: &str, portal: &Connection) -> Result<Tour> {
                 .lines()
                 .position(|l| l.trim_start().starts_with("lang"))
                 .map_or(1, |i| i + 1);
-            error(line, format!("lang is '{code}': a tour is in en or it"))
+            error(line, crate::tr!("tour-error-lang", code = code.clone()))
         })?,
     };
     let mut steps = Vec::new();
@@ -211,7 +218,7 @@ pub fn parse(name: &str, text: &str, portal: &Connection) -> Result<Tour> {
         let step_line = line_of(text, step.span().start);
         let step = step.into_inner();
         if step.title.trim().is_empty() {
-            return Err(error(step_line, "a step needs a title".into()));
+            return Err(error(step_line, crate::tr!("tour-error-no-title")));
         }
         let mut actions = Vec::new();
         for action in step.actions {
@@ -242,13 +249,13 @@ fn parse_action(
     let table = value
         .as_table()
         .filter(|t| t.len() == 1)
-        .ok_or_else(|| format!("an action is a table with one key, like {{ select = \"handle\" }}; the keys are {ACTIONS}"))?;
+        .ok_or_else(|| crate::tr!("tour-error-action-form", actions = ACTIONS))?;
     let (key, value) = table.iter().next().expect("one entry");
     let text = || {
         value
             .as_str()
             .map(str::to_string)
-            .ok_or_else(|| format!("'{key}' takes a text, like {{ {key} = \"...\" }}"))
+            .ok_or_else(|| crate::tr!("tour-error-takes-text", key = key.clone()))
     };
     Ok(match key.as_str() {
         "user" => {
@@ -258,9 +265,10 @@ fn parse_action(
                 let emails: Vec<String> = crate::store::users::list(portal)
                     .map(|users| users.into_iter().map(|u| u.email).collect())
                     .unwrap_or_default();
-                format!(
-                    "unknown user '{email}': the portal's users are {}",
-                    emails.join(", ")
+                crate::tr!(
+                    "tour-error-unknown-user",
+                    email = email.clone(),
+                    users = emails.join(", ")
                 )
             })?;
             TourAction::User(email)
@@ -271,9 +279,10 @@ fn parse_action(
                 crate::store::accounts::id_by_handle(portal, &handle).map_err(|e| e.to_string())?;
             known.ok_or_else(|| {
                 let handles = crate::store::accounts::all_handles(portal).unwrap_or_default();
-                format!(
-                    "unknown handle '{handle}': the portal's accounts are {}",
-                    handles.join(", ")
+                crate::tr!(
+                    "tour-error-unknown-handle",
+                    handle = handle.clone(),
+                    handles = handles.join(", ")
                 )
             })?;
             TourAction::Select(handle)
@@ -284,9 +293,7 @@ fn parse_action(
             "notifications" => TabName::Notifications,
             "activity" => TabName::Activity,
             other => {
-                return Err(format!(
-                    "unknown tab '{other}': use accounts, publishing, notifications or activity"
-                ));
+                return Err(crate::tr!("tour-error-unknown-tab", tab = other));
             }
         }),
         "open" => TourAction::Open(match text()?.as_str() {
@@ -299,9 +306,7 @@ fn parse_action(
             "user" => Opening::UserPicker,
             "help" => Opening::Help,
             other => {
-                return Err(format!(
-                    "unknown dialog '{other}': use disconnect, reconnect, remove, connect, detail, clock, user or help"
-                ));
+                return Err(crate::tr!("tour-error-unknown-dialog", dialog = other));
             }
         }),
         "press" => {
@@ -311,9 +316,10 @@ fn parse_action(
                 .map(|id| crate::i18n::message_in(lang, id, &[]))
                 .collect();
             if !labels.contains(&label) {
-                return Err(format!(
-                    "unknown button '{label}': use one of {}",
-                    labels.join(", ")
+                return Err(crate::tr!(
+                    "tour-error-unknown-button",
+                    label = label.clone(),
+                    labels = labels.join(", ")
                 ));
             }
             TourAction::Press(label)
@@ -328,15 +334,17 @@ fn parse_action(
         "advance" => TourAction::Advance(parse_duration(&text()?)?),
         "next_event" => {
             if value.as_bool() != Some(true) {
-                return Err("write next_event = true".into());
+                return Err(crate::tr!("tour-error-next-event"));
             }
             TourAction::NextEvent
         }
         "tier" => TourAction::Tier(Tier::parse(&text()?)?),
         "network_event" => TourAction::NetworkEvent(NetworkReport::parse(&text()?)?),
         other => {
-            return Err(format!(
-                "unknown action '{other}': the actions are {ACTIONS}"
+            return Err(crate::tr!(
+                "tour-error-unknown-action",
+                action = other,
+                actions = ACTIONS
             ));
         }
     })

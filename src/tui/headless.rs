@@ -130,10 +130,11 @@ pub fn run(
         writeln!(out, "{}", escape_lines(&printed)).map_err(io)?;
         for expected in &step.expect {
             if !screen.contains(expected.as_str()) {
-                failures.push(format!(
-                    "step {} ({}): the screen does not show '{expected}'",
-                    i + 1,
-                    step.title
+                failures.push(crate::tr!(
+                    "tour-error-step",
+                    step = i + 1,
+                    title = step.title.clone(),
+                    why = crate::tr!("tour-error-not-shown", text = expected.clone())
                 ));
             }
         }

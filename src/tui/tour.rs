@@ -82,7 +82,12 @@ pub fn next_step(player: &mut Player, store: &mut Backend, app: &mut App) -> Res
     perform_step(store, app, &step).map_err(|message| {
         Error::other(
             "tour",
-            format!("step {} ({}): {message}", index + 1, step.title),
+            crate::tr!(
+                "tour-error-step",
+                step = index + 1,
+                title = step.title.clone(),
+                why = message
+            ),
         )
     })
 }
@@ -223,7 +228,7 @@ pub fn perform_step(
                 let id = app
                     .accounts
                     .hover
-                    .ok_or("select an account before a network event")?;
+                    .ok_or_else(|| crate::tr!("tour-error-select-first"))?;
                 let report = *report;
                 let now = store.now_flag;
                 store
@@ -261,11 +266,9 @@ fn select(store: &mut Backend, app: &mut App, handle: &str) -> std::result::Resu
             let record = accounts::record(conn, id)?;
             Ok((record.account.is_hidden(s.instant()), record))
         })
-        .map_err(|_| format!("there is no account @{handle} any more"))?;
+        .map_err(|_| crate::tr!("tour-error-gone", handle = handle))?;
     if record.0 {
-        return Err(format!(
-            "@{handle} is hidden (disconnected over 90 days): open Connect account to reach it"
-        ));
+        return Err(crate::tr!("tour-error-hidden", handle = handle));
     }
     let cursor = ListCursor::of(&record.1.account);
     let hover = HoverAt::Id(record.1.account.id);

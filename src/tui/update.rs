@@ -615,7 +615,7 @@ fn clock_menu(app: &App) -> Dialog {
 /// Presses the dialog button with this label (tours), as a click would.
 pub fn press_labelled(app: &mut App, label: &str) -> Result<Vec<Effect>, String> {
     let Some(dialog) = &app.overlay else {
-        return Err(format!("no dialog is open to press '{label}'"));
+        return Err(crate::tr!("tour-error-no-dialog", label = label));
     };
     let buttons = dialog.buttons();
     let index = buttons
@@ -623,13 +623,14 @@ pub fn press_labelled(app: &mut App, label: &str) -> Result<Vec<Effect>, String>
         .position(|(l, _)| l == label)
         .ok_or_else(|| {
             let names: Vec<&str> = buttons.iter().map(|(l, _)| l.as_str()).collect();
-            format!(
-                "the dialog has no '{label}' button (it has {})",
-                names.join(", ")
+            crate::tr!(
+                "tour-error-no-button",
+                label = label,
+                labels = names.join(", ")
             )
         })?;
     if !buttons[index].1 {
-        return Err(format!("'{label}' is disabled"));
+        return Err(crate::tr!("tour-error-disabled", label = label));
     }
     set_dialog_focus(app, index);
     Ok(press(app))
@@ -642,7 +643,7 @@ pub fn pick_network(app: &mut App, network: Network) -> Result<Vec<Effect>, Stri
             let outcome = connect.choose_network(network)?;
             Ok(settle(app, outcome))
         }
-        _ => Err("the Connect account dialog is not asking for a network".into()),
+        _ => Err(crate::tr!("tour-error-no-network-step")),
     }
 }
 

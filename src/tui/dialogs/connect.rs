@@ -151,7 +151,7 @@ impl Connect {
                 *index = Network::all().position(|n| n == network).unwrap_or(0);
                 Ok(self.press())
             }
-            _ => Err("the Connect account dialog is not asking for a network".into()),
+            _ => Err(crate::tr!("tour-error-no-network-step")),
         }
     }
 }
