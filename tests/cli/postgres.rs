@@ -20,6 +20,10 @@ fn sqlite_tables(path: &std::path::Path) -> Vec<String> {
 }
 
 #[test]
+#[cfg_attr(
+    no_postgres_server,
+    ignore = "no PostgreSQL server: start it with 'pg_ctlcluster 15 main start' (README, Test)"
+)]
 fn migrate_sqlite_to_postgres_and_back_leaves_every_table_equal() {
     on_postgres_too(|| {
         // A portal with a history of every kind (the demo), a removed
@@ -102,6 +106,10 @@ fn migrate_sqlite_to_postgres_and_back_leaves_every_table_equal() {
 }
 
 #[test]
+#[cfg_attr(
+    no_postgres_server,
+    ignore = "no PostgreSQL server: start it with 'pg_ctlcluster 15 main start' (README, Test)"
+)]
 fn a_server_that_is_down_a_wrong_password_a_missing_database_and_a_newer_schema_are_one_error_line_each()
  {
     on_postgres_too(|| {
@@ -210,6 +218,10 @@ fn a_server_that_is_down_a_wrong_password_a_missing_database_and_a_newer_schema_
 }
 
 #[test]
+#[cfg_attr(
+    no_postgres_server,
+    ignore = "no PostgreSQL server: start it with 'pg_ctlcluster 15 main start' (README, Test)"
+)]
 fn four_processes_acting_at_once_lose_no_update_and_apply_no_event_twice() {
     on_postgres_too(|| {
         let p = TestPortal::new();
@@ -301,9 +313,9 @@ fn four_processes_acting_at_once_lose_no_update_and_apply_no_event_twice() {
 
 /// Issue 19: the tables are described once (`store::tables`); both
 /// engines' schemas, as their migrations leave them, have exactly those
-/// stored columns in that order.
+/// stored columns in that order (this test and the next).
 #[test]
-fn both_engines_schemas_have_the_columns_of_the_one_description() {
+fn sqlite_schema_has_the_columns_of_the_one_description() {
     let sqlite = TestPortal::sqlite_file();
     sqlite
         .run(&[
@@ -342,6 +354,14 @@ fn both_engines_schemas_have_the_columns_of_the_one_description() {
             .collect();
         assert_eq!(stored, table.columns, "SQLite's {}", table.name);
     }
+}
+
+#[test]
+#[cfg_attr(
+    no_postgres_server,
+    ignore = "no PostgreSQL server: start it with 'pg_ctlcluster 15 main start' (README, Test)"
+)]
+fn postgresql_schema_has_the_columns_of_the_one_description() {
     on_postgres_too(|| {
         let p = TestPortal::new();
         let mut client = p.postgres().expect("a PostgreSQL portal");

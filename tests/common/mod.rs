@@ -91,6 +91,10 @@ macro_rules! postgres_twins {
         mod on_postgres {
             $(
                 #[test]
+                #[cfg_attr(
+                    no_postgres_server,
+                    ignore = "no PostgreSQL server: start it with 'pg_ctlcluster 15 main start' (README, Test)"
+                )]
                 fn $test() {
                     $crate::common::on_postgres_too(super::$test);
                 }

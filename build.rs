@@ -1,0 +1,30 @@
+//! Tells the tests whether this machine has the PostgreSQL server they use
+//! (issue 19): without one, their PostgreSQL twins are marked ignored, so
+//! `cargo test` says so in its closing line ("N ignored") instead of
+//! passing them in silence. Under `CI=true` nothing is ignored: a missing
+//! server fails there. Only a file's presence is looked at; nothing is
+//! connected to, and the library itself does not read this flag.
+
+use std::path::Path;
+
+/// The local server's socket, where the tests look by default.
+const SOCKET_DIR: &str = "/var/run/postgresql";
+const SOCKET: &str = "/var/run/postgresql/.s.PGSQL.5432";
+
+fn main() {
+    println!("cargo::rustc-check-cfg=cfg(no_postgres_server)");
+    println!("cargo::rerun-if-env-changed=CI");
+    println!("cargo::rerun-if-env-changed=SWITCHBOARD_TEST_POSTGRES");
+    // The directory changes when the server starts or stops (its socket
+    // comes and goes); where it does not exist, nothing will change.
+    if Path::new(SOCKET_DIR).is_dir() {
+        println!("cargo::rerun-if-changed={SOCKET_DIR}");
+    } else {
+        println!("cargo::rerun-if-changed=build.rs");
+    }
+    let in_ci = std::env::var("CI").as_deref() == Ok("true");
+    let elsewhere = std::env::var_os("SWITCHBOARD_TEST_POSTGRES").is_some();
+    if !in_ci && !elsewhere && !Path::new(SOCKET).exists() {
+        println!("cargo::rustc-cfg=no_postgres_server");
+    }
+}
