@@ -138,9 +138,13 @@ pub fn current() -> Lang {
     CURRENT.with(Cell::get)
 }
 
-fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
-    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
-    BUNDLES.get_or_init(|| Lang::ALL.map(bundle))
+/// A language's catalog, parsed the first time one of its words is asked
+/// for: a process that speaks one language (or none, with `--json`) parses
+/// no other (issue 22, item 6).
+fn bundle_of(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
+        [OnceLock::new(), OnceLock::new()];
+    BUNDLES[lang.index()].get_or_init(|| bundle(lang))
 }
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
@@ -222,7 +226,7 @@ pub fn message(id: &str, args: &[(&str, Arg)]) -> String {
 /// The message `id` in `lang`. A message the catalog lacks is its id (the
 /// catalog test makes sure none is lacking).
 pub fn message_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
-    let bundle = &bundles()[lang.index()];
+    let bundle = bundle_of(lang);
     let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
         return id.to_string();
     };

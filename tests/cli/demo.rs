@@ -17,9 +17,11 @@ const DEMO_NOW: &str = "2026-03-01T09:00:00Z";
 const ANA: &str = "ana@northwind.test";
 
 fn demo() -> TestPortal {
-    let p = TestPortal::empty();
-    p.run(&["demo", "--no-tui"]).ok();
-    p
+    crate::common::from_template("demo", || {
+        let p = TestPortal::empty();
+        p.run(&["demo", "--no-tui"]).ok();
+        p
+    })
 }
 
 fn accounts(p: &TestPortal) -> Vec<Value> {

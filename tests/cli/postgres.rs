@@ -236,9 +236,11 @@ fn four_processes_acting_at_once_lose_no_update_and_apply_no_event_twice() {
                 let data = p.dir.path().join("data");
                 std::thread::spawn(move || {
                     let mut codes = Vec::new();
-                    for step in 0..200 {
+                    for step in 0..100 {
                         let text = format!("w{worker}-{step}");
-                        let at = format!("2026-03-02T{:02}:{:02}:00Z", 10 + step / 60, step % 60);
+                        // Twelve hours ahead of the clocks at first; they pass it near
+                        // step 80, and the last ones are refused.
+                        let at = format!("2026-03-01T{:02}:{:02}:00Z", 21 + step / 60, step % 60);
                         let posts_to = posts_to.to_string();
                         let toggled = toggled.to_string();
                         let args: Vec<&str> = match step % 4 {
@@ -284,7 +286,7 @@ fn four_processes_acting_at_once_lose_no_update_and_apply_no_event_twice() {
             .ok()
             .json();
         let posts = posts.as_array().unwrap();
-        assert!(scheduled > 100, "most schedules are ahead of the clocks");
+        assert!(scheduled > 50, "most schedules are ahead of the clocks");
         assert_eq!(posts.len(), scheduled);
         let mut texts: Vec<&str> = posts.iter().map(|p| p["text"].as_str().unwrap()).collect();
         texts.sort();
@@ -305,9 +307,9 @@ fn four_processes_acting_at_once_lose_no_update_and_apply_no_event_twice() {
         publications.sort();
         publications.dedup();
         assert_eq!(publications.len(), published, "a post published twice");
-        // 4 × 50 clock moves of 10 minutes, each applied once.
+        // 4 × 25 clock moves of 10 minutes, each applied once.
         let clock = p.run(&["--json", "clock", "show"]).ok().json();
-        assert_eq!(clock["demo_clock"], "2026-03-02T18:20:00Z", "{clock}");
+        assert_eq!(clock["demo_clock"], "2026-03-02T01:40:00Z", "{clock}");
     });
 }
 

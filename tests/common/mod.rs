@@ -1,7 +1,7 @@
 //! Drives the real binary on a temporary portal, as scripts do (CLI.md).
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -139,16 +139,22 @@ fn postgres_admin() -> postgres::Client {
 fn new_postgres_database() -> (String, PathBuf) {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let name = format!(
-        "sb_test_{}_{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    );
-    postgres_admin()
-        .batch_execute(&format!(
-            "CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'"
-        ))
-        .unwrap();
+    static SWEPT: std::sync::Once = std::sync::Once::new();
+    SWEPT.call_once(drop_databases_of_ended_runs);
+    let reused = EMPTIED.lock().unwrap_or_else(|e| e.into_inner()).pop();
+    let name = reused.unwrap_or_else(|| {
+        let name = format!(
+            "sb_test_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        postgres_admin()
+            .batch_execute(&format!(
+                "CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'"
+            ))
+            .unwrap();
+        name
+    });
     let server = postgres_server();
     let base = server.rsplit_once('/').map_or(server.as_str(), |(b, _)| b);
     (name.clone(), PathBuf::from(format!("{base}/{name}")))
@@ -206,11 +212,56 @@ impl TestPortal {
     }
 }
 
+/// The emptied databases a test process leaves when it ends, once that
+/// process is gone.
+fn drop_databases_of_ended_runs() {
+    let mut admin = postgres_admin();
+    let names: Vec<String> = admin
+        .query(
+            "SELECT datname::text FROM pg_database WHERE datname LIKE 'sb\\_test\\_%'",
+            &[],
+        )
+        .map(|rows| rows.iter().map(|r| r.get(0)).collect())
+        .unwrap_or_default();
+    for name in names {
+        let pid = name.split('_').nth(2).and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|pid| {
+            pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists()
+        }) {
+            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        }
+    }
+}
+
+/// Databases a finished test left, emptied for the next: a CREATE
+/// DATABASE costs a quarter of a second of the server's time, emptying one
+/// a few milliseconds (issue 19).
+static EMPTIED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
 impl Drop for TestPortal {
     fn drop(&mut self) {
-        if let Some(name) = &self.postgres {
-            let _ = postgres_admin()
-                .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        let Some(name) = &self.postgres else { return };
+        // Nothing of the test may still be connected, then nothing of its
+        // portal may be left: the schema, its extension, its tables.
+        let emptied = (|| -> Result<(), postgres::Error> {
+            postgres_admin().batch_execute(&format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                 WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+            ))?;
+            let server = postgres_server();
+            let base = server.rsplit_once('/').map_or(server.as_str(), |(b, _)| b);
+            let mut client = postgres::Client::connect(&format!("{base}/{name}"), postgres::NoTls)?;
+            client.batch_execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+        })();
+        match emptied {
+            Ok(()) => EMPTIED
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(name.clone()),
+            Err(_) => {
+                let _ = postgres_admin()
+                    .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            }
         }
     }
 }
@@ -448,6 +499,62 @@ pub const ACME_NOW: &str = "2026-03-01T09:00:00Z";
 /// one account in its reminder week, one disconnected for inactivity, one
 /// expired but still listed, one hidden, users of every role.
 pub fn acme() -> TestPortal {
+    from_template("acme", build_acme)
+}
+
+/// A fixture built once per test process and copied for each test (issue
+/// 19: about twenty commands each time made most of the TUI tests' cost).
+/// On PostgreSQL each test builds its own.
+pub fn from_template(name: &str, build: fn() -> TestPortal) -> TestPortal {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static TEMPLATES: Mutex<Option<HashMap<String, PathBuf>>> = Mutex::new(None);
+    if on_postgres() {
+        return build();
+    }
+    let template = {
+        let mut templates = TEMPLATES.lock().unwrap_or_else(|e| e.into_inner());
+        let templates = templates.get_or_insert_with(HashMap::new);
+        templates
+            .entry(name.to_string())
+            .or_insert_with(|| {
+                let built = build();
+                // Everything in the file itself, nothing left in a -wal.
+                rusqlite::Connection::open(&built.db)
+                    .and_then(|c| c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)"))
+                    .unwrap();
+                let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fixtures");
+                std::fs::create_dir_all(&dir).unwrap();
+                remove_templates_of_ended_runs(&dir);
+                let kept = dir.join(format!("{name}-{}.db", std::process::id()));
+                std::fs::copy(&built.db, &kept).unwrap();
+                kept
+            })
+            .clone()
+    };
+    let p = TestPortal::empty();
+    std::fs::copy(&template, &p.db).unwrap();
+    p
+}
+
+/// Templates left by test processes that have ended (their pid is gone).
+fn remove_templates_of_ended_runs(dir: &Path) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let pid = name
+            .rsplit_once('-')
+            .and_then(|(_, rest)| rest.strip_suffix(".db"))
+            .and_then(|pid| pid.parse::<u32>().ok());
+        if let Some(pid) = pid
+            && pid != std::process::id()
+            && !Path::new(&format!("/proc/{pid}")).exists()
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn build_acme() -> TestPortal {
     let start = "2025-11-20T09:00:00Z";
     let p = TestPortal::initialised_at(start);
     let add = |email: &str, name: &str, extra: &[&str]| {

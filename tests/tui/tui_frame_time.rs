@@ -1,7 +1,7 @@
 //! A measurement, not a check (speed targets belong in benchmarks): the
 //! time to draw the Accounts list, and to page it, on a 100 000-account
 //! portal. Run it with
-//! `cargo test --release --test tui_frame_time -- --ignored --nocapture`.
+//! `cargo test --release --test suite frame_time -- --ignored --nocapture`.
 
 use std::time::Instant;
 

@@ -10,6 +10,8 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 const ROWS: u16 = 36;
 const COLS: u16 = 120;
+/// How long a screen must stay unchanged to count as drawn.
+const SETTLED_MS: u64 = 50;
 
 struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
@@ -114,6 +116,9 @@ impl Tui {
 
     /// Sends a key, then waits until the screen has changed and stayed
     /// the same for a moment: the key's work is done.
+    /// Sends keys and waits until the screen changed and then stayed still
+    /// for `SETTLED_MS` (the TUI takes keys in order, so this only paces
+    /// the test, it does not order it).
     fn send_and_settle(&mut self, bytes: &[u8]) {
         let before = self.screen();
         self.send(bytes);
@@ -122,12 +127,12 @@ impl Tui {
         let mut still_since = Instant::now();
         loop {
             assert!(Instant::now() < deadline, "nothing changed:\n{last}");
-            std::thread::sleep(Duration::from_millis(30));
+            std::thread::sleep(Duration::from_millis(15));
             let now = self.screen();
             if now != last {
                 last = now;
                 still_since = Instant::now();
-            } else if last != before && still_since.elapsed() > Duration::from_millis(250) {
+            } else if last != before && still_since.elapsed() > Duration::from_millis(SETTLED_MS) {
                 return;
             }
         }

@@ -1,10 +1,6 @@
 //! The command line, the store, the watch and its deliveries, the demo and
-//! the trust checks: one test binary (one link instead of eleven), each
-//! file a module. `cargo test --test cli NAME` runs one test.
-
-#[macro_use]
-#[path = "../common/mod.rs"]
-mod common;
+//! the trust checks, each file a module of the one test binary
+//! (`tests/suite.rs`).
 
 mod cli_contract;
 mod delivery;
