@@ -5,12 +5,10 @@
 //! commits. The source is read in one transaction too, so the copy is of
 //! one moment.
 
-use std::path::Path;
-
 use super::db::{Connection, ToParam, Value};
 pub use super::tables::TABLES;
 use super::tables::Table;
-use super::{Portal, Transaction, location};
+use super::{Location, Portal, Transaction};
 use crate::error::{Error, Result};
 
 /// Rows read and written at a time.
@@ -26,7 +24,7 @@ pub struct Copied {
 
 /// Copies the portal at `from` into `to`, which must not hold a portal
 /// (a new file; an empty PostgreSQL database).
-pub fn copy(from: &Path, to: &Path) -> Result<Copied> {
+pub fn copy(from: &Location, to: &Location) -> Result<Copied> {
     if from == to {
         return Err(Error::usage(crate::tr!("error-migrate-same")));
     }
@@ -70,8 +68,8 @@ pub fn copy(from: &Path, to: &Path) -> Result<Copied> {
     })?;
     read.commit()?;
     Ok(Copied {
-        from: location(from),
-        to: location(to),
+        from: from.shown(),
+        to: to.shown(),
         tables,
     })
 }

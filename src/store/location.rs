@@ -1,21 +1,83 @@
 //! Where a portal is: a SQLite file, or a PostgreSQL connection string (a
 //! URL or libpq's keywords), and how it is shown without its secrets.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::db::Connection;
 use crate::error::{Error, Result};
 
-/// The PostgreSQL connection a `--db` names, if it names one: a URL, or
-/// libpq's `key=value` form (`host=db dbname=portal`), which the driver
-/// reads too.
-pub fn postgres_url(path: &Path) -> Option<&str> {
-    let text = path.to_str()?;
-    (text.starts_with("postgres://")
-        || text.starts_with("postgresql://")
-        || is_keyword_connection(text))
-    .then_some(text)
+/// Where a portal is, as a `--db` names it, told apart once: a SQLite file,
+/// or a PostgreSQL connection string (a URL, or libpq's `key=value` form,
+/// `host=db dbname=portal`, which the driver reads too).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    File(PathBuf),
+    Postgres(String),
+}
+
+impl Location {
+    /// What a `--db` names.
+    pub fn of(db: &Path) -> Location {
+        match db.to_str() {
+            Some(text)
+                if text.starts_with("postgres://")
+                    || text.starts_with("postgresql://")
+                    || is_keyword_connection(text) =>
+            {
+                Location::Postgres(text.to_string())
+            }
+            _ => Location::File(db.to_path_buf()),
+        }
+    }
+
+    /// The file, for a SQLite portal.
+    pub fn file(&self) -> Option<&Path> {
+        match self {
+            Location::File(path) => Some(path),
+            Location::Postgres(_) => None,
+        }
+    }
+
+    /// The connection string, for a PostgreSQL portal.
+    pub fn postgres(&self) -> Option<&str> {
+        match self {
+            Location::File(_) => None,
+            Location::Postgres(url) => Some(url),
+        }
+    }
+
+    /// For people: the file, or the connection string without its password.
+    pub fn shown(&self) -> String {
+        match self {
+            Location::File(path) => path.to_string_lossy().into_owned(),
+            Location::Postgres(url) => without_secrets(url),
+        }
+    }
+}
+
+impl From<&Path> for Location {
+    fn from(db: &Path) -> Location {
+        Location::of(db)
+    }
+}
+
+impl From<&PathBuf> for Location {
+    fn from(db: &PathBuf) -> Location {
+        Location::of(db)
+    }
+}
+
+impl From<PathBuf> for Location {
+    fn from(db: PathBuf) -> Location {
+        Location::of(&db)
+    }
+}
+
+impl From<&Location> for Location {
+    fn from(location: &Location) -> Location {
+        location.clone()
+    }
 }
 
 /// Whether `text` starts like a libpq keyword/value connection string: a
@@ -42,7 +104,7 @@ fn is_keyword_connection(text: &str) -> bool {
 /// A portal's place for people: a file's path, or a connection string
 /// without its password in any form the driver reads.
 pub fn location(path: &Path) -> String {
-    without_secrets(&path.to_string_lossy())
+    Location::of(path).shown()
 }
 
 /// `text` with every password a PostgreSQL client would read from it
@@ -119,7 +181,7 @@ pub(super) fn connect_postgres(url: &str) -> Result<Connection> {
             "bad_database_url",
             crate::tr!(
                 "error-postgres-url",
-                url = location(Path::new(url)),
+                url = without_secrets(url),
                 why = e.to_string()
             ),
         )
@@ -144,7 +206,10 @@ mod tests {
             "postgresql://ana@db.acme.test/portal"
         );
         assert_eq!(super::location(Path::new("acme.db")), "acme.db");
-        assert!(super::postgres_url(Path::new("acme.db")).is_none());
+        assert_eq!(
+            super::Location::of(Path::new("acme.db")),
+            super::Location::File("acme.db".into())
+        );
     }
 
     #[test]

@@ -41,7 +41,7 @@ use crate::files::Identity;
 use crate::lifecycle::{Instant, Tier, check_clock};
 
 use location::connect_postgres;
-pub use location::{location, postgres_url, without_secrets};
+pub use location::{Location, location, without_secrets};
 pub use rows::{AccountRecord, PostRecord};
 use session::Attempting;
 pub use session::Session;
@@ -59,7 +59,7 @@ pub struct PortalInfo {
 /// An open portal database.
 pub struct Portal {
     conn: Connection,
-    path: PathBuf,
+    location: Location,
     /// The file opened, and its write-ahead log: a write is refused once the
     /// path names another file (replaced, moved, its `-wal` deleted).
     /// None on PostgreSQL: a server's database is not a file.
@@ -86,11 +86,13 @@ fn configure(conn: &rusqlite::Connection) -> Result<()> {
 impl Portal {
     /// Opens an existing portal. A missing file is an error (exit 4) and is
     /// never created.
-    pub fn open(path: &Path) -> Result<Portal> {
-        if let Some(url) = postgres_url(path) {
-            return Portal::open_postgres(path, url);
-        }
-        let shown = location(path);
+    pub fn open(location: impl Into<Location>) -> Result<Portal> {
+        let path = match location.into() {
+            Location::Postgres(url) => return Portal::open_postgres(url),
+            Location::File(path) => path,
+        };
+        let path = path.as_path();
+        let shown = path.display();
         let meta = std::fs::metadata(path).map_err(|_| {
             Error::not_found(
                 "no_database",
@@ -124,7 +126,7 @@ impl Portal {
         schema::migrate(&conn)?;
         let mut portal = Portal {
             conn,
-            path: path.to_path_buf(),
+            location: Location::File(path.to_path_buf()),
             opened: Some(opened),
             wal: None,
             sweep_progress: None,
@@ -141,13 +143,12 @@ impl Portal {
         let Some(opened) = self.opened else {
             return Ok(());
         };
-        let same = Identity::of(&self.path) == Some(opened)
-            && (self.wal.is_none() || Identity::of(&wal_path(&self.path)) == self.wal);
-        if same {
-            Ok(())
-        } else {
-            Err(replaced(&self.path))
-        }
+        let Some(path) = self.location.file() else {
+            return Ok(());
+        };
+        let same = Identity::of(path) == Some(opened)
+            && (self.wal.is_none() || Identity::of(&wal_path(path)) == self.wal);
+        if same { Ok(()) } else { Err(replaced(path)) }
     }
 
     /// Creates a new portal file with its super admin, atomically: it is built
@@ -167,25 +168,29 @@ impl Portal {
     /// (on PostgreSQL: in an empty database, schema and rows in one
     /// transaction).
     pub fn create_with(
-        path: &Path,
+        location: impl Into<Location>,
         fill: impl FnOnce(&Connection) -> Result<()>,
     ) -> Result<Portal> {
-        if let Some(url) = postgres_url(path) {
-            let conn = connect_postgres(url)?;
-            schema::create_postgres(&conn, fill)?;
-            return Portal::open(path);
+        let location = location.into();
+        match &location {
+            Location::Postgres(url) => {
+                let conn = connect_postgres(url)?;
+                schema::create_postgres(&conn, fill)?;
+            }
+            Location::File(path) => {
+                build_then_link(path, |building| write_new_portal(building, fill))?;
+            }
         }
-        build_then_link(path, |building| write_new_portal(building, fill))?;
-        Portal::open(path)
+        Portal::open(location)
     }
 
     /// A portal in a PostgreSQL database (`postgres://user@host/dbname`).
-    fn open_postgres(path: &Path, url: &str) -> Result<Portal> {
-        let conn = connect_postgres(url)?;
+    fn open_postgres(url: String) -> Result<Portal> {
+        let conn = connect_postgres(&url)?;
         schema::migrate(&conn)?;
         let portal = Portal {
             conn,
-            path: path.to_path_buf(),
+            location: Location::Postgres(url),
             opened: None,
             wal: None,
             sweep_progress: None,
@@ -199,12 +204,13 @@ impl Portal {
     /// journal, the secondary indexes are built after the rows, and the
     /// page cache is large; then it is switched to WAL and linked into place.
     pub fn create_bulk(
-        path: &Path,
+        location: impl Into<Location>,
         fill: impl FnOnce(&Connection, &dyn Fn() -> Result<()>) -> Result<()>,
     ) -> Result<Portal> {
-        if postgres_url(path).is_some() {
+        let location = location.into();
+        let Some(path) = location.file() else {
             return Err(sqlite_only("generate"));
-        }
+        };
         build_then_link(path, |building| {
             let conn = rusqlite::Connection::open(building)?;
             // Safe only because nobody else can see the file yet: a crash
@@ -268,8 +274,9 @@ impl Portal {
         self.sweep_progress = Some(Box::new(report));
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// Where the portal is (a worker opens its own connection there).
+    pub fn place(&self) -> &Location {
+        &self.location
     }
 
     pub fn connection(&self) -> &Connection {
@@ -314,7 +321,7 @@ impl Portal {
     /// Where the portal is, for people: its file, or its PostgreSQL URL
     /// without the password.
     pub fn location(&self) -> String {
-        location(&self.path)
+        self.location.shown()
     }
 
     pub fn info(&self) -> Result<PortalInfo> {
@@ -391,7 +398,10 @@ impl Portal {
         command: impl FnOnce(&mut Session<'_>) -> Result<T>,
     ) -> Result<T> {
         self.run_in_transaction(instant, actor, command)
-            .map_err(|e| crate::files::explain_write_failure(e, &self.path))
+            .map_err(|e| match self.location.file() {
+                Some(path) => crate::files::explain_write_failure(e, path),
+                None => e,
+            })
     }
 
     fn run_in_transaction<T>(

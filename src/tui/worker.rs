@@ -3,7 +3,6 @@
 //! makes the steps add up to one sweep), reporting its progress; Esc stops it
 //! between steps, so every event applied is whole and the rest stay due.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
@@ -13,7 +12,7 @@ use super::format::Tally;
 use crate::clock::{ClockSource, Now};
 use crate::error::{Error, Result};
 use crate::lifecycle::Instant;
-use crate::store::{Portal, accounts, actions};
+use crate::store::{Location, Portal, accounts, actions};
 
 /// How many accounts' events one step applies, about.
 const STEP_ACCOUNTS: usize = 400;
@@ -47,9 +46,9 @@ pub struct ClockMove {
 }
 
 impl ClockMove {
-    /// Starts moving the demo clock of the portal at `path` to `target`, as
+    /// Starts moving the demo clock of the portal at `place` to `target`, as
     /// `actor`.
-    pub fn start(path: PathBuf, actor: String, target: Instant) -> ClockMove {
+    pub fn start(place: Location, actor: String, target: Instant) -> ClockMove {
         let (tx, reports) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);
@@ -58,7 +57,7 @@ impl ClockMove {
         let lang = crate::i18n::current();
         let thread = std::thread::spawn(move || {
             crate::i18n::set(lang);
-            let report = match run(&path, &actor, target, &flag, &tx) {
+            let report = match run(&place, &actor, target, &flag, &tx) {
                 Ok(done) => done,
                 Err(e) => Report::Failed(e),
             };
@@ -100,13 +99,13 @@ impl Drop for ClockMove {
 }
 
 fn run(
-    path: &std::path::Path,
+    place: &Location,
     actor: &str,
     target: Instant,
     stop: &AtomicBool,
     tx: &Sender<Report>,
 ) -> Result<Report> {
-    let mut portal = Portal::open(path)?;
+    let mut portal = Portal::open(place)?;
     let mut tally = Tally::default();
     loop {
         let boundary = accounts::step_boundary(portal.connection(), target, STEP_ACCOUNTS)?;

@@ -79,7 +79,7 @@ pub fn demo<W: Write>(cli: &Cli, out: &mut Output<W>, no_tui: bool) -> Result<()
     // The demo is built as a file, then linked into place (never half a
     // portal): move it to a server afterwards with `migrate`.
     if let Some(path) = &cli.global.db
-        && crate::store::postgres_url(path).is_some()
+        && crate::store::Location::of(path).postgres().is_some()
     {
         return Err(crate::store::sqlite_only("demo"));
     }

@@ -13,7 +13,7 @@ use crate::clock::effective_now;
 use crate::error::Result;
 use crate::lifecycle::time::format_instant;
 use crate::lifecycle::{SocialAccess, Tier};
-use crate::store::{self, NewUser, Portal, Session, actions};
+use crate::store::{self, Location, NewUser, Portal, Session, actions};
 
 /// Where a new portal goes: --db, else the data directory (made on first
 /// use; a folder named by --db must exist already).
@@ -207,6 +207,7 @@ pub fn migrate<W: Write>(
     from: &std::path::Path,
     to: &std::path::Path,
 ) -> Result<()> {
-    let copied = crate::store::engine_copy::copy(from, to)?;
+    let (from, to) = (Location::of(from), Location::of(to));
+    let copied = crate::store::engine_copy::copy(&from, &to)?;
     out.show(&Migrated(copied))
 }

@@ -99,8 +99,8 @@ fn move_clock(
     let goal = target(base, next)?;
     let due = backend.read(|s| accounts::due_count(s.conn(), goal, worker::ON_THE_SPOT))?;
     if due >= worker::ON_THE_SPOT && swept_until.is_none_or(|w| goal >= w) {
-        let path = backend.portal.path().to_path_buf();
-        backend.work = Some(ClockMove::start(path, actor, goal));
+        let place = backend.portal.place().clone();
+        backend.work = Some(ClockMove::start(place, actor, goal));
         return Ok(vec![Msg::Working(WorkView {
             target: goal,
             swept_to: base,
