@@ -63,14 +63,37 @@ fn normalized(text: &str) -> String {
 
 /// Refuses a control, bidirectional or invisible character (exit 2, naming
 /// it): such a name could rewrite the terminal or look like another.
-fn refuse_unsafe(text: &str, what: &str) -> Result<()> {
+/// What a checked text is, for the error that names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    AccountName,
+    Handle,
+    Email,
+    UserName,
+    /// A command-line flag, named as typed (`--portal`).
+    Flag(&'static str),
+}
+
+impl Field {
+    fn words(self) -> String {
+        match self {
+            Field::AccountName => crate::tr!("field-account-name"),
+            Field::Handle => crate::tr!("field-handle"),
+            Field::Email => crate::tr!("field-email"),
+            Field::UserName => crate::tr!("field-user-name"),
+            Field::Flag(flag) => flag.to_string(),
+        }
+    }
+}
+
+fn refuse_unsafe(text: &str, what: Field) -> Result<()> {
     match crate::present::first_unsafe_char(text) {
         None => Ok(()),
         Some(found) => Err(Error::invalid(
             "unsafe_character",
             crate::tr!(
                 "error-unsafe-character",
-                what = what,
+                what = what.words(),
                 text = crate::present::escape_control(text),
                 found = found
             ),
@@ -90,7 +113,7 @@ pub const TEXT_MAX: usize = 10_000;
 pub fn normalize_handle(typed: &str) -> Result<String> {
     let handle = crate::lifecycle::handle::normalize(typed)
         .map_err(|problem| Error::invalid("bad_handle", handle_problem(&problem, typed)))?;
-    refuse_unsafe(&handle, "the handle")?;
+    refuse_unsafe(&handle, Field::Handle)?;
     Ok(handle)
 }
 
@@ -127,12 +150,12 @@ pub fn check_text(text: &str, network: Network) -> Result<String> {
 }
 
 /// A name (of an account, a user, a portal): 1 to 200 visible characters.
-pub fn check_name(name: &str, what: &str) -> Result<String> {
+pub fn check_name(name: &str, what: Field) -> Result<String> {
     let name = normalized(name);
     if name.is_empty() || name.chars().count() > NAME_MAX {
         return Err(Error::invalid(
             "bad_name",
-            crate::tr!("error-name-length", what = what, max = NAME_MAX),
+            crate::tr!("error-name-length", what = what.words(), max = NAME_MAX),
         ));
     }
     refuse_unsafe(&name, what)?;
@@ -148,7 +171,7 @@ pub fn connect(
 ) -> Result<Connected> {
     let actor = session.require_actor()?;
     let handle = normalize_handle(handle)?;
-    let name = check_name(name.unwrap_or(&handle), "an account name")?;
+    let name = check_name(name.unwrap_or(&handle), Field::AccountName)?;
     let conn = session.conn();
     let known = accounts::find_by_handle(conn, network, &handle)?;
     let others = match known {
@@ -363,7 +386,7 @@ pub fn network_event(
 /// NFC and compared without regard to case.
 pub fn check_email(email: &str) -> Result<String> {
     let email = normalized(email);
-    refuse_unsafe(&email, "the email address")?;
+    refuse_unsafe(&email, Field::Email)?;
     let valid = email.len() <= 254
         && !email.chars().any(char::is_whitespace)
         && email.split_once('@').is_some_and(|(user, host)| {
@@ -382,7 +405,7 @@ pub fn add_user(session: &mut Session<'_>, user: NewUser) -> Result<User> {
     let actor = session.require_actor()?;
     let conn = session.conn();
     let email = check_email(&user.email)?;
-    let name = check_name(&user.name, "a user's name")?;
+    let name = check_name(&user.name, Field::UserName)?;
     session.attempting("user_add", None);
     session.authorize(&actor, Attempt::Administer)?;
     if users::by_email(conn, &email)?.is_some() {

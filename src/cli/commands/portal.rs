@@ -62,8 +62,8 @@ pub fn init<W: Write>(
     let flag = now_flag(cli)?;
     let tier = parsed(Tier::parse(tier), "bad_tier")?;
     let email = actions::check_email(admin)?;
-    let name = actions::check_name(admin_name, "--admin-name")?;
-    let portal = actions::check_name(portal, "--portal")?;
+    let name = actions::check_name(admin_name, actions::Field::Flag("--admin-name"))?;
+    let portal = actions::check_name(portal, actions::Field::Flag("--portal"))?;
     let path = new_portal_path(cli)?;
     let now = effective_now(flag, None).instant;
     let admin = NewUser {

@@ -151,7 +151,7 @@ fn check_handle(
     handle: String,
     name: Option<String>,
 ) -> Result<std::result::Result<ConnectEntry, String>> {
-    let name = match name.map(|n| actions::check_name(&n, "an account name")) {
+    let name = match name.map(|n| actions::check_name(&n, actions::Field::AccountName)) {
         Some(Err(e)) => return Ok(Err(e.to_string())),
         Some(Ok(n)) => Some(n),
         None => None,
