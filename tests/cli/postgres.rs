@@ -319,22 +319,9 @@ fn four_processes_acting_at_once_lose_no_update_and_apply_no_event_twice() {
 #[test]
 fn sqlite_schema_has_the_columns_of_the_one_description() {
     let sqlite = TestPortal::sqlite_file();
+    let db = sqlite.db.to_str().unwrap().to_string();
     sqlite
-        .run(&[
-            "--db",
-            sqlite.db.to_str().unwrap(),
-            "init",
-            "--portal",
-            "Acme Corp",
-            "--tier",
-            "professional",
-            "--admin",
-            ADMIN,
-            "--admin-name",
-            "Ana Ruiz",
-            "--now",
-            T0,
-        ])
+        .run(&[&["--db", &db][..], &crate::common::acme_init(T0)].concat())
         .ok();
     let conn = rusqlite::Connection::open(&sqlite.db).unwrap();
     for table in TABLES {

@@ -275,21 +275,7 @@ impl TestPortal {
     /// A professional portal created at `now` with Ana Ruiz as super admin.
     pub fn initialised_at(now: &str) -> TestPortal {
         let portal = TestPortal::empty();
-        portal
-            .run(&[
-                "init",
-                "--portal",
-                "Acme Corp",
-                "--tier",
-                "professional",
-                "--admin",
-                ADMIN,
-                "--admin-name",
-                "Ana Ruiz",
-                "--now",
-                now,
-            ])
-            .ok();
+        portal.run(&acme_init(now)).ok();
         portal
     }
 
@@ -478,6 +464,23 @@ impl TestPortal {
             .map(|row| format!("{row}\n"))
             .collect()
     }
+}
+
+/// `init` of the Acme portal, professional, with Ana Ruiz as super admin.
+pub fn acme_init(now: &str) -> [&str; 11] {
+    [
+        "init",
+        "--portal",
+        "Acme Corp",
+        "--tier",
+        "professional",
+        "--admin",
+        ADMIN,
+        "--admin-name",
+        "Ana Ruiz",
+        "--now",
+        now,
+    ]
 }
 
 /// The tables a dump shows: all of the one description but the outbox,
