@@ -359,13 +359,13 @@ connect-failures = { $failed ->
 
 ## Menu, dettaglio dell'account, aiuto
 
-clock-an-hour = un'ora
-clock-a-day = un giorno
-clock-a-week = una settimana
-clock-30-days = 30 giorni
-clock-90-days = 90 giorni
+clock-an-hour = di un'ora
+clock-a-day = di un giorno
+clock-a-week = di una settimana
+clock-30-days = di 30 giorni
+clock-90-days = di 90 giorni
 clock-next-event = al prossimo evento
-clock-advance = Avanti di { $by }
+clock-advance = Avanti { $by }
 clock-unset = Torna all'orologio di sistema (togli l'orologio demo)
 clock-unset-not-yet = Torna all'orologio di sistema: non prima del { $until } (il tempo non torna indietro)
 error-tui-clock-back = L'ora di questo portale ha già superato l'orologio di sistema, e il tempo non torna indietro: l'orologio di sistema può subentrare dal { $until } in poi.
