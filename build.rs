@@ -1,5 +1,6 @@
 //! Tells the tests whether this machine has the PostgreSQL server they use
-//! (issue 19): without one, their PostgreSQL twins are marked ignored, so
+//! (issue 19), and Node with the OAuth test server installed (issue 20):
+//! without one, the tests that need it are marked ignored, so
 //! `cargo test` says so in its closing line ("N ignored") instead of
 //! passing them in silence. Under `CI=true` nothing is ignored: a missing
 //! server fails there. Only a file's presence is looked at; nothing is
@@ -13,6 +14,11 @@ const SOCKET: &str = "/var/run/postgresql/.s.PGSQL.5432";
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(no_postgres_server)");
+    println!("cargo::rustc-check-cfg=cfg(no_oauth_server)");
+    // The OAuth tests' server: Node and `npm ci --prefix tests/oauth`
+    // (the folder changes when node_modules comes or goes).
+    println!("cargo::rerun-if-changed=tests/oauth");
+    println!("cargo::rerun-if-env-changed=PATH");
     println!("cargo::rerun-if-env-changed=CI");
     println!("cargo::rerun-if-env-changed=SWITCHBOARD_TEST_POSTGRES");
     // The directory changes when the server starts or stops (its socket
@@ -26,5 +32,12 @@ fn main() {
     let elsewhere = std::env::var_os("SWITCHBOARD_TEST_POSTGRES").is_some();
     if !in_ci && !elsewhere && !Path::new(SOCKET).exists() {
         println!("cargo::rustc-cfg=no_postgres_server");
+    }
+    let node = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("node").is_file()));
+    let installed = Path::new("tests/oauth/node_modules/oidc-provider/package.json").is_file();
+    let ready = node && installed;
+    if !in_ci && !ready {
+        println!("cargo::rustc-cfg=no_oauth_server");
     }
 }

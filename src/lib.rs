@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod keys;
 pub mod lifecycle;
 pub mod logging;
+pub mod oauth;
 pub mod present;
 pub mod signals;
 pub mod store;

@@ -144,6 +144,7 @@ pub fn role_words(role: &str) -> String {
 pub fn action_words(code: &str) -> String {
     let id = match code {
         "connect" => "action-connect",
+        "authorize" => "action-authorize",
         "disconnect" => "action-disconnect",
         "reconnect" => "action-reconnect",
         "remove" => "action-remove",

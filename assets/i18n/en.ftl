@@ -1040,3 +1040,31 @@ tour-error-no-dialog = no dialog is open to press '{ $label }'
 tour-error-no-button = the dialog has no '{ $label }' button (it has { $labels })
 tour-error-disabled = '{ $label }' is disabled
 tour-error-no-network-step = the Connect account dialog is not asking for a network
+
+## Real networks (OAuth 2.0)
+error-oauth = { $network }: { $why }
+error-network-url = [networks.{ $network }] { $key }: { $why }
+error-network-client-id = [networks.{ $network }] client_id is empty: write the client id the network gave when you registered Switchboard
+error-no-network-client = { $network } is simulated here: no [networks.{ $name }] section in the config file; add one with the client id the network gave you (README: Connecting real networks), or connect without --authorize
+error-authorize-handle = with --authorize the network says which account it is: leave out the handle, or leave out --authorize
+oauth-why-timeout = no whole answer within { $seconds } s; try again, or check the network's status
+oauth-why-unreachable = { $url } could not be reached; check the address in the config file and the network's status
+oauth-why-unreadable = the answer of { $url } could not be read; try again
+oauth-why-no-device = its config has no device_authorization_url: add it, or sign in in a browser
+oauth-why-denied = the sign-in was declined at the network: nothing was connected
+oauth-why-expired = the code expired before it was entered: start again for a new one
+oauth-why-invalid-grant = the network no longer accepts this grant: reconnect the account
+oauth-why-error = the network answered { $error } ({ $status })
+oauth-why-status = the network answered { $status } without saying why
+oauth-why-stopped = stopped before the sign-in finished: nothing was connected
+oauth-why-no-token = the network's answer held no access token
+oauth-why-no-identity = the network did not say which account signed in (no id in its userinfo)
+oauth-why-not-https = { $url } is not https: a grant crosses only https (or http to this machine, for a test server)
+oauth-device-prompt = To connect the { $network } account, open { $url } and enter the code { $code } (it expires in { $minutes ->
+        [one] a minute
+       *[other] { $minutes } minutes
+    }). Waiting for the sign-in...
+oauth-device-open = Or open { $url }
+audit-authorized = signed in at { $network } as @{ $handle }; scopes granted: { $scopes }
+action-authorize = authorize
+error-authorize-device-only = the sign-in in a browser is not built yet: add --device, and sign in with the code on any device

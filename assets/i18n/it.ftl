@@ -1086,3 +1086,31 @@ tour-error-no-dialog = nessuna finestra è aperta per premere '{ $label }'
 tour-error-no-button = la finestra non ha il pulsante '{ $label }' (ha { $labels })
 tour-error-disabled = '{ $label }' è disattivato
 tour-error-no-network-step = la finestra Collega account non sta chiedendo un social network
+
+## Real networks (OAuth 2.0)
+error-oauth = { $network }: { $why }
+error-network-url = [networks.{ $network }] { $key }: { $why }
+error-network-client-id = [networks.{ $network }] client_id è vuoto: scrivi il client id che il social network ha dato alla registrazione di Switchboard
+error-no-network-client = qui { $network } è simulato: nel file di configurazione non c'è la sezione [networks.{ $name }]; aggiungila con il client id che ti ha dato il social network (README: Connecting real networks), o collega senza --authorize
+error-authorize-handle = con --authorize è il social network a dire quale account è: togli l'handle, o togli --authorize
+oauth-why-timeout = nessuna risposta completa entro { $seconds } s; riprova, o controlla lo stato del social network
+oauth-why-unreachable = { $url } non è raggiungibile; controlla l'indirizzo nel file di configurazione e lo stato del social network
+oauth-why-unreadable = la risposta di { $url } non si legge; riprova
+oauth-why-no-device = la sua configurazione non ha device_authorization_url: aggiungilo, o accedi da un browser
+oauth-why-denied = l'accesso è stato rifiutato sul social network: non è stato collegato nulla
+oauth-why-expired = il codice è scaduto prima di essere inserito: ricomincia per averne uno nuovo
+oauth-why-invalid-grant = il social network non accetta più questa autorizzazione: ricollega l'account
+oauth-why-error = il social network ha risposto { $error } ({ $status })
+oauth-why-status = il social network ha risposto { $status } senza dire perché
+oauth-why-stopped = interrotto prima della fine dell'accesso: non è stato collegato nulla
+oauth-why-no-token = la risposta del social network non conteneva un token di accesso
+oauth-why-no-identity = il social network non ha detto quale account ha effettuato l'accesso (nessun id nelle sue informazioni utente)
+oauth-why-not-https = { $url } non è https: un'autorizzazione passa solo su https (o su http verso questa macchina, per un server di prova)
+oauth-device-prompt = Per collegare l'account { $network }, apri { $url } e inserisci il codice { $code } (scade tra { $minutes ->
+        [one] un minuto
+       *[other] { $minutes } minuti
+    }). In attesa dell'accesso...
+oauth-device-open = Oppure apri { $url }
+audit-authorized = accesso su { $network } come @{ $handle }; permessi concessi: { $scopes }
+action-authorize = autorizzazione
+error-authorize-device-only = l'accesso da browser non è ancora disponibile: aggiungi --device, e accedi con il codice da qualsiasi dispositivo

@@ -406,12 +406,21 @@ pub enum AccountCommand {
         /// facebook, instagram, linkedin, x or youtube
         #[arg(value_name = "NETWORK", value_parser = Offered(offered::networks))]
         network: String,
-        /// The account's handle on the network (with or without @)
-        #[arg(value_name = "HANDLE")]
-        handle: String,
+        /// The account's handle on the network (with or without @); with
+        /// --authorize the network says it
+        #[arg(value_name = "HANDLE", required_unless_present = "authorize")]
+        handle: Option<String>,
         /// The name the list shows [default: the handle]
         #[arg(long, value_name = "NAME")]
         name: Option<String>,
+        /// Sign in at the network (its [networks.NAME] in the config file):
+        /// the account and its grant are the network's
+        #[arg(long)]
+        authorize: bool,
+        /// With --authorize: by a code typed on another device (RFC 8628),
+        /// the URL and code printed on stderr
+        #[arg(long, requires = "authorize")]
+        device: bool,
     },
     /// Reconnect disconnected or expired accounts (several ids: each its own
     /// result, all in one transaction)

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod db;
 pub mod engine_copy;
 pub mod generate;
+pub mod grant_actions;
 pub mod location;
 pub mod notifications;
 pub mod outbox;

@@ -30,6 +30,8 @@ struct File {
     email: Option<crate::delivery::settings::EmailSection>,
     webhook: Option<crate::delivery::settings::WebhookSection>,
     delivery: Option<crate::delivery::settings::DeliverySection>,
+    #[serde(default)]
+    networks: std::collections::BTreeMap<String, crate::oauth::settings::NetworkSection>,
 }
 
 pub struct Config {
@@ -40,6 +42,9 @@ pub struct Config {
     pub keymap: Keymap,
     /// Where `watch` delivers reminders, and how (src/delivery/).
     pub delivery: crate::delivery::Settings,
+    /// The networks registered as OAuth clients (src/oauth/); the others
+    /// are simulated.
+    pub networks: Vec<crate::oauth::Client>,
 }
 
 impl Default for Config {
@@ -49,6 +54,7 @@ impl Default for Config {
             lang: None,
             keymap: Keymap::default(),
             delivery: crate::delivery::Settings::default(),
+            networks: Vec::new(),
         }
     }
 }
@@ -174,6 +180,8 @@ pub fn default_text() -> String {
          # lang = \"it\"     # en or it; else SWITCHBOARD_LANG or the locale decide\n\n",
     );
     text.push_str(DELIVERY_EXAMPLE);
+    text.push('\n');
+    text.push_str(crate::oauth::settings::EXAMPLE);
     text.push_str("\n[keys]\n");
     for binding in defaults() {
         let keys: Vec<String> = binding
@@ -225,6 +233,7 @@ pub fn parse(text: &str) -> Result<Config, String> {
         lang: file.lang,
         keymap: Keymap::remapped(defaults(), &overrides),
         delivery,
+        networks: crate::oauth::settings::from_sections(file.networks)?,
     })
 }
 

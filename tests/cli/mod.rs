@@ -6,6 +6,7 @@ mod cli_contract;
 mod delivery;
 mod demo;
 mod italian;
+mod oauth;
 mod postgres;
 mod rules_cli;
 mod shell_fit;

@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 pub const ADMIN: &str = "ana@example.com";
@@ -298,9 +297,11 @@ impl TestPortal {
         }
     }
 
-    pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::cargo_bin("switchboard")
-            .unwrap()
+    /// The binary on this portal, as `run` starts it (for a test that
+    /// talks to it while it runs).
+    pub fn command(&self, args: &[&str]) -> std::process::Command {
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("switchboard"));
+        command
             .env_remove("SWITCHBOARD_USER")
             .env("SWITCHBOARD_DB", &self.db)
             .env("TZ", "UTC")
@@ -311,9 +312,19 @@ impl TestPortal {
             // The config file too (a test that needs one writes it there).
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .env_remove("SWITCHBOARD_LOG")
-            .args(args)
-            .output()
-            .unwrap();
+            .args(args);
+        command
+    }
+
+    /// Writes the config file the binary reads.
+    pub fn write_config(&self, text: &str) {
+        let dir = self.dir.path().join("config").join("switchboard");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("config.toml"), text).unwrap();
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = self.command(args).output().unwrap();
         Run {
             code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -493,6 +504,7 @@ pub fn dumped_tables() -> Vec<&'static str> {
         .collect()
 }
 
+pub mod oauth;
 pub mod tui;
 
 /// The instant the Acme portal stands at.

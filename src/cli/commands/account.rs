@@ -29,8 +29,10 @@ pub fn run<W: Write>(
             network,
             handle,
             name,
+            ..
         } => {
             let network = parsed(Network::parse(network), "unknown_network")?;
+            let handle = handle.as_deref().unwrap_or_default();
             let done = actions::connect(session, network, handle, name.as_deref())?;
             out.show(&Connected { done, now })
         }
@@ -481,4 +483,74 @@ fn several<W: Write>(
             .with_exit_code_of(&first)
         });
     Ok(())
+}
+
+/// `account connect NETWORK --authorize --device`: R10a is checked first (a
+/// refusal is audited), then the user signs in at the network with no
+/// transaction open (nothing holds the portal while the network is asked),
+/// then the account the network named is connected in one transaction.
+pub fn connect_authorized<W: Write>(
+    cli: &crate::cli::args::Cli,
+    out: &mut Output<W>,
+    (network, handle, name): (&str, Option<&str>, Option<&str>),
+    device: bool,
+) -> Result<()> {
+    if handle.is_some() {
+        return Err(Error::usage(crate::tr!("error-authorize-handle")));
+    }
+    let network = parsed(Network::parse(network), "unknown_network")?;
+    let config = crate::tui::config::load_strict(crate::tui::config::default_path().as_deref())?;
+    let client = config
+        .networks
+        .into_iter()
+        .find(|c| c.network == network)
+        .ok_or_else(|| {
+            Error::usage(crate::tr!(
+                "error-no-network-client",
+                network = network.label(),
+                name = network.name()
+            ))
+        })?;
+    if !device {
+        return Err(Error::usage(crate::tr!("error-authorize-device-only")));
+    }
+    let mut portal = crate::store::Portal::open(&super::database_path(cli)?)?;
+    let (now_flag, actor) = (super::now_flag(cli)?, cli.global.as_user.as_deref());
+    portal.run(now_flag, actor, crate::store::previews::connect)?;
+    let code = crate::oauth::start_device(&client)?;
+    let minutes = code
+        .expires_at
+        .saturating_duration_since(std::time::Instant::now())
+        .as_secs()
+        .div_ceil(60);
+    eprintln!(
+        "{}",
+        crate::tr!(
+            "oauth-device-prompt",
+            network = network.label(),
+            url = code.verification_uri.clone(),
+            code = code.user_code.clone(),
+            minutes = minutes
+        )
+    );
+    if let Some(complete) = &code.verification_uri_complete {
+        eprintln!(
+            "{}",
+            crate::tr!("oauth-device-open", url = complete.clone())
+        );
+    }
+    let stop = crate::signals::StopRequest::watch();
+    let grant = crate::oauth::poll_device(&client, &code, &|| stop.raised())?;
+    let identity = crate::oauth::identity(&client, &grant)?;
+    let (done, now) = portal.run(now_flag, actor, |session| {
+        let done = crate::store::grant_actions::connect_authorized(
+            session,
+            network,
+            &identity,
+            name,
+            &grant.scopes,
+        )?;
+        Ok((done, session.instant()))
+    })?;
+    out.show(&Connected { done, now })
 }

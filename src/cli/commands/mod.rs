@@ -136,6 +136,19 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
                 done => done,
             }
         }
+        // A sign-in at the network waits on it outside any transaction.
+        Command::Account(AccountCommand::Connect {
+            network,
+            handle,
+            name,
+            authorize: true,
+            device,
+        }) => account::connect_authorized(
+            cli,
+            out,
+            (network, handle.as_deref(), name.as_deref()),
+            *device,
+        ),
         // Everything else runs in one session at its instant.
         other => {
             let mut portal = Portal::open(&database_path(cli)?)?;

@@ -1,0 +1,225 @@
+//! Issue 20: real networks. `account connect NETWORK --authorize --device`
+//! against a certified OAuth 2.0 / OpenID Connect server we did not write
+//! (oidc-provider, on loopback), signed in through its own pages.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common::oauth::OAuthServer;
+use crate::common::{ADMIN, TestPortal};
+
+/// Starts a device sign-in for X and returns it with the user code it
+/// printed on stderr.
+fn start_sign_in(p: &TestPortal) -> (Child, String, BufReader<std::process::ChildStderr>) {
+    let mut child = p
+        .command(&[
+            "--as",
+            ADMIN,
+            "account",
+            "connect",
+            "x",
+            "--authorize",
+            "--device",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    let code = line
+        .split("enter the code ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no code in: {line}"))
+        .to_string();
+    (child, code, stderr)
+}
+
+/// Waits for the sign-in to end; its exit code, stdout and the rest of
+/// stderr.
+fn finish(
+    mut child: Child,
+    mut stderr: BufReader<std::process::ChildStderr>,
+) -> (i32, String, String) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "the sign-in never ended");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut out = String::new();
+    std::io::Read::read_to_string(child.stdout.as_mut().unwrap(), &mut out).unwrap();
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut err).unwrap();
+    (status.code().unwrap_or(-1), out, err)
+}
+
+#[test]
+#[cfg_attr(
+    no_oauth_server,
+    ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
+)]
+fn a_device_sign_in_connects_the_account_the_network_names_and_audits_its_scopes() {
+    let server = OAuthServer::start(3600, 600);
+    let p = TestPortal::new();
+    p.write_config(&server.config("x"));
+    let (child, code, stderr) = start_sign_in(&p);
+    server.approve(&code, "northwind", false);
+    let (exit, out, err) = finish(child, stderr);
+    assert_eq!(exit, 0, "{out}{err}");
+    assert!(out.contains("@northwind"), "{out}");
+    // The identity is the network's: its username and its name.
+    let accounts = p.run(&["--json", "account", "list"]).ok().json();
+    let account = accounts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["handle"] == "northwind")
+        .unwrap_or_else(|| panic!("{accounts}"));
+    assert_eq!(account["name"], "Northwind northwind");
+    assert_eq!(account["network"], "x");
+    assert_eq!(account["status"], "connected");
+    // R14: the sign-in is audited with the scopes granted.
+    let audit = p.run(&["--json", "audit"]).ok().json();
+    let authorized = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "authorize")
+        .unwrap_or_else(|| panic!("{audit}"));
+    assert!(
+        authorized["detail"]
+            .as_str()
+            .unwrap()
+            .contains("openid profile offline_access"),
+        "{authorized}"
+    );
+    // No token the server issued is in any output, the portal file, or the
+    // test's data folder (logs).
+    let issued = server.issued();
+    assert!(!issued.is_empty(), "the server reports what it issued");
+    let mut seen = vec![out, err, audit.to_string(), accounts.to_string()];
+    seen.push(String::from_utf8_lossy(&std::fs::read(&p.db).unwrap()).into_owned());
+    for entry in walk(p.dir.path()) {
+        seen.push(String::from_utf8_lossy(&std::fs::read(entry).unwrap()).into_owned());
+    }
+    for token in &issued {
+        for text in &seen {
+            assert!(!text.contains(token.as_str()), "a token leaked");
+        }
+    }
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+#[cfg_attr(
+    no_oauth_server,
+    ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
+)]
+fn a_sign_in_declined_at_the_network_connects_nothing_and_says_so() {
+    let server = OAuthServer::start(3600, 600);
+    let p = TestPortal::new();
+    p.write_config(&server.config("x"));
+    let (child, code, stderr) = start_sign_in(&p);
+    server.approve(&code, "northwind", true);
+    let (exit, out, err) = finish(child, stderr);
+    assert_ne!(exit, 0, "{out}");
+    assert!(err.contains("declined at the network"), "{err}");
+    let accounts = p.run(&["--json", "account", "list"]).ok().json();
+    assert_eq!(accounts.as_array().unwrap().len(), 0, "{accounts}");
+}
+
+#[test]
+#[cfg_attr(
+    no_oauth_server,
+    ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
+)]
+fn a_code_nobody_enters_expires_and_nothing_is_connected() {
+    let server = OAuthServer::start(3600, 2);
+    let p = TestPortal::new();
+    p.write_config(&server.config("x"));
+    let (child, _code, stderr) = start_sign_in(&p);
+    let (exit, out, err) = finish(child, stderr);
+    assert_ne!(exit, 0, "{out}");
+    assert!(err.contains("expired before it was entered"), "{err}");
+    let accounts = p.run(&["--json", "account", "list"]).ok().json();
+    assert_eq!(accounts.as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn a_network_without_a_client_stays_simulated_and_authorize_says_how_to_add_one() {
+    let p = TestPortal::new();
+    let run = p.run(&[
+        "--as",
+        ADMIN,
+        "account",
+        "connect",
+        "x",
+        "--authorize",
+        "--device",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("X is simulated here"), "{}", run.stderr);
+    assert!(run.stderr.contains("[networks.x]"), "{}", run.stderr);
+    // Without --authorize, as ever.
+    p.run(&["--as", ADMIN, "account", "connect", "x", "acmenews"])
+        .ok();
+}
+
+#[test]
+fn with_authorize_the_handle_is_the_networks_to_say() {
+    let p = TestPortal::new();
+    p.write_config(
+        "[networks.x]\nclient_id = \"c\"\nauthorization_url = \"https://x.test/a\"\n\
+         token_url = \"https://x.test/t\"\nuserinfo_url = \"https://x.test/u\"\n",
+    );
+    let run = p.run(&[
+        "--as",
+        ADMIN,
+        "account",
+        "connect",
+        "x",
+        "someone",
+        "--authorize",
+        "--device",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("leave out the handle"),
+        "{}",
+        run.stderr
+    );
+    // A token endpoint in clear to another machine is refused in the config.
+    p.write_config(
+        "[networks.x]\nclient_id = \"c\"\nauthorization_url = \"https://x.test/a\"\n\
+         token_url = \"http://x.test/t\"\nuserinfo_url = \"https://x.test/u\"\n",
+    );
+    let run = p.run(&[
+        "--as",
+        ADMIN,
+        "account",
+        "connect",
+        "x",
+        "--authorize",
+        "--device",
+    ]);
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("is not https"), "{}", run.stderr);
+}
