@@ -433,6 +433,13 @@ pub enum AccountCommand {
         ids: Vec<i64>,
         #[command(flatten)]
         guard: VersionGuard,
+        /// Sign in at the network again (one account): the login must be
+        /// the account's own
+        #[arg(long)]
+        authorize: bool,
+        /// With --authorize: by a code typed on another device (RFC 8628)
+        #[arg(long, requires = "authorize")]
+        device: bool,
     },
     /// Disconnect accounts (their scheduled posts are canceled; several ids:
     /// each its own result, all in one transaction)

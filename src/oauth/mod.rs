@@ -7,6 +7,7 @@
 //! debug print or an error.
 
 pub mod settings;
+pub mod vault;
 
 use std::time::{Duration, Instant};
 
@@ -19,7 +20,7 @@ const CALL_DEADLINE: Duration = Duration::from_secs(20);
 
 /// A token, shown nowhere.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
+pub struct Secret(pub(crate) String);
 
 impl Secret {
     pub fn expose(&self) -> &str {

@@ -54,7 +54,8 @@ pub fn copy(from: &Location, to: &Location) -> Result<Copied> {
                     ),
                 ));
             }
-            if *table != "portal" {
+            // A table keyed by another's id (grants) has no sequence.
+            if *table != "portal" && columns.contains(&"id") {
                 set_sequence(target, table, sequence(src, table)?)?;
             }
             tables.push((*table, counted));
@@ -111,12 +112,14 @@ fn check_copied(table: &str, columns: &[&str], values: &[Value]) -> Result<()> {
     Ok(())
 }
 
-/// A table's rows by id, in batches; returns how many.
+/// A table's rows by their key (the first column: `id`, or `account_id`
+/// for grants), in batches; returns how many.
 fn copy_table(src: &Connection, dst: &Connection, table: &str, columns: &[&str]) -> Result<i64> {
     let list = columns.join(", ");
     let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
     let insert = format!("INSERT INTO {table} ({list}) VALUES ({})", marks.join(", "));
-    let select = format!("SELECT {list} FROM {table} WHERE id > ?1 ORDER BY id LIMIT ?2");
+    let key = columns[0];
+    let select = format!("SELECT {list} FROM {table} WHERE {key} > ?1 ORDER BY {key} LIMIT ?2");
     let mut after = i64::MIN;
     let mut total = 0;
     loop {

@@ -5,18 +5,22 @@
 use super::Session;
 use super::actions::{self, Connected};
 use super::audit::{self, Outcome};
+use super::grants::{self, StoredGrant};
 use crate::error::Result;
 use crate::lifecycle::Network;
-use crate::oauth::Identity;
+use crate::oauth::vault::Vault;
+use crate::oauth::{Grant, Identity};
 
-/// Connects (or, R8, reconnects) the account a grant is for.
+/// Connects (or, R8, reconnects) the account a grant is for, and keeps the
+/// grant sealed.
 pub fn connect_authorized(
     session: &mut Session<'_>,
     network: Network,
-    identity: &Identity,
+    (identity, grant): (&Identity, &Grant),
     name: Option<&str>,
-    scopes: &[String],
+    vault: &Vault,
 ) -> Result<Connected> {
+    let scopes = &grant.scopes;
     let done = actions::connect(
         session,
         network,
@@ -39,5 +43,76 @@ pub fn connect_authorized(
         ),
         None,
     )?;
+    keep(session, done.account.account.id, (identity, grant), vault)?;
     Ok(done)
+}
+
+/// Reconnects an account by a new sign-in (R6, R7, R10a unchanged): the
+/// login must be the account's own, by the network's id when a grant was
+/// kept, else by its handle.
+pub fn reconnect_authorized(
+    session: &mut Session<'_>,
+    id: crate::lifecycle::AccountId,
+    (identity, grant): (&Identity, &Grant),
+    vault: &Vault,
+) -> Result<Connected> {
+    let account = super::accounts::require(session.conn(), id)?;
+    let same = match grants::find(session.conn(), id)? {
+        Some(kept) => kept.subject == identity.id,
+        None => actions::normalize_handle(&identity.handle)
+            .is_ok_and(|h| h.eq_ignore_ascii_case(&account.handle)),
+    };
+    if !same {
+        return Err(crate::error::Error::conflict(
+            "another_login",
+            crate::tr!(
+                "error-another-login",
+                login = identity.handle.clone(),
+                handle = account.handle.clone()
+            ),
+        ));
+    }
+    let done = actions::reconnect(session, id, None)?;
+    let actor = session.require_actor()?;
+    audit::record(
+        session.conn(),
+        session.instant(),
+        &actor.email,
+        "authorize",
+        Some(id),
+        Outcome::Ok,
+        &crate::tr!(
+            "audit-authorized",
+            network = account.network.label(),
+            handle = account.handle.clone(),
+            scopes = grant.scopes.join(" ")
+        ),
+        None,
+    )?;
+    keep(session, id, (identity, grant), vault)?;
+    Ok(done)
+}
+
+/// Seals and keeps the grant for the account.
+fn keep(
+    session: &Session<'_>,
+    account_id: crate::lifecycle::AccountId,
+    (identity, grant): (&Identity, &Grant),
+    vault: &Vault,
+) -> Result<()> {
+    let now = crate::clock::system_clock().instant.timestamp();
+    let stored = StoredGrant {
+        account_id,
+        subject: identity.id.clone(),
+        scopes: grant.scopes.clone(),
+        sealed_access: vault.seal(&grant.access_token, account_id)?,
+        sealed_refresh: grant
+            .refresh_token
+            .as_ref()
+            .map(|t| vault.seal(t, account_id))
+            .transpose()?,
+        access_expires_at: grant.expires_in.map(|d| now + d.as_secs() as i64),
+        granted_at: session.instant(),
+    };
+    grants::save(session.conn(), &stored)
 }

@@ -12,6 +12,7 @@ pub mod db;
 pub mod engine_copy;
 pub mod generate;
 pub mod grant_actions;
+pub mod grants;
 pub mod location;
 pub mod notifications;
 pub mod outbox;

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_posts_in_tab_order.sql"),
     include_str!("migrations/004_outbox.sql"),
     include_str!("migrations/005_watch_hardening.sql"),
+    include_str!("migrations/006_grants.sql"),
 ];
 
 /// The mark in every portal file's header (`PRAGMA application_id`, 'SWBD'),
@@ -34,6 +35,7 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
 const POSTGRES_MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/001_portal.sql"),
     include_str!("migrations/postgres/002_expired_deliveries.sql"),
+    include_str!("migrations/postgres/003_grants.sql"),
 ];
 
 /// The PostgreSQL schema version this build writes.

@@ -3,7 +3,8 @@
 //! both engines' schemas against it (SQLite's `PRAGMA table_info`,
 //! PostgreSQL's `information_schema.columns`).
 
-/// A table and its stored columns, in their order in the schema.
+/// A table and its stored columns, in their order in the schema; the first
+/// is its key (rows are copied in its order).
 #[derive(Clone, Copy, Debug)]
 pub struct Table {
     pub name: &'static str,
@@ -101,6 +102,19 @@ pub const TABLES: &[Table] = &[
             "claimed_until_ms",
             "last_error",
             "delivered_ms",
+        ],
+    },
+    Table {
+        name: "grants",
+        columns: &[
+            "account_id",
+            "subject",
+            "scopes",
+            "access_token",
+            "refresh_token",
+            "access_expires_at",
+            "granted_at",
+            "checked_at",
         ],
     },
 ];

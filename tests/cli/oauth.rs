@@ -12,8 +12,9 @@ use crate::common::{ADMIN, TestPortal};
 /// Starts a device sign-in for X and returns it with the user code it
 /// printed on stderr.
 fn start_sign_in(p: &TestPortal) -> (Child, String, BufReader<std::process::ChildStderr>) {
-    let mut child = p
-        .command(&[
+    start(
+        p,
+        &[
             "--as",
             ADMIN,
             "account",
@@ -21,7 +22,14 @@ fn start_sign_in(p: &TestPortal) -> (Child, String, BufReader<std::process::Chil
             "x",
             "--authorize",
             "--device",
-        ])
+        ],
+    )
+}
+
+/// Starts a command that signs in, and reads the code it printed.
+fn start(p: &TestPortal, args: &[&str]) -> (Child, String, BufReader<std::process::ChildStderr>) {
+    let mut child = p
+        .command(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -222,4 +230,92 @@ fn with_authorize_the_handle_is_the_networks_to_say() {
     ]);
     assert_ne!(run.code, 0);
     assert!(run.stderr.contains("is not https"), "{}", run.stderr);
+}
+
+/// Runs a command that signs in, approving as `login`.
+fn signed_in(
+    p: &TestPortal,
+    server: &OAuthServer,
+    args: &[&str],
+    login: &str,
+) -> (i32, String, String) {
+    let (child, code, stderr) = start(p, args);
+    server.approve(&code, login, false);
+    finish(child, stderr)
+}
+
+#[test]
+#[cfg_attr(
+    no_oauth_server,
+    ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
+)]
+fn the_grant_is_kept_sealed_under_an_owner_only_key_and_a_reconnect_must_be_the_same_login() {
+    let server = OAuthServer::start(3600, 600);
+    let p = TestPortal::new();
+    p.write_config(&server.config("x"));
+    let connect = [
+        "--as",
+        ADMIN,
+        "account",
+        "connect",
+        "x",
+        "--authorize",
+        "--device",
+    ];
+    let (exit, out, err) = signed_in(&p, &server, &connect, "northwind");
+    assert_eq!(exit, 0, "{out}{err}");
+    // The vault's key: owner-only, in the data directory.
+    let key = p
+        .dir
+        .path()
+        .join("data")
+        .join("switchboard")
+        .join("vault.key");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&key).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    // The portal holds sealed tokens only.
+    if !crate::common::on_postgres() {
+        let conn = rusqlite::Connection::open(&p.db).unwrap();
+        let (access, refresh): (String, Option<String>) = conn
+            .query_row("SELECT access_token, refresh_token FROM grants", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert!(access.starts_with("v1."), "{access}");
+        assert!(refresh.is_some_and(|r| r.starts_with("v1.")));
+        for token in server.issued() {
+            assert!(!access.contains(&token));
+        }
+    }
+    let id = p.run(&["--json", "account", "list"]).ok().json()[0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    p.run(&["--as", ADMIN, "account", "disconnect", &id]).ok();
+    let reconnect = [
+        "--as",
+        ADMIN,
+        "account",
+        "reconnect",
+        &id,
+        "--authorize",
+        "--device",
+    ];
+    // Another login is not this account: refused, nothing changed.
+    let (exit, _, err) = signed_in(&p, &server, &reconnect, "intruder");
+    assert_ne!(exit, 0);
+    assert!(
+        err.contains("this login is @intruder, not @northwind"),
+        "{err}"
+    );
+    let status =
+        |p: &TestPortal| p.run(&["--json", "account", "list"]).ok().json()[0]["status"].clone();
+    assert_eq!(status(&p), "disconnected");
+    // The account's own login reconnects it.
+    let (exit, out, err) = signed_in(&p, &server, &reconnect, "northwind");
+    assert_eq!(exit, 0, "{out}{err}");
+    assert_eq!(status(&p), "connected");
 }

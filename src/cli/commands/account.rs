@@ -36,7 +36,7 @@ pub fn run<W: Write>(
             let done = actions::connect(session, network, handle, name.as_deref())?;
             out.show(&Connected { done, now })
         }
-        AccountCommand::Reconnect { ids, guard } if ids.len() > 1 => several(
+        AccountCommand::Reconnect { ids, guard, .. } if ids.len() > 1 => several(
             session,
             out,
             actions::Bulk::Reconnect,
@@ -50,7 +50,7 @@ pub fn run<W: Write>(
             ids,
             guard.if_version,
         ),
-        AccountCommand::Reconnect { ids, guard } => {
+        AccountCommand::Reconnect { ids, guard, .. } => {
             let done = actions::reconnect(session, ids[0], guard.if_version)?;
             out.show(&Connected { done, now })
         }
@@ -485,6 +485,59 @@ fn several<W: Write>(
     Ok(())
 }
 
+/// The network's client in the config file, or why it is simulated.
+fn client_of(network: Network) -> Result<crate::oauth::Client> {
+    let config = crate::tui::config::load_strict(crate::tui::config::default_path().as_deref())?;
+    config
+        .networks
+        .into_iter()
+        .find(|c| c.network == network)
+        .ok_or_else(|| {
+            Error::usage(crate::tr!(
+                "error-no-network-client",
+                network = network.label(),
+                name = network.name()
+            ))
+        })
+}
+
+/// The device sign-in (RFC 8628): the page and the code on stderr, then
+/// the wait (a stop signal ends it), then who signed in.
+fn sign_in(
+    client: &crate::oauth::Client,
+    device: bool,
+) -> Result<(crate::oauth::Grant, crate::oauth::Identity)> {
+    if !device {
+        return Err(Error::usage(crate::tr!("error-authorize-device-only")));
+    }
+    let code = crate::oauth::start_device(client)?;
+    let minutes = code
+        .expires_at
+        .saturating_duration_since(std::time::Instant::now())
+        .as_secs()
+        .div_ceil(60);
+    eprintln!(
+        "{}",
+        crate::tr!(
+            "oauth-device-prompt",
+            network = client.network.label(),
+            url = code.verification_uri.clone(),
+            code = code.user_code.clone(),
+            minutes = minutes
+        )
+    );
+    if let Some(complete) = &code.verification_uri_complete {
+        eprintln!(
+            "{}",
+            crate::tr!("oauth-device-open", url = complete.clone())
+        );
+    }
+    let stop = crate::signals::StopRequest::watch();
+    let grant = crate::oauth::poll_device(client, &code, &|| stop.raised())?;
+    let identity = crate::oauth::identity(client, &grant)?;
+    Ok((grant, identity))
+}
+
 /// `account connect NETWORK --authorize --device`: R10a is checked first (a
 /// refusal is audited), then the user signs in at the network with no
 /// transaction open (nothing holds the portal while the network is asked),
@@ -499,58 +552,64 @@ pub fn connect_authorized<W: Write>(
         return Err(Error::usage(crate::tr!("error-authorize-handle")));
     }
     let network = parsed(Network::parse(network), "unknown_network")?;
-    let config = crate::tui::config::load_strict(crate::tui::config::default_path().as_deref())?;
-    let client = config
-        .networks
-        .into_iter()
-        .find(|c| c.network == network)
-        .ok_or_else(|| {
-            Error::usage(crate::tr!(
-                "error-no-network-client",
-                network = network.label(),
-                name = network.name()
-            ))
-        })?;
+    let client = client_of(network)?;
     if !device {
         return Err(Error::usage(crate::tr!("error-authorize-device-only")));
     }
     let mut portal = crate::store::Portal::open(&super::database_path(cli)?)?;
     let (now_flag, actor) = (super::now_flag(cli)?, cli.global.as_user.as_deref());
     portal.run(now_flag, actor, crate::store::previews::connect)?;
-    let code = crate::oauth::start_device(&client)?;
-    let minutes = code
-        .expires_at
-        .saturating_duration_since(std::time::Instant::now())
-        .as_secs()
-        .div_ceil(60);
-    eprintln!(
-        "{}",
-        crate::tr!(
-            "oauth-device-prompt",
-            network = network.label(),
-            url = code.verification_uri.clone(),
-            code = code.user_code.clone(),
-            minutes = minutes
-        )
-    );
-    if let Some(complete) = &code.verification_uri_complete {
-        eprintln!(
-            "{}",
-            crate::tr!("oauth-device-open", url = complete.clone())
-        );
-    }
-    let stop = crate::signals::StopRequest::watch();
-    let grant = crate::oauth::poll_device(&client, &code, &|| stop.raised())?;
-    let identity = crate::oauth::identity(&client, &grant)?;
+    let (grant, identity) = sign_in(&client, device)?;
+    let vault = vault(true)?;
     let (done, now) = portal.run(now_flag, actor, |session| {
         let done = crate::store::grant_actions::connect_authorized(
             session,
             network,
-            &identity,
+            (&identity, &grant),
             name,
-            &grant.scopes,
+            &vault,
         )?;
         Ok((done, session.instant()))
     })?;
     out.show(&Connected { done, now })
+}
+
+/// `account reconnect ID --authorize --device`: as a connect, and the login
+/// must be the account's own (its network id, else its handle).
+pub fn reconnect_authorized<W: Write>(
+    cli: &crate::cli::args::Cli,
+    out: &mut Output<W>,
+    ids: &[i64],
+    device: bool,
+) -> Result<()> {
+    let [id] = ids else {
+        return Err(Error::usage(crate::tr!("error-authorize-one")));
+    };
+    let mut portal = crate::store::Portal::open(&super::database_path(cli)?)?;
+    let (now_flag, actor) = (super::now_flag(cli)?, cli.global.as_user.as_deref());
+    let preview = portal.run(now_flag, actor, |s| {
+        crate::store::previews::reconnect(s, *id)
+    })?;
+    let client = client_of(preview.account.account.network)?;
+    if !device {
+        return Err(Error::usage(crate::tr!("error-authorize-device-only")));
+    }
+    let (grant, identity) = sign_in(&client, device)?;
+    let vault = vault(true)?;
+    let (done, now) = portal.run(now_flag, actor, |session| {
+        let done = crate::store::grant_actions::reconnect_authorized(
+            session,
+            *id,
+            (&identity, &grant),
+            &vault,
+        )?;
+        Ok((done, session.instant()))
+    })?;
+    out.show(&Connected { done, now })
+}
+
+/// The vault of grants' tokens, in the data directory (made when `create`).
+fn vault(create: bool) -> Result<crate::oauth::vault::Vault> {
+    crate::oauth::vault::Vault::open(&super::data_dir()?, create)?
+        .ok_or_else(|| Error::other("vault_key", crate::tr!("error-vault-missing")))
 }

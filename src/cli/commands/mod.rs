@@ -149,6 +149,12 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
             (network, handle.as_deref(), name.as_deref()),
             *device,
         ),
+        Command::Account(AccountCommand::Reconnect {
+            ids,
+            authorize: true,
+            device,
+            ..
+        }) => account::reconnect_authorized(cli, out, ids, *device),
         // Everything else runs in one session at its instant.
         other => {
             let mut portal = Portal::open(&database_path(cli)?)?;

@@ -1,0 +1,79 @@
+//! Grants at the networks (issue 20): one per account connected by a real
+//! sign-in, its tokens sealed by the vault (`oauth::vault`), never in clear.
+
+use super::db::{Connection, OptionalExtension, params};
+use crate::error::Result;
+use crate::lifecycle::{AccountId, Instant};
+
+/// A grant as the portal keeps it: sealed tokens, and what they are for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredGrant {
+    pub account_id: AccountId,
+    /// The network's own id of the account.
+    pub subject: String,
+    pub scopes: Vec<String>,
+    pub sealed_access: String,
+    pub sealed_refresh: Option<String>,
+    /// When the access token ends, by the system clock (a token's life is
+    /// the network's, not the portal's demo time).
+    pub access_expires_at: Option<i64>,
+    pub granted_at: Instant,
+}
+
+/// Keeps (or replaces) an account's grant.
+pub fn save(conn: &Connection, grant: &StoredGrant) -> Result<()> {
+    conn.execute(
+        "DELETE FROM grants WHERE account_id = ?1",
+        params![grant.account_id],
+    )?;
+    conn.execute(
+        "INSERT INTO grants (account_id, subject, scopes, access_token, refresh_token, \
+         access_expires_at, granted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            grant.account_id,
+            grant.subject,
+            grant.scopes.join(" "),
+            grant.sealed_access,
+            grant.sealed_refresh,
+            grant.access_expires_at,
+            super::rows::secs(grant.granted_at),
+        ],
+    )?;
+    Ok(())
+}
+
+/// An account's grant, if it has one.
+pub fn find(conn: &Connection, account_id: AccountId) -> Result<Option<StoredGrant>> {
+    conn.query_row(
+        "SELECT account_id, subject, scopes, access_token, refresh_token, access_expires_at, \
+         granted_at FROM grants WHERE account_id = ?1",
+        params![account_id],
+        |row| {
+            let scopes: String = row.get(2)?;
+            let granted: i64 = row.get(6)?;
+            Ok(StoredGrant {
+                account_id: row.get(0)?,
+                subject: row.get(1)?,
+                scopes: scopes.split_whitespace().map(str::to_string).collect(),
+                sealed_access: row.get(3)?,
+                sealed_refresh: row.get(4)?,
+                access_expires_at: row.get(5)?,
+                granted_at: crate::lifecycle::time::from_unix_seconds(granted).unwrap_or_default(),
+            })
+        },
+    )
+    .optional()
+}
+
+/// Ends an account's grant here (a disconnect ends it at the network too,
+/// when the network can be told): what it was, for that.
+pub fn take(conn: &Connection, account_id: AccountId) -> Result<Option<StoredGrant>> {
+    let found = find(conn, account_id)?;
+    if found.is_some() {
+        conn.execute(
+            "DELETE FROM grants WHERE account_id = ?1",
+            params![account_id],
+        )?;
+    }
+    Ok(found)
+}
