@@ -18,6 +18,7 @@ use crate::clock::wall_ms;
 use crate::delivery::{Attempted, Deliverer, InFlight, Settings};
 use crate::error::Result;
 use crate::i18n;
+use crate::keeper::{Keeper, Kept};
 use crate::lifecycle::Instant;
 use crate::store::{Portal, SweepEvent, accounts, outbox};
 
@@ -84,11 +85,14 @@ enum Wake {
 /// lease: the row goes again once the lease ends (at least once).
 pub fn run(
     path: &Path,
-    mut settings: impl FnMut() -> Result<Settings>,
+    mut settings: impl FnMut() -> Result<(Settings, Vec<crate::oauth::Client>)>,
+    mut keeper: Keeper,
     mut swept: impl FnMut(Instant, &[SweepEvent]) -> Result<()>,
     mut delivered: impl FnMut(&Attempted) -> Result<()>,
 ) -> Result<()> {
-    let mut deliverer = Deliverer::new(settings()?);
+    let (first, clients) = settings()?;
+    let mut deliverer = Deliverer::new(first);
+    keeper.clients = clients;
     let signals = Signals::register();
     let mut portal = Portal::open(path)?;
     tracing::info!(
@@ -106,8 +110,9 @@ pub fn run(
         }
         if signals.reload.swap(false, Ordering::Relaxed) {
             match settings() {
-                Ok(fresh) => {
+                Ok((fresh, clients)) => {
                     deliverer.settings = fresh;
+                    keeper.clients = clients;
                     tracing::info!("config reloaded (SIGHUP)");
                 }
                 Err(error) => tracing::error!(
@@ -150,13 +155,25 @@ pub fn run(
                 Err(error) => return Err(error),
             },
         }
+        // Grants (issue 20): one check at a time, on its own thread.
+        let check_ms = match keeper.step(&mut portal) {
+            Ok((kept, next_ms)) => {
+                if let Some(kept) = kept {
+                    log_kept(&kept);
+                    idle = false;
+                }
+                next_ms
+            }
+            Err(error) if passing(&error) => None,
+            Err(error) => return Err(error),
+        };
         if in_flight.is_some() || !idle {
             continue;
         }
-        // Nothing in hand: sleep until the next sweep or delivery, a
-        // change by another process, or a signal.
+        // Nothing in hand: sleep until the next sweep, delivery or grant
+        // check, a change by another process, or a signal.
         let delivery_ms = outbox::next_due_ms(portal.connection())?;
-        let until_ms = [Some(sweep_at_ms), delivery_ms]
+        let until_ms = [Some(sweep_at_ms), delivery_ms, check_ms]
             .into_iter()
             .flatten()
             .min()
@@ -204,6 +221,27 @@ fn sweep(
     };
     let longest = wall_ms() + MAX_SLEEP_MS;
     Ok(event_ms.map_or(longest, |at| at.min(longest)))
+}
+
+/// What the keeper did, in the log (never a token).
+fn log_kept(kept: &Kept) {
+    match kept {
+        Kept::Renewed(id) => tracing::info!(account = id, "grant refreshed"),
+        Kept::Holds(id) => tracing::info!(account = id, "grant still holds"),
+        Kept::Revoked(id) => tracing::warn!(
+            account = id,
+            "grant revoked at the network: disconnected (security, R4)"
+        ),
+        Kept::Unknown(id, why) => tracing::warn!(
+            account = id,
+            "grant not checked: {}",
+            crate::present::escape_control(why)
+        ),
+        Kept::Unreadable(id) => tracing::warn!(
+            account = id,
+            "grant unreadable with this vault key: reconnect the account"
+        ),
+    }
 }
 
 /// Failures a watch outlives: the lock held by another process, a system

@@ -1076,3 +1076,4 @@ vault-why-seal = a token could not be sealed
 error-vault-missing = the vault has no key here (vault.key in the data directory, or SWITCHBOARD_VAULT_KEY): the grants kept with another key cannot be read; reconnect those accounts
 error-authorize-one = --authorize reconnects one account at a time: give one id
 error-another-login = this login is @{ $login }, not @{ $handle }: sign in at the network as @{ $handle } (nothing was changed)
+error-network-check-every = [networks.{ $network }] check_every = "{ $text }" is out of range: write 1s to 1d, like "1h"

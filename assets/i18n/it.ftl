@@ -1122,3 +1122,4 @@ vault-why-seal = un token non si è potuto sigillare
 error-vault-missing = qui la cassaforte non ha una chiave (vault.key nella cartella dei dati, o SWITCHBOARD_VAULT_KEY): le autorizzazioni conservate con un'altra chiave non si possono leggere; ricollega quegli account
 error-authorize-one = --authorize ricollega un account alla volta: indica un solo id
 error-another-login = questo accesso è @{ $login }, non @{ $handle }: accedi al social network come @{ $handle } (non è cambiato nulla)
+error-network-check-every = [networks.{ $network }] check_every = "{ $text }" è fuori intervallo: scrivi da 1s a 1d, come "1h"

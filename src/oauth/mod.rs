@@ -273,3 +273,85 @@ pub fn identity(client: &Client, grant: &Grant) -> Result<Identity> {
     let name = text(&json, "name").unwrap_or_else(|| handle.clone());
     Ok(Identity { id, handle, name })
 }
+
+/// RFC 6749 §6: new tokens for a refresh token. A refresh is not a
+/// reauthorization: the rules' deadlines do not move.
+pub fn refresh(client: &Client, refresh_token: &Secret) -> Result<Grant> {
+    let (status, json) = exchange(
+        client,
+        &client.token_url,
+        &[
+            ("grant_type", "refresh_token"),
+            ("refresh_token", refresh_token.expose()),
+            ("client_id", &client.client_id),
+        ],
+        None,
+    )?;
+    if status == 200 {
+        let mut grant = grant_of(client, &json)?;
+        // A network that does not rotate refresh tokens keeps the old one.
+        grant
+            .refresh_token
+            .get_or_insert_with(|| refresh_token.clone());
+        return Ok(grant);
+    }
+    Err(refused_grant(client, status, &json))
+}
+
+/// A grant the network no longer honours is an error of its own code, so
+/// the watch can tell it from a network that is down.
+fn refused_grant(client: &Client, status: u16, json: &serde_json::Value) -> Error {
+    match oauth_error(json).as_deref() {
+        Some("invalid_grant") => Error::other(
+            REVOKED,
+            crate::tr!(
+                "error-oauth",
+                network = client.network.label(),
+                why = crate::tr!("oauth-why-invalid-grant")
+            ),
+        ),
+        _ => failed(client, refusal(status, json)),
+    }
+}
+
+/// The code of an error that says the network revoked the grant.
+pub const REVOKED: &str = "grant_revoked";
+
+/// RFC 7662: whether the network still honours a token (`None`: it has no
+/// introspection endpoint).
+pub fn introspect(client: &Client, token: &Secret) -> Result<Option<bool>> {
+    let Some(url) = &client.introspection_url else {
+        return Ok(None);
+    };
+    let (status, json) = exchange(
+        client,
+        url,
+        &[("token", token.expose()), ("client_id", &client.client_id)],
+        None,
+    )?;
+    if status != 200 {
+        return Err(failed(client, refusal(status, &json)));
+    }
+    Ok(Some(
+        json.get("active").and_then(|v| v.as_bool()) == Some(true),
+    ))
+}
+
+/// RFC 7009: tells the network a token is no longer wanted (`false`: it has
+/// no revocation endpoint).
+pub fn revoke(client: &Client, token: &Secret) -> Result<bool> {
+    let Some(url) = &client.revocation_url else {
+        return Ok(false);
+    };
+    let (status, json) = exchange(
+        client,
+        url,
+        &[("token", token.expose()), ("client_id", &client.client_id)],
+        None,
+    )?;
+    if status == 200 {
+        Ok(true)
+    } else {
+        Err(failed(client, refusal(status, &json)))
+    }
+}

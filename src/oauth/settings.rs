@@ -35,6 +35,9 @@ pub struct NetworkSection {
     userinfo_url: String,
     #[serde(default)]
     scopes: Vec<String>,
+    /// How often `watch` asks the network whether a grant still holds
+    /// (1s to 1d; default 1h).
+    check_every: Option<String>,
 }
 
 /// A network the operator registered Switchboard with.
@@ -49,6 +52,8 @@ pub struct Client {
     pub introspection_url: Option<String>,
     pub userinfo_url: String,
     pub scopes: Vec<String>,
+    /// The least time between two checks of a grant with the network.
+    pub check_every: std::time::Duration,
 }
 
 /// The secret never shows in a debug print (a log, a panic).
@@ -112,9 +117,27 @@ pub fn from_sections(sections: BTreeMap<String, NetworkSection>) -> Result<Vec<C
             introspection_url: optional("introspection_url", section.introspection_url)?,
             userinfo_url: check("userinfo_url", &section.userinfo_url)?,
             scopes: section.scopes,
+            check_every: check_every(&name, section.check_every.as_deref())?,
         });
     }
     Ok(clients)
+}
+
+/// `check_every`, within its range.
+fn check_every(network: &str, text: Option<&str>) -> Result<std::time::Duration, String> {
+    use std::time::Duration;
+    let Some(text) = text else {
+        return Ok(Duration::from_secs(3600));
+    };
+    let every = crate::delivery::settings::parse_duration(text)?;
+    if every < Duration::from_secs(1) || every > Duration::from_secs(86_400) {
+        return Err(crate::tr!(
+            "error-network-check-every",
+            network = network,
+            text = text
+        ));
+    }
+    Ok(every)
 }
 
 /// An endpoint a grant may cross: https, or http to this machine only
@@ -148,4 +171,5 @@ pub const EXAMPLE: &str = "\
 # device_authorization_url = \"https://graph.facebook.com/v19.0/device/login\"
 # userinfo_url = \"https://graph.facebook.com/me\"
 # scopes = [\"public_profile\", \"pages_manage_posts\"]
+# check_every = \"1h\"   # how often watch asks whether a grant still holds
 ";

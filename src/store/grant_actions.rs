@@ -113,6 +113,7 @@ fn keep(
             .transpose()?,
         access_expires_at: grant.expires_in.map(|d| now + d.as_secs() as i64),
         granted_at: session.instant(),
+        checked_at: Some(now),
     };
     grants::save(session.conn(), &stored)
 }

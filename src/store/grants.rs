@@ -18,6 +18,8 @@ pub struct StoredGrant {
     /// the network's, not the portal's demo time).
     pub access_expires_at: Option<i64>,
     pub granted_at: Instant,
+    /// When the network was last asked about it (system clock seconds).
+    pub checked_at: Option<i64>,
 }
 
 /// Keeps (or replaces) an account's grant.
@@ -28,7 +30,7 @@ pub fn save(conn: &Connection, grant: &StoredGrant) -> Result<()> {
     )?;
     conn.execute(
         "INSERT INTO grants (account_id, subject, scopes, access_token, refresh_token, \
-         access_expires_at, granted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+         access_expires_at, granted_at, checked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             grant.account_id,
             grant.subject,
@@ -37,6 +39,7 @@ pub fn save(conn: &Connection, grant: &StoredGrant) -> Result<()> {
             grant.sealed_refresh,
             grant.access_expires_at,
             super::rows::secs(grant.granted_at),
+            grant.checked_at,
         ],
     )?;
     Ok(())
@@ -46,7 +49,7 @@ pub fn save(conn: &Connection, grant: &StoredGrant) -> Result<()> {
 pub fn find(conn: &Connection, account_id: AccountId) -> Result<Option<StoredGrant>> {
     conn.query_row(
         "SELECT account_id, subject, scopes, access_token, refresh_token, access_expires_at, \
-         granted_at FROM grants WHERE account_id = ?1",
+         granted_at, checked_at FROM grants WHERE account_id = ?1",
         params![account_id],
         |row| {
             let scopes: String = row.get(2)?;
@@ -59,6 +62,7 @@ pub fn find(conn: &Connection, account_id: AccountId) -> Result<Option<StoredGra
                 sealed_refresh: row.get(4)?,
                 access_expires_at: row.get(5)?,
                 granted_at: crate::lifecycle::time::from_unix_seconds(granted).unwrap_or_default(),
+                checked_at: row.get(7)?,
             })
         },
     )
@@ -76,4 +80,70 @@ pub fn take(conn: &Connection, account_id: AccountId) -> Result<Option<StoredGra
         )?;
     }
     Ok(found)
+}
+
+/// The grants checked longest ago (never checked first), with their
+/// accounts' networks: the keeper picks the due ones among them.
+pub fn oldest_checked(
+    conn: &Connection,
+    limit: i64,
+) -> Result<Vec<(StoredGrant, crate::lifecycle::Network, Option<i64>)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT g.account_id, g.subject, g.scopes, g.access_token, g.refresh_token, \
+         g.access_expires_at, g.granted_at, a.network, g.checked_at \
+         FROM grants g JOIN accounts a ON a.id = g.account_id \
+         ORDER BY COALESCE(g.checked_at, 0), g.account_id LIMIT ?1",
+    )?;
+    let rows = stmt.query_map(params![limit], |row| {
+        let scopes: String = row.get(2)?;
+        let granted: i64 = row.get(6)?;
+        let network: String = row.get(7)?;
+        Ok((
+            StoredGrant {
+                account_id: row.get(0)?,
+                subject: row.get(1)?,
+                scopes: scopes.split_whitespace().map(str::to_string).collect(),
+                sealed_access: row.get(3)?,
+                sealed_refresh: row.get(4)?,
+                access_expires_at: row.get(5)?,
+                granted_at: crate::lifecycle::time::from_unix_seconds(granted).unwrap_or_default(),
+                checked_at: row.get(8)?,
+            },
+            crate::lifecycle::Network::parse(&network)
+                .map_err(|_| super::rows::corrupt("network"))?,
+            row.get(8)?,
+        ))
+    })?;
+    rows.collect()
+}
+
+/// The network was asked about the grant at `now` (system clock seconds).
+pub fn checked(conn: &Connection, account_id: AccountId, now: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE grants SET checked_at = ?2 WHERE account_id = ?1",
+        params![account_id, now],
+    )?;
+    Ok(())
+}
+
+/// New tokens for a grant (a refresh), sealed.
+pub fn renew(
+    conn: &Connection,
+    account_id: AccountId,
+    (sealed_access, sealed_refresh): (&str, Option<&str>),
+    access_expires_at: Option<i64>,
+    now: i64,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE grants SET access_token = ?2, refresh_token = ?3, access_expires_at = ?4, \
+         checked_at = ?5 WHERE account_id = ?1",
+        params![
+            account_id,
+            sealed_access,
+            sealed_refresh,
+            access_expires_at,
+            now
+        ],
+    )?;
+    Ok(())
 }

@@ -319,3 +319,103 @@ fn the_grant_is_kept_sealed_under_an_owner_only_key_and_a_reconnect_must_be_the_
     assert_eq!(exit, 0, "{out}{err}");
     assert_eq!(status(&p), "connected");
 }
+
+/// Runs `watch` on the portal until `done` says so (or a minute passes),
+/// then stops it with SIGTERM.
+fn watch_until(p: &TestPortal, done: impl Fn() -> bool) -> bool {
+    let mut watch = p
+        .command(&["watch"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut seen = false;
+    while Instant::now() < deadline {
+        if done() {
+            seen = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // SAFETY: a plain signal to our own child.
+    unsafe { libc::kill(watch.id() as i32, libc::SIGTERM) };
+    let _ = watch.wait();
+    seen
+}
+
+#[test]
+#[cfg_attr(
+    no_oauth_server,
+    ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
+)]
+fn watch_refreshes_a_grant_before_its_access_token_expires_and_the_deadlines_do_not_move() {
+    // Access tokens of four seconds: due for a refresh at once.
+    let server = OAuthServer::start(4, 600);
+    let p = TestPortal::new();
+    p.write_config(&server.config("x"));
+    let connect = [
+        "--as",
+        ADMIN,
+        "account",
+        "connect",
+        "x",
+        "--authorize",
+        "--device",
+    ];
+    let (exit, out, err) = signed_in(&p, &server, &connect, "northwind");
+    assert_eq!(exit, 0, "{out}{err}");
+    let before = p.run(&["--json", "account", "list"]).ok().json()[0].clone();
+    let issued = server.issued().len();
+    assert!(
+        watch_until(&p, || server.issued().len() >= issued + 2),
+        "watch refreshed the grant (new tokens issued)"
+    );
+    let after = p.run(&["--json", "account", "list"]).ok().json()[0].clone();
+    assert_eq!(after["status"], "connected");
+    // A refresh is not a reauthorization (RULES): the deadline stays.
+    assert_eq!(after["authorized_at"], before["authorized_at"], "{after}");
+}
+
+#[test]
+#[cfg_attr(
+    no_oauth_server,
+    ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
+)]
+fn a_grant_revoked_at_the_network_becomes_a_security_disconnect_that_watch_applies_by_itself() {
+    let server = OAuthServer::start(3600, 600);
+    let p = TestPortal::new();
+    p.write_config(&format!("{}check_every = \"1s\"\n", server.config("x")));
+    let connect = [
+        "--as",
+        ADMIN,
+        "account",
+        "connect",
+        "x",
+        "--authorize",
+        "--device",
+    ];
+    let (exit, out, err) = signed_in(&p, &server, &connect, "northwind");
+    assert_eq!(exit, 0, "{out}{err}");
+    // The user withdraws the app's access at the network.
+    for token in server.issued() {
+        server.revoke(&token);
+    }
+    let account = || p.run(&["--json", "account", "list", "--all"]).ok().json()[0].clone();
+    assert!(
+        watch_until(&p, || account()["status"] == "disconnected"),
+        "watch noticed: {}",
+        account()
+    );
+    // R4: a security disconnect, reported by the network, audited.
+    assert_eq!(account()["disconnect_reason"], "security");
+    let audit = p.run(&["--json", "audit"]).ok().json();
+    assert!(
+        audit
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "disconnect" && e["actor"] == "network"),
+        "{audit}"
+    );
+}

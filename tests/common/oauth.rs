@@ -104,3 +104,21 @@ impl Drop for OAuthServer {
         let _ = self.child.wait();
     }
 }
+
+impl OAuthServer {
+    /// Revokes a token at the server (RFC 7009), as a network does when the
+    /// user withdraws the app's access.
+    pub fn revoke(&self, token: &str) {
+        let script = "import sys, urllib.request, urllib.parse\n\
+                      data = urllib.parse.urlencode({'token': sys.argv[2], 'client_id': 'switchboard'}).encode()\n\
+                      urllib.request.urlopen(sys.argv[1] + '/token/revocation', data=data, timeout=10).read()\n";
+        let status = Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(&self.url)
+            .arg(token)
+            .status()
+            .unwrap();
+        assert!(status.success(), "the server took the revocation");
+    }
+}

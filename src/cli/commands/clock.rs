@@ -94,12 +94,16 @@ pub fn watch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
                 crate::i18n::set(lang);
             }
         }
-        Ok(config.delivery)
+        Ok((config.delivery, config.networks))
     };
+    // Grants are kept only where the vault's key is (never made here).
+    let vault = crate::oauth::vault::Vault::open(&super::data_dir()?, false)?;
+    let keeper = crate::keeper::Keeper::new(Vec::new(), vault);
     let out = std::cell::RefCell::new(out);
     crate::watch::run(
         &path,
         settings,
+        keeper,
         |now, events| {
             let mut out = out.borrow_mut();
             write_sweep(
