@@ -1077,3 +1077,4 @@ error-vault-missing = the vault has no key here (vault.key in the data directory
 error-authorize-one = --authorize reconnects one account at a time: give one id
 error-another-login = this login is @{ $login }, not @{ $handle }: sign in at the network as @{ $handle } (nothing was changed)
 error-network-check-every = [networks.{ $network }] check_every = "{ $text }" is out of range: write 1s to 1d, like "1h"
+warning-not-revoked = warning: the grant could not be withdrawn at { $network } ({ $why }); the account is disconnected here: withdraw the app's access in the network's settings

@@ -1123,3 +1123,4 @@ error-vault-missing = qui la cassaforte non ha una chiave (vault.key nella carte
 error-authorize-one = --authorize ricollega un account alla volta: indica un solo id
 error-another-login = questo accesso è @{ $login }, non @{ $handle }: accedi al social network come @{ $handle } (non è cambiato nulla)
 error-network-check-every = [networks.{ $network }] check_every = "{ $text }" è fuori intervallo: scrivi da 1s a 1d, come "1h"
+warning-not-revoked = attenzione: l'autorizzazione non si è potuta ritirare su { $network } ({ $why }); qui l'account è disconnesso: ritira l'accesso dell'app nelle impostazioni del social network

@@ -5,14 +5,13 @@
 use super::audit::{self, NETWORK, Outcome};
 pub use super::post_actions::{cancel_post, draft_post, reschedule_post, schedule_post};
 use super::rows::{AccountRecord, secs};
-use super::{NewUser, Session, accounts, outbox, posts, users};
+pub use super::user_actions::{add_user, check_email, deactivate_user};
+use super::{Session, accounts, outbox, posts, users};
 use crate::error::{Error, Result};
 use crate::lifecycle::account::NetworkReport;
-use crate::lifecycle::permission::{Attempt, check_deactivation};
+use crate::lifecycle::permission::Attempt;
 use crate::lifecycle::time::format_instant;
-use crate::lifecycle::{
-    Account, AccountId, DisconnectReason, Instant, Network, StateRefusal, Tier, User,
-};
+use crate::lifecycle::{Account, AccountId, DisconnectReason, Instant, Network, Tier, User};
 
 /// What `account connect` did (R8: a known account is reconnected).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,7 +55,7 @@ fn check_unchanged(
 /// Text typed by a person, made comparable: Unicode NFC, so "é" typed as
 /// one character or as "e" plus an accent is the same text, and two rows
 /// never look alike while differing underneath (issue 7).
-fn normalized(text: &str) -> String {
+pub(super) fn normalized(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     text.trim().nfc().collect()
 }
@@ -86,7 +85,7 @@ impl Field {
     }
 }
 
-fn refuse_unsafe(text: &str, what: Field) -> Result<()> {
+pub(super) fn refuse_unsafe(text: &str, what: Field) -> Result<()> {
     match crate::present::first_unsafe_char(text) {
         None => Ok(()),
         Some(found) => Err(Error::invalid(
@@ -229,6 +228,15 @@ pub fn connect(
     })
 }
 
+/// A disconnect or a removal ends the account's grant here; the network is
+/// told after the commit.
+fn end_grant(session: &mut Session<'_>, id: AccountId, network: Network) -> Result<()> {
+    if let Some(grant) = super::grants::take(session.conn(), id)? {
+        session.ended_grants.push((grant, network));
+    }
+    Ok(())
+}
+
 /// R6, R7, R10a: `account reconnect ID`, acting only on the version seen
 /// when one is given.
 pub fn reconnect(
@@ -300,6 +308,7 @@ pub fn disconnect(
     let disconnected = account.disconnect(DisconnectReason::Manual, now, Some(actor.id))?;
     let canceled = accounts::scheduled_post_count(conn, id)?;
     accounts::save(conn, &disconnected)?;
+    end_grant(session, id, account.network)?;
     audit::record(
         conn,
         now,
@@ -329,6 +338,7 @@ pub fn remove(
     session.authorize(&actor, Attempt::Remove(&account))?;
     account.check_removal_confirmation(confirm)?;
     let deleted = posts::count_for_account(conn, id)?;
+    end_grant(session, id, account.network)?;
     accounts::delete(conn, id)?;
     audit::record(
         conn,
@@ -380,82 +390,6 @@ pub fn network_event(
         Some(canceled),
     )?;
     accounts::record(conn, id)
-}
-
-/// Checks an email address enough to catch typing mistakes; it is kept in
-/// NFC and compared without regard to case.
-pub fn check_email(email: &str) -> Result<String> {
-    let email = normalized(email);
-    refuse_unsafe(&email, Field::Email)?;
-    let valid = email.len() <= 254
-        && !email.chars().any(char::is_whitespace)
-        && email.split_once('@').is_some_and(|(user, host)| {
-            !user.is_empty() && host.contains('.') && !host.contains('@')
-        });
-    if !valid {
-        return Err(Error::invalid(
-            "bad_email",
-            crate::tr!("error-bad-email", email = email),
-        ));
-    }
-    Ok(email)
-}
-
-pub fn add_user(session: &mut Session<'_>, user: NewUser) -> Result<User> {
-    let actor = session.require_actor()?;
-    let conn = session.conn();
-    let email = check_email(&user.email)?;
-    let name = check_name(&user.name, Field::UserName)?;
-    session.attempting("user_add", None);
-    session.authorize(&actor, Attempt::Administer)?;
-    if users::by_email(conn, &email)?.is_some() {
-        return Err(StateRefusal::UserExists.into());
-    }
-    let id = users::insert(
-        conn,
-        &NewUser {
-            email: email.clone(),
-            name,
-            ..user
-        },
-    )?;
-    let added = users::by_id(conn, id)?;
-    audit::record(
-        conn,
-        session.instant(),
-        &actor.email,
-        "user_add",
-        None,
-        Outcome::Ok,
-        &crate::tr!(
-            "audit-user-added",
-            email = email.clone(),
-            role = added.role()
-        ),
-        None,
-    )?;
-    Ok(added)
-}
-
-pub fn deactivate_user(session: &mut Session<'_>, email: &str) -> Result<User> {
-    let actor = session.require_actor()?;
-    let conn = session.conn();
-    let target = users::require_by_email(conn, email)?;
-    session.attempting("user_deactivate", None);
-    session.authorize(&actor, Attempt::Administer)?;
-    check_deactivation(&target, users::active_super_admin_count(conn)?)?;
-    users::deactivate(conn, target.id)?;
-    audit::record(
-        conn,
-        session.instant(),
-        &actor.email,
-        "user_deactivate",
-        None,
-        Outcome::Ok,
-        &crate::tr!("audit-user-deactivated", email = target.email.clone()),
-        None,
-    )?;
-    users::by_id(conn, target.id)
 }
 
 pub fn set_tier(session: &mut Session<'_>, tier: Tier) -> Result<Tier> {

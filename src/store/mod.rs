@@ -26,6 +26,7 @@ pub mod schema;
 pub mod session;
 pub mod sweep;
 pub mod tables;
+pub mod user_actions;
 pub mod users;
 pub mod values;
 pub mod wal_owner;
@@ -369,6 +370,7 @@ impl Portal {
             swept: Vec::new(),
             actor,
             attempt: None,
+            ended_grants: Vec::new(),
         };
         let value = command(&mut session)?;
         tx.commit()?;
@@ -435,6 +437,7 @@ impl Portal {
             swept,
             actor,
             attempt: None,
+            ended_grants: Vec::new(),
         };
         let outcome = command(&mut session);
         let attempt = session.attempt.take();

@@ -17,6 +17,9 @@ pub struct Session<'t> {
     pub swept: Vec<SweepEvent>,
     pub actor: Option<User>,
     pub(super) attempt: Option<Attempting>,
+    /// Grants this command ended (a disconnect, a removal): told to the
+    /// network after the commit (RFC 7009), never inside the transaction.
+    pub ended_grants: Vec<(super::grants::StoredGrant, crate::lifecycle::Network)>,
 }
 
 /// What a command is attempting, for the audit entry of a refusal.

@@ -419,3 +419,72 @@ fn a_grant_revoked_at_the_network_becomes_a_security_disconnect_that_watch_appli
         "{audit}"
     );
 }
+
+#[test]
+#[cfg_attr(
+    no_oauth_server,
+    ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
+)]
+fn a_disconnect_withdraws_the_grant_at_the_network_and_a_network_that_is_down_never_blocks_it() {
+    let server = OAuthServer::start(3600, 600);
+    let p = TestPortal::new();
+    p.write_config(&server.config("x"));
+    let connect = [
+        "--as",
+        ADMIN,
+        "account",
+        "connect",
+        "x",
+        "--authorize",
+        "--device",
+    ];
+    for login in ["northwind", "northwind.outlet"] {
+        let (exit, out, err) = signed_in(&p, &server, &connect, login);
+        assert_eq!(exit, 0, "{out}{err}");
+    }
+    let accounts = p.run(&["--json", "account", "list"]).ok().json();
+    let id_of = |handle: &str| {
+        accounts
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["handle"] == handle)
+            .unwrap()["id"]
+            .to_string()
+    };
+    let issued = server.issued();
+    assert!(issued.iter().all(|t| server.active(t)));
+    // RFC 7009: the disconnect tells the network.
+    p.run(&["--as", ADMIN, "account", "disconnect", &id_of("northwind")])
+        .ok();
+    let still: Vec<&String> = issued.iter().filter(|t| server.active(t)).collect();
+    assert!(
+        !still.is_empty() && still.len() < issued.len(),
+        "one grant withdrawn, the other kept"
+    );
+    // The network down: the disconnect is done, and the warning says how
+    // to withdraw the access by hand.
+    drop(server);
+    let run = p.run(&[
+        "--as",
+        ADMIN,
+        "account",
+        "disconnect",
+        &id_of("northwind.outlet"),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("could not be withdrawn at X"),
+        "{}",
+        run.stderr
+    );
+    let statuses = p.run(&["--json", "account", "list"]).ok().json();
+    assert!(
+        statuses
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["status"] == "disconnected"),
+        "{statuses}"
+    );
+}

@@ -122,3 +122,20 @@ impl OAuthServer {
         assert!(status.success(), "the server took the revocation");
     }
 }
+
+impl OAuthServer {
+    /// Whether the server still honours a token (RFC 7662).
+    pub fn active(&self, token: &str) -> bool {
+        let script = "import sys, json, urllib.request, urllib.parse\n\
+                      data = urllib.parse.urlencode({'token': sys.argv[2], 'client_id': 'switchboard'}).encode()\n\
+                      print(json.load(urllib.request.urlopen(sys.argv[1] + '/token/introspection', data=data, timeout=10))['active'])\n";
+        let output = Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(&self.url)
+            .arg(token)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).trim() == "True"
+    }
+}

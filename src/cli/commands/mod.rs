@@ -158,10 +158,8 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
         // Everything else runs in one session at its instant.
         other => {
             let mut portal = Portal::open(&database_path(cli)?)?;
-            portal.run(
-                now_flag(cli)?,
-                cli.global.as_user.as_deref(),
-                |session| match other {
+            let ended = portal.run(now_flag(cli)?, cli.global.as_user.as_deref(), |session| {
+                match other {
                     Command::Clock(ClockCommand::Show) => clock::show(session, out),
                     Command::Tier(sub) => portal::tier(session, out, sub),
                     Command::User(sub) => user::run(session, out, sub),
@@ -179,8 +177,12 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
                     } => inbox::notifications(session, out, user.as_deref(), *mark_read),
                     Command::Audit { account, .. } => inbox::audit(session, out, *account),
                     _ => unreachable!("dispatched above"),
-                },
-            )
+                }?;
+                Ok(std::mem::take(&mut session.ended_grants))
+            })?;
+            // Told to the networks once the change is committed.
+            account::revoke_ended(&ended);
+            Ok(())
         }
     }
 }
