@@ -1067,7 +1067,6 @@ oauth-device-prompt = To connect the { $network } account, open { $url } and ent
 oauth-device-open = Or open { $url }
 audit-authorized = signed in at { $network } as @{ $handle }; scopes granted: { $scopes }
 action-authorize = authorize
-error-authorize-device-only = the sign-in in a browser is not built yet: add --device, and sign in with the code on any device
 error-vault-key = the vault's key cannot be used: { $why }
 vault-why-env = SWITCHBOARD_VAULT_KEY is not 64 hexadecimal digits
 vault-why-mode = { $path } can be read by others: make it its owner's only (chmod 600 { $path })
@@ -1078,3 +1077,12 @@ error-authorize-one = --authorize reconnects one account at a time: give one id
 error-another-login = this login is @{ $login }, not @{ $handle }: sign in at the network as @{ $handle } (nothing was changed)
 error-network-check-every = [networks.{ $network }] check_every = "{ $text }" is out of range: write 1s to 1d, like "1h"
 warning-not-revoked = warning: the grant could not be withdrawn at { $network } ({ $why }); the account is disconnected here: withdraw the app's access in the network's settings
+oauth-why-listen = no loopback port to hear the network's answer on ({ $why })
+oauth-why-no-redirect = the browser did not come back within { $seconds } s: start again
+oauth-why-state = an answer that is not to this sign-in came back (its state differs): nothing was connected
+oauth-browser-done = Signed in: you can close this window and go back to Switchboard.
+oauth-browser-refused = The sign-in did not complete: go back to Switchboard to see why.
+oauth-browser-prompt = To connect the { $network } account, sign in at this page (it comes back to this machine within { $minutes ->
+        [one] a minute
+       *[other] { $minutes } minutes
+    }):

@@ -1113,7 +1113,6 @@ oauth-device-prompt = Per collegare l'account { $network }, apri { $url } e inse
 oauth-device-open = Oppure apri { $url }
 audit-authorized = accesso su { $network } come @{ $handle }; permessi concessi: { $scopes }
 action-authorize = autorizzazione
-error-authorize-device-only = l'accesso da browser non è ancora disponibile: aggiungi --device, e accedi con il codice da qualsiasi dispositivo
 error-vault-key = la chiave della cassaforte non si può usare: { $why }
 vault-why-env = SWITCHBOARD_VAULT_KEY non è di 64 cifre esadecimali
 vault-why-mode = { $path } è leggibile da altri: rendilo solo del suo proprietario (chmod 600 { $path })
@@ -1124,3 +1123,12 @@ error-authorize-one = --authorize ricollega un account alla volta: indica un sol
 error-another-login = questo accesso è @{ $login }, non @{ $handle }: accedi al social network come @{ $handle } (non è cambiato nulla)
 error-network-check-every = [networks.{ $network }] check_every = "{ $text }" è fuori intervallo: scrivi da 1s a 1d, come "1h"
 warning-not-revoked = attenzione: l'autorizzazione non si è potuta ritirare su { $network } ({ $why }); qui l'account è disconnesso: ritira l'accesso dell'app nelle impostazioni del social network
+oauth-why-listen = nessuna porta locale su cui ascoltare la risposta del social network ({ $why })
+oauth-why-no-redirect = il browser non è tornato entro { $seconds } s: ricomincia
+oauth-why-state = è tornata una risposta che non è di questo accesso (il suo state è diverso): non è stato collegato nulla
+oauth-browser-done = Accesso effettuato: puoi chiudere questa finestra e tornare a Switchboard.
+oauth-browser-refused = L'accesso non è stato completato: torna a Switchboard per vedere perché.
+oauth-browser-prompt = Per collegare l'account { $network }, accedi da questa pagina (torna a questa macchina entro { $minutes ->
+        [one] un minuto
+       *[other] { $minutes } minuti
+    }):

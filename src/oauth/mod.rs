@@ -6,6 +6,7 @@
 //! polling hears a stop request between waits, and no token is ever in a
 //! debug print or an error.
 
+pub mod browser;
 pub mod settings;
 pub mod vault;
 

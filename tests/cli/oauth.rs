@@ -488,3 +488,92 @@ fn a_disconnect_withdraws_the_grant_at_the_network_and_a_network_that_is_down_ne
         "{statuses}"
     );
 }
+
+/// Starts a browser sign-in and reads the page it prints.
+fn start_browser(p: &TestPortal) -> (Child, String, BufReader<std::process::ChildStderr>) {
+    let mut child = p
+        .command(&["--as", ADMIN, "account", "connect", "x", "--authorize"])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut url = String::new();
+    while !url.starts_with("http") {
+        url.clear();
+        assert!(stderr.read_line(&mut url).unwrap() > 0, "no page printed");
+    }
+    (child, url.trim().to_string(), stderr)
+}
+
+#[test]
+#[cfg_attr(
+    no_oauth_server,
+    ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
+)]
+fn a_browser_sign_in_with_pkce_comes_back_to_this_machine_and_connects_the_account() {
+    let server = OAuthServer::start(3600, 600);
+    let p = TestPortal::new();
+    p.write_config(&server.config("x"));
+    let (child, url, stderr) = start_browser(&p);
+    // RFC 7636 S256 and RFC 8252 loopback, with a state of our own.
+    assert!(url.contains("code_challenge_method=S256"), "{url}");
+    assert!(
+        url.contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A"),
+        "{url}"
+    );
+    assert!(url.contains("state="), "{url}");
+    server.approve_browser(&url, "northwind", false);
+    let (exit, out, err) = finish(child, stderr);
+    assert_eq!(exit, 0, "{out}{err}");
+    let accounts = p.run(&["--json", "account", "list"]).ok().json();
+    assert_eq!(accounts[0]["handle"], "northwind", "{accounts}");
+}
+
+#[test]
+#[cfg_attr(
+    no_oauth_server,
+    ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
+)]
+fn a_redirect_that_is_not_the_answer_to_this_sign_in_is_refused_and_nothing_is_connected() {
+    let server = OAuthServer::start(3600, 600);
+    let p = TestPortal::new();
+    p.write_config(&server.config("x"));
+    let (child, url, stderr) = start_browser(&p);
+    // Someone else's redirect to our port: another state.
+    let port: u16 = url
+        .split("127.0.0.1%3A")
+        .nth(1)
+        .and_then(|rest| rest.split('%').next())
+        .and_then(|port| port.parse().ok())
+        .unwrap_or_else(|| panic!("no port in {url}"));
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    std::io::Write::write_all(
+        &mut stream,
+        b"GET /callback?code=stolen&state=forged HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    )
+    .unwrap();
+    let (exit, out, err) = finish(child, stderr);
+    assert_ne!(exit, 0, "{out}");
+    assert!(err.contains("its state differs"), "{err}");
+    let accounts = p.run(&["--json", "account", "list"]).ok().json();
+    assert_eq!(accounts.as_array().unwrap().len(), 0);
+}
+
+#[test]
+#[cfg_attr(
+    no_oauth_server,
+    ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
+)]
+fn a_browser_sign_in_declined_at_the_network_connects_nothing() {
+    let server = OAuthServer::start(3600, 600);
+    let p = TestPortal::new();
+    p.write_config(&server.config("x"));
+    let (child, url, stderr) = start_browser(&p);
+    server.approve_browser(&url, "northwind", true);
+    let (exit, out, err) = finish(child, stderr);
+    assert_ne!(exit, 0, "{out}");
+    assert!(err.contains("declined at the network"), "{err}");
+}

@@ -74,10 +74,20 @@ impl OAuthServer {
     /// Signs in as `login` at the device page and approves (or declines)
     /// the code, as a browser would (`tests/oauth/approve.py`).
     pub fn approve(&self, user_code: &str, login: &str, decline: bool) {
+        self.sign_in_at(&format!("{}/device", self.url), user_code, login, decline)
+    }
+
+    /// Opens an authorization URL as a browser would, signs in as `login`
+    /// and consents (or declines), following the redirect to the app.
+    pub fn approve_browser(&self, url: &str, login: &str, decline: bool) {
+        self.sign_in_at(url, "-", login, decline)
+    }
+
+    fn sign_in_at(&self, url: &str, user_code: &str, login: &str, decline: bool) {
         let mut command = Command::new("python3");
         command
             .arg("approve.py")
-            .arg(format!("{}/device", self.url))
+            .arg(url)
             .arg(user_code)
             .arg(login)
             .current_dir(folder());

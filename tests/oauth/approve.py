@@ -1,12 +1,15 @@
-"""Approves (or denies) a device code at the test server as a browser would:
-it opens the verification page, types the user code, logs in as LOGIN and
-consents, through the server's own pages, with cookies, following every
-redirect and submitting each page's form.
+"""Signs in at the test server as a browser would, through its own pages,
+with cookies, following every redirect and submitting each page's form:
+for a device code, it opens the verification page and types the code; for
+a browser sign-in, it opens the authorization URL (USER_CODE is "-") and
+ends at the app's loopback redirect. It logs in as LOGIN and consents, or
+with `deny` aborts.
 
-    python3 approve.py VERIFICATION_URI USER_CODE LOGIN [deny]
+    python3 approve.py URL USER_CODE LOGIN [deny]
 
-Exits 0 when the server says the device is signed in (or, with `deny`,
-that it was denied); prints what it saw otherwise.
+Exits 0 when the server says the device is signed in, when the redirect
+reached the app, or (with `deny`) when the sign-in was aborted; prints what
+it saw otherwise.
 """
 import html
 import http.cookiejar
@@ -48,6 +51,13 @@ def form_of(page, base):
 url, page = fetch(uri)
 for _ in range(12):
     lowered = page.lower()
+    # The browser flow ends at the app's own page on this machine.
+    if url.startswith("http://127.0.0.1") and "/callback" in url:
+        sys.exit(0)
+    abort = re.search(r'href="([^"]*abort[^"]*)"', page)
+    if deny and abort:
+        url, page = fetch(urllib.parse.urljoin(url, html.unescape(abort.group(1))))
+        continue
     if "sign-in" in lowered and "success" in lowered or "your sign-in" in lowered:
         sys.exit(0)
     if deny and ("aborted" in lowered or "denied" in lowered):

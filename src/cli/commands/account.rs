@@ -507,8 +507,23 @@ fn sign_in(
     client: &crate::oauth::Client,
     device: bool,
 ) -> Result<(crate::oauth::Grant, crate::oauth::Identity)> {
+    let stop = crate::signals::StopRequest::watch();
     if !device {
-        return Err(Error::usage(crate::tr!("error-authorize-device-only")));
+        let sign_in = crate::oauth::browser::start(client)?;
+        let wait = std::time::Duration::from_secs(300);
+        eprintln!(
+            "{}\n{}",
+            crate::tr!(
+                "oauth-browser-prompt",
+                network = client.network.label(),
+                minutes = wait.as_secs() / 60
+            ),
+            sign_in.url
+        );
+        open_browser(&sign_in.url);
+        let grant = sign_in.finish(client, wait, &|| stop.raised())?;
+        let identity = crate::oauth::identity(client, &grant)?;
+        return Ok((grant, identity));
     }
     let code = crate::oauth::start_device(client)?;
     let minutes = code
@@ -532,7 +547,6 @@ fn sign_in(
             crate::tr!("oauth-device-open", url = complete.clone())
         );
     }
-    let stop = crate::signals::StopRequest::watch();
     let grant = crate::oauth::poll_device(client, &code, &|| stop.raised())?;
     let identity = crate::oauth::identity(client, &grant)?;
     Ok((grant, identity))
@@ -553,9 +567,6 @@ pub fn connect_authorized<W: Write>(
     }
     let network = parsed(Network::parse(network), "unknown_network")?;
     let client = client_of(network)?;
-    if !device {
-        return Err(Error::usage(crate::tr!("error-authorize-device-only")));
-    }
     let mut portal = crate::store::Portal::open(&super::database_path(cli)?)?;
     let (now_flag, actor) = (super::now_flag(cli)?, cli.global.as_user.as_deref());
     portal.run(now_flag, actor, crate::store::previews::connect)?;
@@ -591,9 +602,6 @@ pub fn reconnect_authorized<W: Write>(
         crate::store::previews::reconnect(s, *id)
     })?;
     let client = client_of(preview.account.account.network)?;
-    if !device {
-        return Err(Error::usage(crate::tr!("error-authorize-device-only")));
-    }
     let (grant, identity) = sign_in(&client, device)?;
     let vault = vault(true)?;
     let (done, now) = portal.run(now_flag, actor, |session| {
@@ -606,6 +614,22 @@ pub fn reconnect_authorized<W: Write>(
         Ok((done, session.instant()))
     })?;
     out.show(&Connected { done, now })
+}
+
+/// Opens the page in the desktop's browser, when there is a desktop; the
+/// URL is printed either way (a terminal over SSH opens nothing).
+fn open_browser(url: &str) {
+    let desktop = ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
+    if desktop {
+        let _ = std::process::Command::new("xdg-open")
+            .arg(url)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+    }
 }
 
 /// The vault of grants' tokens, in the data directory (made when `create`).
