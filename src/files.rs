@@ -326,3 +326,14 @@ pub fn read_settings_text(path: &Path) -> std::io::Result<String> {
     String::from_utf8(bytes)
         .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
 }
+
+/// The app's own folder for portals and logs (the platform's data directory).
+pub fn data_dir() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "switchboard")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .ok_or_else(|| {
+            Error::usage(
+                "no home directory to keep the portal in: pass --db PATH or set SWITCHBOARD_DB",
+            )
+        })
+}

@@ -1086,3 +1086,18 @@ oauth-browser-prompt = To connect the { $network } account, sign in at this page
         [one] a minute
        *[other] { $minutes } minutes
     }):
+signin-title = Sign in at { $network }
+signin-asking = Asking { $network } for a code...
+signin-open = On any device, open { $url }
+signin-code = and enter the code  { $code }
+signin-expires = The code expires in { $minutes ->
+        [one] a minute
+       *[other] { $minutes } minutes
+    }. Or scan:
+signin-no-room-qr = (a taller terminal shows the page as a QR code)
+error-tui-browser-sign-in = { $network } has no device_authorization_url in its config: sign in from the command line, in a browser: switchboard account connect { $name } --authorize
+toast-sign-in-stopped = Sign-in stopped: nothing was connected
+toast-signed-in = Signed in at { $network }: @{ $handle } is connected
+connect-all-simulated = Simulated: no network has a client configured.
+connect-all-real = Each network signs in for real.
+connect-some-simulated = Simulated: { $networks }.

@@ -1132,3 +1132,18 @@ oauth-browser-prompt = Per collegare l'account { $network }, accedi da questa pa
         [one] un minuto
        *[other] { $minutes } minuti
     }):
+signin-title = Accedi su { $network }
+signin-asking = Richiesta di un codice a { $network }...
+signin-open = Da qualsiasi dispositivo, apri { $url }
+signin-code = e inserisci il codice  { $code }
+signin-expires = Il codice scade tra { $minutes ->
+        [one] un minuto
+       *[other] { $minutes } minuti
+    }. Oppure inquadra:
+signin-no-room-qr = (un terminale più alto mostra la pagina come codice QR)
+error-tui-browser-sign-in = { $network } non ha device_authorization_url nella sua configurazione: accedi dalla riga di comando, in un browser: switchboard account connect { $name } --authorize
+toast-sign-in-stopped = Accesso interrotto: non è stato collegato nulla
+toast-signed-in = Accesso su { $network } effettuato: @{ $handle } è collegato
+connect-all-simulated = Simulati: nessun social network ha un client configurato.
+connect-all-real = Ogni social network accede davvero.
+connect-some-simulated = Simulati: { $networks }.

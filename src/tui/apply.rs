@@ -56,6 +56,16 @@ pub fn take(app: &mut App, msg: Msg) {
             }
         }
         Msg::WorkEnded => app.work = None,
+        Msg::SignInCode(code) => {
+            if let Some(Dialog::SignIn(dialog)) = &mut app.overlay {
+                dialog.code = Some(code);
+            }
+        }
+        Msg::SignInEnded => {
+            if matches!(app.overlay, Some(Dialog::SignIn(_))) {
+                app.overlay = None;
+            }
+        }
         Msg::Tick => {
             if let Some(toast) = &mut app.toast {
                 toast.ttl = toast.ttl.saturating_sub(1);

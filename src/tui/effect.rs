@@ -83,6 +83,8 @@ pub enum Effect {
     },
     TourNext,
     TourBack,
+    /// Esc on a sign-in at a real network: stop it.
+    CancelSignIn,
 }
 
 impl Effect {

@@ -69,6 +69,10 @@ pub enum Msg {
         applied: usize,
     },
     WorkEnded,
+    /// The device code a sign-in at a real network got.
+    SignInCode(crate::tui::dialogs::DeviceCodeView),
+    /// The sign-in ended (connected, failed or stopped): its dialog closes.
+    SignInEnded,
 }
 
 /// A tab's rows, as loaded.

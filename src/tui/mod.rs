@@ -22,6 +22,7 @@ pub mod message;
 pub mod place;
 pub mod run;
 pub mod screens;
+pub mod signin;
 pub mod state;
 pub mod theme;
 pub mod tour;

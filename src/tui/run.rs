@@ -111,6 +111,7 @@ pub fn run(
         backend: Backend::new(portal, actor.clone(), now_flag),
         tour: None,
     };
+    runtime.backend.networks = config.networks.clone();
     if let Some(tour) = tour {
         runtime.tour = Some(tour::start(&mut app, tour));
     }
@@ -276,7 +277,9 @@ pub fn pump_work(app: &mut App, runtime: &mut Runtime) -> bool {
     let backend = &mut runtime.backend;
     let (messages, working) = effects::work_reports(backend, app);
     drive::apply(backend, app, messages);
-    working
+    let (messages, signing) = effects::signin_reports(backend, app);
+    drive::apply(backend, app, messages);
+    working || signing
 }
 
 /// The event loop, over any backend and any event source.

@@ -574,7 +574,14 @@ fn overlay_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::TourNext | Action::TourBack | Action::TourPanel => {
             return main_action(app, action);
         }
-        Action::Cancel => app.overlay = None,
+        Action::Cancel => {
+            // Esc on a sign-in stops it, as its Cancel button does.
+            let signing_in = matches!(app.overlay, Some(Dialog::SignIn(_)));
+            app.overlay = None;
+            if signing_in {
+                return vec![Effect::CancelSignIn];
+            }
+        }
         _ => {
             if let Some(dialog) = &mut app.overlay {
                 let outcome = dialog.component_mut().handle(action);

@@ -6,5 +6,6 @@ mod house;
 mod tui_config;
 mod tui_frame_time;
 mod tui_pty;
+mod tui_sign_in;
 mod tui_snapshots;
 mod tui_update;

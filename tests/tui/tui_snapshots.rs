@@ -286,3 +286,23 @@ fn connect_dialog_in_italian() {
 fn notifications_in_italian() {
     snap_it("it_notifications", |h| h.char('3'));
 }
+
+/// Issue 20: signing in at a real network by a device code: the page, the
+/// code, how long it lasts, and the page as a QR code where it fits.
+#[test]
+fn sign_in_by_device_code() {
+    use switchboard::tui::dialogs::{DeviceCodeView, Dialog, SignInDialog};
+    snap("sign_in_device", ADMIN, nothing, |h| {
+        h.app.overlay = Some(Dialog::SignIn(SignInDialog {
+            network: switchboard::lifecycle::Network::X,
+            code: Some(DeviceCodeView {
+                user_code: "WDJB-MJHT".into(),
+                url: "https://x.example/device".into(),
+                complete: Some("https://x.example/device?user_code=WDJB-MJHT".into()),
+                // Ten minutes, and a moment more so the count reads 10.
+                expires_at: std::time::Instant::now() + std::time::Duration::from_secs(590),
+            }),
+        }));
+        h.draw();
+    });
+}

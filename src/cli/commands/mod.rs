@@ -214,13 +214,7 @@ fn command_name(cli: &Cli) -> &'static str {
 
 /// The app's own folder for portals and logs (the platform's data directory).
 pub fn data_dir() -> Result<PathBuf> {
-    directories::ProjectDirs::from("", "", "switchboard")
-        .map(|dirs| dirs.data_dir().to_path_buf())
-        .ok_or_else(|| {
-            Error::usage(
-                "no home directory to keep the portal in: pass --db PATH or set SWITCHBOARD_DB",
-            )
-        })
+    crate::files::data_dir()
 }
 
 fn database_path(cli: &Cli) -> Result<PathBuf> {

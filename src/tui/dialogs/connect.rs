@@ -54,6 +54,9 @@ const ORDER: [ConnectFocus; 5] = [
 pub enum Connect {
     PickNetwork {
         index: usize,
+        /// The networks registered as OAuth clients (issue 20): a real
+        /// sign-in; the others are simulated.
+        real: Vec<Network>,
     },
     PickAccounts {
         network: Network,
@@ -70,7 +73,15 @@ pub enum Connect {
 
 impl Connect {
     pub fn new() -> Connect {
-        Connect::PickNetwork { index: 0 }
+        Connect::PickNetwork {
+            index: 0,
+            real: Vec::new(),
+        }
+    }
+
+    /// The network picker, knowing which networks sign in for real.
+    pub fn with_real(real: Vec<Network>) -> Connect {
+        Connect::PickNetwork { index: 0, real }
     }
 
     /// The account picker for `network`: every account a reconnect can
@@ -147,7 +158,7 @@ impl Connect {
     /// Picks a network and goes on (tours).
     pub fn choose_network(&mut self, network: Network) -> Result<Outcome, String> {
         match self {
-            Connect::PickNetwork { index } => {
+            Connect::PickNetwork { index, .. } => {
                 *index = Network::all().position(|n| n == network).unwrap_or(0);
                 Ok(self.press())
             }
@@ -214,7 +225,7 @@ impl Component for Connect {
     fn handle(&mut self, action: Action) -> Outcome {
         use Action::{Confirm, Down, Left, NextFocus, PrevFocus, Right, Toggle, Up};
         match self {
-            Connect::PickNetwork { index } => match action {
+            Connect::PickNetwork { index, .. } => match action {
                 Up => *index = index.saturating_sub(1),
                 Down => *index = (*index + 1).min(Network::all().count() - 1),
                 Confirm | Right => return self.press(),
@@ -272,7 +283,7 @@ impl Component for Connect {
 
     fn press(&mut self) -> Outcome {
         match self {
-            Connect::PickNetwork { index } => {
+            Connect::PickNetwork { index, .. } => {
                 let network = Network::all().nth(*index).unwrap_or(Network::Facebook);
                 Outcome::run(vec![Effect::LoadConnectNetwork(network)])
             }
@@ -329,7 +340,7 @@ impl Component for Connect {
 
     fn pick(&mut self, item: usize) {
         match self {
-            Connect::PickNetwork { index } => *index = item,
+            Connect::PickNetwork { index, .. } => *index = item,
             Connect::PickAccounts { row, focus, .. } => {
                 *row = item;
                 *focus = ConnectFocus::List;
@@ -341,7 +352,9 @@ impl Component for Connect {
         let theme = scene.theme;
         let buttons = self.buttons();
         match self {
-            Connect::PickNetwork { index } => draw_networks(frame, scene, *index, &buttons, hits),
+            Connect::PickNetwork { index, real } => {
+                draw_networks(frame, scene, (*index, real), &buttons, hits)
+            }
             Connect::PickAccounts {
                 network,
                 entries,
@@ -464,13 +477,26 @@ impl Component for Connect {
 fn draw_networks(
     frame: &mut Frame<'_>,
     scene: &Scene<'_>,
-    index: usize,
+    (index, real): (usize, &[Network]),
     buttons: &[Button],
     hits: &mut Hits,
 ) {
     let theme = scene.theme;
+    // Which networks are simulated here, said once (issue 20).
+    let simulated: Vec<&str> = Network::all()
+        .filter(|n| !real.contains(n))
+        .map(|n| n.label())
+        .collect();
+    let note = if simulated.len() == Network::all().count() {
+        crate::tr!("connect-all-simulated")
+    } else if simulated.is_empty() {
+        crate::tr!("connect-all-real")
+    } else {
+        crate::tr!("connect-some-simulated", networks = simulated.join(", "))
+    };
     let mut lines = vec![
         Line::from(crate::tr!("connect-which-network")),
+        Line::styled(note, theme.muted),
         Line::from(""),
     ];
     let first_item = lines.len();

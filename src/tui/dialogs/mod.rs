@@ -19,6 +19,7 @@ pub mod reconnect;
 pub mod refused;
 pub mod remove;
 pub mod reschedule;
+pub mod sign_in;
 pub mod user_menu;
 
 pub use crate::tui::effect::ConnectChoice;
@@ -39,6 +40,7 @@ pub use reconnect::Reconnect;
 pub use refused::Refused;
 pub use remove::Remove;
 pub use reschedule::Reschedule;
+pub use sign_in::{DeviceCodeView, SignInDialog};
 pub use user_menu::UserMenu;
 
 /// The open dialog.
@@ -58,6 +60,7 @@ pub enum Dialog {
     UserMenu(UserMenu),
     ClockMenu(ClockMenu),
     Detail(Detail),
+    SignIn(SignInDialog),
 }
 
 impl Dialog {
@@ -77,6 +80,7 @@ impl Dialog {
             Dialog::UserMenu(d) => d,
             Dialog::ClockMenu(d) => d,
             Dialog::Detail(d) => d,
+            Dialog::SignIn(d) => d,
         }
     }
 
@@ -96,6 +100,7 @@ impl Dialog {
             Dialog::UserMenu(d) => d,
             Dialog::ClockMenu(d) => d,
             Dialog::Detail(d) => d,
+            Dialog::SignIn(d) => d,
         }
     }
 

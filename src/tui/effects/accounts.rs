@@ -42,9 +42,23 @@ pub fn perform(backend: &mut Backend, app: &App, effect: Effect) -> Result<Vec<M
         Effect::PrepareConnect => {
             // R10a; a refusal goes through the store, so it is audited (R10e).
             backend.run(previews::connect)?;
-            Ok(vec![opened(Dialog::Connect(dialogs::Connect::new()))])
+            let demo = app.session.as_ref().is_some_and(|s| s.demo);
+            let real = if demo {
+                Vec::new()
+            } else {
+                super::signin::real_networks(backend)
+            };
+            Ok(vec![opened(Dialog::Connect(dialogs::Connect::with_real(
+                real,
+            )))])
         }
         Effect::LoadConnectNetwork(network) => {
+            // A registered network: its own sign-in (issue 20); on a demo
+            // clock every network is simulated.
+            let demo = app.session.as_ref().is_some_and(|s| s.demo);
+            if let Some(client) = super::signin::real_client(backend, network).filter(|_| !demo) {
+                return super::signin::start(backend, client);
+            }
             let (known, now) = backend.read(|s| {
                 Ok((
                     accounts::reconnectable_of_network(s.conn(), network, 200)?,

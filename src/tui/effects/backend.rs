@@ -15,6 +15,13 @@ pub struct Backend {
     data_version: i64,
     /// A long clock move running on a worker.
     pub work: Option<crate::tui::worker::ClockMove>,
+    /// A sign-in at a real network running on a worker.
+    pub sign_in: Option<crate::tui::signin::SignIn>,
+    /// The networks registered as OAuth clients (the config file's, read
+    /// when the TUI starts); the others are simulated.
+    pub networks: Vec<crate::oauth::Client>,
+    /// Where the vault's key is (the data directory).
+    pub data_dir: Option<std::path::PathBuf>,
 }
 
 /// How long a screen's catch-up sweep waits for the write lock: a key must
@@ -32,6 +39,9 @@ impl Backend {
             now_flag,
             data_version: 0,
             work: None,
+            sign_in: None,
+            networks: Vec::new(),
+            data_dir: crate::files::data_dir().ok(),
         }
     }
 

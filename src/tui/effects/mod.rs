@@ -10,11 +10,13 @@ mod clock;
 mod inbox;
 mod posts;
 mod reload;
+mod signin;
 mod user;
 
 pub use backend::Backend;
 pub use clock::work_reports;
 pub use reload::{FAILED_SHOWN, load_accounts, reload, report};
+pub use signin::signin_reports;
 
 use crate::tui::effect::Effect;
 use crate::tui::message::Msg;
@@ -60,6 +62,7 @@ pub fn perform(backend: &mut Backend, app: &App, effect: Effect) -> Vec<Msg> {
         | Effect::SetLanguage(_)
         | Effect::OpenDeliveries
         | Effect::SetChannels { .. } => user::perform(backend, app, effect),
+        Effect::CancelSignIn => signin::cancel(backend),
         // The tour player runs these (`tui::run`), never this module.
         Effect::TourNext | Effect::TourBack => Ok(Vec::new()),
     };

@@ -1,0 +1,89 @@
+//! A sign-in at a real network off the UI thread (issue 20): the device
+//! code is asked for, then the token endpoint polled at the network's pace,
+//! then the account named, all on a worker; Esc stops it between polls.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use crate::oauth::{Client, Grant, Identity};
+
+/// What the worker says.
+#[derive(Debug)]
+pub enum Report {
+    /// The code to enter, and where.
+    Code {
+        user_code: String,
+        url: String,
+        complete: Option<String>,
+        expires_at: std::time::Instant,
+    },
+    Done(Box<(Grant, Identity)>),
+    Failed(String),
+}
+
+/// A sign-in in progress.
+pub struct SignIn {
+    pub client: Client,
+    reports: Receiver<Report>,
+    stop: Arc<AtomicBool>,
+}
+
+impl SignIn {
+    pub fn start(client: Client) -> SignIn {
+        let (tx, reports) = mpsc::channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        let lang = crate::i18n::current();
+        let worker_client = client.clone();
+        std::thread::spawn(move || {
+            crate::i18n::set(lang);
+            let client = worker_client;
+            let code = match crate::oauth::start_device(&client) {
+                Ok(code) => code,
+                Err(e) => {
+                    let _ = tx.send(Report::Failed(e.to_string()));
+                    return;
+                }
+            };
+            let _ = tx.send(Report::Code {
+                user_code: code.user_code.clone(),
+                url: code.verification_uri.clone(),
+                complete: code.verification_uri_complete.clone(),
+                expires_at: code.expires_at,
+            });
+            let stopped = || flag.load(Ordering::Relaxed);
+            let report = crate::oauth::poll_device(&client, &code, &stopped)
+                .and_then(|grant| crate::oauth::identity(&client, &grant).map(|id| (grant, id)))
+                .map_or_else(
+                    |e| Report::Failed(e.to_string()),
+                    |done| Report::Done(Box::new(done)),
+                );
+            let _ = tx.send(report);
+        });
+        SignIn {
+            client,
+            reports,
+            stop,
+        }
+    }
+
+    /// Stops polling (Esc): the worker ends at its next wait.
+    pub fn stop(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+
+    /// What the worker said since the last call; `None` once it is gone.
+    pub fn reports(&self) -> Option<Vec<Report>> {
+        let mut all = Vec::new();
+        loop {
+            match self.reports.try_recv() {
+                Ok(report) => all.push(report),
+                Err(TryRecvError::Empty) => return Some(all),
+                Err(TryRecvError::Disconnected) => {
+                    return if all.is_empty() { None } else { Some(all) };
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Issue 20 in the TUI: Connect account on a network registered as an
+//! OAuth client signs in by a device code, against oidc-provider on
+//! loopback, without freezing the screen.
+
+use std::time::{Duration, Instant};
+
+use crate::common::oauth::OAuthServer;
+use crate::common::tui::Harness;
+use crate::common::{ADMIN, TestPortal};
+use crossterm::event::KeyCode;
+
+/// Pumps the sign-in worker and draws until the screen shows `text`.
+fn until_shown(h: &mut Harness, text: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !h.shows(text) {
+        assert!(
+            Instant::now() < deadline,
+            "'{text}' never showed:\n{}",
+            h.screen()
+        );
+        switchboard::tui::pump_work(&mut h.app, &mut h.runtime);
+        h.draw();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn open_on(server: &OAuthServer, p: &TestPortal) -> Harness {
+    let mut h = Harness::open(&p.db, ADMIN, 120, 36);
+    h.runtime.backend.networks = switchboard::tui::config::parse(&server.config("x"))
+        .unwrap()
+        .networks;
+    h.runtime.backend.data_dir = Some(p.dir.path().join("data"));
+    h.char('c');
+    h.expect("Simulated: Facebook, Instagram, LinkedIn, YouTube.");
+    for _ in 0..3 {
+        h.key(KeyCode::Down);
+    }
+    h.key(KeyCode::Enter);
+    h
+}
+
+#[test]
+#[cfg_attr(
+    no_oauth_server,
+    ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
+)]
+fn connect_on_a_real_network_signs_in_by_device_code_in_the_tui() {
+    let server = OAuthServer::start(3600, 600);
+    let p = TestPortal::new();
+    let mut h = open_on(&server, &p);
+    h.expect("Sign in at X");
+    until_shown(&mut h, "enter the code");
+    let screen = h.screen();
+    let code = screen
+        .split("enter the code")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap()
+        .to_string();
+    // The QR code holds the page with the code in it.
+    assert!(screen.contains('▀') || screen.contains('█'), "{screen}");
+    server.approve(&code, "northwind", false);
+    until_shown(&mut h, "Signed in at X: @northwind is connected");
+    assert!(h.app.overlay.is_none());
+    let accounts = p.run(&["--json", "account", "list"]).ok().json();
+    assert_eq!(accounts[0]["handle"], "northwind", "{accounts}");
+}
+
+#[test]
+#[cfg_attr(
+    no_oauth_server,
+    ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
+)]
+fn esc_stops_a_sign_in_and_nothing_is_connected() {
+    let server = OAuthServer::start(3600, 600);
+    let p = TestPortal::new();
+    let mut h = open_on(&server, &p);
+    until_shown(&mut h, "enter the code");
+    h.key(KeyCode::Esc);
+    h.expect("Sign-in stopped: nothing was connected");
+    assert!(h.app.overlay.is_none());
+    let accounts = p.run(&["--json", "account", "list"]).ok().json();
+    assert_eq!(accounts.as_array().unwrap().len(), 0);
+}
