@@ -25,12 +25,14 @@ pub enum Report {
 /// A sign-in in progress.
 pub struct SignIn {
     pub client: Client,
+    /// The account a reconnect signs in for.
+    pub reconnect: Option<crate::lifecycle::AccountId>,
     reports: Receiver<Report>,
     stop: Arc<AtomicBool>,
 }
 
 impl SignIn {
-    pub fn start(client: Client) -> SignIn {
+    pub fn start(client: Client, reconnect: Option<crate::lifecycle::AccountId>) -> SignIn {
         let (tx, reports) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);
@@ -63,6 +65,7 @@ impl SignIn {
         });
         SignIn {
             client,
+            reconnect,
             reports,
             stop,
         }

@@ -82,3 +82,58 @@ fn esc_stops_a_sign_in_and_nothing_is_connected() {
     let accounts = p.run(&["--json", "account", "list"]).ok().json();
     assert_eq!(accounts.as_array().unwrap().len(), 0);
 }
+
+/// Signs in at the open sign-in dialog as `login`.
+fn approve_shown_code(h: &mut Harness, server: &OAuthServer, login: &str) {
+    until_shown(h, "enter the code");
+    let screen = h.screen();
+    let code = screen
+        .split("enter the code")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap()
+        .to_string();
+    server.approve(&code, login, false);
+}
+
+#[test]
+#[cfg_attr(
+    no_oauth_server,
+    ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
+)]
+fn reconnect_on_a_real_network_is_a_sign_in_and_another_login_is_refused() {
+    let server = OAuthServer::start(3600, 600);
+    let p = TestPortal::new();
+    let mut h = open_on(&server, &p);
+    approve_shown_code(&mut h, &server, "northwind");
+    until_shown(&mut h, "@northwind is connected");
+    let id = p.run(&["--json", "account", "list"]).ok().json()[0]["id"].to_string();
+    p.run(&["--as", ADMIN, "account", "disconnect", &id]).ok();
+    switchboard::tui::reload(&mut h.app, &mut h.runtime);
+    h.draw();
+    h.hover_handle("northwind");
+    h.char('r');
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Enter);
+    h.expect("Sign in at X");
+    approve_shown_code(&mut h, &server, "intruder");
+    until_shown(&mut h, "This login is @intruder, not @northwind");
+    h.key(KeyCode::Enter);
+    h.char('r');
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Enter);
+    approve_shown_code(&mut h, &server, "northwind");
+    let status = || p.run(&["--json", "account", "list"]).ok().json()[0]["status"].clone();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while status() != "connected" {
+        assert!(
+            Instant::now() < deadline,
+            "never reconnected:\n{}",
+            h.screen()
+        );
+        switchboard::tui::pump_work(&mut h.app, &mut h.runtime);
+        h.draw();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    h.expect("@northwind is connected");
+}

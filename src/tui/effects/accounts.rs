@@ -57,7 +57,7 @@ pub fn perform(backend: &mut Backend, app: &App, effect: Effect) -> Result<Vec<M
             // clock every network is simulated.
             let demo = app.session.as_ref().is_some_and(|s| s.demo);
             if let Some(client) = super::signin::real_client(backend, network).filter(|_| !demo) {
-                return super::signin::start(backend, client);
+                return super::signin::start(backend, client, None);
             }
             let (known, now) = backend.read(|s| {
                 Ok((
@@ -117,6 +117,14 @@ fn disconnect(backend: &mut Backend, app: &App, seen: Seen) -> Result<Vec<Msg>> 
 }
 
 fn reconnect(backend: &mut Backend, app: &App, seen: Seen) -> Result<Vec<Msg>> {
+    // A registered network: the reconnect is a new sign-in (issue 20).
+    let demo = app.session.as_ref().is_some_and(|s| s.demo);
+    let network = backend
+        .read(|s| accounts::require(s.conn(), seen.id))?
+        .network;
+    if let Some(client) = super::signin::real_client(backend, network).filter(|_| !demo) {
+        return super::signin::start(backend, client, Some(seen.id));
+    }
     let done = match backend.run(|s| actions::reconnect(s, seen.id, Some(seen.version))) {
         Ok(done) => done,
         Err(e) => {

@@ -5,7 +5,7 @@
 use super::backend::Backend;
 use super::reload::{opened, reload};
 use crate::error::{Error, Result};
-use crate::lifecycle::Network;
+use crate::lifecycle::{AccountId, Network};
 use crate::tui::dialogs::{DeviceCodeView, Dialog, SignInDialog};
 use crate::tui::message::Msg;
 use crate::tui::signin::{Report, SignIn};
@@ -27,7 +27,13 @@ pub fn real_networks(backend: &Backend) -> Vec<Network> {
 
 /// Starts the device sign-in for a real network: the dialog asks for the
 /// code while the worker fetches it.
-pub fn start(backend: &mut Backend, client: crate::oauth::Client) -> Result<Vec<Msg>> {
+/// `reconnect`: the account a reconnect signs in for (its login must be
+/// its own); else a new account is connected.
+pub fn start(
+    backend: &mut Backend,
+    client: crate::oauth::Client,
+    reconnect: Option<AccountId>,
+) -> Result<Vec<Msg>> {
     let network = client.network;
     if client.device_authorization_url.is_none() {
         return Err(Error::other(
@@ -42,7 +48,7 @@ pub fn start(backend: &mut Backend, client: crate::oauth::Client) -> Result<Vec<
     if let Some(previous) = backend.sign_in.take() {
         previous.stop();
     }
-    backend.sign_in = Some(SignIn::start(client));
+    backend.sign_in = Some(SignIn::start(client, reconnect));
     Ok(vec![opened(Dialog::SignIn(SignInDialog::new(network)))])
 }
 
@@ -62,6 +68,7 @@ pub fn signin_reports(backend: &mut Backend, app: &App) -> (Vec<Msg>, bool) {
         return (Vec::new(), false);
     };
     let network = sign_in.client.network;
+    let reconnect = sign_in.reconnect;
     let Some(reports) = sign_in.reports() else {
         backend.sign_in = None;
         return (Vec::new(), false);
@@ -89,7 +96,7 @@ pub fn signin_reports(backend: &mut Backend, app: &App) -> (Vec<Msg>, bool) {
                 backend.sign_in = None;
                 messages.push(Msg::SignInEnded);
                 messages.extend(
-                    connect(backend, app, network, &done)
+                    connect(backend, app, (network, reconnect), &done)
                         .unwrap_or_else(|e| super::reload::report(backend, app, &e)),
                 );
             }
@@ -103,7 +110,7 @@ pub fn signin_reports(backend: &mut Backend, app: &App) -> (Vec<Msg>, bool) {
 fn connect(
     backend: &mut Backend,
     app: &App,
-    network: Network,
+    (network, reconnect): (Network, Option<AccountId>),
     (grant, identity): &(crate::oauth::Grant, crate::oauth::Identity),
 ) -> Result<Vec<Msg>> {
     let dir = match &backend.data_dir {
@@ -112,8 +119,17 @@ fn connect(
     };
     let vault = crate::oauth::vault::Vault::open(&dir, true)?
         .ok_or_else(|| Error::other("vault_key", crate::tr!("error-vault-missing")))?;
-    let done = backend.run(|s| {
-        crate::store::grant_actions::connect_authorized(s, network, (identity, grant), None, &vault)
+    let done = backend.run(|s| match reconnect {
+        Some(id) => {
+            crate::store::grant_actions::reconnect_authorized(s, id, (identity, grant), &vault)
+        }
+        None => crate::store::grant_actions::connect_authorized(
+            s,
+            network,
+            (identity, grant),
+            None,
+            &vault,
+        ),
     })?;
     let mut messages = vec![Msg::Done(crate::tr!(
         "toast-signed-in",
