@@ -73,7 +73,7 @@ fn finish(
     ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
 )]
 fn a_device_sign_in_connects_the_account_the_network_names_and_audits_its_scopes() {
-    let server = OAuthServer::start(3600, 600);
+    let server = OAuthServer::shared();
     let p = TestPortal::new();
     p.write_config(&server.config("x"));
     let (child, code, stderr) = start_sign_in(&p);
@@ -142,7 +142,7 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
 )]
 fn a_sign_in_declined_at_the_network_connects_nothing_and_says_so() {
-    let server = OAuthServer::start(3600, 600);
+    let server = OAuthServer::shared();
     let p = TestPortal::new();
     p.write_config(&server.config("x"));
     let (child, code, stderr) = start_sign_in(&p);
@@ -250,7 +250,7 @@ fn signed_in(
     ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
 )]
 fn the_grant_is_kept_sealed_under_an_owner_only_key_and_a_reconnect_must_be_the_same_login() {
-    let server = OAuthServer::start(3600, 600);
+    let server = OAuthServer::shared();
     let p = TestPortal::new();
     p.write_config(&server.config("x"));
     let connect = [
@@ -262,7 +262,7 @@ fn the_grant_is_kept_sealed_under_an_owner_only_key_and_a_reconnect_must_be_the_
         "--authorize",
         "--device",
     ];
-    let (exit, out, err) = signed_in(&p, &server, &connect, "northwind");
+    let (exit, out, err) = signed_in(&p, server, &connect, "northwind");
     assert_eq!(exit, 0, "{out}{err}");
     // The vault's key: owner-only, in the data directory.
     let key = p
@@ -305,7 +305,7 @@ fn the_grant_is_kept_sealed_under_an_owner_only_key_and_a_reconnect_must_be_the_
         "--device",
     ];
     // Another login is not this account: refused, nothing changed.
-    let (exit, _, err) = signed_in(&p, &server, &reconnect, "intruder");
+    let (exit, _, err) = signed_in(&p, server, &reconnect, "intruder");
     assert_ne!(exit, 0);
     assert!(
         err.contains("this login is @intruder, not @northwind"),
@@ -315,7 +315,7 @@ fn the_grant_is_kept_sealed_under_an_owner_only_key_and_a_reconnect_must_be_the_
         |p: &TestPortal| p.run(&["--json", "account", "list"]).ok().json()[0]["status"].clone();
     assert_eq!(status(&p), "disconnected");
     // The account's own login reconnects it.
-    let (exit, out, err) = signed_in(&p, &server, &reconnect, "northwind");
+    let (exit, out, err) = signed_in(&p, server, &reconnect, "northwind");
     assert_eq!(exit, 0, "{out}{err}");
     assert_eq!(status(&p), "connected");
 }
@@ -383,6 +383,7 @@ fn watch_refreshes_a_grant_before_its_access_token_expires_and_the_deadlines_do_
     ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
 )]
 fn a_grant_revoked_at_the_network_becomes_a_security_disconnect_that_watch_applies_by_itself() {
+    // Its own server: the test revokes every token it issued.
     let server = OAuthServer::start(3600, 600);
     let p = TestPortal::new();
     p.write_config(&format!("{}check_every = \"1s\"\n", server.config("x")));
@@ -514,7 +515,7 @@ fn start_browser(p: &TestPortal) -> (Child, String, BufReader<std::process::Chil
     ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
 )]
 fn a_browser_sign_in_with_pkce_comes_back_to_this_machine_and_connects_the_account() {
-    let server = OAuthServer::start(3600, 600);
+    let server = OAuthServer::shared();
     let p = TestPortal::new();
     p.write_config(&server.config("x"));
     let (child, url, stderr) = start_browser(&p);
@@ -538,7 +539,7 @@ fn a_browser_sign_in_with_pkce_comes_back_to_this_machine_and_connects_the_accou
     ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
 )]
 fn a_redirect_that_is_not_the_answer_to_this_sign_in_is_refused_and_nothing_is_connected() {
-    let server = OAuthServer::start(3600, 600);
+    let server = OAuthServer::shared();
     let p = TestPortal::new();
     p.write_config(&server.config("x"));
     let (child, url, stderr) = start_browser(&p);
@@ -568,7 +569,7 @@ fn a_redirect_that_is_not_the_answer_to_this_sign_in_is_refused_and_nothing_is_c
     ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
 )]
 fn a_browser_sign_in_declined_at_the_network_connects_nothing() {
-    let server = OAuthServer::start(3600, 600);
+    let server = OAuthServer::shared();
     let p = TestPortal::new();
     p.write_config(&server.config("x"));
     let (child, url, stderr) = start_browser(&p);

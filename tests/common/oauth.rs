@@ -20,6 +20,14 @@ fn folder() -> &'static Path {
 }
 
 impl OAuthServer {
+    /// One server with the default lifetimes for every test of the process
+    /// that needs nothing else of it (a Node process each cost a third of a
+    /// second of CPU); it ends with the process (its stdin closes).
+    pub fn shared() -> &'static OAuthServer {
+        static SHARED: std::sync::OnceLock<OAuthServer> = std::sync::OnceLock::new();
+        SHARED.get_or_init(|| OAuthServer::start(3600, 600))
+    }
+
     /// Starts the server: access tokens live `access_seconds`, device
     /// codes `device_seconds`.
     pub fn start(access_seconds: u64, device_seconds: u64) -> OAuthServer {

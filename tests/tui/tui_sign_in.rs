@@ -45,9 +45,9 @@ fn open_on(server: &OAuthServer, p: &TestPortal) -> Harness {
     ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
 )]
 fn connect_on_a_real_network_signs_in_by_device_code_in_the_tui() {
-    let server = OAuthServer::start(3600, 600);
+    let server = OAuthServer::shared();
     let p = TestPortal::new();
-    let mut h = open_on(&server, &p);
+    let mut h = open_on(server, &p);
     h.expect("Sign in at X");
     until_shown(&mut h, "enter the code");
     let screen = h.screen();
@@ -72,9 +72,9 @@ fn connect_on_a_real_network_signs_in_by_device_code_in_the_tui() {
     ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
 )]
 fn esc_stops_a_sign_in_and_nothing_is_connected() {
-    let server = OAuthServer::start(3600, 600);
+    let server = OAuthServer::shared();
     let p = TestPortal::new();
-    let mut h = open_on(&server, &p);
+    let mut h = open_on(server, &p);
     until_shown(&mut h, "enter the code");
     h.key(KeyCode::Esc);
     h.expect("Sign-in stopped: nothing was connected");
@@ -102,10 +102,10 @@ fn approve_shown_code(h: &mut Harness, server: &OAuthServer, login: &str) {
     ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
 )]
 fn reconnect_on_a_real_network_is_a_sign_in_and_another_login_is_refused() {
-    let server = OAuthServer::start(3600, 600);
+    let server = OAuthServer::shared();
     let p = TestPortal::new();
-    let mut h = open_on(&server, &p);
-    approve_shown_code(&mut h, &server, "northwind");
+    let mut h = open_on(server, &p);
+    approve_shown_code(&mut h, server, "northwind");
     until_shown(&mut h, "@northwind is connected");
     let id = p.run(&["--json", "account", "list"]).ok().json()[0]["id"].to_string();
     p.run(&["--as", ADMIN, "account", "disconnect", &id]).ok();
@@ -116,13 +116,13 @@ fn reconnect_on_a_real_network_is_a_sign_in_and_another_login_is_refused() {
     h.key(KeyCode::Tab);
     h.key(KeyCode::Enter);
     h.expect("Sign in at X");
-    approve_shown_code(&mut h, &server, "intruder");
+    approve_shown_code(&mut h, server, "intruder");
     until_shown(&mut h, "This login is @intruder, not @northwind");
     h.key(KeyCode::Enter);
     h.char('r');
     h.key(KeyCode::Tab);
     h.key(KeyCode::Enter);
-    approve_shown_code(&mut h, &server, "northwind");
+    approve_shown_code(&mut h, server, "northwind");
     let status = || p.run(&["--json", "account", "list"]).ok().json()[0]["status"].clone();
     let deadline = Instant::now() + Duration::from_secs(30);
     while status() != "connected" {
