@@ -1101,3 +1101,5 @@ toast-signed-in = Signed in at { $network }: @{ $handle } is connected
 connect-all-simulated = Simulated: no network has a client configured.
 connect-all-real = Each network signs in for real.
 connect-some-simulated = Simulated: { $networks }.
+cli-detail-grant = grant: kept sealed; scopes { $scopes }
+cli-detail-grant-unreadable = grant unreadable: reconnect (this machine's vault key does not open it)

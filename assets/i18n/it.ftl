@@ -1147,3 +1147,5 @@ toast-signed-in = Accesso su { $network } effettuato: @{ $handle } è collegato
 connect-all-simulated = Simulati: nessun social network ha un client configurato.
 connect-all-real = Ogni social network accede davvero.
 connect-some-simulated = Simulati: { $networks }.
+cli-detail-grant = autorizzazione: conservata sigillata; permessi { $scopes }
+cli-detail-grant-unreadable = autorizzazione illeggibile: ricollega (la chiave della cassaforte di questa macchina non la apre)

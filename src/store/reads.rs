@@ -62,6 +62,8 @@ pub struct AccountDetail {
     pub record: AccountRecord,
     pub posts: i64,
     pub scheduled_posts: i64,
+    /// Its grant at the network, sealed, when a real sign-in connected it.
+    pub grant: Option<super::grants::StoredGrant>,
 }
 
 pub fn account(session: &mut Session<'_>, id: AccountId) -> Result<AccountDetail> {
@@ -72,6 +74,7 @@ pub fn account(session: &mut Session<'_>, id: AccountId) -> Result<AccountDetail
         record: accounts::record(conn, id)?,
         posts: posts::count_for_account(conn, id)?,
         scheduled_posts: accounts::scheduled_post_count(conn, id)?,
+        grant: super::grants::find(conn, id)?,
     })
 }
 

@@ -294,6 +294,20 @@ fn the_grant_is_kept_sealed_under_an_owner_only_key_and_a_reconnect_must_be_the_
         .as_i64()
         .unwrap()
         .to_string();
+    // The grant's facts show, never its tokens; a lost key makes it
+    // unreadable, and nothing else is lost.
+    let shown = p.run(&["--json", "account", "show", &id]).ok().json();
+    assert_eq!(shown["grant"]["readable"], true, "{shown}");
+    assert_eq!(shown["grant"]["scopes"][0], "openid", "{shown}");
+    let kept = std::fs::read(&key).unwrap();
+    std::fs::remove_file(&key).unwrap();
+    let shown = p.run(&["--json", "account", "show", &id]).ok().json();
+    assert_eq!(shown["grant"]["readable"], false, "{shown}");
+    assert_eq!(shown["status"], "connected");
+    let human = p.run(&["account", "show", &id]).ok().stdout;
+    assert!(human.contains("grant unreadable: reconnect"), "{human}");
+    std::fs::write(&key, kept).unwrap();
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
     p.run(&["--as", ADMIN, "account", "disconnect", &id]).ok();
     let reconnect = [
         "--as",

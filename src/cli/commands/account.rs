@@ -77,7 +77,20 @@ pub fn run<W: Write>(
         } => list(session, out, *all, status, network, sort, page),
         AccountCommand::Show { id } => {
             let detail = reads::account(session, *id)?;
-            out.show(&Detail { detail, now })
+            // Whether this machine's vault key opens its grant (a lost key
+            // loses the grants, nothing else).
+            let readable = detail.grant.as_ref().map(|grant| {
+                super::data_dir()
+                    .ok()
+                    .and_then(|dir| crate::oauth::vault::Vault::open(&dir, false).ok().flatten())
+                    .and_then(|vault| vault.open_sealed(&grant.sealed_access, *id))
+                    .is_some()
+            });
+            out.show(&Detail {
+                detail,
+                readable,
+                now,
+            })
         }
         AccountCommand::Export { id, output } => export(session, out, *id, output.as_deref()),
     }
@@ -182,6 +195,8 @@ impl Shown for Removed {
 
 struct Detail {
     detail: reads::AccountDetail,
+    /// Whether this machine's vault opens the grant (`None`: no grant).
+    readable: Option<bool>,
     now: Instant,
 }
 
@@ -190,11 +205,34 @@ impl Shown for Detail {
         let mut doc = json::account(&self.detail.record, self.now);
         doc["scheduled_posts"] = self.detail.scheduled_posts.into();
         doc["posts"] = self.detail.posts.into();
+        // The grant's facts, never its tokens.
+        doc["grant"] = match (&self.detail.grant, self.readable) {
+            (Some(grant), readable) => serde_json::json!({
+                "scopes": grant.scopes,
+                "granted_at": format_instant(grant.granted_at),
+                "readable": readable.unwrap_or(false),
+            }),
+            (None, _) => Value::Null,
+        };
         doc
     }
 
     fn human(&self) -> String {
-        human::account_detail(&self.detail.record, self.now)
+        let mut text = human::account_detail(&self.detail.record, self.now);
+        if let Some(grant) = &self.detail.grant {
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push_str(&crate::present::escape_control(
+                &if self.readable == Some(true) {
+                    crate::tr!("cli-detail-grant", scopes = grant.scopes.join(" "))
+                } else {
+                    crate::tr!("cli-detail-grant-unreadable")
+                },
+            ));
+            text.push('\n');
+        }
+        text
     }
 }
 
