@@ -3,6 +3,7 @@
 //! (`output::Shown`), or streams a list through `Output::list`.
 
 mod account;
+mod authorize;
 mod clock;
 mod demo;
 mod inbox;
@@ -143,7 +144,7 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
             name,
             authorize: true,
             device,
-        }) => account::connect_authorized(
+        }) => authorize::connect_authorized(
             cli,
             out,
             (network, handle.as_deref(), name.as_deref()),
@@ -154,7 +155,7 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
             authorize: true,
             device,
             ..
-        }) => account::reconnect_authorized(cli, out, ids, *device),
+        }) => authorize::reconnect_authorized(cli, out, ids, *device),
         // Everything else runs in one session at its instant.
         other => {
             let mut portal = Portal::open(&database_path(cli)?)?;
@@ -181,7 +182,7 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
                 Ok(std::mem::take(&mut session.ended_grants))
             })?;
             // Told to the networks once the change is committed.
-            account::revoke_ended(&ended);
+            authorize::revoke_ended(&ended);
             Ok(())
         }
     }
