@@ -12,18 +12,7 @@ use crate::common::{ADMIN, TestPortal};
 /// Starts a device sign-in for X and returns it with the user code it
 /// printed on stderr.
 fn start_sign_in(p: &TestPortal) -> (Child, String, BufReader<std::process::ChildStderr>) {
-    start(
-        p,
-        &[
-            "--as",
-            ADMIN,
-            "account",
-            "connect",
-            "x",
-            "--authorize",
-            "--device",
-        ],
-    )
+    start(p, &CONNECT)
 }
 
 /// Starts a command that signs in, and reads the code it printed.
@@ -113,7 +102,7 @@ fn a_device_sign_in_connects_the_account_the_network_names_and_audits_its_scopes
     assert!(!issued.is_empty(), "the server reports what it issued");
     let mut seen = vec![out, err, audit.to_string(), accounts.to_string()];
     seen.push(String::from_utf8_lossy(&std::fs::read(&p.db).unwrap()).into_owned());
-    for entry in walk(p.dir.path()) {
+    for entry in crate::common::files_under(p.dir.path()) {
         seen.push(String::from_utf8_lossy(&std::fs::read(entry).unwrap()).into_owned());
     }
     for token in &issued {
@@ -121,19 +110,6 @@ fn a_device_sign_in_connects_the_account_the_network_names_and_audits_its_scopes
             assert!(!text.contains(token.as_str()), "a token leaked");
         }
     }
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
 }
 
 #[test]
@@ -232,6 +208,27 @@ fn with_authorize_the_handle_is_the_networks_to_say() {
     assert!(run.stderr.contains("is not https"), "{}", run.stderr);
 }
 
+/// The device sign-in for X, as the admin.
+const CONNECT: [&str; 7] = [
+    "--as",
+    ADMIN,
+    "account",
+    "connect",
+    "x",
+    "--authorize",
+    "--device",
+];
+
+/// A portal whose X account `login` a device sign-in connected, its config
+/// the server's (and `extra`).
+fn connected(server: &OAuthServer, extra: &str, login: &str) -> TestPortal {
+    let p = TestPortal::new();
+    p.write_config(&format!("{}{extra}", server.config("x")));
+    let (exit, out, err) = signed_in(&p, server, &CONNECT, login);
+    assert_eq!(exit, 0, "{out}{err}");
+    p
+}
+
 /// Runs a command that signs in, approving as `login`.
 fn signed_in(
     p: &TestPortal,
@@ -251,19 +248,7 @@ fn signed_in(
 )]
 fn the_grant_is_kept_sealed_under_an_owner_only_key_and_a_reconnect_must_be_the_same_login() {
     let server = OAuthServer::shared();
-    let p = TestPortal::new();
-    p.write_config(&server.config("x"));
-    let connect = [
-        "--as",
-        ADMIN,
-        "account",
-        "connect",
-        "x",
-        "--authorize",
-        "--device",
-    ];
-    let (exit, out, err) = signed_in(&p, server, &connect, "northwind");
-    assert_eq!(exit, 0, "{out}{err}");
+    let p = connected(server, "", "northwind");
     // The vault's key: owner-only, in the data directory.
     let key = p
         .dir
@@ -366,19 +351,7 @@ fn watch_until(p: &TestPortal, done: impl Fn() -> bool) -> bool {
 fn watch_refreshes_a_grant_before_its_access_token_expires_and_the_deadlines_do_not_move() {
     // Access tokens of four seconds: due for a refresh at once.
     let server = OAuthServer::start(4, 600);
-    let p = TestPortal::new();
-    p.write_config(&server.config("x"));
-    let connect = [
-        "--as",
-        ADMIN,
-        "account",
-        "connect",
-        "x",
-        "--authorize",
-        "--device",
-    ];
-    let (exit, out, err) = signed_in(&p, &server, &connect, "northwind");
-    assert_eq!(exit, 0, "{out}{err}");
+    let p = connected(&server, "", "northwind");
     let before = p.run(&["--json", "account", "list"]).ok().json()[0].clone();
     let issued = server.issued().len();
     assert!(
@@ -399,19 +372,7 @@ fn watch_refreshes_a_grant_before_its_access_token_expires_and_the_deadlines_do_
 fn a_grant_revoked_at_the_network_becomes_a_security_disconnect_that_watch_applies_by_itself() {
     // Its own server: the test revokes every token it issued.
     let server = OAuthServer::start(3600, 600);
-    let p = TestPortal::new();
-    p.write_config(&format!("{}check_every = \"1s\"\n", server.config("x")));
-    let connect = [
-        "--as",
-        ADMIN,
-        "account",
-        "connect",
-        "x",
-        "--authorize",
-        "--device",
-    ];
-    let (exit, out, err) = signed_in(&p, &server, &connect, "northwind");
-    assert_eq!(exit, 0, "{out}{err}");
+    let p = connected(&server, "check_every = \"1s\"\n", "northwind");
     // The user withdraws the app's access at the network.
     for token in server.issued() {
         server.revoke(&token);
@@ -444,15 +405,7 @@ fn a_disconnect_withdraws_the_grant_at_the_network_and_a_network_that_is_down_ne
     let server = OAuthServer::start(3600, 600);
     let p = TestPortal::new();
     p.write_config(&server.config("x"));
-    let connect = [
-        "--as",
-        ADMIN,
-        "account",
-        "connect",
-        "x",
-        "--authorize",
-        "--device",
-    ];
+    let connect = CONNECT;
     for login in ["northwind", "northwind.outlet"] {
         let (exit, out, err) = signed_in(&p, &server, &connect, login);
         assert_eq!(exit, 0, "{out}{err}");

@@ -542,23 +542,10 @@ fn a_database_password_never_shows_in_any_output_or_log_line() {
     }
     // The logs of all those runs.
     let mut logs = String::new();
-    for entry in walk(&log_dir) {
+    for entry in crate::common::files_under(&log_dir) {
         logs.push_str(&std::fs::read_to_string(entry).unwrap_or_default());
     }
     assert!(!logs.contains(secret), "a log line holds it");
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
 }
 
 #[test]

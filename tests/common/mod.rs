@@ -494,6 +494,20 @@ pub fn acme_init(now: &str) -> [&str; 11] {
     ]
 }
 
+/// Every file under a folder, at any depth.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
 /// The tables a dump shows: all of the one description but the outbox,
 /// whose leases move with the wall clock.
 pub fn dumped_tables() -> Vec<&'static str> {
