@@ -88,11 +88,11 @@ impl Keeper {
         let now = now_secs();
         let candidates = portal.read(None, None, |s| grants::oldest_checked(s.conn(), 50))?;
         let mut next_due = None;
-        for (grant, network, checked_at) in candidates {
+        for (grant, network) in candidates {
             let Some(client) = self.clients.iter().find(|c| c.network == network) else {
                 continue;
             };
-            let checked = checked_at.unwrap_or(0);
+            let checked = grant.checked_at.unwrap_or(0);
             let every = client.check_every.as_secs() as i64;
             // Refresh ahead of the expiry: a minute, or half the token's
             // life when it is shorter.

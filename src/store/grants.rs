@@ -45,26 +45,32 @@ pub fn save(conn: &Connection, grant: &StoredGrant) -> Result<()> {
     Ok(())
 }
 
+/// The columns `stored` reads, in its order.
+const COLUMNS: &str = "g.account_id, g.subject, g.scopes, g.access_token, g.refresh_token, \
+                       g.access_expires_at, g.granted_at, g.checked_at";
+
+/// A grant from a row whose first columns are `COLUMNS`.
+fn stored(row: &super::db::Row<'_>) -> Result<StoredGrant> {
+    let scopes: String = row.get(2)?;
+    let granted: i64 = row.get(6)?;
+    Ok(StoredGrant {
+        account_id: row.get(0)?,
+        subject: row.get(1)?,
+        scopes: scopes.split_whitespace().map(str::to_string).collect(),
+        sealed_access: row.get(3)?,
+        sealed_refresh: row.get(4)?,
+        access_expires_at: row.get(5)?,
+        granted_at: crate::lifecycle::time::from_unix_seconds(granted).unwrap_or_default(),
+        checked_at: row.get(7)?,
+    })
+}
+
 /// An account's grant, if it has one.
 pub fn find(conn: &Connection, account_id: AccountId) -> Result<Option<StoredGrant>> {
     conn.query_row(
-        "SELECT account_id, subject, scopes, access_token, refresh_token, access_expires_at, \
-         granted_at, checked_at FROM grants WHERE account_id = ?1",
+        &format!("SELECT {COLUMNS} FROM grants g WHERE g.account_id = ?1"),
         params![account_id],
-        |row| {
-            let scopes: String = row.get(2)?;
-            let granted: i64 = row.get(6)?;
-            Ok(StoredGrant {
-                account_id: row.get(0)?,
-                subject: row.get(1)?,
-                scopes: scopes.split_whitespace().map(str::to_string).collect(),
-                sealed_access: row.get(3)?,
-                sealed_refresh: row.get(4)?,
-                access_expires_at: row.get(5)?,
-                granted_at: crate::lifecycle::time::from_unix_seconds(granted).unwrap_or_default(),
-                checked_at: row.get(7)?,
-            })
-        },
+        stored,
     )
     .optional()
 }
@@ -87,31 +93,17 @@ pub fn take(conn: &Connection, account_id: AccountId) -> Result<Option<StoredGra
 pub fn oldest_checked(
     conn: &Connection,
     limit: i64,
-) -> Result<Vec<(StoredGrant, crate::lifecycle::Network, Option<i64>)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT g.account_id, g.subject, g.scopes, g.access_token, g.refresh_token, \
-         g.access_expires_at, g.granted_at, a.network, g.checked_at \
-         FROM grants g JOIN accounts a ON a.id = g.account_id \
-         ORDER BY COALESCE(g.checked_at, 0), g.account_id LIMIT ?1",
-    )?;
+) -> Result<Vec<(StoredGrant, crate::lifecycle::Network)>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS}, a.network FROM grants g JOIN accounts a ON a.id = g.account_id \
+         ORDER BY COALESCE(g.checked_at, 0), g.account_id LIMIT ?1"
+    ))?;
     let rows = stmt.query_map(params![limit], |row| {
-        let scopes: String = row.get(2)?;
-        let granted: i64 = row.get(6)?;
-        let network: String = row.get(7)?;
+        let network: String = row.get(8)?;
         Ok((
-            StoredGrant {
-                account_id: row.get(0)?,
-                subject: row.get(1)?,
-                scopes: scopes.split_whitespace().map(str::to_string).collect(),
-                sealed_access: row.get(3)?,
-                sealed_refresh: row.get(4)?,
-                access_expires_at: row.get(5)?,
-                granted_at: crate::lifecycle::time::from_unix_seconds(granted).unwrap_or_default(),
-                checked_at: row.get(8)?,
-            },
+            stored(row)?,
             crate::lifecycle::Network::parse(&network)
                 .map_err(|_| super::rows::corrupt("network"))?,
-            row.get(8)?,
         ))
     })?;
     rows.collect()
