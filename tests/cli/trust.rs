@@ -797,6 +797,7 @@ fn a_full_disk_says_the_disk_is_full() {
 #[test]
 fn generate_past_the_file_size_limit_ends_with_an_error_line() {
     let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
     let output = std::process::Command::new("sh")
         .args([
             "-c",
@@ -804,6 +805,9 @@ fn generate_past_the_file_size_limit_ends_with_an_error_line() {
         ])
         .env("SWITCHBOARD_BIN", assert_cmd::cargo::cargo_bin("switchboard"))
         .env("DIR", dir.path())
+        // Its log in a folder of its own: a log grown past the limit
+        // elsewhere would fail first.
+        .env("XDG_DATA_HOME", data.path())
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
