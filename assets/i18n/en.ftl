@@ -1075,7 +1075,7 @@ vault-why-seal = a token could not be sealed
 error-vault-missing = the vault has no key here (vault.key in the data directory, or SWITCHBOARD_VAULT_KEY): the grants kept with another key cannot be read; reconnect those accounts
 error-authorize-one = --authorize reconnects one account at a time: give one id
 error-another-login = this login is @{ $login }, not @{ $handle }: sign in at the network as @{ $handle }
-error-network-check-every = [networks.{ $network }] check_every = "{ $text }" is out of range: write 1s to 1d, like "1h"
+error-network-duration = [networks.{ $network }] { $key } = "{ $text }" is out of range: write { $least } to { $most }
 warning-not-revoked = warning: the grant could not be withdrawn at { $network } ({ $why }); the account is disconnected here: withdraw the app's access in the network's settings
 oauth-why-listen = no loopback port to hear the network's answer on ({ $why })
 oauth-why-no-redirect = the browser did not come back within { $seconds } s: start again

@@ -1121,7 +1121,7 @@ vault-why-seal = un token non si è potuto sigillare
 error-vault-missing = qui la cassaforte non ha una chiave (vault.key nella cartella dei dati, o SWITCHBOARD_VAULT_KEY): le autorizzazioni conservate con un'altra chiave non si possono leggere; ricollega quegli account
 error-authorize-one = --authorize ricollega un account alla volta: indica un solo id
 error-another-login = questo accesso è @{ $login }, non @{ $handle }: accedi al social network come @{ $handle }
-error-network-check-every = [networks.{ $network }] check_every = "{ $text }" è fuori intervallo: scrivi da 1s a 1d, come "1h"
+error-network-duration = [networks.{ $network }] { $key } = "{ $text }" è fuori intervallo: scrivi da { $least } a { $most }
 warning-not-revoked = attenzione: l'autorizzazione non si è potuta ritirare su { $network } ({ $why }); qui l'account è disconnesso: ritira l'accesso dell'app nelle impostazioni del social network
 oauth-why-listen = nessuna porta locale su cui ascoltare la risposta del social network ({ $why })
 oauth-why-no-redirect = il browser non è tornato entro { $seconds } s: ricomincia

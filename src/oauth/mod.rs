@@ -16,9 +16,6 @@ pub use settings::Client;
 
 use crate::error::{Error, Result};
 
-/// Every exchange with a network is done within this, whole.
-const CALL_DEADLINE: Duration = Duration::from_secs(20);
-
 /// A token, shown nowhere.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(pub(crate) String);
@@ -85,7 +82,7 @@ fn exchange(
 ) -> Result<(u16, serde_json::Value)> {
     settings::check_endpoint(url).map_err(|why| failed(client, why))?;
     let config = ureq::Agent::config_builder()
-        .timeout_global(Some(CALL_DEADLINE))
+        .timeout_global(Some(client.timeout))
         .http_status_as_error(false)
         .max_redirects(0)
         .user_agent(concat!("switchboard/", env!("CARGO_PKG_VERSION")))
@@ -112,7 +109,7 @@ fn exchange(
     let mut response = sent.map_err(|e| match e {
         ureq::Error::Timeout(_) => failed(
             client,
-            crate::tr!("oauth-why-timeout", seconds = CALL_DEADLINE.as_secs()),
+            crate::tr!("oauth-why-timeout", seconds = client.timeout.as_secs()),
         ),
         _ => failed(client, crate::tr!("oauth-why-unreachable", url = url)),
     })?;

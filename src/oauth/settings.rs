@@ -38,6 +38,9 @@ pub struct NetworkSection {
     /// How often `watch` asks the network whether a grant still holds
     /// (1s to 1d; default 1h).
     check_every: Option<String>,
+    /// One deadline for each whole exchange with the network (1s to 2m;
+    /// default 20s).
+    timeout: Option<String>,
 }
 
 /// A network the operator registered Switchboard with.
@@ -54,6 +57,8 @@ pub struct Client {
     pub scopes: Vec<String>,
     /// The least time between two checks of a grant with the network.
     pub check_every: std::time::Duration,
+    /// Each whole exchange with the network is done within this.
+    pub timeout: std::time::Duration,
 }
 
 /// The secret never shows in a debug print (a log, a panic).
@@ -117,27 +122,39 @@ pub fn from_sections(sections: BTreeMap<String, NetworkSection>) -> Result<Vec<C
             introspection_url: optional("introspection_url", section.introspection_url)?,
             userinfo_url: check("userinfo_url", &section.userinfo_url)?,
             scopes: section.scopes,
-            check_every: check_every(&name, section.check_every.as_deref())?,
+            check_every: within(
+                &name,
+                ("check_every", section.check_every.as_deref()),
+                (1, 86_400, 3_600),
+            )?,
+            timeout: within(&name, ("timeout", section.timeout.as_deref()), (1, 120, 20))?,
         });
     }
     Ok(clients)
 }
 
-/// `check_every`, within its range.
-fn check_every(network: &str, text: Option<&str>) -> Result<std::time::Duration, String> {
+/// A duration key, within its range (seconds: least, most, default).
+fn within(
+    network: &str,
+    (key, text): (&str, Option<&str>),
+    (least, most, default): (u64, u64, u64),
+) -> Result<std::time::Duration, String> {
     use std::time::Duration;
     let Some(text) = text else {
-        return Ok(Duration::from_secs(3600));
+        return Ok(Duration::from_secs(default));
     };
-    let every = crate::delivery::settings::parse_duration(text)?;
-    if every < Duration::from_secs(1) || every > Duration::from_secs(86_400) {
+    let value = crate::delivery::settings::parse_duration(text)?;
+    if value < Duration::from_secs(least) || value > Duration::from_secs(most) {
         return Err(crate::tr!(
-            "error-network-check-every",
+            "error-network-duration",
             network = network,
-            text = text
+            key = key,
+            text = text,
+            least = format!("{least}s"),
+            most = format!("{most}s")
         ));
     }
-    Ok(every)
+    Ok(value)
 }
 
 /// An endpoint a grant may cross: https, or http to this machine only
@@ -172,4 +189,5 @@ pub const EXAMPLE: &str = "\
 # userinfo_url = \"https://graph.facebook.com/me\"
 # scopes = [\"public_profile\", \"pages_manage_posts\"]
 # check_every = \"1h\"   # how often watch asks whether a grant still holds
+# timeout = \"20s\"      # one deadline for each whole exchange with the network
 ";

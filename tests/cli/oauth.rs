@@ -545,3 +545,37 @@ fn a_browser_sign_in_declined_at_the_network_connects_nothing() {
     assert_ne!(exit, 0, "{out}");
     assert!(err.contains("declined at the network"), "{err}");
 }
+
+#[test]
+fn a_network_that_never_answers_is_given_up_at_its_deadline_and_nothing_is_connected() {
+    // Accepts, reads, and says nothing, for as long as it is asked.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", silent.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in silent.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    let p = TestPortal::new();
+    p.write_config(&format!(
+        "[networks.x]\nclient_id = \"c\"\nauthorization_url = \"{url}/a\"\n\
+         token_url = \"{url}/t\"\ndevice_authorization_url = \"{url}/d\"\n\
+         userinfo_url = \"{url}/u\"\ntimeout = \"2s\"\n"
+    ));
+    let started = Instant::now();
+    let run = p.run(&CONNECT);
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_ne!(run.code, 0);
+    assert!(
+        run.stderr.contains("no whole answer within 2 s"),
+        "{}",
+        run.stderr
+    );
+    let accounts = p.run(&["--json", "account", "list"]).ok().json();
+    assert_eq!(accounts.as_array().unwrap().len(), 0);
+}
