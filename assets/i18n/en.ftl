@@ -1103,3 +1103,6 @@ connect-all-real = Each network signs in for real.
 connect-some-simulated = Simulated: { $networks }.
 cli-detail-grant = grant: kept sealed; scopes { $scopes }
 cli-detail-grant-unreadable = grant unreadable: reconnect (this machine's vault key does not open it)
+detail-grant = Grant
+detail-grant-kept = kept sealed · scopes { $scopes }
+detail-grant-unreadable = unreadable here (the vault key does not open it): reconnect

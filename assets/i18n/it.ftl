@@ -1149,3 +1149,6 @@ connect-all-real = Ogni social network accede davvero.
 connect-some-simulated = Simulati: { $networks }.
 cli-detail-grant = autorizzazione: conservata sigillata; permessi { $scopes }
 cli-detail-grant-unreadable = autorizzazione illeggibile: ricollega (la chiave della cassaforte di questa macchina non la apre)
+detail-grant = Autorizzazione
+detail-grant-kept = conservata sigillata · permessi { $scopes }
+detail-grant-unreadable = illeggibile qui (la chiave della cassaforte non la apre): ricollega

@@ -64,6 +64,16 @@ fn connect_on_a_real_network_signs_in_by_device_code_in_the_tui() {
     assert!(h.app.overlay.is_none());
     let accounts = p.run(&["--json", "account", "list"]).ok().json();
     assert_eq!(accounts[0]["handle"], "northwind", "{accounts}");
+    // The detail says the grant is kept, and its scopes; without the
+    // vault's key, that it cannot be read here.
+    h.hover_handle("northwind");
+    h.key(KeyCode::Enter);
+    h.expect("kept sealed · scopes openid profile offline_access");
+    h.key(KeyCode::Esc);
+    let key = p.dir.path().join("data").join("vault.key");
+    std::fs::remove_file(&key).unwrap();
+    h.key(KeyCode::Enter);
+    h.expect("unreadable here (the vault key does not open it): reconnect");
 }
 
 #[test]

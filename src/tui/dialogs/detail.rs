@@ -17,6 +17,16 @@ use crate::tui::hits::Hits;
 #[derive(Clone, Debug)]
 pub struct Detail {
     pub detail: AccountDetail,
+    /// Its grant at a real network (issue 20), when it has one.
+    pub grant: Option<GrantShown>,
+}
+
+/// What the detail says of a grant: never a token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GrantShown {
+    pub scopes: Vec<String>,
+    /// Whether this machine's vault key opens it.
+    pub readable: bool,
 }
 
 impl Component for Detail {
@@ -44,13 +54,17 @@ impl Component for Detail {
     }
 
     fn draw(&self, frame: &mut Frame<'_>, scene: &Scene<'_>, _hits: &mut Hits) {
-        draw_detail(frame, scene, &self.detail)
+        draw_detail(frame, scene, (&self.detail, self.grant.as_ref()))
     }
 }
 
 /// The account's timeline as a bar from its first connection through its
 /// next deadline, reminder, disconnect and the end of its reconnect window.
-fn draw_detail(frame: &mut Frame<'_>, scene: &Scene<'_>, detail: &AccountDetail) {
+fn draw_detail(
+    frame: &mut Frame<'_>,
+    scene: &Scene<'_>,
+    (detail, grant): (&AccountDetail, Option<&GrantShown>),
+) {
     let (theme, zone, now) = (scene.theme, scene.zone, scene.now);
     let record = &detail.account;
     let a = &record.account;
@@ -87,6 +101,7 @@ fn draw_detail(frame: &mut Frame<'_>, scene: &Scene<'_>, detail: &AccountDetail)
         crate::tr!("detail-connected-by"),
         crate::tr!("detail-last-connected-by"),
         crate::tr!("detail-posts"),
+        crate::tr!("detail-grant"),
     ];
     let label_width = labels
         .iter()
@@ -116,6 +131,18 @@ fn draw_detail(frame: &mut Frame<'_>, scene: &Scene<'_>, detail: &AccountDetail)
             )),
         ]),
     ];
+    if let Some(grant) = grant {
+        let (text, style) = if grant.readable {
+            let scopes = escape_control(&grant.scopes.join(" ")).into_owned();
+            (crate::tr!("detail-grant-kept", scopes = scopes), theme.text)
+        } else {
+            (crate::tr!("detail-grant-unreadable"), theme.warning)
+        };
+        lines.push(Line::from(vec![
+            Span::styled(label(4), theme.muted),
+            Span::styled(text, style),
+        ]));
+    }
     // What to do next, where the article has advice.
     match a.next_step(now) {
         crate::lifecycle::NextStep::ReminderWeek { due } => lines.push(Line::styled(

@@ -22,8 +22,17 @@ pub fn perform(backend: &mut Backend, app: &App, effect: Effect) -> Result<Vec<M
             Ok(vec![Msg::Loaded(Loaded::Accounts(window))])
         }
         Effect::OpenDetail(id) => {
-            let detail = backend.read(|s| previews::detail(s, id))?;
-            Ok(vec![opened(Dialog::Detail(dialogs::Detail { detail }))])
+            let (detail, kept) = backend.read(|s| {
+                Ok((
+                    previews::detail(s, id)?,
+                    crate::store::grants::find(s.conn(), id)?,
+                ))
+            })?;
+            let grant = kept.map(|kept| super::signin::shown(backend, &kept));
+            Ok(vec![opened(Dialog::Detail(dialogs::Detail {
+                detail,
+                grant,
+            }))])
         }
         Effect::PrepareDisconnect(id) => {
             let preview = backend.run(|s| previews::disconnect(s, id))?;

@@ -139,3 +139,21 @@ fn connect(
     messages.extend(reload(backend, app)?);
     Ok(messages)
 }
+
+/// What the account detail says of a kept grant: its scopes, and whether
+/// this machine's vault key opens it.
+pub fn shown(
+    backend: &Backend,
+    kept: &crate::store::grants::StoredGrant,
+) -> crate::tui::dialogs::detail::GrantShown {
+    let readable = backend
+        .data_dir
+        .as_deref()
+        .and_then(|dir| crate::oauth::vault::Vault::open(dir, false).ok().flatten())
+        .and_then(|vault| vault.open_sealed(&kept.sealed_access, kept.account_id))
+        .is_some();
+    crate::tui::dialogs::detail::GrantShown {
+        scopes: kept.scopes.clone(),
+        readable,
+    }
+}
