@@ -1095,7 +1095,6 @@ signin-expires = The code expires in { $minutes ->
        *[other] { $minutes } minutes
     }. Or scan:
 signin-no-room-qr = (a taller terminal shows the page as a QR code)
-error-tui-browser-sign-in = { $network } has no device_authorization_url in its config: sign in from the command line, in a browser: switchboard account connect { $name } --authorize
 toast-sign-in-stopped = Sign-in stopped: nothing was connected
 toast-signed-in = Signed in at { $network }: @{ $handle } is connected
 connect-all-simulated = Simulated: no network has a client configured.
@@ -1106,3 +1105,8 @@ cli-detail-grant-unreadable = grant unreadable: reconnect (this machine's vault 
 detail-grant = Grant
 detail-grant-kept = kept sealed · scopes { $scopes }
 detail-grant-unreadable = unreadable here (the vault key does not open it): reconnect
+signin-open-browser = Sign in at this page, in a browser (opened for you on a desktop):
+signin-browser-waits = It comes back to this machine; waiting { $minutes ->
+        [one] a minute
+       *[other] { $minutes } minutes
+    } at most.

@@ -1141,7 +1141,6 @@ signin-expires = Il codice scade tra { $minutes ->
        *[other] { $minutes } minuti
     }. Oppure inquadra:
 signin-no-room-qr = (un terminale più alto mostra la pagina come codice QR)
-error-tui-browser-sign-in = { $network } non ha device_authorization_url nella sua configurazione: accedi dalla riga di comando, in un browser: switchboard account connect { $name } --authorize
 toast-sign-in-stopped = Accesso interrotto: non è stato collegato nulla
 toast-signed-in = Accesso su { $network } effettuato: @{ $handle } è collegato
 connect-all-simulated = Simulati: nessun social network ha un client configurato.
@@ -1152,3 +1151,8 @@ cli-detail-grant-unreadable = autorizzazione illeggibile: ricollega (la chiave d
 detail-grant = Autorizzazione
 detail-grant-kept = conservata sigillata · permessi { $scopes }
 detail-grant-unreadable = illeggibile qui (la chiave della cassaforte non la apre): ricollega
+signin-open-browser = Accedi da questa pagina, in un browser (aperto per te su un desktop):
+signin-browser-waits = Torna a questa macchina; attesa di { $minutes ->
+        [one] un minuto
+       *[other] { $minutes } minuti
+    } al massimo.

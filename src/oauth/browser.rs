@@ -235,6 +235,22 @@ impl BrowserSignIn {
     }
 }
 
+/// Opens the page in the desktop's browser, when there is a desktop; the
+/// URL is printed either way (a terminal over SSH opens nothing).
+pub fn open_in_desktop(url: &str) {
+    let desktop = ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
+    if desktop {
+        let _ = std::process::Command::new("xdg-open")
+            .arg(url)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -41,6 +41,10 @@ impl SignIn {
         std::thread::spawn(move || {
             crate::i18n::set(lang);
             let client = worker_client;
+            if client.device_authorization_url.is_none() {
+                let _ = tx.send(browser(&client, &flag, &tx));
+                return;
+            }
             let code = match crate::oauth::start_device(&client) {
                 Ok(code) => code,
                 Err(e) => {
@@ -89,4 +93,31 @@ impl SignIn {
             }
         }
     }
+}
+
+/// How long a browser sign-in waits for the network's redirect.
+const BROWSER_WAIT: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// The browser sign-in (PKCE, a loopback redirect): the page goes to the
+/// dialog (and the desktop's browser), then the redirect is awaited.
+fn browser(client: &Client, stop: &AtomicBool, tx: &std::sync::mpsc::Sender<Report>) -> Report {
+    let sign_in = match crate::oauth::browser::start(client) {
+        Ok(sign_in) => sign_in,
+        Err(e) => return Report::Failed(e.to_string()),
+    };
+    let _ = tx.send(Report::Code {
+        user_code: String::new(),
+        url: sign_in.url.clone(),
+        complete: None,
+        expires_at: std::time::Instant::now() + BROWSER_WAIT,
+    });
+    crate::oauth::browser::open_in_desktop(&sign_in.url);
+    let stopped = || stop.load(Ordering::Relaxed);
+    sign_in
+        .finish(client, BROWSER_WAIT, &stopped)
+        .and_then(|grant| crate::oauth::identity(client, &grant).map(|id| (grant, id)))
+        .map_or_else(
+            |e| Report::Failed(e.to_string()),
+            |done| Report::Done(Box::new(done)),
+        )
 }

@@ -25,10 +25,13 @@ fn until_shown(h: &mut Harness, text: &str) {
 }
 
 fn open_on(server: &OAuthServer, p: &TestPortal) -> Harness {
+    open_with(&server.config("x"), p)
+}
+
+/// The TUI with this config's networks, Connect account opened on X.
+fn open_with(config: &str, p: &TestPortal) -> Harness {
     let mut h = Harness::open(&p.db, ADMIN, 120, 36);
-    h.runtime.backend.networks = switchboard::tui::config::parse(&server.config("x"))
-        .unwrap()
-        .networks;
+    h.runtime.backend.networks = switchboard::tui::config::parse(config).unwrap().networks;
     h.runtime.backend.data_dir = Some(p.dir.path().join("data"));
     h.char('c');
     h.expect("Simulated: Facebook, Instagram, LinkedIn, YouTube.");
@@ -146,4 +149,33 @@ fn reconnect_on_a_real_network_is_a_sign_in_and_another_login_is_refused() {
         std::thread::sleep(Duration::from_millis(50));
     }
     h.expect("@northwind is connected");
+}
+
+#[test]
+#[cfg_attr(
+    no_oauth_server,
+    ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
+)]
+fn a_network_without_a_device_endpoint_signs_in_in_a_browser_from_the_tui() {
+    let server = OAuthServer::shared();
+    let config: String = server
+        .config("x")
+        .lines()
+        .filter(|l| !l.starts_with("device_authorization_url"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let p = TestPortal::new();
+    let mut h = open_with(&config, &p);
+    until_shown(&mut h, "Sign in at this page, in a browser");
+    let url = match &h.app.overlay {
+        Some(switchboard::tui::dialogs::Dialog::SignIn(dialog)) => {
+            dialog.code.as_ref().unwrap().url.clone()
+        }
+        other => panic!("{other:?}"),
+    };
+    assert!(url.contains("code_challenge_method=S256"), "{url}");
+    server.approve_browser(&url, "northwind", false);
+    until_shown(&mut h, "Signed in at X: @northwind is connected");
+    let accounts = p.run(&["--json", "account", "list"]).ok().json();
+    assert_eq!(accounts[0]["handle"], "northwind", "{accounts}");
 }

@@ -45,7 +45,7 @@ fn sign_in(
             ),
             sign_in.url
         );
-        open_browser(&sign_in.url);
+        crate::oauth::browser::open_in_desktop(&sign_in.url);
         let grant = sign_in.finish(client, wait, &|| stop.raised())?;
         let identity = crate::oauth::identity(client, &grant)?;
         return Ok((grant, identity));
@@ -139,22 +139,6 @@ pub fn reconnect_authorized<W: Write>(
         Ok((done, session.instant()))
     })?;
     out.show(&super::account::Connected { done, now })
-}
-
-/// Opens the page in the desktop's browser, when there is a desktop; the
-/// URL is printed either way (a terminal over SSH opens nothing).
-fn open_browser(url: &str) {
-    let desktop = ["DISPLAY", "WAYLAND_DISPLAY"]
-        .iter()
-        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
-    if desktop {
-        let _ = std::process::Command::new("xdg-open")
-            .arg(url)
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn();
-    }
 }
 
 /// The vault of grants' tokens, in the data directory (made when `create`).

@@ -85,21 +85,34 @@ impl Component for SignInDialog {
                     .saturating_duration_since(std::time::Instant::now())
                     .as_secs()
                     .div_ceil(60);
-                lines.push(Line::from(crate::tr!(
-                    "signin-open",
-                    url = escape_control(&code.url).into_owned()
-                )));
-                lines.push(Line::styled(
-                    crate::tr!(
-                        "signin-code",
-                        code = escape_control(&code.user_code).into_owned()
-                    ),
-                    theme.accent,
-                ));
-                lines.push(Line::styled(
-                    crate::tr!("signin-expires", minutes = minutes),
-                    theme.muted,
-                ));
+                // No code: a browser sign-in, which comes back here.
+                if code.user_code.is_empty() {
+                    lines.push(Line::from(crate::tr!("signin-open-browser")));
+                    lines.push(Line::styled(
+                        escape_control(&code.url).into_owned(),
+                        theme.accent,
+                    ));
+                    lines.push(Line::styled(
+                        crate::tr!("signin-browser-waits", minutes = minutes),
+                        theme.muted,
+                    ));
+                } else {
+                    lines.push(Line::from(crate::tr!(
+                        "signin-open",
+                        url = escape_control(&code.url).into_owned()
+                    )));
+                    lines.push(Line::styled(
+                        crate::tr!(
+                            "signin-code",
+                            code = escape_control(&code.user_code).into_owned()
+                        ),
+                        theme.accent,
+                    ));
+                    lines.push(Line::styled(
+                        crate::tr!("signin-expires", minutes = minutes),
+                        theme.muted,
+                    ));
+                }
                 // The QR code, when the screen has room for it.
                 let qr = qr_lines(code.complete.as_deref().unwrap_or(&code.url));
                 let room = frame.area().height.saturating_sub(14) as usize;

@@ -35,16 +35,6 @@ pub fn start(
     reconnect: Option<AccountId>,
 ) -> Result<Vec<Msg>> {
     let network = client.network;
-    if client.device_authorization_url.is_none() {
-        return Err(Error::other(
-            "oauth",
-            crate::tr!(
-                "error-tui-browser-sign-in",
-                network = network.label(),
-                name = network.name()
-            ),
-        ));
-    }
     if let Some(previous) = backend.sign_in.take() {
         previous.stop();
     }
