@@ -190,3 +190,52 @@ fn check(client: &Client, access: Secret, refresh: Option<Secret>) -> Found {
         Err(error) => Found::Unknown(error.to_string()),
     }
 }
+
+/// Withdraws ended grants at their networks (RFC 7009), when a network has
+/// a client and a revocation endpoint; returns a warning for each that
+/// could not be (the change that ended it stands). Network calls: never
+/// inside a transaction, never on a UI thread.
+pub fn withdraw(
+    ended: &[(grants::StoredGrant, crate::lifecycle::Network)],
+    clients: &[Client],
+    vault: Option<&Vault>,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for (grant, network) in ended {
+        let Some(client) = clients.iter().find(|c| c.network == *network) else {
+            continue;
+        };
+        if client.revocation_url.is_none() {
+            continue;
+        }
+        let id = grant.account_id;
+        let tokens: Vec<Secret> = vault
+            .map(|vault| {
+                [Some(&grant.sealed_access), grant.sealed_refresh.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|sealed| vault.open_sealed(sealed, id))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let why = if tokens.is_empty() {
+            Some(crate::tr!("error-vault-missing"))
+        } else {
+            // The refresh token first: withdrawing it ends the grant.
+            tokens
+                .iter()
+                .rev()
+                .map(|token| crate::oauth::revoke(client, token))
+                .find_map(|done| done.err())
+                .map(|e| crate::present::escape_control(&e.to_string()).into_owned())
+        };
+        if let Some(why) = why {
+            warnings.push(crate::tr!(
+                "warning-not-revoked",
+                network = network.label(),
+                why = why
+            ));
+        }
+    }
+    warnings
+}

@@ -179,3 +179,29 @@ fn a_network_without_a_device_endpoint_signs_in_in_a_browser_from_the_tui() {
     let accounts = p.run(&["--json", "account", "list"]).ok().json();
     assert_eq!(accounts[0]["handle"], "northwind", "{accounts}");
 }
+
+#[test]
+#[cfg_attr(
+    no_oauth_server,
+    ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
+)]
+fn a_disconnect_in_the_tui_withdraws_the_grant_at_the_network_off_the_screens_thread() {
+    // Its own server: every token it issued is this test's.
+    let server = OAuthServer::start(3600, 600);
+    let p = TestPortal::new();
+    let mut h = open_on(&server, &p);
+    approve_shown_code(&mut h, &server, "northwind");
+    until_shown(&mut h, "@northwind is connected");
+    let issued = server.issued();
+    assert!(issued.iter().all(|t| server.active(t)));
+    h.hover_handle("northwind");
+    h.char('d');
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Enter);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while issued.iter().any(|t| server.active(t)) {
+        assert!(Instant::now() < deadline, "the grant was never withdrawn");
+        switchboard::tui::pump_work(&mut h.app, &mut h.runtime);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

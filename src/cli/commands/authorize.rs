@@ -147,9 +147,8 @@ fn vault(create: bool) -> Result<crate::oauth::vault::Vault> {
         .ok_or_else(|| Error::other("vault_key", crate::tr!("error-vault-missing")))
 }
 
-/// Grants a disconnect or a removal ended: each revoked at its network
-/// (RFC 7009), when it has a client and a revocation endpoint. A failure is
-/// said on stderr and never undoes the change (issue 20).
+/// Grants a disconnect or a removal ended: withdrawn at their networks
+/// (RFC 7009); what could not be, said on stderr, never undoing the change.
 pub fn revoke_ended(ended: &[(crate::store::grants::StoredGrant, Network)]) {
     if ended.is_empty() {
         return;
@@ -160,43 +159,7 @@ pub fn revoke_ended(ended: &[(crate::store::grants::StoredGrant, Network)]) {
     let vault = super::data_dir()
         .ok()
         .and_then(|dir| crate::oauth::vault::Vault::open(&dir, false).ok().flatten());
-    for (grant, network) in ended {
-        let Some(client) = clients.iter().find(|c| c.network == *network) else {
-            continue;
-        };
-        let id = grant.account_id;
-        let tokens: Vec<crate::oauth::Secret> = match &vault {
-            Some(vault) => [Some(&grant.sealed_access), grant.sealed_refresh.as_ref()]
-                .into_iter()
-                .flatten()
-                .filter_map(|sealed| vault.open_sealed(sealed, id))
-                .collect(),
-            None => Vec::new(),
-        };
-        let revoked = tokens
-            .iter()
-            .rev()
-            .map(|token| crate::oauth::revoke(client, token))
-            .collect::<Result<Vec<bool>>>();
-        match revoked {
-            Ok(done) if done.iter().any(|d| *d) => {}
-            Ok(_) if client.revocation_url.is_none() => {}
-            Ok(_) => eprintln!(
-                "{}",
-                crate::tr!(
-                    "warning-not-revoked",
-                    network = network.label(),
-                    why = crate::tr!("error-vault-missing")
-                )
-            ),
-            Err(error) => eprintln!(
-                "{}",
-                crate::tr!(
-                    "warning-not-revoked",
-                    network = network.label(),
-                    why = crate::present::escape_control(&error.to_string()).into_owned()
-                )
-            ),
-        }
+    for warning in crate::keeper::withdraw(ended, &clients, vault.as_ref()) {
+        eprintln!("{warning}");
     }
 }

@@ -22,6 +22,8 @@ pub struct Backend {
     pub networks: Vec<crate::oauth::Client>,
     /// Where the vault's key is (the data directory).
     pub data_dir: Option<std::path::PathBuf>,
+    /// Withdrawals of ended grants under way.
+    withdrawals: Vec<std::sync::mpsc::Receiver<Vec<String>>>,
 }
 
 /// How long a screen's catch-up sweep waits for the write lock: a key must
@@ -42,6 +44,7 @@ impl Backend {
             sign_in: None,
             networks: Vec::new(),
             data_dir: crate::files::data_dir().ok(),
+            withdrawals: Vec::new(),
         }
     }
 
@@ -49,7 +52,47 @@ impl Backend {
     /// another process's write lock at most `ACTION_WAIT`.
     pub fn run<T>(&mut self, command: impl FnOnce(&mut Session<'_>) -> Result<T>) -> Result<T> {
         let actor = self.actor.clone();
-        self.portal.run(self.now_flag, Some(&actor), command)
+        let (value, ended) = self.portal.run(self.now_flag, Some(&actor), |s| {
+            let value = command(s)?;
+            Ok((value, std::mem::take(&mut s.ended_grants)))
+        })?;
+        self.withdraw(ended);
+        Ok(value)
+    }
+
+    /// Grants a committed change ended, withdrawn at their networks on a
+    /// thread of their own (the screen never waits on a network); what
+    /// could not be comes back as warnings (`withdrawal_warnings`).
+    fn withdraw(
+        &mut self,
+        ended: Vec<(crate::store::grants::StoredGrant, crate::lifecycle::Network)>,
+    ) {
+        if ended.is_empty() {
+            return;
+        }
+        let clients = self.networks.clone();
+        let dir = self.data_dir.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let vault =
+                dir.and_then(|d| crate::oauth::vault::Vault::open(&d, false).ok().flatten());
+            let _ = tx.send(crate::keeper::withdraw(&ended, &clients, vault.as_ref()));
+        });
+        self.withdrawals.push(rx);
+    }
+
+    /// The warnings of finished withdrawals.
+    pub fn withdrawal_warnings(&mut self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        self.withdrawals.retain(|rx| match rx.try_recv() {
+            Ok(found) => {
+                warnings.extend(found);
+                false
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => true,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+        });
+        warnings
     }
 
     /// A read for the screen: never waits for the write lock (issue 7).

@@ -54,6 +54,15 @@ pub fn cancel(backend: &mut Backend) -> Result<Vec<Msg>> {
 /// The worker's news: the code for the dialog, and at the end the
 /// account connected (or why not). Returns whether a sign-in goes on.
 pub fn signin_reports(backend: &mut Backend, app: &App) -> (Vec<Msg>, bool) {
+    // Grants a disconnect ended that the network could not be told of.
+    let warnings: Vec<Msg> = backend
+        .withdrawal_warnings()
+        .into_iter()
+        .map(Msg::Failed)
+        .collect();
+    if !warnings.is_empty() {
+        return (warnings, backend.sign_in.is_some());
+    }
     let Some(sign_in) = &backend.sign_in else {
         return (Vec::new(), false);
     };
