@@ -353,3 +353,21 @@ pub fn revoke(client: &Client, token: &Secret) -> Result<bool> {
         Err(failed(client, refusal(status, &json)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_grant_in_a_debug_print_or_a_panic_shows_no_token() {
+        let grant = Grant {
+            access_token: Secret("access-token-value".into()),
+            refresh_token: Some(Secret("refresh-token-value".into())),
+            expires_in: Some(Duration::from_secs(60)),
+            scopes: vec!["openid".into()],
+        };
+        let printed = format!("{grant:?} {:?}", grant.clone());
+        assert!(!printed.contains("token-value"), "{printed}");
+        assert!(printed.contains("openid"));
+    }
+}

@@ -100,7 +100,20 @@ fn a_device_sign_in_connects_the_account_the_network_names_and_audits_its_scopes
     // test's data folder (logs).
     let issued = server.issued();
     assert!(!issued.is_empty(), "the server reports what it issued");
+    let id = account["id"].to_string();
     let mut seen = vec![out, err, audit.to_string(), accounts.to_string()];
+    // Every other face of the account: its detail, CSV, its whole export.
+    for args in [
+        &["account", "show", &id][..],
+        &["--json", "account", "show", &id],
+        &["account", "list", "--all", "--format", "csv"],
+        &["audit", "--format", "csv"],
+        &["account", "export", &id],
+    ] {
+        let run = p.run(args).ok();
+        seen.push(run.stdout);
+        seen.push(run.stderr);
+    }
     seen.push(String::from_utf8_lossy(&std::fs::read(&p.db).unwrap()).into_owned());
     for entry in crate::common::files_under(p.dir.path()) {
         seen.push(String::from_utf8_lossy(&std::fs::read(entry).unwrap()).into_owned());
