@@ -1110,3 +1110,4 @@ signin-browser-waits = It comes back to this machine; waiting { $minutes ->
         [one] a minute
        *[other] { $minutes } minutes
     } at most.
+oauth-why-code-refused = the network refused to trade the sign-in's code (it was not issued to this sign-in, or was used already): start again

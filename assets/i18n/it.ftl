@@ -1156,3 +1156,4 @@ signin-browser-waits = Torna a questa macchina; attesa di { $minutes ->
         [one] un minuto
        *[other] { $minutes } minuti
     } al massimo.
+oauth-why-code-refused = il social network ha rifiutato di scambiare il codice dell'accesso (non era stato emesso per questo accesso, o era già stato usato): ricomincia

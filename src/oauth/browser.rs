@@ -229,6 +229,11 @@ impl BrowserSignIn {
             None,
         )?;
         if status != 200 {
+            // A code the network will not trade for this sign-in's PKCE
+            // verifier (or a code used twice): start again.
+            if json.get("error").and_then(|e| e.as_str()) == Some("invalid_grant") {
+                return Err(failed(client, crate::tr!("oauth-why-code-refused")));
+            }
             return Err(failed(client, refusal(status, &json)));
         }
         grant_of(client, &json)

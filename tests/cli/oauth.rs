@@ -592,3 +592,33 @@ fn a_network_that_never_answers_is_given_up_at_its_deadline_and_nothing_is_conne
     let accounts = p.run(&["--json", "account", "list"]).ok().json();
     assert_eq!(accounts.as_array().unwrap().len(), 0);
 }
+
+#[test]
+#[cfg_attr(
+    no_oauth_server,
+    ignore = "needs Node and the OAuth test server: npm ci --prefix tests/oauth (README, Test)"
+)]
+fn a_code_issued_for_another_pkce_challenge_is_refused_and_nothing_is_connected() {
+    let server = OAuthServer::shared();
+    let p = TestPortal::new();
+    p.write_config(&server.config("x"));
+    let (child, url, stderr) = start_browser(&p);
+    // The same sign-in (its redirect, its state), but a code bound to a
+    // challenge whose verifier the app does not hold.
+    let challenge = url
+        .split("code_challenge=")
+        .nth(1)
+        .and_then(|rest| rest.split('&').next())
+        .unwrap()
+        .to_string();
+    let forged = url.replace(
+        &format!("code_challenge={challenge}"),
+        "code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+    );
+    server.approve_browser(&forged, "northwind", false);
+    let (exit, out, err) = finish(child, stderr);
+    assert_ne!(exit, 0, "{out}");
+    assert!(err.contains("refused to trade the sign-in's code"), "{err}");
+    let accounts = p.run(&["--json", "account", "list"]).ok().json();
+    assert_eq!(accounts.as_array().unwrap().len(), 0);
+}
