@@ -4,8 +4,8 @@
 //! messages, `view` draws. `drive` is the one way through; `run` the loop.
 //! Layers, lowest first (no module imports one above it): action, keymap,
 //! theme, config, place, hits, format, effect; dialogs, screens; state,
-//! message; translate, apply, update; view, effects; drive; tour, worker;
-//! run, headless.
+//! message; translate, apply, update; view, effects; drive; tour, worker,
+//! signin; run, headless.
 
 pub mod action;
 pub mod apply;
