@@ -3,9 +3,9 @@
 //! returns effects, `effects` run them against the portal and return
 //! messages, `view` draws. `drive` is the one way through; `run` the loop.
 //! Layers, lowest first (no module imports one above it): action, keymap,
-//! theme, config, place, hits, format, effect; dialogs, screens; state,
-//! message; translate, apply, update; view, effects; drive; tour, worker,
-//! signin; run, headless.
+//! theme, config, place, hits, format, effect, worker, signin; dialogs,
+//! screens; state, message; translate, apply, update; view, effects; drive;
+//! tour; run, headless.
 
 pub mod action;
 pub mod apply;
