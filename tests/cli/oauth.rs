@@ -139,8 +139,7 @@ fn a_sign_in_declined_at_the_network_connects_nothing_and_says_so() {
     let (exit, out, err) = finish(child, stderr);
     assert_ne!(exit, 0, "{out}");
     assert!(err.contains("declined at the network"), "{err}");
-    let accounts = p.run(&["--json", "account", "list"]).ok().json();
-    assert_eq!(accounts.as_array().unwrap().len(), 0, "{accounts}");
+    nothing_connected(&p);
 }
 
 #[test]
@@ -156,8 +155,7 @@ fn a_code_nobody_enters_expires_and_nothing_is_connected() {
     let (exit, out, err) = finish(child, stderr);
     assert_ne!(exit, 0, "{out}");
     assert!(err.contains("expired before it was entered"), "{err}");
-    let accounts = p.run(&["--json", "account", "list"]).ok().json();
-    assert_eq!(accounts.as_array().unwrap().len(), 0);
+    nothing_connected(&p);
 }
 
 #[test]
@@ -219,6 +217,12 @@ fn with_authorize_the_handle_is_the_networks_to_say() {
     ]);
     assert_ne!(run.code, 0);
     assert!(run.stderr.contains("is not https"), "{}", run.stderr);
+}
+
+/// No account: what a sign-in that did not finish leaves.
+fn nothing_connected(p: &TestPortal) {
+    let accounts = p.run(&["--json", "account", "list"]).ok().json();
+    assert_eq!(accounts.as_array().unwrap().len(), 0, "{accounts}");
 }
 
 /// The device sign-in for X, as the admin.
@@ -539,8 +543,7 @@ fn a_redirect_that_is_not_the_answer_to_this_sign_in_is_refused_and_nothing_is_c
     let (exit, out, err) = finish(child, stderr);
     assert_ne!(exit, 0, "{out}");
     assert!(err.contains("its state differs"), "{err}");
-    let accounts = p.run(&["--json", "account", "list"]).ok().json();
-    assert_eq!(accounts.as_array().unwrap().len(), 0);
+    nothing_connected(&p);
 }
 
 #[test]
@@ -589,8 +592,7 @@ fn a_network_that_never_answers_is_given_up_at_its_deadline_and_nothing_is_conne
         "{}",
         run.stderr
     );
-    let accounts = p.run(&["--json", "account", "list"]).ok().json();
-    assert_eq!(accounts.as_array().unwrap().len(), 0);
+    nothing_connected(&p);
 }
 
 #[test]
@@ -619,6 +621,5 @@ fn a_code_issued_for_another_pkce_challenge_is_refused_and_nothing_is_connected(
     let (exit, out, err) = finish(child, stderr);
     assert_ne!(exit, 0, "{out}");
     assert!(err.contains("refused to trade the sign-in's code"), "{err}");
-    let accounts = p.run(&["--json", "account", "list"]).ok().json();
-    assert_eq!(accounts.as_array().unwrap().len(), 0);
+    nothing_connected(&p);
 }

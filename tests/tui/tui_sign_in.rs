@@ -9,19 +9,20 @@ use crate::common::tui::Harness;
 use crate::common::{ADMIN, TestPortal};
 use crossterm::event::KeyCode;
 
-/// Pumps the sign-in worker and draws until the screen shows `text`.
-fn until_shown(h: &mut Harness, text: &str) {
+/// Pumps the sign-in worker and draws until `done` (or half a minute).
+fn pump_until(h: &mut Harness, what: &str, done: impl Fn(&Harness) -> bool) {
     let deadline = Instant::now() + Duration::from_secs(30);
-    while !h.shows(text) {
-        assert!(
-            Instant::now() < deadline,
-            "'{text}' never showed:\n{}",
-            h.screen()
-        );
+    while !done(h) {
+        assert!(Instant::now() < deadline, "{what}:\n{}", h.screen());
         switchboard::tui::pump_work(&mut h.app, &mut h.runtime);
         h.draw();
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// Pumps until the screen shows `text`.
+fn until_shown(h: &mut Harness, text: &str) {
+    pump_until(h, &format!("'{text}' never showed"), |h| h.shows(text));
 }
 
 fn open_on(server: &OAuthServer, p: &TestPortal) -> Harness {
@@ -137,17 +138,7 @@ fn reconnect_on_a_real_network_is_a_sign_in_and_another_login_is_refused() {
     h.key(KeyCode::Enter);
     approve_shown_code(&mut h, server, "northwind");
     let status = || p.run(&["--json", "account", "list"]).ok().json()[0]["status"].clone();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while status() != "connected" {
-        assert!(
-            Instant::now() < deadline,
-            "never reconnected:\n{}",
-            h.screen()
-        );
-        switchboard::tui::pump_work(&mut h.app, &mut h.runtime);
-        h.draw();
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    pump_until(&mut h, "never reconnected", |_| status() == "connected");
     h.expect("@northwind is connected");
 }
 
