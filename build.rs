@@ -1,5 +1,6 @@
 //! Tells the tests whether this machine has the PostgreSQL server they use
-//! (issue 19), and Node with the OAuth test server installed (issue 20):
+//! (issue 19), Node with the OAuth test server installed (issue 20), and
+//! the Python parsers of tests/python (issue 21):
 //! without one, the tests that need it are marked ignored, so
 //! `cargo test` says so in its closing line ("N ignored") instead of
 //! passing them in silence. Under `CI=true` nothing is ignored: a missing
@@ -15,6 +16,10 @@ const SOCKET: &str = "/var/run/postgresql/.s.PGSQL.5432";
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(no_postgres_server)");
     println!("cargo::rustc-check-cfg=cfg(no_oauth_server)");
+    println!("cargo::rustc-check-cfg=cfg(no_python_parsers)");
+    // Python parsers the tests use (`tests/python/requirements.txt`,
+    // installed into tests/python/site).
+    println!("cargo::rerun-if-changed=tests/python");
     // The OAuth tests' server: Node and `npm ci --prefix tests/oauth`
     // (the folder changes when node_modules comes or goes).
     println!("cargo::rerun-if-changed=tests/oauth");
@@ -39,5 +44,8 @@ fn main() {
     let ready = node && installed;
     if !in_ci && !ready {
         println!("cargo::rustc-cfg=no_oauth_server");
+    }
+    if !in_ci && !Path::new("tests/python/site/icalendar/__init__.py").is_file() {
+        println!("cargo::rustc-cfg=no_python_parsers");
     }
 }

@@ -1111,3 +1111,14 @@ signin-browser-waits = It comes back to this machine; waiting { $minutes ->
        *[other] { $minutes } minutes
     } at most.
 oauth-why-code-refused = the network refused to trade the sign-in's code (it was not issued to this sign-in, or was used already): start again
+cli-deadlines-none = No deadline in the next { $days ->
+        [one] day
+       *[other] { $days } days
+    }.
+cli-deadline-reauthorize = reauthorize by then, or it disconnects
+cli-deadline-purge = its history is purged then, unless it is reconnected
+ics-calendar-name = { $portal } · Switchboard
+ics-reauthorize-summary = Reauthorize { $network } @{ $handle }
+ics-reauthorize-description = { $name } (@{ $handle }) on { $network } must be reauthorized by this time, or it disconnects and its scheduled posts are canceled. Disconnect and reconnect it before then: switchboard account reconnect { $id }
+ics-purge-summary = { $network } @{ $handle }: history purged
+ics-purge-description = { $name } (@{ $handle }) on { $network } has been disconnected for almost its whole reconnect window: at this time its posts and history are purged for good. To keep them, reconnect it before then: switchboard account reconnect { $id }

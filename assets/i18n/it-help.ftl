@@ -165,3 +165,7 @@ clap-help-subcommand = Mostra l'aiuto di switchboard o dei sottocomandi indicati
 clap-version-flag = Mostra la versione
 clap-examples = Esempi:
 clap-example = Esempio:
+about-deadlines = Le prossime scadenze di riautorizzazione ed eliminazioni: righe, JSON, o un file iCalendar (un evento ciascuna, con UID stabili: una nuova importazione aggiorna gli eventi)
+arg-deadlines-account = Solo quelle di questo account
+arg-deadlines-days = Quanti giorni avanti (da 1 a 3660)
+arg-deadlines-format = human, json o ics [predefinito: human, o json con --json]

@@ -1157,3 +1157,14 @@ signin-browser-waits = Torna a questa macchina; attesa di { $minutes ->
        *[other] { $minutes } minuti
     } al massimo.
 oauth-why-code-refused = il social network ha rifiutato di scambiare il codice dell'accesso (non era stato emesso per questo accesso, o era già stato usato): ricomincia
+cli-deadlines-none = Nessuna scadenza nei prossimi { $days ->
+        [one] giorno
+       *[other] { $days } giorni
+    }.
+cli-deadline-reauthorize = riautorizza entro allora, o si disconnette
+cli-deadline-purge = allora la cronologia viene eliminata, se non viene ricollegato
+ics-calendar-name = { $portal } · Switchboard
+ics-reauthorize-summary = Riautorizza { $network } @{ $handle }
+ics-reauthorize-description = { $name } (@{ $handle }) su { $network } va riautorizzato entro quest'ora, o si disconnette e i suoi post programmati vengono annullati. Disconnettilo e ricollegalo prima: switchboard account reconnect { $id }
+ics-purge-summary = { $network } @{ $handle }: cronologia eliminata
+ics-purge-description = { $name } (@{ $handle }) su { $network } è disconnesso da quasi tutto il periodo in cui si può ricollegare: a quest'ora i suoi post e la sua cronologia vengono eliminati per sempre. Per conservarli, ricollegalo prima: switchboard account reconnect { $id }

@@ -260,6 +260,24 @@ pub enum Command {
         #[command(subcommand)]
         delivery: Option<DeliveryCommand>,
     },
+    /// Upcoming reauthorization deadlines and purges: lines, JSON, or an
+    /// iCalendar file (one event each, with stable UIDs: a re-import
+    /// updates the events)
+    #[command(after_long_help = "Examples:\n  \
+        switchboard deadlines --days 30\n  \
+        switchboard deadlines --format ics > deadlines.ics")]
+    Deadlines {
+        /// Only this account's
+        #[arg(long, value_name = "ID")]
+        account: Option<i64>,
+        /// How many days ahead (1 to 3660)
+        #[arg(long, value_name = "N", default_value_t = 90,
+              value_parser = clap::value_parser!(u32).range(1..=3660))]
+        days: u32,
+        /// human, json or ics [default: human, or json with --json]
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<CalendarFormat>,
+    },
     /// The audit log
     #[command(after_long_help = "Examples:\n  \
         switchboard audit --account 12\n  \
@@ -580,6 +598,17 @@ pub struct Page {
     /// At most this many
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+}
+
+/// What `deadlines` is printed as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CalendarFormat {
+    /// Lines for people
+    Human,
+    /// One JSON document (as --json)
+    Json,
+    /// An iCalendar file (RFC 5545), for a calendar to import
+    Ics,
 }
 
 /// What a list is printed as.

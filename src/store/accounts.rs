@@ -625,3 +625,11 @@ pub fn hidden_count(conn: &Connection, now: Instant) -> Result<i64> {
         |r| r.get(0),
     )
 }
+
+/// Every account, by id (the calendar of deadlines reads them all).
+pub fn all_records(conn: &Connection) -> Result<Vec<AccountRecord>> {
+    let sql = format!("{} ORDER BY a.id", super::rows::account_record_select());
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], super::rows::account_record_from_row)?;
+    rows.collect()
+}

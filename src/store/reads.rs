@@ -207,3 +207,62 @@ pub fn failed_deliveries(session: &mut Session<'_>, limit: usize) -> Result<(Vec
         outbox::failed_count(session.conn(), scope)?,
     ))
 }
+
+/// A deadline ahead of an account: its reauthorization (connected), or the
+/// end of its reconnect window, when its history is purged (disconnected).
+#[derive(Clone, Debug)]
+pub struct Deadline {
+    pub record: AccountRecord,
+    pub kind: DeadlineKind,
+    pub at: crate::lifecycle::Instant,
+    /// When the reminder (R9) or the purge warning (E1) goes out.
+    pub warned_at: Option<crate::lifecycle::Instant>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeadlineKind {
+    Reauthorize,
+    Purge,
+}
+
+/// The deadlines from now to `until`, soonest first; one account's, or all.
+pub fn deadlines(
+    session: &mut Session<'_>,
+    account: Option<AccountId>,
+    until: crate::lifecycle::Instant,
+) -> Result<Vec<Deadline>> {
+    session.attempting("list_accounts", account);
+    session.authorize_view(Attempt::ViewSocial)?;
+    let now = session.instant();
+    let records = match account {
+        Some(id) => vec![accounts::record(session.conn(), id)?],
+        None => accounts::all_records(session.conn())?,
+    };
+    let mut found: Vec<Deadline> = records
+        .into_iter()
+        .filter_map(|record| {
+            let a = &record.account;
+            let (kind, at, warned_at) = if a.is_connected() {
+                (
+                    DeadlineKind::Reauthorize,
+                    a.reauth_due_at()?,
+                    a.reminder_at(),
+                )
+            } else {
+                (
+                    DeadlineKind::Purge,
+                    a.reconnect_deadline()?,
+                    a.purge_warning_at(),
+                )
+            };
+            (at > now && at <= until).then_some(Deadline {
+                record,
+                kind,
+                at,
+                warned_at,
+            })
+        })
+        .collect();
+    found.sort_by_key(|d| (d.at, d.record.account.id));
+    Ok(found)
+}

@@ -3,6 +3,7 @@
 //! (`tests/suite.rs`).
 
 mod cli_contract;
+mod deadlines;
 mod delivery;
 mod demo;
 mod italian;

@@ -5,6 +5,7 @@
 mod account;
 mod authorize;
 mod clock;
+mod deadlines;
 mod demo;
 mod inbox;
 mod portal;
@@ -177,6 +178,11 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
                         user, mark_read, ..
                     } => inbox::notifications(session, out, user.as_deref(), *mark_read),
                     Command::Audit { account, .. } => inbox::audit(session, out, *account),
+                    Command::Deadlines {
+                        account,
+                        days,
+                        format,
+                    } => deadlines::run(session, out, *account, *days, *format),
                     _ => unreachable!("dispatched above"),
                 }?;
                 Ok(std::mem::take(&mut session.ended_grants))
@@ -207,6 +213,7 @@ fn command_name(cli: &Cli) -> &'static str {
         Some(Command::Clock(_)) => "clock",
         Some(Command::Notifications { .. }) => "notifications",
         Some(Command::Audit { .. }) => "audit",
+        Some(Command::Deadlines { .. }) => "deadlines",
         Some(Command::Completions { .. }) => "completions",
         Some(Command::Man { .. }) => "man",
         Some(Command::Config { .. }) => "config",
