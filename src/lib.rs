@@ -10,6 +10,7 @@ pub mod demo;
 pub mod error;
 pub mod files;
 pub mod i18n;
+pub mod ics;
 pub mod keeper;
 pub mod keys;
 pub mod lifecycle;

@@ -86,7 +86,7 @@ enum Wake {
 pub fn run(
     path: &Path,
     mut settings: impl FnMut() -> Result<(Settings, Vec<crate::oauth::Client>)>,
-    mut keeper: Keeper,
+    (mut keeper, ics): (Keeper, Option<&Path>),
     mut swept: impl FnMut(Instant, &[SweepEvent]) -> Result<()>,
     mut delivered: impl FnMut(&Attempted) -> Result<()>,
 ) -> Result<()> {
@@ -99,6 +99,11 @@ pub fn run(
         "watching {}",
         crate::present::escape_control(&portal.location())
     );
+    if let Some(file) = ics {
+        crate::ics::check_replaceable(file)?;
+    }
+    // The calendar last written, without its DTSTAMP lines.
+    let mut calendar_kept = String::new();
     let mut in_flight: Option<InFlight> = None;
     // When the next sweep is due (ms): at once, then as the portal says.
     let mut sweep_at_ms = 0;
@@ -126,6 +131,9 @@ pub fn run(
         if changed || wall_ms() >= sweep_at_ms {
             sweep_at_ms = sweep(&mut portal, &mut swept)?;
             seen = portal.data_version()?;
+            if let Some(file) = ics {
+                keep_calendar(&mut portal, file, &mut calendar_kept);
+            }
         }
         // Deliveries: the one in hand, else the next due.
         let mut idle = true;
@@ -221,6 +229,38 @@ fn sweep(
     };
     let longest = wall_ms() + MAX_SLEEP_MS;
     Ok(event_ms.map_or(longest, |at| at.min(longest)))
+}
+
+/// Writes the calendar of the next year's deadlines when it changed; a
+/// failure (a full disk) is logged and tried again after the next sweep.
+fn keep_calendar(portal: &mut Portal, file: &Path, kept: &mut String) {
+    let made = portal.read(None, None, |s| {
+        let now = s.instant();
+        let until = now + chrono::TimeDelta::days(366);
+        let deadlines = crate::store::reads::upcoming(s.conn(), None, now, until)?;
+        Ok(crate::ics::calendar(&s.info.name, &deadlines, now))
+    });
+    let text = match made {
+        Ok(text) => text,
+        Err(error) => {
+            tracing::warn!(code = error.code(), "calendar not written");
+            return;
+        }
+    };
+    let without_stamps: String = text
+        .split("\r\n")
+        .filter(|line| !line.starts_with("DTSTAMP:"))
+        .collect();
+    if without_stamps == *kept {
+        return;
+    }
+    match crate::ics::replace(file, &text) {
+        Ok(()) => *kept = without_stamps,
+        Err(error) => tracing::warn!(
+            "calendar not written: {}",
+            crate::present::escape_control(&error.to_string())
+        ),
+    }
 }
 
 /// What the keeper did, in the log (never a token).

@@ -1122,3 +1122,4 @@ ics-reauthorize-summary = Reauthorize { $network } @{ $handle }
 ics-reauthorize-description = { $name } (@{ $handle }) on { $network } must be reauthorized by this time, or it disconnects and its scheduled posts are canceled. Disconnect and reconnect it before then: switchboard account reconnect { $id }
 ics-purge-summary = { $network } @{ $handle }: history purged
 ics-purge-description = { $name } (@{ $handle }) on { $network } has been disconnected for almost its whole reconnect window: at this time its posts and history are purged for good. To keep them, reconnect it before then: switchboard account reconnect { $id }
+error-ics-not-calendar = { $path } is there and is not a calendar: watch --ics replaces only a calendar it wrote; give another path

@@ -1168,3 +1168,4 @@ ics-reauthorize-summary = Riautorizza { $network } @{ $handle }
 ics-reauthorize-description = { $name } (@{ $handle }) su { $network } va riautorizzato entro quest'ora, o si disconnette e i suoi post programmati vengono annullati. Disconnettilo e ricollegalo prima: switchboard account reconnect { $id }
 ics-purge-summary = { $network } @{ $handle }: cronologia eliminata
 ics-purge-description = { $name } (@{ $handle }) su { $network } è disconnesso da quasi tutto il periodo in cui si può ricollegare: a quest'ora i suoi post e la sua cronologia vengono eliminati per sempre. Per conservarli, ricollegalo prima: switchboard account reconnect { $id }
+error-ics-not-calendar = { $path } esiste e non è un calendario: watch --ics sostituisce solo un calendario scritto da lui; indica un altro percorso

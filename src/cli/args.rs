@@ -247,7 +247,12 @@ pub enum Command {
             switchboard --db acme.db --json watch      # one sweep document a line\n\n\
             As a systemd user service: assets/systemd/switchboard-watch.service"
     )]
-    Watch,
+    Watch {
+        /// Keep an iCalendar file of the deadlines of the next year current
+        /// (as `deadlines --format ics`), for a calendar to subscribe to
+        #[arg(long, value_name = "FILE")]
+        ics: Option<std::path::PathBuf>,
+    },
     /// An inbox: the acting user's, or --user's
     #[command(args_conflicts_with_subcommands = true)]
     Notifications {

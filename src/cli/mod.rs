@@ -6,7 +6,6 @@
 pub mod args;
 pub mod commands;
 pub mod human;
-pub mod ics;
 pub mod json;
 pub mod localize;
 pub mod output;

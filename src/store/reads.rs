@@ -233,10 +233,19 @@ pub fn deadlines(
 ) -> Result<Vec<Deadline>> {
     session.attempting("list_accounts", account);
     session.authorize_view(Attempt::ViewSocial)?;
-    let now = session.instant();
+    upcoming(session.conn(), account, session.instant(), until)
+}
+
+/// The deadlines from `now` to `until`, whoever asks (the watch's calendar).
+pub fn upcoming(
+    conn: &super::db::Connection,
+    account: Option<AccountId>,
+    now: crate::lifecycle::Instant,
+    until: crate::lifecycle::Instant,
+) -> Result<Vec<Deadline>> {
     let records = match account {
-        Some(id) => vec![accounts::record(session.conn(), id)?],
-        None => accounts::all_records(session.conn())?,
+        Some(id) => vec![accounts::record(conn, id)?],
+        None => accounts::all_records(conn)?,
     };
     let mut found: Vec<Deadline> = records
         .into_iter()

@@ -155,3 +155,71 @@ fn no_deadline_ahead_says_so_and_the_days_are_checked() {
     let run = p.run(&["deadlines", "--days", "0"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
 }
+
+#[test]
+#[cfg_attr(
+    no_python_parsers,
+    ignore = "needs Python's icalendar: python3 -m pip install --target tests/python/site -r tests/python/requirements.txt (README, Test)"
+)]
+fn watch_keeps_the_calendar_current_for_a_subscriber() {
+    let p = acme();
+    let file = p.dir.path().join("deadlines.ics");
+    let mut watch = p
+        .command(&["watch", "--ics", file.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let read_when = |done: &dyn Fn(&serde_json::Value) -> bool| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            if let Ok(text) = std::fs::read_to_string(&file) {
+                let calendar = parsed(&text);
+                if done(&calendar) {
+                    return calendar;
+                }
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the calendar never got there"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+    };
+    let has = |uid_start: &'static str| {
+        move |c: &serde_json::Value| {
+            c["events"].as_array().is_some_and(|e| {
+                e.iter()
+                    .any(|e| e["uid"].as_str().unwrap().starts_with(uid_start))
+            })
+        }
+    };
+    let accounts = p.read(ACME_NOW, &["account", "list"]);
+    let corp = accounts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["handle"] == "acmecorp")
+        .unwrap()["id"]
+        .to_string();
+    read_when(&has("reauthorize-"));
+    // A disconnect elsewhere: its deadline becomes the purge.
+    p.act(ADMIN, ACME_NOW, &["account", "disconnect", &corp])
+        .ok();
+    let purge = format!("purge-{corp}@");
+    let calendar = read_when(&move |c: &serde_json::Value| {
+        c["events"].as_array().is_some_and(|e| {
+            e.iter()
+                .any(|e| e["uid"].as_str().unwrap().starts_with(&purge))
+        })
+    });
+    // SAFETY: a plain signal to our own child.
+    unsafe { libc::kill(watch.id() as i32, libc::SIGTERM) };
+    let _ = watch.wait();
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert!(calendar["name"].as_str().unwrap().contains("Acme Corp"));
+}

@@ -76,7 +76,11 @@ pub fn sweep<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
 /// `watch`: every sweep that applied events, as `sweep` prints it, and
 /// every delivery attempted (with `--json`, one document a line), until a
 /// stopping signal.
-pub fn watch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
+pub fn watch<W: Write>(
+    cli: &Cli,
+    out: &mut Output<W>,
+    ics: Option<&std::path::Path>,
+) -> Result<()> {
     let path = database_path(cli)?;
     let config_path = crate::tui::config::default_path();
     // The config says the language unless --lang or SWITCHBOARD_LANG do,
@@ -103,7 +107,7 @@ pub fn watch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
     crate::watch::run(
         &path,
         settings,
-        keeper,
+        (keeper, ics),
         |now, events| {
             let mut out = out.borrow_mut();
             write_sweep(

@@ -32,7 +32,7 @@ pub fn run<W: Write>(
     match format {
         CalendarFormat::Ics => {
             let portal = session.info.name.clone();
-            out.raw(crate::cli::ics::calendar(&portal, &deadlines, now).as_bytes())
+            out.raw(crate::ics::calendar(&portal, &deadlines, now).as_bytes())
         }
         CalendarFormat::Json => out.doc(&Value::Array(deadlines.iter().map(json).collect())),
         CalendarFormat::Human if deadlines.is_empty() => {

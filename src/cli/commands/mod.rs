@@ -55,7 +55,7 @@ pub fn face_of(cli: &Cli) -> crate::logging::Face {
         | Some(Command::Tour {
             headless: false, ..
         }) => crate::logging::Face::Tui,
-        Some(Command::Watch) => crate::logging::Face::Service,
+        Some(Command::Watch { .. }) => crate::logging::Face::Service,
         _ => crate::logging::Face::Command,
     }
 }
@@ -118,7 +118,7 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
         Command::Clock(ClockCommand::Advance { duration }) => clock::advance(cli, out, duration),
         Command::Clock(ClockCommand::Unset) => clock::unset(cli, out),
         Command::Sweep => clock::sweep(cli, out),
-        Command::Watch => clock::watch(cli, out),
+        Command::Watch { ics } => clock::watch(cli, out, ics.as_deref()),
         // An export reads a whole history: after a short sweep, in a read
         // transaction, so other commands write meanwhile (issue 17, item
         // 13: WAL readers do not block writers; on PostgreSQL a REPEATABLE
@@ -209,7 +209,7 @@ fn command_name(cli: &Cli) -> &'static str {
         Some(Command::NetworkEvent { .. }) => "network-event",
         Some(Command::Post(_)) => "post",
         Some(Command::Sweep) => "sweep",
-        Some(Command::Watch) => "watch",
+        Some(Command::Watch { .. }) => "watch",
         Some(Command::Clock(_)) => "clock",
         Some(Command::Notifications { .. }) => "notifications",
         Some(Command::Audit { .. }) => "audit",

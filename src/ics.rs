@@ -132,6 +132,52 @@ pub fn calendar(portal: &str, deadlines: &[Deadline], now: Instant) -> String {
     out
 }
 
+/// Refuses a `watch --ics` file that is there and is not a calendar: the
+/// watch replaces only what it wrote.
+pub fn check_replaceable(file: &std::path::Path) -> crate::error::Result<()> {
+    if !file.exists() {
+        return Ok(());
+    }
+    let head = crate::files::read_bounded(file, 64).unwrap_or_default();
+    if head.starts_with(b"BEGIN:VCALENDAR") {
+        return Ok(());
+    }
+    Err(crate::error::Error::usage(crate::tr!(
+        "error-ics-not-calendar",
+        path = file.display().to_string()
+    )))
+}
+
+/// Replaces the calendar whole: written beside it (owner-only), then
+/// renamed over it, so a subscriber never reads half a file.
+pub fn replace(file: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let building = file.with_file_name(format!(".{name}.{}.partial", std::process::id()));
+    let _ = std::fs::remove_file(&building);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let written = options.open(&building).and_then(|mut f| {
+        f.write_all(text.as_bytes())?;
+        f.sync_all()
+    });
+    match written.and_then(|()| std::fs::rename(&building, file)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&building);
+            Err(e)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
