@@ -1061,10 +1061,12 @@ fn t4_moving_time_on_a_portal_without_a_demo_clock_asks_first() {
 
 /// A generated portal big enough that 90 days move on a worker.
 fn generated_portal() -> crate::common::TestPortal {
-    let p = crate::common::TestPortal::empty();
-    p.run(&["generate", "--accounts", "3000", "--posts", "6000"])
-        .ok();
-    p
+    crate::common::from_template("generated", || {
+        let p = crate::common::TestPortal::empty();
+        p.run(&["generate", "--accounts", "3000", "--posts", "6000"])
+            .ok();
+        p
+    })
 }
 
 /// Pumps the worker's reports until it is done.
