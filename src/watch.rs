@@ -129,9 +129,14 @@ pub fn run(
         let version = portal.data_version()?;
         let changed = version != seen;
         if changed || wall_ms() >= sweep_at_ms {
-            sweep_at_ms = sweep(&mut portal, &mut swept)?;
+            let applied;
+            (sweep_at_ms, applied) = sweep(&mut portal, &mut swept)?;
             seen = portal.data_version()?;
-            if let Some(file) = ics {
+            // The calendar reads every account: only at the start, after
+            // another process's change, or when the sweep applied events.
+            if let Some(file) = ics
+                && (calendar_kept.is_empty() || changed || applied)
+            {
                 keep_calendar(&mut portal, file, &mut calendar_kept);
             }
         }
@@ -193,17 +198,20 @@ pub fn run(
     }
 }
 
-/// Sweeps what is due now and says when the next sweep is due (ms).
+/// Sweeps what is due now; says when the next sweep is due (ms), and
+/// whether it applied events.
 fn sweep(
     portal: &mut Portal,
     swept: &mut impl FnMut(Instant, &[SweepEvent]) -> Result<()>,
-) -> Result<i64> {
+) -> Result<(i64, bool)> {
+    let applied;
     // Everything due now: the system clock's now, or the demo clock's.
     match portal.run(None, None, |s| {
         Ok((s.instant(), std::mem::take(&mut s.swept)))
     }) {
         Ok((now, events)) => {
-            if !events.is_empty() {
+            applied = !events.is_empty();
+            if applied {
                 tracing::info!(events = events.len(), "swept");
                 swept(now, &events)?;
             }
@@ -216,7 +224,7 @@ fn sweep(
                 "{}",
                 crate::present::escape_control(&error.to_string())
             );
-            return Ok(wall_ms() + 1_000);
+            return Ok((wall_ms() + 1_000, false));
         }
         Err(error) => return Err(error),
     }
@@ -228,7 +236,7 @@ fn sweep(
         None => accounts::earliest_event(portal.connection())?.map(|at| at.timestamp_millis()),
     };
     let longest = wall_ms() + MAX_SLEEP_MS;
-    Ok(event_ms.map_or(longest, |at| at.min(longest)))
+    Ok((event_ms.map_or(longest, |at| at.min(longest)), applied))
 }
 
 /// Writes the calendar of the next year's deadlines when it changed; a

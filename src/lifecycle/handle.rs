@@ -123,3 +123,37 @@ mod tests {
         assert_eq!(plan("acme", None, &others), ConnectPlan::New);
     }
 }
+
+/// Issue 20: whether a sign-in is the account's own login. Its network id
+/// decides when a grant was kept (`kept_subject`); else its handle, as
+/// normalized (`login_handle`), must be the account's.
+pub fn same_login(
+    kept_subject: Option<&str>,
+    (login_id, login_handle): (&str, Option<&str>),
+    account_handle: &str,
+) -> bool {
+    match kept_subject {
+        Some(subject) => subject == login_id,
+        None => login_handle.is_some_and(|h| h.eq_ignore_ascii_case(account_handle)),
+    }
+}
+
+#[cfg(test)]
+mod login_tests {
+    use super::same_login;
+
+    #[test]
+    fn a_reconnect_is_the_same_login_by_its_network_id_else_by_its_handle() {
+        // A kept grant: only its network id counts, whatever the handle.
+        assert!(same_login(Some("42"), ("42", Some("renamed")), "northwind"));
+        assert!(!same_login(
+            Some("42"),
+            ("43", Some("northwind")),
+            "northwind"
+        ));
+        // No grant kept: the handle, without regard to case.
+        assert!(same_login(None, ("9", Some("NorthWind")), "northwind"));
+        assert!(!same_login(None, ("9", Some("intruder")), "northwind"));
+        assert!(!same_login(None, ("9", None), "northwind"));
+    }
+}

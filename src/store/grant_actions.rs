@@ -52,17 +52,18 @@ pub fn connect_authorized(
 /// kept, else by its handle.
 pub fn reconnect_authorized(
     session: &mut Session<'_>,
-    id: crate::lifecycle::AccountId,
+    (id, seen_version): (crate::lifecycle::AccountId, Option<i64>),
     (identity, grant): (&Identity, &Grant),
     vault: &Vault,
 ) -> Result<Connected> {
     let account = super::accounts::require(session.conn(), id)?;
-    let same = match grants::find(session.conn(), id)? {
-        Some(kept) => kept.subject == identity.id,
-        None => actions::normalize_handle(&identity.handle)
-            .is_ok_and(|h| h.eq_ignore_ascii_case(&account.handle)),
-    };
-    if !same {
+    let kept = grants::find(session.conn(), id)?;
+    let login = actions::normalize_handle(&identity.handle).ok();
+    if !crate::lifecycle::handle::same_login(
+        kept.as_ref().map(|k| k.subject.as_str()),
+        (&identity.id, login.as_deref()),
+        &account.handle,
+    ) {
         return Err(crate::error::Error::conflict(
             "another_login",
             crate::tr!(
@@ -72,7 +73,8 @@ pub fn reconnect_authorized(
             ),
         ));
     }
-    let done = actions::reconnect(session, id, None)?;
+    // As the dialog (or `--if-version`) showed it: a sign-in takes minutes.
+    let done = actions::reconnect(session, id, seen_version)?;
     let actor = session.require_actor()?;
     audit::record(
         session.conn(),

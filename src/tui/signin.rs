@@ -25,14 +25,14 @@ pub enum Report {
 /// A sign-in in progress.
 pub struct SignIn {
     pub client: Client,
-    /// The account a reconnect signs in for.
-    pub reconnect: Option<crate::lifecycle::AccountId>,
+    /// The account a reconnect signs in for, as its dialog showed it.
+    pub reconnect: Option<crate::tui::effect::Seen>,
     reports: Receiver<Report>,
     stop: Arc<AtomicBool>,
 }
 
 impl SignIn {
-    pub fn start(client: Client, reconnect: Option<crate::lifecycle::AccountId>) -> SignIn {
+    pub fn start(client: Client, reconnect: Option<crate::tui::effect::Seen>) -> SignIn {
         let (tx, reports) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);

@@ -33,6 +33,8 @@ fn sign_in(
     device: bool,
 ) -> Result<(crate::oauth::Grant, crate::oauth::Identity)> {
     let stop = crate::signals::StopRequest::watch();
+    // A stop during an exchange (up to its deadline) ends the process anyway.
+    let _honoured = stop.end_if_not_honoured(std::time::Duration::from_secs(1));
     if !device {
         let sign_in = crate::oauth::browser::start(client)?;
         let wait = std::time::Duration::from_secs(300);
@@ -43,7 +45,7 @@ fn sign_in(
                 network = client.network.label(),
                 minutes = wait.as_secs() / 60
             ),
-            sign_in.url
+            crate::present::escape_control(&sign_in.url)
         );
         crate::oauth::browser::open_in_desktop(&sign_in.url);
         let grant = sign_in.finish(client, wait, &|| stop.raised())?;
@@ -115,7 +117,7 @@ pub fn connect_authorized<W: Write>(
 pub fn reconnect_authorized<W: Write>(
     cli: &crate::cli::args::Cli,
     out: &mut Output<W>,
-    ids: &[i64],
+    (ids, if_version): (&[i64], Option<i64>),
     device: bool,
 ) -> Result<()> {
     let [id] = ids else {
@@ -132,7 +134,7 @@ pub fn reconnect_authorized<W: Write>(
     let (done, now) = portal.run(now_flag, actor, |session| {
         let done = crate::store::grant_actions::reconnect_authorized(
             session,
-            *id,
+            (*id, if_version),
             (&identity, &grant),
             &vault,
         )?;

@@ -155,8 +155,8 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
             ids,
             authorize: true,
             device,
-            ..
-        }) => authorize::reconnect_authorized(cli, out, ids, *device),
+            guard,
+        }) => authorize::reconnect_authorized(cli, out, (ids, guard.if_version), *device),
         // Everything else runs in one session at its instant.
         other => {
             let mut portal = Portal::open(&database_path(cli)?)?;

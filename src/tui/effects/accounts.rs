@@ -132,7 +132,7 @@ fn reconnect(backend: &mut Backend, app: &App, seen: Seen) -> Result<Vec<Msg>> {
         .read(|s| accounts::require(s.conn(), seen.id))?
         .network;
     if let Some(client) = super::signin::real_client(backend, network).filter(|_| !demo) {
-        return super::signin::start(backend, client, Some(seen.id));
+        return super::signin::start(backend, client, Some(seen));
     }
     let done = match backend.run(|s| actions::reconnect(s, seen.id, Some(seen.version))) {
         Ok(done) => done,

@@ -5,8 +5,9 @@
 use super::backend::Backend;
 use super::reload::{opened, reload};
 use crate::error::{Error, Result};
-use crate::lifecycle::{AccountId, Network};
+use crate::lifecycle::Network;
 use crate::tui::dialogs::{DeviceCodeView, Dialog, SignInDialog};
+use crate::tui::effect::Seen;
 use crate::tui::message::Msg;
 use crate::tui::signin::{Report, SignIn};
 use crate::tui::state::App;
@@ -32,7 +33,7 @@ pub fn real_networks(backend: &Backend) -> Vec<Network> {
 pub fn start(
     backend: &mut Backend,
     client: crate::oauth::Client,
-    reconnect: Option<AccountId>,
+    reconnect: Option<Seen>,
 ) -> Result<Vec<Msg>> {
     let network = client.network;
     if let Some(previous) = backend.sign_in.take() {
@@ -109,7 +110,7 @@ pub fn signin_reports(backend: &mut Backend, app: &App) -> (Vec<Msg>, bool) {
 fn connect(
     backend: &mut Backend,
     app: &App,
-    (network, reconnect): (Network, Option<AccountId>),
+    (network, reconnect): (Network, Option<Seen>),
     (grant, identity): &(crate::oauth::Grant, crate::oauth::Identity),
 ) -> Result<Vec<Msg>> {
     let dir = match &backend.data_dir {
@@ -119,9 +120,12 @@ fn connect(
     let vault = crate::oauth::vault::Vault::open(&dir, true)?
         .ok_or_else(|| Error::other("vault_key", crate::tr!("error-vault-missing")))?;
     let done = backend.run(|s| match reconnect {
-        Some(id) => {
-            crate::store::grant_actions::reconnect_authorized(s, id, (identity, grant), &vault)
-        }
+        Some(seen) => crate::store::grant_actions::reconnect_authorized(
+            s,
+            (seen.id, Some(seen.version)),
+            (identity, grant),
+            &vault,
+        ),
         None => crate::store::grant_actions::connect_authorized(
             s,
             network,
