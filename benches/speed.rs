@@ -25,7 +25,6 @@ use switchboard::tui::effects::Backend;
 use switchboard::tui::keymap::Keymap;
 use switchboard::tui::state::App;
 use switchboard::tui::theme::{Theme, ThemeName};
-use switchboard::tui::view::Zone;
 
 const NOW: &str = "2026-03-01T09:00:00Z";
 
@@ -716,7 +715,6 @@ fn sweep_rows(b: &mut Bench) {
 fn tui_rows(b: &mut Bench) {
     let runs = b.runs;
     let base = b.base.clone();
-    let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
     let launch = |path: &Path| {
         let portal = Portal::open(path).unwrap();
         let mut store = Runtime::new(Backend::new(
@@ -726,9 +724,9 @@ fn tui_rows(b: &mut Bench) {
         ));
         let mut app = App::new(Keymap::default(), Theme::new(ThemeName::Mono));
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-        switchboard::tui::draw_frame(&mut terminal, &mut app, zone).unwrap();
+        switchboard::tui::draw_frame(&mut terminal, &mut app).unwrap();
         switchboard::tui::reload(&mut app, &mut store);
-        switchboard::tui::draw_frame(&mut terminal, &mut app, zone).unwrap();
+        switchboard::tui::draw_frame(&mut terminal, &mut app).unwrap();
         (store, app, terminal)
     };
     let project = time(
@@ -784,7 +782,7 @@ fn tui_rows(b: &mut Bench) {
             || (),
             |()| {
                 switchboard::tui::handle_event(&mut app, &mut store, &event);
-                switchboard::tui::draw_frame(&mut terminal, &mut app, zone).unwrap();
+                switchboard::tui::draw_frame(&mut terminal, &mut app).unwrap();
             },
         );
         let floor = time(
@@ -880,7 +878,6 @@ fn memory_rows(b: &mut Bench) {
 fn child(args: &[String]) {
     if args.first().map(String::as_str) == Some("tui") {
         let path = PathBuf::from(&args[1]);
-        let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
         let portal = Portal::open(&path).unwrap();
         let mut store = Runtime::new(Backend::new(
             portal,
@@ -889,7 +886,7 @@ fn child(args: &[String]) {
         ));
         let mut app = App::new(Keymap::default(), Theme::new(ThemeName::Mono));
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-        switchboard::tui::draw_frame(&mut terminal, &mut app, zone).unwrap();
+        switchboard::tui::draw_frame(&mut terminal, &mut app).unwrap();
         switchboard::tui::reload(&mut app, &mut store);
         for key in ['2', '3', '4', '1'] {
             let event = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
@@ -897,7 +894,7 @@ fn child(args: &[String]) {
                 crossterm::event::KeyModifiers::NONE,
             ));
             switchboard::tui::handle_event(&mut app, &mut store, &event);
-            switchboard::tui::draw_frame(&mut terminal, &mut app, zone).unwrap();
+            switchboard::tui::draw_frame(&mut terminal, &mut app).unwrap();
         }
         // Long enough for the parent to read this process's peak.
         std::thread::sleep(Duration::from_millis(50));

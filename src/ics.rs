@@ -119,7 +119,7 @@ pub fn calendar(portal: &str, deadlines: &[Deadline], now: Instant) -> String {
         line(format!("SEQUENCE:{}", d.record.version.max(0)));
         line(format!("SUMMARY:{}", text(&summary)));
         line(format!("DESCRIPTION:{}", text(&description)));
-        if let Some(warned) = d.warned_at.filter(|w| *w < d.at) {
+        for &warned in d.warnings.iter().filter(|w| **w < d.at) {
             line("BEGIN:VALARM".into());
             line("ACTION:DISPLAY".into());
             line(format!("DESCRIPTION:{}", text(&summary)));

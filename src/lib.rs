@@ -21,3 +21,4 @@ pub mod signals;
 pub mod store;
 pub mod tui;
 pub mod watch;
+pub mod zone;

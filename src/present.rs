@@ -204,6 +204,31 @@ pub fn post_status_words(status: crate::lifecycle::post::EffectiveStatus) -> Str
 }
 
 /// "in 3 days", "5 hours ago", "now", in the current language.
+/// Reminder leads as `portal set --reminders` takes them: `7d, 1d`, `36h`.
+pub fn leads(leads: &[crate::lifecycle::Lead]) -> String {
+    leads
+        .iter()
+        .map(|&lead| {
+            if lead % 86_400 == 0 {
+                format!("{}d", lead / 86_400)
+            } else if lead % 3_600 == 0 {
+                format!("{}h", lead / 3_600)
+            } else {
+                format!("{}m", lead / 60)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `2026-03-04 10:00 CET`: an instant in a sentence, in the reader's zone
+/// with its abbreviation (T1, issue 21).
+pub fn when(t: Instant) -> String {
+    crate::zone::local(t)
+        .format("%Y-%m-%d %H:%M %Z")
+        .to_string()
+}
+
 pub fn relative(t: Instant, now: Instant) -> String {
     crate::i18n::dates::relative(t, now)
 }

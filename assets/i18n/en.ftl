@@ -909,7 +909,7 @@ error-delivery-not-failed = delivery #{ $id } is { $state }, not failed: only a 
 error-bad-webhook = { $why }
 error-bad-switch = '{ $value }' is neither on nor off
 error-bad-lang = '{ $value }' is not a language Switchboard speaks: use en or it
-audit-user-channels = { $email }'s deliveries: email { $mail }, webhook { $webhook }
+audit-user-channels = { $email }'s deliveries: email { $mail }, webhook { $webhook } ({ $format }), { $delivery }, time zone { $zone }
 audit-delivery-retry = delivery #{ $id } ({ $channel } to { $address }) queued again
 action-user-channels = user deliveries
 action-delivery-retry = delivery retry
@@ -920,7 +920,7 @@ delivery-reminder-subject = Reauthorize { $network } · { $account } by { $deadl
 delivery-reminder-text =
     Hello { $name },
 
-    { $network } will ask again for the authorization of { $account } (@{ $handle }) on { $deadline } (UTC). Reconnect it before then, so its scheduled posts keep publishing without an interruption:
+    { $network } will ask again for the authorization of { $account } (@{ $handle }) on { $deadline } ({ $zone }). Reconnect it before then, so its scheduled posts keep publishing without an interruption:
 
     - in the suite: Settings > Social > Accounts, then Reconnect under the account's name;
     - from a terminal: switchboard account reconnect { $id }
@@ -931,7 +931,7 @@ delivery-purge-subject = { $network } · { $account }: its history is deleted on
 delivery-purge-text =
     Hello { $name },
 
-    { $account } (@{ $handle }) on { $network } has been disconnected for almost all of its reconnect window: on { $deadline } (UTC) its posts and history are deleted for good. To keep them, reconnect it before then:
+    { $account } (@{ $handle }) on { $network } has been disconnected for almost all of its reconnect window: on { $deadline } ({ $zone }) its posts and history are deleted for good. To keep them, reconnect it before then:
 
     - in the suite: Settings > Social > Accounts, then Reconnect under the account's name;
     - from a terminal: switchboard account reconnect { $id }
@@ -959,9 +959,9 @@ cli-outbox-empty = Nothing in the outbox: reminders are delivered to users who c
 cli-outbox-no-failed = No failed deliveries.
 cli-channel-off = off
 cli-channel-watch-lang = as the watch's default
-cli-user-channels-short = · email { $mail } · webhook { $webhook } · language { $lang }
+cli-user-channels-short = · email { $mail } · webhook { $webhook } · language { $lang } · time zone { $zone } · { $delivery }
 cli-channel-on = on
-cli-user-channels = { $email }: email { $mail } · webhook { $webhook } · language { $lang }
+cli-user-channels = { $email }: email { $mail } · webhook { $webhook } · language { $lang } · time zone { $zone } · { $delivery }
 cli-watch-delivered = delivered #{ $id } by { $channel } to { $address }
 cli-watch-expired = delivery #{ $id } by { $channel } to { $address } expired, not sent: { $reason }
 delivery-stale-deadline-passed = the deadline it names has passed
@@ -1123,3 +1123,27 @@ ics-reauthorize-description = { $name } (@{ $handle }) on { $network } must be r
 ics-purge-summary = { $network } @{ $handle }: history purged
 ics-purge-description = { $name } (@{ $handle }) on { $network } has been disconnected for almost its whole reconnect window: at this time its posts and history are purged for good. To keep them, reconnect it before then: switchboard account reconnect { $id }
 error-ics-not-calendar = { $path } is there and is not a calendar: watch --ics replaces only a calendar it wrote; give another path
+
+## Issue 21: time zones, reminder plans, digests, chat formats
+error-bad-timezone = '{ $value }' is not a time zone: use an IANA name such as Europe/Rome, America/New_York or UTC
+error-bad-timezone-like = '{ $value }' is not a time zone: did you mean { $like }?
+error-bad-digest-at = '{ $value }' is not an hour of the day: write it as HH:MM, such as 08:00
+error-digest-at-immediate = --digest-at sets the hour of a daily digest: use it with --delivery digest, not immediate
+error-bad-reminders = '{ $value }' is not a reminder plan: { $why }; write up to five leads such as 7d,1d
+reminders-empty = it names no lead
+reminders-too-many = it has more than { $most } leads
+reminders-out-of-range = { $lead } is outside { $shortest } to { $longest }
+reminders-repeated = { $lead } is there twice
+error-portal-set-nothing = portal set needs --timezone or --reminders: see switchboard portal set --help
+cli-portal-settings = { $portal }: time zone { $zone } · reminders { $reminders } before a deadline
+cli-delivery-digest = daily digest at { $at }
+cli-delivery-immediate = each message as it comes
+cli-channel-portal-zone = the portal's
+audit-portal-settings = portal settings: time zone { $zone }, reminders { $reminders } before a deadline
+menu-zone = Time zone: { $zone }
+zone-title = Your time zone
+zone-intro = Every time on the screens, and in your reminders, reads in this zone.
+zone-field = Zone
+zone-portal = the portal's, { $zone }
+zone-reads = { $zone }: the portal's clock reads { $clock } · Tab completes · empty: the portal's
+toast-zone-saved = Times now read in { $zone }

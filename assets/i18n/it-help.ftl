@@ -31,6 +31,11 @@ arg-generate-seed = Il seme del generatore: lo stesso seme dà lo stesso portale
 
 about-tier = L'abbonamento del portale
 about-tier-set = Cambia l'abbonamento del portale (solo super admin)
+about-portal = Le impostazioni del portale: il fuso orario e i promemoria
+about-portal-show = Mostra le impostazioni del portale
+about-portal-set = Cambia le impostazioni del portale (solo super admin)
+arg-portal-set-timezone = Il fuso orario in cui si leggono le ore se non se ne è scelto uno proprio: un nome IANA come Europe/Rome (predefinito UTC)
+arg-portal-set-reminders = Quando partono i promemoria prima di una scadenza di riautorizzazione: fino a cinque anticipi come 7d,1d (predefinito 7d)
 arg-tier-set-tier = free, starter, professional, enterprise o legacy_basic
 
 about-user = Gli utenti del portale
@@ -137,13 +142,17 @@ clap-valid-values = valori possibili: { $values }
 clap-did-you-mean = forse intendevi { $names }
 clap-see-help = vedi '{ $command } --help'
 
-about-user-set = Dove si consegnano i promemoria di un utente: email, un webhook, la lingua (i propri, o di chiunque per un super admin); senza opzioni, li mostra
+about-user-set = Dove e come si consegnano i promemoria di un utente: email, un webhook e il suo formato, un riepilogo giornaliero, la lingua e il fuso orario (i propri, o di chiunque per un super admin); senza opzioni, li mostra
 arg-user-set-email = L'email dell'utente
 arg-user-set-email_notifications = Manda i suoi promemoria e avvisi di eliminazione al suo indirizzo email (on o off)
 arg-user-set-webhook = Manda i suoi promemoria e avvisi di eliminazione, firmati, a questo URL http(s) con un POST
 arg-user-set-no_webhook = Non mandarli più a un webhook
 arg-user-set-lang = La lingua dei suoi messaggi: en o it (predefinita: quella del watch)
 arg-user-set-default_lang = Scrivi i suoi messaggi di nuovo nella lingua del watch
+arg-user-set-timezone = Il fuso orario in cui legge le ore: un nome IANA come Europe/Rome, o 'portal' per quello del portale (il predefinito)
+arg-user-set-delivery = immediate: ogni messaggio appena arriva (il predefinito); digest: un messaggio al giorno
+arg-user-set-digest_at = L'ora del suo riepilogo giornaliero nel suo fuso orario, HH:MM (predefinita 08:00)
+arg-user-set-webhook_format = La forma dei messaggi del suo webhook: json (firmato), slack, discord o teams
 about-notifications-outbox = Le consegne di promemoria e avvisi di eliminazione, dalle più recenti (un super admin vede quelle di tutti)
 arg-notifications-outbox-failed = Solo le consegne fallite definitivamente
 arg-notifications-outbox-user = Solo quelle di questo utente (un super admin può vedere quelle di chiunque)

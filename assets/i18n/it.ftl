@@ -955,7 +955,7 @@ error-delivery-not-failed = la consegna n. { $id } è { $state }, non fallita: s
 error-bad-webhook = { $why }
 error-bad-switch = '{ $value }' non è né on né off
 error-bad-lang = '{ $value }' non è una lingua di Switchboard: usa en o it
-audit-user-channels = consegne di { $email }: email { $mail }, webhook { $webhook }
+audit-user-channels = consegne di { $email }: email { $mail }, webhook { $webhook } ({ $format }), { $delivery }, fuso orario { $zone }
 audit-delivery-retry = consegna n. { $id } ({ $channel } a { $address }) rimessa in coda
 action-user-channels = consegne dell'utente
 action-delivery-retry = nuovo tentativo di consegna
@@ -966,7 +966,7 @@ delivery-reminder-subject = Riautorizza { $network } · { $account } entro { IL(
 delivery-reminder-text =
     Ciao { $name },
 
-    { $network } chiederà di nuovo l'autorizzazione per { $account } (@{ $handle }) { IL($deadline) } (UTC). Ricollegalo prima di allora, così i post programmati continuano a essere pubblicati senza interruzioni:
+    { $network } chiederà di nuovo l'autorizzazione per { $account } (@{ $handle }) { IL($deadline) } ({ $zone }). Ricollegalo prima di allora, così i post programmati continuano a essere pubblicati senza interruzioni:
 
     - nella suite: Impostazioni > Marketing > Social, scheda Account, poi Ricollega sotto il nome dell'account;
     - dal terminale: switchboard account reconnect { $id }
@@ -977,7 +977,7 @@ delivery-purge-subject = { $network } · { $account }: la cronologia viene elimi
 delivery-purge-text =
     Ciao { $name },
 
-    { $account } (@{ $handle }) su { $network } è disconnesso da quasi tutto il periodo in cui si può ricollegare: { IL($deadline) } (UTC) i suoi post e la sua cronologia vengono eliminati per sempre. Per conservarli, ricollegalo prima di allora:
+    { $account } (@{ $handle }) su { $network } è disconnesso da quasi tutto il periodo in cui si può ricollegare: { IL($deadline) } ({ $zone }) i suoi post e la sua cronologia vengono eliminati per sempre. Per conservarli, ricollegalo prima di allora:
 
     - nella suite: Impostazioni > Marketing > Social, scheda Account, poi Ricollega sotto il nome dell'account;
     - dal terminale: switchboard account reconnect { $id }
@@ -1005,9 +1005,9 @@ cli-outbox-empty = La coda di consegna è vuota: i promemoria si consegnano agli
 cli-outbox-no-failed = Nessuna consegna fallita.
 cli-channel-off = no
 cli-channel-watch-lang = come il predefinito del watch
-cli-user-channels-short = · email { $mail } · webhook { $webhook } · lingua { $lang }
+cli-user-channels-short = · email { $mail } · webhook { $webhook } · lingua { $lang } · fuso orario { $zone } · { $delivery }
 cli-channel-on = sì
-cli-user-channels = { $email }: email { $mail } · webhook { $webhook } · lingua { $lang }
+cli-user-channels = { $email }: email { $mail } · webhook { $webhook } · lingua { $lang } · fuso orario { $zone } · { $delivery }
 cli-watch-delivered = consegnata n. { $id } per { $channel } a { $address }
 cli-watch-expired = consegna n. { $id } via { $channel } a { $address } scaduta, non inviata: { $reason }
 delivery-stale-deadline-passed = la scadenza che annuncia è passata
@@ -1169,3 +1169,27 @@ ics-reauthorize-description = { $name } (@{ $handle }) su { $network } va riauto
 ics-purge-summary = { $network } @{ $handle }: cronologia eliminata
 ics-purge-description = { $name } (@{ $handle }) su { $network } è disconnesso da quasi tutto il periodo in cui si può ricollegare: a quest'ora i suoi post e la sua cronologia vengono eliminati per sempre. Per conservarli, ricollegalo prima: switchboard account reconnect { $id }
 error-ics-not-calendar = { $path } esiste e non è un calendario: watch --ics sostituisce solo un calendario scritto da lui; indica un altro percorso
+
+## Issue 21: fusi orari, piani di promemoria, riepiloghi, formati chat
+error-bad-timezone = '{ $value }' non è un fuso orario: usa un nome IANA come Europe/Rome, America/New_York o UTC
+error-bad-timezone-like = '{ $value }' non è un fuso orario: intendevi { $like }?
+error-bad-digest-at = '{ $value }' non è un'ora del giorno: scrivila come HH:MM, per esempio 08:00
+error-digest-at-immediate = --digest-at fissa l'ora di un riepilogo giornaliero: usalo con --delivery digest, non immediate
+error-bad-reminders = '{ $value }' non è un piano di promemoria: { $why }; scrivi fino a cinque anticipi come 7d,1d
+reminders-empty = non indica nessun anticipo
+reminders-too-many = ha più di { $most } anticipi
+reminders-out-of-range = { $lead } è fuori dall'intervallo da { $shortest } a { $longest }
+reminders-repeated = { $lead } compare due volte
+error-portal-set-nothing = portal set vuole --timezone o --reminders: vedi switchboard portal set --help
+cli-portal-settings = { $portal }: fuso orario { $zone } · promemoria { $reminders } prima di una scadenza
+cli-delivery-digest = riepilogo giornaliero alle { $at }
+cli-delivery-immediate = ogni messaggio appena arriva
+cli-channel-portal-zone = quello del portale
+audit-portal-settings = impostazioni del portale: fuso orario { $zone }, promemoria { $reminders } prima di una scadenza
+menu-zone = Fuso orario: { $zone }
+zone-title = Il tuo fuso orario
+zone-intro = Ogni ora sugli schermi, e nei tuoi promemoria, si legge in questo fuso.
+zone-field = Fuso
+zone-portal = quello del portale, { $zone }
+zone-reads = { $zone }: l'orologio del portale segna { $clock } · Tab completa · vuoto: quello del portale
+toast-zone-saved = Le ore ora si leggono in { $zone }

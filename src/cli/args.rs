@@ -31,37 +31,7 @@ impl TypedValueParser for Offered {
 }
 
 /// The values each offered argument completes to, from the rules' own lists.
-pub mod offered {
-    use crate::lifecycle::{Network, SocialAccess, StateFilter, Tab, Tier};
-
-    pub fn networks() -> Vec<&'static str> {
-        Network::all().map(Network::name).collect()
-    }
-    pub fn tiers() -> Vec<&'static str> {
-        Tier::ALL.iter().map(|t| t.name()).collect()
-    }
-    pub fn statuses() -> Vec<&'static str> {
-        StateFilter::ALL.iter().map(|f| f.name()).collect()
-    }
-    pub fn tabs() -> Vec<&'static str> {
-        Tab::ALL.iter().map(|t| t.name()).collect()
-    }
-    pub fn accesses() -> Vec<&'static str> {
-        SocialAccess::ALL.iter().map(|a| a.name()).collect()
-    }
-    pub fn langs() -> Vec<&'static str> {
-        crate::i18n::Lang::ALL.iter().map(|l| l.code()).collect()
-    }
-    pub fn sorts() -> Vec<&'static str> {
-        vec!["network", "urgency"]
-    }
-    pub fn switches() -> Vec<&'static str> {
-        vec!["on", "off"]
-    }
-    pub fn network_events() -> Vec<&'static str> {
-        vec!["security", "deleted", "inactive"]
-    }
-}
+pub use super::offered;
 
 const GLOBAL: &str = "Global options";
 
@@ -207,6 +177,9 @@ pub enum Command {
     /// The portal's tier
     #[command(subcommand)]
     Tier(TierCommand),
+    /// The portal's settings: its time zone and its reminders
+    #[command(subcommand)]
+    Portal(PortalCommand),
     /// The portal's users
     #[command(subcommand)]
     User(UserCommand),
@@ -340,6 +313,24 @@ pub enum TierCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum PortalCommand {
+    /// Show the portal's settings
+    Show,
+    /// Change the portal's settings (super admin only)
+    #[command(after_long_help = "Examples:\n  \
+        switchboard --as ana@acme.test portal set --timezone Europe/Rome\n  \
+        switchboard --as ana@acme.test portal set --reminders 7d,1d")]
+    Set {
+        /// The time zone people read times in unless they chose their own: an IANA name such as Europe/Rome (default UTC)
+        #[arg(long, value_name = "ZONE")]
+        timezone: Option<String>,
+        /// When reminders go out before a reauthorization deadline: up to five leads such as 7d,1d (default 7d)
+        #[arg(long, value_name = "LEADS")]
+        reminders: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum UserCommand {
     /// Add a user (super admin only)
     #[command(after_long_help = "Example:\n  \
@@ -369,11 +360,13 @@ pub enum UserCommand {
     },
     /// List the users (super admin only)
     List,
-    /// Where a user's reminders are delivered: email, a webhook, the language (their own, or anyone's as a super admin); without a flag, shows them
+    /// Where and how a user's reminders are delivered: email, a webhook and its format, a daily digest, the language and time zone (their own, or anyone's as a super admin); without a flag, shows them
     #[command(after_long_help = "Examples:\n  \
         switchboard --as bo@acme.test user set bo@acme.test --email-notifications on\n  \
         switchboard --as ana@acme.test user set ana@acme.test --webhook https://hooks.acme.test/switchboard\n  \
-        switchboard --as ana@acme.test user set cy@acme.test --no-webhook --lang it\n\n\
+        switchboard --as ana@acme.test user set cy@acme.test --no-webhook --lang it\n  \
+        switchboard --as ana@acme.test user set cy@acme.test --timezone Europe/Rome --delivery digest --digest-at 08:30\n  \
+        switchboard --as ana@acme.test user set cy@acme.test --webhook https://hooks.slack.com/services/T0/B0/X --webhook-format slack\n\n\
         'switchboard watch' delivers them; the SMTP server is in the config file (switchboard config --default).")]
     Set {
         /// The user's email
@@ -394,6 +387,18 @@ pub enum UserCommand {
         /// Write their messages in the watch's language again
         #[arg(long)]
         default_lang: bool,
+        /// The time zone they read times in: an IANA name such as Europe/Rome, or 'portal' for the portal's (the default)
+        #[arg(long, value_name = "ZONE")]
+        timezone: Option<String>,
+        /// immediate: each message as it comes (the default); digest: one message a day
+        #[arg(long, value_name = "immediate|digest", value_parser = Offered(offered::deliveries))]
+        delivery: Option<String>,
+        /// The hour of their daily digest in their time zone, HH:MM (default 08:00)
+        #[arg(long, value_name = "HH:MM")]
+        digest_at: Option<String>,
+        /// The shape of their webhook's messages: json (signed), slack, discord or teams
+        #[arg(long, value_name = "FORMAT", value_parser = Offered(offered::webhook_formats))]
+        webhook_format: Option<String>,
     },
 }
 

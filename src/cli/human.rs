@@ -1,8 +1,6 @@
 //! Output for people: dates in the local zone with relative times, and
 //! short status lines that say what matters next.
 
-use chrono::Local;
-
 use crate::lifecycle::Instant;
 use crate::lifecycle::NextStep;
 use crate::lifecycle::permission::User;
@@ -17,14 +15,10 @@ use crate::store::audit::AuditEntry;
 use crate::store::notifications::Notification;
 use crate::store::{AccountRecord, PostRecord, SweepEvent};
 
-/// `2026-03-04 10:00 CET`, in the local zone (T1: display converts, rules never do).
+/// `2026-03-04 10:00 CET`, in the reader's zone with its abbreviation
+/// (T1: display converts, rules never do; issue 21).
 pub fn date(t: Instant) -> String {
-    let local = t.with_timezone(&Local);
-    if local.offset().local_minus_utc() == 0 {
-        local.format("%Y-%m-%d %H:%M UTC").to_string()
-    } else {
-        local.format("%Y-%m-%d %H:%M %:z").to_string()
-    }
+    crate::present::when(t)
 }
 
 pub fn date_and_relative(t: Instant, now: Instant) -> String {

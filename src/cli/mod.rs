@@ -8,6 +8,7 @@ pub mod commands;
 pub mod human;
 pub mod json;
 pub mod localize;
+pub mod offered;
 pub mod output;
 pub mod progress;
 

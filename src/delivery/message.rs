@@ -35,8 +35,11 @@ pub fn compose(delivery: &Delivery, fallback: Lang) -> Message {
             String::new(),
         ),
     };
+    // T1: in the recipient's zone, with its abbreviation where ambiguous.
+    let zone =
+        crate::zone::stored(delivery.recipient_zone.as_deref()).unwrap_or(crate::zone::Tz::UTC);
     let deadline = match delivery.deadline {
-        Some(at) => i18n::dates::long(&at),
+        Some(at) => crate::zone::with(zone, || i18n::dates::long_local(at)),
         None => crate::tr!("delivery-no-deadline"),
     };
     let (subject, text) = if delivery.kind == "purge_warning" {
@@ -52,6 +55,7 @@ pub fn compose(delivery: &Delivery, fallback: Lang) -> Message {
             account = account.as_str(),
             handle = handle.as_str(),
             deadline = deadline.as_str(),
+            zone = zone.name(),
             id = delivery.account_id
         )
     };

@@ -33,6 +33,18 @@ pub fn long<Tz: chrono::TimeZone>(t: &DateTime<Tz>) -> String {
     }
 }
 
+/// `long` on the reader's clock (issue 21), with the zone's abbreviation
+/// when that wall time happens twice (the hour a clock goes back).
+pub fn long_local(t: Instant) -> String {
+    let local = crate::zone::local(t);
+    let text = long(&local);
+    if crate::zone::ambiguous(&local) {
+        format!("{text} {}", crate::zone::abbreviation(&local))
+    } else {
+        text
+    }
+}
+
 /// "in 3 days", "5 hours ago", "now" / "tra 3 giorni", "5 ore fa", "ora".
 pub fn relative(t: Instant, now: Instant) -> String {
     let seconds = (t - now).num_seconds();

@@ -3,7 +3,6 @@
 
 use crate::lifecycle::policy::Tier;
 use crate::lifecycle::refusal::{Denial, StateRefusal, UserId, WhoMay};
-use crate::lifecycle::time::format_instant;
 use crate::tr;
 
 impl StateRefusal {
@@ -17,13 +16,13 @@ impl StateRefusal {
             }
             StateRefusal::ClockBackwards { now, swept_until } => tr!(
                 "refusal-clock-backwards",
-                swept = format_instant(*swept_until),
-                now = format_instant(*now)
+                swept = crate::present::when(*swept_until),
+                now = crate::present::when(*now)
             ),
             StateRefusal::NotInTheFuture { at, now } => tr!(
                 "refusal-not-in-the-future",
-                at = format_instant(*at),
-                now = format_instant(*now)
+                at = crate::present::when(*at),
+                now = crate::present::when(*now)
             ),
             StateRefusal::AccountNotConnected => tr!("refusal-account-not-connected"),
             StateRefusal::AccountExpired => tr!("refusal-account-expired"),

@@ -4,6 +4,7 @@
 
 use super::policy::{Network, REMINDER_LEAD, Reauthorization};
 use super::refusal::{StateRefusal, UserId};
+use super::reminders::{Lead, ReminderPlan};
 use super::time::{Instant, Span};
 
 pub type AccountId = i64;
@@ -120,8 +121,9 @@ pub struct Account {
     pub last_published_at: Option<Instant>,
     pub original_connector: UserId,
     pub last_connector: UserId,
-    /// R9c: the current grant's reminder has gone out.
-    pub reminder_sent: bool,
+    /// R9c per offset (issue 21): the lead of the latest reminder the
+    /// current grant had; None: none yet.
+    pub reminded: Option<Lead>,
     /// E1: the current disconnection's purge warning has gone out.
     pub purge_warning_sent: bool,
 }
@@ -226,7 +228,7 @@ impl Account {
             last_published_at: None,
             original_connector: actor,
             last_connector: actor,
-            reminder_sent: false,
+            reminded: None,
             purge_warning_sent: false,
         }
     }
@@ -286,6 +288,27 @@ impl Account {
             return None;
         }
         self.reauth_due_at().map(|due| REMINDER_LEAD.before(due))
+    }
+
+    /// R9 per offset (issue 21): the next reminder the current grant has
+    /// still to send under `plan`, and its lead.
+    pub fn next_reminder(&self, plan: &ReminderPlan) -> Option<(Instant, Lead)> {
+        if !self.network.policy().reminder || !self.is_connected() {
+            return None;
+        }
+        plan.next(self.authorized_at, self.reauth_due_at()?, self.reminded)
+    }
+
+    /// Every reminder of the current grant under `plan`, soonest first.
+    pub fn reminders(&self, plan: &ReminderPlan) -> Vec<Instant> {
+        match (self.network.policy().reminder, self.reauth_due_at()) {
+            (true, Some(due)) => plan
+                .instants(self.authorized_at, due)
+                .into_iter()
+                .map(|(at, _)| at)
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// R6f: connected and inside the reminder week: the UI warns and recommends
@@ -453,7 +476,7 @@ impl Account {
                 connection: ConnectionState::Connected,
                 authorized_at: now,
                 last_connector: actor,
-                reminder_sent: false,
+                reminded: None,
                 purge_warning_sent: false,
                 ..self.clone()
             };

@@ -2,6 +2,7 @@
 //! events at one instant apply, and how far publications can run as one step.
 
 use super::account::{Account, ConnectionState, DisconnectReason};
+use super::reminders::ReminderPlan;
 use super::time::{Instant, one_second};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,7 +51,7 @@ pub struct DueEvent {
 }
 
 /// Every event the account's state makes pending, publications aside.
-fn pending_state_events(account: &Account) -> Vec<DueEvent> {
+fn pending_state_events(account: &Account, plan: &ReminderPlan) -> Vec<DueEvent> {
     let mut events = Vec::with_capacity(2);
     match account.connection {
         ConnectionState::Connected => {
@@ -60,7 +61,7 @@ fn pending_state_events(account: &Account) -> Vec<DueEvent> {
                     kind: EventKind::Lapse(reason),
                 });
             }
-            if let (false, Some(at)) = (account.reminder_sent, account.reminder_at()) {
+            if let Some((at, _)) = account.next_reminder(plan) {
                 events.push(DueEvent {
                     at,
                     kind: EventKind::Reminder,
@@ -92,21 +93,29 @@ fn earliest(events: impl Iterator<Item = DueEvent>) -> Option<DueEvent> {
 
 /// The account's next event, given the instant of its earliest scheduled post.
 /// Posts only publish while the account is connected (R5a, R11).
-pub fn next_event(account: &Account, next_scheduled_post_at: Option<Instant>) -> Option<DueEvent> {
+pub fn next_event(
+    account: &Account,
+    plan: &ReminderPlan,
+    next_scheduled_post_at: Option<Instant>,
+) -> Option<DueEvent> {
     let publication = next_scheduled_post_at
         .filter(|_| account.is_connected())
         .map(|at| DueEvent {
             at,
             kind: EventKind::Publication,
         });
-    earliest(pending_state_events(account).into_iter().chain(publication))
+    earliest(
+        pending_state_events(account, plan)
+            .into_iter()
+            .chain(publication),
+    )
 }
 
 /// Posts scheduled at or before the returned instant publish before any other
 /// event of the account, so they can be published as one step of a sweep to
 /// `until`. A post at the deadline itself lapses instead (R12b).
-pub fn publication_bound(account: &Account, until: Instant) -> Instant {
-    match earliest(pending_state_events(account).into_iter()) {
+pub fn publication_bound(account: &Account, plan: &ReminderPlan, until: Instant) -> Instant {
+    match earliest(pending_state_events(account, plan).into_iter()) {
         Some(DueEvent {
             at,
             kind: EventKind::Lapse(_),

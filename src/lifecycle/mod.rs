@@ -11,6 +11,7 @@ pub mod permission;
 pub mod policy;
 pub mod post;
 pub mod refusal;
+pub mod reminders;
 pub mod time;
 
 #[cfg(test)]
@@ -26,6 +27,7 @@ pub use permission::{Attempt, SocialAccess, User};
 pub use policy::{Network, Tier};
 pub use post::{CancelCause, EffectiveStatus, PostId, PostStatus, Tab};
 pub use refusal::{Denial, StateRefusal, UserId};
+pub use reminders::{Lead, PlanError, ReminderPlan};
 pub use time::Instant;
 
 /// T4: a portal's clock never goes backwards. `swept_until` is the last

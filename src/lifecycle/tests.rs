@@ -69,7 +69,7 @@ fn r1_linkedin_deadline_is_one_calendar_year_after_the_grant() {
 fn r1_youtube_never_asks_to_reauthorize() {
     let a = account(Network::Youtube);
     assert_eq!(a.reauth_due_at(), None);
-    assert_eq!(next_event(&a, None), None);
+    assert_eq!(next_event(&a, &ReminderPlan::article(), None), None);
 }
 
 #[test]
@@ -128,13 +128,13 @@ fn r5_disconnecting_twice_is_refused() {
 fn r5f_a_deadline_disconnects_at_the_deadline_instant() {
     let a = account(Network::Facebook);
     let mut reminded = a.clone();
-    reminded.reminder_sent = true;
-    let e = next_event(&reminded, None).unwrap();
+    reminded.reminded = Some(7 * 86_400);
+    let e = next_event(&reminded, &ReminderPlan::article(), None).unwrap();
     assert_eq!(e.at, t0() + days(90));
     assert_eq!(e.kind, EventKind::Lapse(DisconnectReason::ReauthExpired));
     let x = account(Network::X);
     assert_eq!(
-        next_event(&x, None).unwrap().kind,
+        next_event(&x, &ReminderPlan::article(), None).unwrap().kind,
         EventKind::Lapse(DisconnectReason::Inactivity)
     );
 }
@@ -159,13 +159,13 @@ fn r6a_reconnect_starts_a_new_grant_and_keeps_the_original_connector() {
 #[test]
 fn r6d_reconnect_starts_a_new_reminder_cycle() {
     let mut a = account(Network::Linkedin);
-    a.reminder_sent = true;
+    a.reminded = Some(7 * 86_400);
     let d = a
         .disconnect(DisconnectReason::Manual, t0() + days(5), Some(10))
         .unwrap();
     let r = d.reconnect(10, t0() + days(6)).unwrap();
-    assert!(!r.account.reminder_sent);
-    let e = next_event(&r.account, None).unwrap();
+    assert_eq!(r.account.reminded, None);
+    let e = next_event(&r.account, &ReminderPlan::article(), None).unwrap();
     assert_eq!(e.kind, EventKind::Reminder);
     assert_eq!(e.at, at("2027-03-07T09:00:00Z") - days(7));
 }
@@ -215,11 +215,11 @@ fn r7_reconnect_window_is_a_year_or_60_days() {
         .disconnect(DisconnectReason::Security, t0(), None)
         .unwrap();
     assert_eq!(yt.reconnect_deadline(), Some(t0() + days(60)));
-    let e = next_event(&yt, None).unwrap();
+    let e = next_event(&yt, &ReminderPlan::article(), None).unwrap();
     assert_eq!((e.kind, e.at), (EventKind::PurgeWarning, t0() + days(53)));
     let mut warned = yt.clone();
     warned.purge_warning_sent = true;
-    let e = next_event(&warned, None).unwrap();
+    let e = next_event(&warned, &ReminderPlan::article(), None).unwrap();
     assert_eq!((e.kind, e.at), (EventKind::Purge, t0() + days(60)));
 }
 
@@ -243,7 +243,7 @@ fn r7_reconnecting_an_expired_account_starts_afresh() {
         (now, now)
     );
     assert_eq!(
-        next_event(&expired, None),
+        next_event(&expired, &ReminderPlan::article(), None),
         None,
         "an expired account has no events"
     );
@@ -277,7 +277,7 @@ fn r8_hidden_once_disconnected_for_90_days() {
 #[test]
 fn r9a_reminder_a_week_before_the_deadline_under_the_same_grant() {
     let a = account(Network::Facebook);
-    let e = next_event(&a, None).unwrap();
+    let e = next_event(&a, &ReminderPlan::article(), None).unwrap();
     assert_eq!((e.kind, e.at), (EventKind::Reminder, t0() + days(83)));
 }
 
@@ -307,9 +307,9 @@ fn r9b_reminder_recipients_with_duplicates_and_a_deactivated_super_admin() {
 #[test]
 fn r9c_no_second_reminder_in_the_same_grant() {
     let mut a = account(Network::Instagram);
-    a.reminder_sent = true;
+    a.reminded = Some(7 * 86_400);
     assert_eq!(
-        next_event(&a, None).unwrap().kind,
+        next_event(&a, &ReminderPlan::article(), None).unwrap().kind,
         EventKind::Lapse(DisconnectReason::ReauthExpired)
     );
 }
@@ -470,13 +470,15 @@ fn r6b_missed_posts_can_be_rescheduled_but_published_ones_cannot() {
 #[test]
 fn r11_the_earliest_scheduled_post_is_the_next_event_of_a_connected_account() {
     let a = account(Network::Youtube);
-    let e = next_event(&a, Some(t0() + days(3))).unwrap();
+    let e = next_event(&a, &ReminderPlan::article(), Some(t0() + days(3))).unwrap();
     assert_eq!((e.kind, e.at), (EventKind::Publication, t0() + days(3)));
     let d = a
         .disconnect(DisconnectReason::Manual, t0(), Some(10))
         .unwrap();
     assert_ne!(
-        next_event(&d, Some(t0() + days(3))).unwrap().kind,
+        next_event(&d, &ReminderPlan::article(), Some(t0() + days(3)))
+            .unwrap()
+            .kind,
         EventKind::Publication
     );
 }
@@ -484,12 +486,12 @@ fn r11_the_earliest_scheduled_post_is_the_next_event_of_a_connected_account() {
 #[test]
 fn r12b_a_post_scheduled_at_the_deadline_lapses_instead_of_publishing() {
     let mut a = account(Network::Facebook);
-    a.reminder_sent = true;
+    a.reminded = Some(7 * 86_400);
     let deadline = t0() + days(90);
-    let e = next_event(&a, Some(deadline)).unwrap();
+    let e = next_event(&a, &ReminderPlan::article(), Some(deadline)).unwrap();
     assert_eq!(e.kind, EventKind::Lapse(DisconnectReason::ReauthExpired));
     assert_eq!(
-        publication_bound(&a, deadline + days(5)),
+        publication_bound(&a, &ReminderPlan::article(), deadline + days(5)),
         deadline - one_second()
     );
 }
@@ -499,11 +501,19 @@ fn r12_publications_at_the_reminder_instant_come_before_the_reminder() {
     let a = account(Network::Facebook);
     let reminder = t0() + days(83);
     assert_eq!(
-        next_event(&a, Some(reminder)).unwrap().kind,
+        next_event(&a, &ReminderPlan::article(), Some(reminder))
+            .unwrap()
+            .kind,
         EventKind::Publication
     );
-    assert_eq!(publication_bound(&a, reminder + days(1)), reminder);
-    assert_eq!(publication_bound(&a, t0() + days(2)), t0() + days(2));
+    assert_eq!(
+        publication_bound(&a, &ReminderPlan::article(), reminder + days(1)),
+        reminder
+    );
+    assert_eq!(
+        publication_bound(&a, &ReminderPlan::article(), t0() + days(2)),
+        t0() + days(2)
+    );
 }
 
 #[test]

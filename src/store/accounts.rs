@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::lifecycle::account::hidden_cutoff;
 use crate::lifecycle::events::next_event;
 use crate::lifecycle::policy::{POLICIES, REMINDER_LEAD};
-use crate::lifecycle::{Account, AccountId, Instant, Network, StateFilter};
+use crate::lifecycle::{Account, AccountId, Instant, Network, ReminderPlan, StateFilter};
 
 pub fn not_found(id: AccountId) -> Error {
     Error::not_found("no_account", crate::tr!("error-no-account", id = id))
@@ -123,6 +123,7 @@ pub fn insert_with_posts(
     let (status, reason, at, by) = columns(account);
     let next = next_event(
         account,
+        &reminder_plan(conn)?,
         next_scheduled_post.filter(|_| account.is_connected()),
     )
     .map(|e| secs(e.at));
@@ -145,7 +146,7 @@ pub fn insert_with_posts(
         account.last_published_at.map(secs),
         account.original_connector,
         account.last_connector,
-        account.reminder_sent,
+        account.reminded.unwrap_or(0),
         account.purge_warning_sent,
         next,
         urgency_key(account),
@@ -157,7 +158,20 @@ pub fn insert_with_posts(
 /// version.
 pub fn save(conn: &Connection, account: &Account) -> Result<()> {
     let next_post = next_post_of(conn, account)?;
-    write_state(conn, account, 1, next_post, true)
+    write_state(conn, account, (1, &reminder_plan(conn)?), next_post, true)
+}
+
+/// The portal's reminder plan (issue 21): what an account's next event
+/// depends on besides its own state.
+pub fn reminder_plan(conn: &Connection) -> Result<ReminderPlan> {
+    let mut stmt = conn.prepare_cached("SELECT reminders FROM portal WHERE id = 1")?;
+    let stored: Option<String> = stmt.query_row([], |r| r.get(0))?;
+    match stored {
+        None => Ok(ReminderPlan::article()),
+        Some(text) => {
+            ReminderPlan::from_stored(&text).ok_or_else(|| super::rows::corrupt("reminder plan"))
+        }
+    }
 }
 
 /// `save` for the sweep, which already knows the account's earliest
@@ -166,23 +180,23 @@ pub fn save(conn: &Connection, account: &Account) -> Result<()> {
 pub fn save_after_events(
     conn: &Connection,
     account: &Account,
-    events: i64,
+    (events, plan): (i64, &ReminderPlan),
     next_post: Option<Instant>,
 ) -> Result<()> {
     // The sweep never renames an account: leaving the name out of the SET
     // spares the list-order index an update per account.
-    write_state(conn, account, events, next_post, false)
+    write_state(conn, account, (events, plan), next_post, false)
 }
 
 fn write_state(
     conn: &Connection,
     account: &Account,
-    events: i64,
+    (events, plan): (i64, &ReminderPlan),
     next_post: Option<Instant>,
     with_name: bool,
 ) -> Result<()> {
     let (status, reason, at, by) = columns(account);
-    let next = next_event(account, next_post.filter(|_| account.is_connected()));
+    let next = next_event(account, plan, next_post.filter(|_| account.is_connected()));
     // The same parameters either way: ?16 is the name, set only when asked.
     const STATE: &str = "status = ?2, disconnect_reason = ?3, disconnected_at = ?4, \
          disconnected_by = ?5, first_connected_at = ?6, authorized_at = ?7, last_published_at = ?8, \
@@ -202,7 +216,7 @@ fn write_state(
         account.last_published_at.map(secs),
         account.original_connector,
         account.last_connector,
-        account.reminder_sent,
+        account.reminded.unwrap_or(0),
         account.purge_warning_sent,
         urgency_key(account),
         next.map(|e| secs(e.at)),
@@ -236,13 +250,34 @@ fn next_post_of(conn: &Connection, account: &Account) -> Result<Option<Instant>>
 
 /// Writes the account's next event instant and moves its version by `bump`.
 pub fn set_next_event(conn: &Connection, account: &Account, bump: i64) -> Result<()> {
-    let next = next_event(account, next_post_of(conn, account)?).map(|e| secs(e.at));
+    let next = next_event(account, &reminder_plan(conn)?, next_post_of(conn, account)?)
+        .map(|e| secs(e.at));
     // Every change to an account or its posts comes through here or `save`,
     // so these are where its version moves.
     let mut stmt = conn.prepare_cached(
         "UPDATE accounts SET next_event_at = ?2, version = version + ?3 WHERE id = ?1",
     )?;
     stmt.execute(params![account.id, next, bump])?;
+    Ok(())
+}
+
+/// Every connected account's next event again, after the portal's
+/// reminder plan changed (issue 21); their versions stay, as their state
+/// did.
+pub fn refresh_connected_next_events(conn: &Connection) -> Result<()> {
+    let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.status = 'connected'");
+    let connected: Vec<Account> = {
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        let mut all = Vec::new();
+        while let Some(row) = rows.next()? {
+            all.push(account_from_row(&row)?);
+        }
+        all
+    };
+    for account in &connected {
+        set_next_event(conn, account, 0)?;
+    }
     Ok(())
 }
 

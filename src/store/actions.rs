@@ -5,8 +5,9 @@
 use super::audit::{self, NETWORK, Outcome};
 pub use super::post_actions::{cancel_post, draft_post, reschedule_post, schedule_post};
 use super::rows::{AccountRecord, secs};
+pub use super::settings_actions::{ChannelChange, DeliveryChange, set_channels};
 pub use super::user_actions::{add_user, check_email, deactivate_user};
-use super::{Session, accounts, outbox, posts, users};
+use super::{Session, accounts, outbox, posts};
 use crate::error::{Error, Result};
 use crate::lifecycle::account::NetworkReport;
 use crate::lifecycle::permission::Attempt;
@@ -524,74 +525,6 @@ pub fn unset_demo_clock(session: &mut Session<'_>) -> Result<()> {
     )?;
     session.info.demo_clock = None;
     Ok(())
-}
-
-/// What `user set` changes of a user's channels; None leaves it as it is.
-#[derive(Clone, Debug, Default)]
-pub struct ChannelChange {
-    pub email: Option<bool>,
-    /// Some(None) removes the webhook.
-    pub webhook: Option<Option<String>>,
-    /// Some(None): the watch's language again.
-    pub lang: Option<Option<String>>,
-    /// The config's `[delivery] allow_private_webhooks` (issue 17, item 8).
-    pub allow_private_webhooks: bool,
-}
-
-/// Where a user's reminders and purge warnings are delivered (issue 12):
-/// their own settings, or anyone's as a super admin. A webhook address is
-/// checked here, so a watch never meets one it cannot use.
-pub fn set_channels(
-    session: &mut Session<'_>,
-    email: &str,
-    change: &ChannelChange,
-) -> Result<(User, outbox::Channels)> {
-    let actor = session.require_actor()?;
-    let conn = session.conn();
-    let target = users::require_by_email(conn, email)?;
-    session.attempting("user_channels", None);
-    session.authorize(&actor, Attempt::ManageInbox(target.id))?;
-    let mut channels = outbox::channels_of(conn, target.id)?;
-    // `user set EMAIL` without a flag shows them: nothing written or
-    // audited.
-    if change.email.is_none() && change.webhook.is_none() && change.lang.is_none() {
-        return Ok((target, channels));
-    }
-    if let Some(on) = change.email {
-        channels.email = on;
-    }
-    if let Some(webhook) = &change.webhook {
-        if let Some(url) = webhook {
-            crate::address::check_url(url, change.allow_private_webhooks).map_err(|e| {
-                Error::invalid("bad_webhook", crate::tr!("error-bad-webhook", why = e))
-            })?;
-        }
-        channels.webhook = webhook.clone();
-    }
-    if let Some(lang) = &change.lang {
-        channels.lang = lang.clone();
-    }
-    outbox::set_channels(conn, target.id, &channels)?;
-    audit::record(
-        conn,
-        session.instant(),
-        &actor.email,
-        "user_channels",
-        None,
-        Outcome::Ok,
-        &crate::tr!(
-            "audit-user-channels",
-            email = target.email.clone(),
-            mail = if channels.email { "on" } else { "off" },
-            webhook = if channels.webhook.is_some() {
-                "on"
-            } else {
-                "off"
-            }
-        ),
-        None,
-    )?;
-    Ok((target, channels))
 }
 
 /// `notifications retry ID`: a failed delivery is queued again (by its

@@ -389,7 +389,11 @@ fn draw_account(
     let first_connected_at = authorized_at - days(draw.below(400) as i64);
     let mut account = Account::connect_new(0, network, &handle, &name, connector, authorized_at);
     account.first_connected_at = first_connected_at;
-    account.reminder_sent = account.reminder_at().is_some_and(|r| r <= now);
+    // A new portal reminds on the article's week (R9a).
+    account.reminded = account
+        .reminder_at()
+        .filter(|&r| r <= now)
+        .map(|_| 7 * 86_400);
     if roll < 70 {
         return account;
     }
@@ -403,7 +407,7 @@ fn draw_account(
     let disconnection = Disconnection { reason, at, by };
     account.authorized_at = account.authorized_at.min(at - days(1));
     account.first_connected_at = account.first_connected_at.min(account.authorized_at);
-    account.reminder_sent = true;
+    account.reminded = Some(7 * 86_400);
     account.connection = if expired {
         Link::Expired(disconnection)
     } else {

@@ -24,6 +24,7 @@ pub mod reads;
 pub mod rows;
 pub mod schema;
 pub mod session;
+pub mod settings_actions;
 pub mod sweep;
 pub mod tables;
 pub mod user_actions;
@@ -45,7 +46,7 @@ use crate::lifecycle::{Instant, Tier, check_clock};
 
 use location::connect_postgres;
 pub use location::{Location, location, without_secrets};
-pub use rows::{AccountRecord, PostRecord};
+pub use rows::{AccountRecord, PAGE, PostRecord, stream_pages};
 use session::Attempting;
 pub use session::Session;
 pub use sweep::SweepEvent;
@@ -57,6 +58,11 @@ pub struct PortalInfo {
     pub tier: Tier,
     pub demo_clock: Option<Instant>,
     pub swept_until: Option<Instant>,
+    /// The portal's time zone for people (issue 21), as stored (an IANA
+    /// name); None: UTC.
+    pub timezone: Option<String>,
+    /// The reminders' leads (issue 21); the article's week when not set.
+    pub reminders: crate::lifecycle::ReminderPlan,
 }
 
 /// An open portal database.
@@ -372,6 +378,8 @@ impl Portal {
             attempt: None,
             ended_grants: Vec::new(),
         };
+        // Whatever the command words for people reads in its reader's zone.
+        crate::zone::set(session.reader_zone());
         let value = command(&mut session)?;
         tx.commit()?;
         Ok(value)
@@ -439,6 +447,7 @@ impl Portal {
             attempt: None,
             ended_grants: Vec::new(),
         };
+        crate::zone::set(session.reader_zone());
         let outcome = command(&mut session);
         let attempt = session.attempt.take();
         let actor_email = session.actor.as_ref().map(|u| u.email.clone());
@@ -625,7 +634,7 @@ fn replaced(path: &Path) -> Error {
 fn portal_info(conn: &Connection) -> Result<PortalInfo> {
     let row = conn
         .query_row(
-            "SELECT name, tier, demo_clock, swept_until FROM portal WHERE id = 1",
+            "SELECT name, tier, demo_clock, swept_until, timezone, reminders FROM portal WHERE id = 1",
             [],
             |r| {
                 Ok((
@@ -633,6 +642,8 @@ fn portal_info(conn: &Connection) -> Result<PortalInfo> {
                     r.get::<_, String>(1)?,
                     r.get::<_, Option<i64>>(2)?,
                     r.get::<_, Option<i64>>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, Option<String>>(5)?,
                 ))
             },
         )
@@ -643,38 +654,14 @@ fn portal_info(conn: &Connection) -> Result<PortalInfo> {
         tier: rows::tier(&row.1)?,
         demo_clock: rows::opt_instant(row.2, "demo clock")?,
         swept_until: rows::opt_instant(row.3, "sweep watermark")?,
+        timezone: row.4,
+        reminders: match row.5 {
+            Some(text) => crate::lifecycle::ReminderPlan::from_stored(&text)
+                .ok_or_else(|| rows::corrupt("reminder plan"))?,
+            None => crate::lifecycle::ReminderPlan::article(),
+        },
     })
 }
-
-/// Streams a keyset-paged listing: fetches pages of at most `PAGE` rows after
-/// `cursor`, hands each row to `each`, and stops after `limit` rows.
-pub fn stream_pages<T, C>(
-    mut cursor: Option<C>,
-    limit: Option<usize>,
-    mut fetch: impl FnMut(Option<&C>, usize) -> Result<Vec<T>>,
-    cursor_after: impl Fn(&T) -> C,
-    mut each: impl FnMut(T) -> Result<()>,
-) -> Result<()> {
-    let mut left = limit.unwrap_or(usize::MAX);
-    while left > 0 {
-        let want = left.min(PAGE);
-        let batch = fetch(cursor.as_ref(), want)?;
-        let Some(last) = batch.last() else { break };
-        cursor = Some(cursor_after(last));
-        let full = batch.len() == want;
-        left -= batch.len();
-        for row in batch {
-            each(row)?;
-        }
-        if !full {
-            break;
-        }
-    }
-    Ok(())
-}
-
-/// How many rows a streamed listing fetches at a time.
-pub const PAGE: usize = 500;
 
 /// A user to create.
 #[derive(Clone, Debug)]

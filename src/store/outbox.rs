@@ -70,50 +70,127 @@ impl State {
     }
 }
 
-/// A user's channels: which messages reach them outside the portal.
+/// The shape a webhook's body takes (issue 21, item 4).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WebhookFormat {
+    /// The message and its facts, signed (Standard Webhooks).
+    #[default]
+    Json,
+    /// A Slack incoming webhook's `text` and `blocks`.
+    Slack,
+    /// A Discord webhook's `content` and an embed.
+    Discord,
+    /// An Adaptive Card as a Teams Workflows webhook takes it.
+    Teams,
+}
+
+impl WebhookFormat {
+    pub const ALL: [WebhookFormat; 4] = [
+        WebhookFormat::Json,
+        WebhookFormat::Slack,
+        WebhookFormat::Discord,
+        WebhookFormat::Teams,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            WebhookFormat::Json => "json",
+            WebhookFormat::Slack => "slack",
+            WebhookFormat::Discord => "discord",
+            WebhookFormat::Teams => "teams",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<WebhookFormat> {
+        WebhookFormat::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
+/// A user's channels: which messages reach them outside the portal, how,
+/// and in which language and zone they read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Channels {
     pub email: bool,
     pub webhook: Option<String>,
     /// The language of their messages (`en`, `it`); None: the watch's.
     pub lang: Option<String>,
+    /// Their time zone (an IANA name); None: the portal's.
+    pub timezone: Option<String>,
+    /// One digest a day at this minute of their day (issue 21, item 3);
+    /// None: each message as it comes.
+    pub digest_at: Option<u16>,
+    pub webhook_format: WebhookFormat,
+}
+
+const CHANNEL_COLUMNS: &str =
+    "email_notifications, webhook_url, lang, timezone, delivery, digest_at, webhook_format";
+
+fn channels_from(r: &super::db::Row<'_>, first: usize) -> Result<Channels> {
+    let delivery: String = r.get(first + 4)?;
+    let minute: i64 = r.get(first + 5)?;
+    let format: String = r.get(first + 6)?;
+    Ok(Channels {
+        email: r.get(first)?,
+        webhook: r.get(first + 1)?,
+        lang: r.get(first + 2)?,
+        timezone: r.get(first + 3)?,
+        digest_at: match delivery.as_str() {
+            "immediate" => None,
+            "digest" => Some(
+                u16::try_from(minute)
+                    .ok()
+                    .filter(|m| *m < 1440)
+                    .ok_or_else(|| super::rows::corrupt("digest hour"))?,
+            ),
+            _ => return Err(super::rows::corrupt("delivery mode")),
+        },
+        webhook_format: WebhookFormat::parse(&format)
+            .ok_or_else(|| super::rows::corrupt("webhook format"))?,
+    })
 }
 
 /// Every user's channels, by user id, in one query (for `user list`).
 pub fn all_channels(conn: &Connection) -> Result<std::collections::HashMap<UserId, Channels>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, email_notifications, webhook_url, lang FROM users")?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            Channels {
-                email: r.get(1)?,
-                webhook: r.get(2)?,
-                lang: r.get(3)?,
-            },
-        ))
-    })?;
-    rows.collect()
+    let mut stmt = conn.prepare_cached(&format!("SELECT id, {CHANNEL_COLUMNS} FROM users"))?;
+    let mut rows = stmt.query([])?;
+    let mut all = std::collections::HashMap::new();
+    while let Some(row) = rows.next()? {
+        all.insert(row.get(0)?, channels_from(&row, 1)?);
+    }
+    Ok(all)
 }
 
 pub fn channels_of(conn: &Connection, user: UserId) -> Result<Channels> {
-    let mut stmt = conn
-        .prepare_cached("SELECT email_notifications, webhook_url, lang FROM users WHERE id = ?1")?;
-    stmt.query_row([user], |r| {
-        Ok(Channels {
-            email: r.get(0)?,
-            webhook: r.get(1)?,
-            lang: r.get(2)?,
-        })
-    })
-    .optional()?
-    .ok_or_else(|| super::rows::corrupt("user reference"))
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {CHANNEL_COLUMNS} FROM users WHERE id = ?1"
+    ))?;
+    let mut rows = stmt.query([user])?;
+    match rows.next()? {
+        Some(row) => channels_from(&row, 0),
+        None => Err(super::rows::corrupt("user reference")),
+    }
 }
 
 pub fn set_channels(conn: &Connection, user: UserId, channels: &Channels) -> Result<()> {
     conn.execute(
-        "UPDATE users SET email_notifications = ?2, webhook_url = ?3, lang = ?4 WHERE id = ?1",
-        params![user, channels.email, channels.webhook, channels.lang],
+        "UPDATE users SET email_notifications = ?2, webhook_url = ?3, lang = ?4, timezone = ?5, \
+         delivery = ?6, digest_at = coalesce(?7, digest_at), webhook_format = ?8 WHERE id = ?1",
+        params![
+            user,
+            channels.email,
+            channels.webhook,
+            channels.lang,
+            channels.timezone,
+            if channels.digest_at.is_some() {
+                "digest"
+            } else {
+                "immediate"
+            },
+            channels.digest_at.map(i64::from),
+            channels.webhook_format.name()
+        ],
     )?;
     Ok(())
 }
@@ -216,11 +293,19 @@ pub struct Delivery {
     pub recipient_email: String,
     pub recipient_name: String,
     pub recipient_lang: Option<String>,
+    /// The zone the recipient reads (theirs, else the portal's; issue 21).
+    pub recipient_zone: Option<String>,
+    /// The shape of the recipient's webhook messages, as set now.
+    pub webhook_format: WebhookFormat,
+    /// The recipient's local day whose digest carries it; None: sent alone.
+    pub digest_day: Option<String>,
 }
 
 const SELECT: &str = "SELECT d.id, d.channel, d.address, d.message_id, d.status, d.attempts, \
      d.next_attempt_ms, d.last_error, d.delivered_ms, d.deadline, n.id, n.kind, n.at, \
-     n.account_id, u.id, u.email, u.name, u.lang, a.network, a.name, a.handle \
+     n.account_id, u.id, u.email, u.name, u.lang, a.network, a.name, a.handle, \
+     coalesce(u.timezone, (SELECT timezone FROM portal WHERE id = 1)), u.webhook_format, \
+     d.digest_day \
      FROM deliveries d JOIN notifications n ON n.id = d.notification_id \
      JOIN users u ON u.id = n.recipient LEFT JOIN accounts a ON a.id = n.account_id";
 
@@ -245,6 +330,10 @@ fn from_row(r: &super::db::Row<'_>) -> Result<Delivery> {
         recipient_name: r.get(16)?,
         recipient_lang: r.get(17)?,
         account: super::rows::account_label(r, 18)?,
+        recipient_zone: r.get(21)?,
+        webhook_format: WebhookFormat::parse(&r.get::<_, String>(22)?)
+            .ok_or_else(|| super::rows::corrupt("webhook format"))?,
+        digest_day: r.get(23)?,
     })
 }
 

@@ -225,6 +225,8 @@ pub struct Standing {
     pub system_clock_from: Option<Instant>,
     pub unread: i64,
     pub access: Access,
+    /// The zone the actor reads times in (issue 21).
+    pub zone: crate::zone::Tz,
 }
 
 impl Standing {
@@ -263,6 +265,7 @@ pub fn standing(session: &Session<'_>) -> Result<Standing> {
             _ => None,
         },
         access,
+        zone: session.reader_zone(),
     })
 }
 

@@ -215,8 +215,11 @@ pub struct Deadline {
     pub record: AccountRecord,
     pub kind: DeadlineKind,
     pub at: crate::lifecycle::Instant,
-    /// When the reminder (R9) or the purge warning (E1) goes out.
+    /// When the first reminder (R9) or the purge warning (E1) goes out.
     pub warned_at: Option<crate::lifecycle::Instant>,
+    /// Every reminder of the portal's plan (issue 21), or the purge
+    /// warning: the calendar's alarms.
+    pub warnings: Vec<crate::lifecycle::Instant>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -247,28 +250,30 @@ pub fn upcoming(
         Some(id) => vec![accounts::record(conn, id)?],
         None => accounts::all_records(conn)?,
     };
+    let plan = accounts::reminder_plan(conn)?;
     let mut found: Vec<Deadline> = records
         .into_iter()
         .filter_map(|record| {
             let a = &record.account;
-            let (kind, at, warned_at) = if a.is_connected() {
+            let (kind, at, warnings) = if a.is_connected() {
                 (
                     DeadlineKind::Reauthorize,
                     a.reauth_due_at()?,
-                    a.reminder_at(),
+                    a.reminders(&plan),
                 )
             } else {
                 (
                     DeadlineKind::Purge,
                     a.reconnect_deadline()?,
-                    a.purge_warning_at(),
+                    a.purge_warning_at().into_iter().collect(),
                 )
             };
             (at > now && at <= until).then_some(Deadline {
                 record,
                 kind,
                 at,
-                warned_at,
+                warned_at: warnings.first().copied(),
+                warnings,
             })
         })
         .collect();

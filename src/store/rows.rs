@@ -81,7 +81,8 @@ pub fn account_from_row(row: &Row<'_>) -> Result<Account> {
         last_published_at: opt_instant(row.get(10)?, "publication instant")?,
         original_connector: row.get(11)?,
         last_connector: row.get(12)?,
-        reminder_sent: row.get(13)?,
+        // 0: no reminder yet in this grant (migration 007).
+        reminded: Some(row.get::<_, i64>(13)?).filter(|&lead| lead > 0),
         purge_warning_sent: row.get(14)?,
     })
 }
@@ -289,3 +290,33 @@ pub fn account_label(row: &Row<'_>, first: usize) -> Result<Option<AccountLabel>
         handle: row.get(first + 2)?,
     }))
 }
+
+/// Streams a keyset-paged listing: fetches pages of at most `PAGE` rows after
+/// `cursor`, hands each row to `each`, and stops after `limit` rows.
+pub fn stream_pages<T, C>(
+    mut cursor: Option<C>,
+    limit: Option<usize>,
+    mut fetch: impl FnMut(Option<&C>, usize) -> Result<Vec<T>>,
+    cursor_after: impl Fn(&T) -> C,
+    mut each: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    let mut left = limit.unwrap_or(usize::MAX);
+    while left > 0 {
+        let want = left.min(PAGE);
+        let batch = fetch(cursor.as_ref(), want)?;
+        let Some(last) = batch.last() else { break };
+        cursor = Some(cursor_after(last));
+        let full = batch.len() == want;
+        left -= batch.len();
+        for row in batch {
+            each(row)?;
+        }
+        if !full {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// How many rows a streamed listing fetches at a time.
+pub const PAGE: usize = 500;

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_outbox.sql"),
     include_str!("migrations/005_watch_hardening.sql"),
     include_str!("migrations/006_grants.sql"),
+    include_str!("migrations/007_admin_settings.sql"),
 ];
 
 /// The mark in every portal file's header (`PRAGMA application_id`, 'SWBD'),
@@ -36,6 +37,7 @@ const POSTGRES_MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/001_portal.sql"),
     include_str!("migrations/postgres/002_expired_deliveries.sql"),
     include_str!("migrations/postgres/003_grants.sql"),
+    include_str!("migrations/postgres/004_admin_settings.sql"),
 ];
 
 /// The PostgreSQL schema version this build writes.

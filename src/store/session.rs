@@ -117,6 +117,19 @@ impl<'t> Session<'t> {
         })
     }
 
+    /// The zone the acting user reads times in (T1, issue 21): their own,
+    /// else the portal's, else UTC.
+    pub fn reader_zone(&self) -> crate::zone::Tz {
+        let own = self
+            .actor
+            .as_ref()
+            .and_then(|a| super::outbox::channels_of(self.conn, a.id).ok())
+            .and_then(|c| c.timezone);
+        crate::zone::stored(own.as_deref())
+            .or_else(|| crate::zone::stored(self.info.timezone.as_deref()))
+            .unwrap_or(crate::zone::Tz::UTC)
+    }
+
     /// Reading commands: when a user is named, they must be allowed to view.
     pub fn authorize_view(&self, attempt: Attempt<'_>) -> Result<()> {
         match &self.actor {

@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::lifecycle::events::{EventKind, next_event, publication_bound};
 use crate::lifecycle::notify::{purge_warning_recipients, reminder_recipients};
 use crate::lifecycle::time::one_second;
-use crate::lifecycle::{Account, AccountId, DisconnectReason, Instant, PostId};
+use crate::lifecycle::{Account, AccountId, DisconnectReason, Instant, PostId, ReminderPlan};
 
 /// One thing the sweep did (CLI.md: sweep events).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,6 +56,7 @@ pub fn sweep_to_reporting(
         None => 0,
     };
     let mut swept = 0u64;
+    let plan = accounts::reminder_plan(conn)?;
     // The first due account whole, and the second's turn.
     let mut due = conn.prepare_cached(&format!(
         "SELECT {ACCOUNT_COLUMNS}, a.next_event_at FROM accounts a WHERE a.next_event_at <= ?1 \
@@ -77,7 +78,7 @@ pub fn sweep_to_reporting(
             };
             (first, before)
         };
-        sweep_account(conn, first, until, before, &mut events)?;
+        sweep_account(conn, (first, &plan), until, before, &mut events)?;
         swept += 1;
         if let Some(report) = progress.as_mut()
             && swept.is_multiple_of(256)
@@ -127,7 +128,7 @@ impl Turn {
 /// than `until` or comes after `before`.
 fn sweep_account(
     conn: &Connection,
-    mut account: Account,
+    (mut account, plan): (Account, &ReminderPlan),
     until: Instant,
     before: Option<Turn>,
     events: &mut Vec<SweepEvent>,
@@ -142,7 +143,7 @@ fn sweep_account(
         } else {
             None
         };
-        let Some(event) = next_event(&account, next_post)
+        let Some(event) = next_event(&account, plan, next_post)
             .filter(|e| e.at <= until && before.is_none_or(|turn| turn.is_after(e.at, id)))
         else {
             break next_post;
@@ -161,7 +162,7 @@ fn sweep_account(
         };
         match event.kind {
             EventKind::Publication => {
-                let bound = publication_bound(&account, until);
+                let bound = publication_bound(&account, plan, until);
                 let bound = before.map_or(bound, |turn| bound.min(turn.last_instant_for(id)));
                 let published = posts::publish_through(conn, id, bound)?;
                 for &(post_id, at) in &published {
@@ -198,7 +199,8 @@ fn sweep_account(
                 for &user in &recipients {
                     notifications::insert(conn, Kind::ReauthReminder, id, user, event_at, due_at)?;
                 }
-                account.reminder_sent = true;
+                // R9c per offset: this lead is sent; the next is shorter.
+                account.reminded = account.next_reminder(plan).map(|(_, lead)| lead);
                 let due = account
                     .reauth_due_at()
                     .map(crate::lifecycle::time::format_instant);
@@ -276,7 +278,7 @@ fn sweep_account(
         applied += ((events.len() - events_before) as i64).max(1);
     };
     if applied > 0 {
-        accounts::save_after_events(conn, &account, applied, next_post)?;
+        accounts::save_after_events(conn, &account, (applied, plan), next_post)?;
     } else {
         // The index named an event the account does not have: put it right,
         // so the sweep moves on.

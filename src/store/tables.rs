@@ -15,7 +15,15 @@ pub struct Table {
 pub const TABLES: &[Table] = &[
     Table {
         name: "portal",
-        columns: &["id", "name", "tier", "demo_clock", "swept_until"],
+        columns: &[
+            "id",
+            "name",
+            "tier",
+            "demo_clock",
+            "swept_until",
+            "timezone",
+            "reminders",
+        ],
     },
     Table {
         name: "users",
@@ -30,6 +38,10 @@ pub const TABLES: &[Table] = &[
             "email_notifications",
             "webhook_url",
             "lang",
+            "timezone",
+            "delivery",
+            "digest_at",
+            "webhook_format",
         ],
     },
     Table {
@@ -102,6 +114,7 @@ pub const TABLES: &[Table] = &[
             "claimed_until_ms",
             "last_error",
             "delivered_ms",
+            "digest_day",
         ],
     },
     Table {

@@ -15,6 +15,7 @@ pub fn take(app: &mut App, msg: Msg) {
             if let Some(Dialog::ClockMenu(menu)) = &mut app.overlay {
                 menu.system_clock_from = session.system_clock_from;
             }
+            app.zone = super::format::Zone(session.zone);
             app.session = Some(*session);
         }
         Msg::Loaded(Loaded::Accounts(window)) => app.accounts.take(window),

@@ -81,6 +81,10 @@ pub enum Effect {
         email: bool,
         webhook: Option<String>,
     },
+    /// The acting user's time zone dialog, from the user menu.
+    OpenTimeZone,
+    /// The acting user's zone (None: the portal's), as the dialog left it.
+    SetTimeZone(Option<String>),
     TourNext,
     TourBack,
     /// Esc on a sign-in at a real network: stop it.
@@ -108,6 +112,7 @@ impl Effect {
                 | Effect::MarkAllRead
                 | Effect::RetryDeliveries
                 | Effect::SetChannels { .. }
+                | Effect::SetTimeZone(_)
                 | Effect::TourNext
                 | Effect::TourBack
         )

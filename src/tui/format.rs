@@ -1,25 +1,22 @@
 //! How instants and tallies read on screen: in the reader's zone (T1), in
 //! the words of the catalogs.
 
-use chrono::{DateTime, FixedOffset, Local};
+use chrono::DateTime;
 
 use crate::lifecycle::Instant;
 pub use crate::present::{relative, sentence};
 use crate::store::SweepEvent;
 
-/// Display converts instants to the user's zone (T1); tests pin UTC.
-#[derive(Clone, Copy, Debug)]
-pub enum Zone {
-    Local,
-    Fixed(FixedOffset),
-}
+/// Display converts instants to the reader's zone (T1): the signed-in
+/// user's, else the portal's, else UTC (issue 21).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Zone(pub crate::zone::Tz);
 
 impl Zone {
-    pub fn show(self, t: Instant) -> DateTime<FixedOffset> {
-        match self {
-            Zone::Local => t.with_timezone(&Local).fixed_offset(),
-            Zone::Fixed(offset) => t.with_timezone(&offset),
-        }
+    pub const UTC: Zone = Zone(crate::zone::Tz::UTC);
+
+    pub fn show(self, t: Instant) -> DateTime<crate::zone::Tz> {
+        t.with_timezone(&self.0)
     }
 }
 
@@ -39,8 +36,9 @@ pub fn short_date(zone: Zone, t: Instant) -> String {
 }
 
 /// "Mar 04 2026 09:00" / "4 mar 2026, 09:00"
+/// With the zone's abbreviation when the wall time happens twice.
 pub fn long_date(zone: Zone, t: Instant) -> String {
-    crate::i18n::dates::long(&zone.show(t))
+    crate::zone::with(zone.0, || crate::i18n::dates::long_local(t))
 }
 
 /// What a sweep did, by kind of event, in the order they first came.
@@ -64,7 +62,7 @@ impl Tally {
 
     /// The toast after the clock moved.
     pub fn describe(&self, clock: Instant) -> String {
-        let at = crate::lifecycle::time::format_instant(clock);
+        let at = crate::present::when(clock);
         if self.0.is_empty() {
             return crate::tr!("toast-clock-nothing", at = at);
         }

@@ -11,7 +11,6 @@ use ratatui::buffer::Buffer;
 use ratatui::text::Span;
 
 use super::effects::Backend;
-use super::format::Zone;
 use super::keymap::Keymap;
 use super::run::{Runtime, draw_frame, reload};
 use super::state::App;
@@ -74,7 +73,6 @@ pub fn run(
     let portal = Portal::open(db)?;
     let mut runtime = Runtime::new(Backend::new(portal, actor.to_string(), None));
     let mut app = App::new(Keymap::default(), Theme::new(ThemeName::Mono));
-    let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC"));
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1))
         .map_err(|e| Error::other("terminal", e.to_string()))?;
     let mut recorder = match record {
@@ -97,9 +95,9 @@ pub fn run(
     )
     .map_err(io)?;
     let mut player = tour::start(&mut app, tour);
-    draw_frame(&mut terminal, &mut app, zone)?;
+    draw_frame(&mut terminal, &mut app)?;
     reload(&mut app, &mut runtime);
-    draw_frame(&mut terminal, &mut app, zone)?;
+    draw_frame(&mut terminal, &mut app)?;
     if let Some(r) = &mut recorder {
         r.event(
             0.0,
@@ -113,8 +111,8 @@ pub fn run(
             failures.push(e.to_string());
         }
         // Twice: the first frame tells how many rows fit.
-        draw_frame(&mut terminal, &mut app, zone)?;
-        draw_frame(&mut terminal, &mut app, zone)?;
+        draw_frame(&mut terminal, &mut app)?;
+        draw_frame(&mut terminal, &mut app)?;
         let screen = buffer_text(terminal.backend().buffer());
         // The tour file and the portal's data reach the terminal escaped.
         let printed = format!(

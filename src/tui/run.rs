@@ -21,7 +21,7 @@ use super::message::Msg;
 use super::state::App;
 use super::tour::Player;
 use super::update::update;
-use super::view::{self, Zone};
+use super::view;
 use super::{config, drive, theme, tour};
 
 /// Where terminal events come from: the real terminal, or a test's script.
@@ -178,7 +178,6 @@ pub fn run(
                 &mut app,
                 &mut runtime,
                 &mut TerminalEvents,
-                Zone::Local,
                 &|| stop.raised(),
             );
             let _ = execute!(
@@ -195,15 +194,11 @@ pub fn run(
 }
 
 /// Draws one frame and keeps its hit areas for the next mouse event.
-pub fn draw_frame<B: TerminalBackend>(
-    terminal: &mut Terminal<B>,
-    app: &mut App,
-    zone: Zone,
-) -> Result<()>
+pub fn draw_frame<B: TerminalBackend>(terminal: &mut Terminal<B>, app: &mut App) -> Result<()>
 where
     B::Error: std::fmt::Display,
 {
-    app.zone = zone;
+    let zone = app.zone;
     let mut hits = app.hits.clone();
     terminal
         .draw(|frame| hits = view::draw(frame, app, zone))
@@ -288,7 +283,6 @@ pub fn run_loop<B: TerminalBackend>(
     app: &mut App,
     runtime: &mut Runtime,
     events: &mut dyn EventSource,
-    zone: Zone,
     stopped: &dyn Fn() -> bool,
 ) -> Result<()>
 where
@@ -301,7 +295,7 @@ where
             tracing::info!("stopped by a signal");
             return Ok(());
         }
-        draw_frame(terminal, app, zone)?;
+        draw_frame(terminal, app)?;
         if app.quit {
             return Ok(());
         }

@@ -144,7 +144,7 @@ impl App {
             keymap,
             theme,
             quit: false,
-            zone: Zone::Local,
+            zone: Zone::UTC,
             missed_after_reconnect: None,
             work: None,
         }

@@ -365,7 +365,7 @@ fn t4_a_command_before_the_last_swept_instant_is_refused_and_changes_nothing() {
     );
     assert_eq!(assert_json_error(&run, 5), "clock_backwards");
     assert!(
-        run.stderr.contains("2026-04-01T00:00:00Z"),
+        run.stderr.contains("2026-04-01 00:00 UTC"),
         "{}",
         run.stderr
     );

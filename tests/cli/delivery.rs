@@ -456,10 +456,21 @@ fn r9_watch_emails_the_reminder_to_the_right_people_once_each_when_the_clock_pas
 }
 
 #[test]
-fn a_reminder_is_written_in_its_recipients_language() {
+fn a_reminder_is_written_in_its_recipients_language_and_zone() {
     let smtp = SmtpServer::start();
     let (p, _) = portal_with_email_users();
-    p.run(&["--as", BO, "user", "set", BO, "--lang", "it"]).ok();
+    p.run(&[
+        "--as",
+        BO,
+        "user",
+        "set",
+        BO,
+        "--lang",
+        "it",
+        "--timezone",
+        "Europe/Rome",
+    ])
+    .ok();
     write_config(&p, &smtp_config(smtp.port));
     p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
     let watch = start_watch(&p);
@@ -471,12 +482,14 @@ fn a_reminder_is_written_in_its_recipients_language() {
     let to_ana = mails.iter().find(|m| m.to == [ADMIN]).unwrap();
     assert_eq!(
         to_bo.header("Subject").unwrap(),
-        "Riautorizza Facebook · acme entro il 30 mag 2026, 09:00"
+        "Riautorizza Facebook · acme entro il 30 mag 2026, 11:00"
     );
+    assert!(to_bo.data.contains("(Europe/Rome)"), "{}", to_bo.data);
     assert_eq!(
         to_ana.header("Subject").unwrap(),
         "Reauthorize Facebook · acme by May 30 2026 09:00"
     );
+    assert!(to_ana.data.contains("(UTC)"), "{}", to_ana.data);
 }
 
 #[test]

@@ -539,10 +539,9 @@ fn shift_h_hides_and_shows_the_tour_panel_and_h_is_only_the_previous_tab() {
     let p = demo();
     let (mut store, mut app) = presenting_the_article(&p);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-    let zone = switchboard::tui::view::Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
     let screen = |terminal: &mut ratatui::Terminal<ratatui::backend::TestBackend>,
                   app: &mut App| {
-        switchboard::tui::draw_frame(terminal, app, zone).unwrap();
+        switchboard::tui::draw_frame(terminal, app).unwrap();
         switchboard::tui::headless::buffer_text(terminal.backend().buffer())
     };
     assert!(screen(&mut terminal, &mut app).contains("Tour ·"));

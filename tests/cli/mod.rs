@@ -2,6 +2,7 @@
 //! the trust checks, each file a module of the one test binary
 //! (`tests/suite.rs`).
 
+mod admin_settings;
 mod cli_contract;
 mod deadlines;
 mod delivery;

@@ -1156,7 +1156,7 @@ fn scheduling_past_the_reauthorization_deadline_warns_that_the_disconnect_cancel
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout
-            .contains("after the account's reauthorization deadline (2026-05-30T09:00:00Z)"),
+            .contains("after the account's reauthorization deadline (2026-05-30 09:00 UTC)"),
         "{}",
         run.stdout
     );

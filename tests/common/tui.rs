@@ -23,7 +23,7 @@ pub struct Harness {
 }
 
 pub fn utc() -> Zone {
-    Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap())
+    Zone::UTC
 }
 
 impl Harness {
@@ -41,7 +41,7 @@ impl Harness {
     }
 
     pub fn draw(&mut self) {
-        draw_frame(&mut self.terminal, &mut self.app, utc()).unwrap();
+        draw_frame(&mut self.terminal, &mut self.app).unwrap();
     }
 
     pub fn event(&mut self, event: Event) {

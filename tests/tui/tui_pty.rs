@@ -392,7 +392,7 @@ fn composing_rescheduling_and_canceling_a_post_in_a_terminal() {
     tui.wait_for("Reschedule post");
     tui.send(&[0x7f; 16]);
     tui.send(b"2026-03-21 08:00\r");
-    tui.wait_for("rescheduled for 2026-03-21T08:00:00Z");
+    tui.wait_for("rescheduled for 2026-03-21 08:00 UTC");
     tui.send(b"G");
     tui.send(b"x");
     tui.wait_for("Cancel post #");

@@ -338,6 +338,42 @@ fn the_user_menu_sets_where_the_acting_users_reminders_go() {
 }
 
 #[test]
+fn t1_the_user_menu_sets_the_zone_every_time_on_screen_reads_in() {
+    let (p, mut h) = open(ADMIN);
+    // The portal's clock is 2026-03-01 09:00 UTC.
+    h.expect("⏱ 2026-03-01 09:00");
+    h.char('u');
+    h.expect("Time zone: the portal's");
+    // The row above the last.
+    for _ in 0..10 {
+        h.char('j');
+    }
+    h.char('k');
+    h.key(KeyCode::Enter);
+    h.expect("Your time zone");
+    // Checked as it is typed, with the near miss it probably meant.
+    h.keys("Italy/Rome");
+    h.expect("did you mean Europe/Rome?");
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.overlay, Some(Dialog::TimeZone(_))));
+    for _ in 0.."Italy/Rome".len() {
+        h.key(KeyCode::Backspace);
+    }
+    // Tab completes a zone's name.
+    h.keys("europe/ro");
+    h.key(KeyCode::Tab);
+    h.expect("Europe/Rome: the portal's clock reads 10:00 CET");
+    h.key(KeyCode::Enter);
+    h.expect("Times now read in Europe/Rome");
+    h.expect("⏱ 2026-03-01 10:00");
+    let users = p
+        .run(&["--json", "--as", ADMIN, "user", "list"])
+        .ok()
+        .json();
+    assert_eq!(users[0]["timezone"], "Europe/Rome", "{users}");
+}
+
+#[test]
 fn failed_deliveries_show_on_the_notifications_tab_and_r_sends_them_again() {
     let p = acme();
     // A webhook that can never take it: the delivery fails for good (4xx).
@@ -378,7 +414,9 @@ fn the_user_menu_switches_the_language_live() {
     for _ in 0..10 {
         h.char('j');
     }
-    // The last row is reminders by email; the language is just above it.
+    // The last row is reminders by email; the time zone is above it, and
+    // the language above that.
+    h.char('k');
     h.char('k');
     h.key(KeyCode::Enter);
     h.expect("Impostazioni");
@@ -390,7 +428,9 @@ fn the_user_menu_switches_the_language_live() {
     for _ in 0..10 {
         h.char('j');
     }
-    // The last row is reminders by email; the language is just above it.
+    // The last row is reminders by email; the time zone is above it, and
+    // the language above that.
+    h.char('k');
     h.char('k');
     h.key(KeyCode::Enter);
     h.expect("Settings");
@@ -1115,7 +1155,7 @@ fn r12a_a_long_clock_move_runs_on_a_worker_and_leaves_the_portal_one_sweep_would
     // The screen answers meanwhile: the tabs still switch.
     h.char('4');
     until_the_clock_stops(&mut h);
-    h.expect("Clock at 2026-05-30T09:00:00Z");
+    h.expect("Clock at 2026-05-30 09:00 UTC");
     // The same portal as one sweep to the same instant (R12a).
     let one = crate::common::TestPortal::at_file(copy);
     one.run(&["clock", "advance", "90d"]).ok();

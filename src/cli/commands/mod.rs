@@ -10,6 +10,7 @@ mod demo;
 mod inbox;
 mod portal;
 mod post;
+mod settings;
 mod shell;
 mod user;
 
@@ -164,6 +165,7 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
                 match other {
                     Command::Clock(ClockCommand::Show) => clock::show(session, out),
                     Command::Tier(sub) => portal::tier(session, out, sub),
+                    Command::Portal(sub) => settings::run(session, out, sub),
                     Command::User(sub) => user::run(session, out, sub),
                     Command::Account(sub) => account::run(session, out, sub),
                     Command::NetworkEvent { id, event } => {
@@ -204,6 +206,7 @@ fn command_name(cli: &Cli) -> &'static str {
         Some(Command::Tour { .. }) => "tour",
         Some(Command::Generate { .. }) => "generate",
         Some(Command::Tier(_)) => "tier",
+        Some(Command::Portal(_)) => "portal",
         Some(Command::User(_)) => "user",
         Some(Command::Account(_)) => "account",
         Some(Command::NetworkEvent { .. }) => "network-event",

@@ -34,7 +34,7 @@ impl Shown for Post {
         match self.past_deadline {
             Some(due) => format!(
                 "{line}\n{}",
-                crate::tr!("cli-post-after-deadline", deadline = format_instant(due))
+                crate::tr!("cli-post-after-deadline", deadline = human::date(due))
             ),
             None => line,
         }

@@ -389,16 +389,13 @@ pub fn parse_when(text: &str, now: Instant, zone: Zone) -> Result<Instant, Strin
     let naive = chrono::NaiveDateTime::parse_from_str(typed, "%Y-%m-%d %H:%M:%S")
         .or_else(|_| chrono::NaiveDateTime::parse_from_str(typed, "%Y-%m-%d %H:%M"))
         .map_err(|_| crate::tr!("time-not-a-time", typed = typed))?;
-    let local = match zone {
-        Zone::Local => chrono::Local
-            .from_local_datetime(&naive)
-            .earliest()
-            .map(|t| t.timestamp()),
-        Zone::Fixed(offset) => offset
-            .from_local_datetime(&naive)
-            .earliest()
-            .map(|t| t.timestamp()),
-    };
+    // A wall time the clock skips (spring forward) is not in the zone; one
+    // it passes twice (autumn) means its first.
+    let local = zone
+        .0
+        .from_local_datetime(&naive)
+        .earliest()
+        .map(|t| t.timestamp());
     let seconds = local.ok_or_else(|| crate::tr!("time-not-in-zone", typed = typed))?;
     crate::lifecycle::time::from_unix_seconds(seconds)
         .map(crate::lifecycle::time::format_instant)

@@ -20,6 +20,7 @@ pub mod refused;
 pub mod remove;
 pub mod reschedule;
 pub mod sign_in;
+pub mod time_zone;
 pub mod user_menu;
 
 pub use crate::tui::effect::ConnectChoice;
@@ -41,6 +42,7 @@ pub use refused::Refused;
 pub use remove::Remove;
 pub use reschedule::Reschedule;
 pub use sign_in::{DeviceCodeView, SignInDialog};
+pub use time_zone::TimeZone;
 pub use user_menu::UserMenu;
 
 /// The open dialog.
@@ -61,6 +63,7 @@ pub enum Dialog {
     ClockMenu(ClockMenu),
     Detail(Detail),
     SignIn(SignInDialog),
+    TimeZone(TimeZone),
 }
 
 impl Dialog {
@@ -81,6 +84,7 @@ impl Dialog {
             Dialog::ClockMenu(d) => d,
             Dialog::Detail(d) => d,
             Dialog::SignIn(d) => d,
+            Dialog::TimeZone(d) => d,
         }
     }
 
@@ -101,6 +105,7 @@ impl Dialog {
             Dialog::ClockMenu(d) => d,
             Dialog::Detail(d) => d,
             Dialog::SignIn(d) => d,
+            Dialog::TimeZone(d) => d,
         }
     }
 

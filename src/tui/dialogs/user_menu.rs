@@ -1,5 +1,5 @@
-//! The user menu (`u`): act as another user, the language, and where the
-//! acting user's reminders go (issue 12).
+//! The user menu (`u`): act as another user, the language, the time zone
+//! (issue 21), and where the acting user's reminders go (issue 12).
 
 use ratatui::Frame;
 use tui_input::Input;
@@ -31,13 +31,18 @@ impl UserMenu {
         }
     }
 
-    /// The two rows under the users: the language, and the reminders.
+    /// The rows under the users: the language, the time zone, and the
+    /// reminders.
     fn language_row(&self) -> usize {
         self.users.len()
     }
 
-    fn deliveries_row(&self) -> usize {
+    fn zone_row(&self) -> usize {
         self.users.len() + 1
+    }
+
+    fn deliveries_row(&self) -> usize {
+        self.users.len() + 2
     }
 
     fn items(&self) -> Vec<(String, bool)> {
@@ -67,6 +72,16 @@ impl UserMenu {
                     crate::i18n::Lang::En => "language-en",
                     crate::i18n::Lang::It => "language-it",
                 })
+            ),
+            true,
+        ));
+        items.push((
+            crate::tr!(
+                "menu-zone",
+                zone = match &self.channels.timezone {
+                    Some(zone) => escape_control(zone).into_owned(),
+                    None => crate::tr!("cli-channel-portal-zone"),
+                }
             ),
             true,
         ));
@@ -104,6 +119,8 @@ impl Component for UserMenu {
         }
         if self.index == self.deliveries_row() {
             Outcome::close(vec![Effect::OpenDeliveries])
+        } else if self.index == self.zone_row() {
+            Outcome::close(vec![Effect::OpenTimeZone])
         } else if self.index == self.language_row() {
             Outcome::close(vec![Effect::SetLanguage(crate::i18n::current().next())])
         } else {

@@ -61,7 +61,9 @@ pub fn perform(backend: &mut Backend, app: &App, effect: Effect) -> Vec<Msg> {
         | Effect::SwitchUser(_)
         | Effect::SetLanguage(_)
         | Effect::OpenDeliveries
-        | Effect::SetChannels { .. } => user::perform(backend, app, effect),
+        | Effect::SetChannels { .. }
+        | Effect::OpenTimeZone
+        | Effect::SetTimeZone(_) => user::perform(backend, app, effect),
         Effect::CancelSignIn => signin::cancel(backend),
         // The tour player runs these (`tui::run`), never this module.
         Effect::TourNext | Effect::TourBack => Ok(Vec::new()),

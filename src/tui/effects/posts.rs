@@ -45,7 +45,7 @@ pub fn perform(backend: &mut Backend, app: &App, effect: Effect) -> Result<Vec<M
             let post = backend.run(|s| actions::reschedule_post(s, id, at))?;
             let when = post
                 .scheduled_at
-                .map(crate::lifecycle::time::format_instant)
+                .map(crate::present::when)
                 .unwrap_or_default();
             let toast = crate::tr!("toast-post-rescheduled", id = post.id, when = when);
             done_then_reload(backend, app, toast)

@@ -48,8 +48,8 @@ pub fn perform(backend: &mut Backend, app: &App, effect: Effect) -> Result<Vec<M
             let change = actions::ChannelChange {
                 email: Some(on),
                 webhook: Some(webhook),
-                lang: None,
                 allow_private_webhooks: crate::tui::config::allows_private_webhooks(),
+                ..Default::default()
             };
             let (_, channels) = backend.run(|s| actions::set_channels(s, &email, &change))?;
             let word = |on: bool| crate::tr!(if on { "word-on" } else { "word-off" });
@@ -59,6 +59,33 @@ pub fn perform(backend: &mut Backend, app: &App, effect: Effect) -> Result<Vec<M
                 mail = word(channels.email),
                 webhook = word(channels.webhook.is_some())
             ))])
+        }
+        Effect::OpenTimeZone => {
+            let (own, portal_zone, now) = backend.read(|s| {
+                let me = s.require_actor()?;
+                Ok((
+                    outbox::channels_of(s.conn(), me.id)?.timezone,
+                    s.info.timezone.clone().unwrap_or_else(|| "UTC".into()),
+                    s.instant(),
+                ))
+            })?;
+            let dialog = dialogs::TimeZone::new(own, portal_zone, now);
+            Ok(vec![opened(Dialog::TimeZone(dialog))])
+        }
+        Effect::SetTimeZone(zone) => {
+            let email = backend.actor.clone();
+            let change = actions::ChannelChange {
+                timezone: Some(zone),
+                ..Default::default()
+            };
+            backend.run(|s| actions::set_channels(s, &email, &change))?;
+            // The header, rows and dialogs read the new zone from the reload.
+            let zone = backend.read(|s| Ok(s.reader_zone()))?;
+            done_then_reload(
+                backend,
+                app,
+                crate::tr!("toast-zone-saved", zone = zone.name()),
+            )
         }
         _ => Ok(Vec::new()),
     }

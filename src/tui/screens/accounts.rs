@@ -194,7 +194,7 @@ pub fn act_on_hovered(pane: &AccountsPane, action: Action) -> Reply {
                 Some(due) => crate::tr!(
                     "toast-connected-due",
                     handle = handle,
-                    due = crate::lifecycle::time::format_instant(due)
+                    due = crate::present::when(due)
                 ),
                 None => crate::tr!("toast-connected", handle = handle),
             })

@@ -1,0 +1,106 @@
+//! `portal show|set`: the portal's own settings (issue 21), its time zone
+//! for people and its reminder plan.
+
+use std::io::Write;
+
+use serde_json::Value;
+
+use crate::cli::args::PortalCommand;
+use crate::cli::output::{Output, Shown};
+use crate::error::{Error, Result};
+use crate::lifecycle::{PlanError, ReminderPlan};
+use crate::store::Session;
+use crate::store::settings_actions::{self, PortalChange};
+
+struct Settings {
+    portal: String,
+    timezone: Option<String>,
+    reminders: ReminderPlan,
+}
+
+impl Shown for Settings {
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "portal": self.portal,
+            "timezone": self.timezone.clone().unwrap_or_else(|| "UTC".into()),
+            "reminders": crate::present::leads(self.reminders.leads()).replace(' ', ""),
+            "reminder_leads_seconds": self.reminders.leads(),
+        })
+    }
+
+    fn human(&self) -> String {
+        crate::tr!(
+            "cli-portal-settings",
+            portal = crate::present::escape_control(&self.portal),
+            zone = self.timezone.clone().unwrap_or_else(|| "UTC".into()),
+            reminders = crate::present::leads(self.reminders.leads())
+        )
+    }
+}
+
+/// `7d,1d` as a plan; a mistake says which lead and what is allowed.
+pub fn parse_reminders(text: &str) -> Result<ReminderPlan> {
+    let bad = |why: String| {
+        Error::invalid(
+            "bad_reminders",
+            crate::tr!(
+                "error-bad-reminders",
+                value = crate::present::escape_control(text),
+                why = why
+            ),
+        )
+    };
+    let mut leads = Vec::new();
+    for part in text.split(',') {
+        let lead = crate::lifecycle::time::parse_duration(part.trim())
+            .map_err(|e| bad(String::from(e)))?;
+        leads.push(lead.num_seconds());
+    }
+    ReminderPlan::new(&leads).map_err(|e| {
+        bad(match e {
+            PlanError::Empty => crate::tr!("reminders-empty"),
+            PlanError::TooMany { most } => crate::tr!("reminders-too-many", most = most),
+            PlanError::OutOfRange {
+                lead,
+                shortest,
+                longest,
+            } => crate::tr!(
+                "reminders-out-of-range",
+                lead = crate::present::leads(&[lead]),
+                shortest = crate::present::leads(&[shortest]),
+                longest = crate::present::leads(&[longest])
+            ),
+            PlanError::Repeated { lead } => {
+                crate::tr!("reminders-repeated", lead = crate::present::leads(&[lead]))
+            }
+        })
+    })
+}
+
+pub fn run<W: Write>(
+    session: &mut Session<'_>,
+    out: &mut Output<W>,
+    command: &PortalCommand,
+) -> Result<()> {
+    if let PortalCommand::Set {
+        timezone,
+        reminders,
+    } = command
+    {
+        if timezone.is_none() && reminders.is_none() {
+            return Err(Error::usage(crate::tr!("error-portal-set-nothing")));
+        }
+        let change = PortalChange {
+            timezone: timezone
+                .as_deref()
+                .map(|zone| (!zone.trim().eq_ignore_ascii_case("utc")).then(|| zone.to_string())),
+            reminders: reminders.as_deref().map(parse_reminders).transpose()?,
+        };
+        settings_actions::set_portal(session, &change)?;
+    }
+    out.show(&Settings {
+        portal: session.info.name.clone(),
+        timezone: session.info.timezone.clone(),
+        reminders: session.info.reminders,
+    })
+}
