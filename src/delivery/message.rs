@@ -10,6 +10,11 @@ pub struct Message {
     pub lang: Lang,
     pub subject: String,
     pub text: String,
+    /// The facts a chat card shows, labelled: account, network, deadline.
+    pub facts: Vec<(String, String)>,
+    /// What to do, in one sentence, and the command that does it.
+    pub action: String,
+    pub command: String,
 }
 
 /// The message of `delivery`, in the recipient's language or `fallback`.
@@ -59,10 +64,30 @@ pub fn compose(delivery: &Delivery, fallback: Lang) -> Message {
             id = delivery.account_id
         )
     };
+    let command = format!("switchboard account reconnect {}", delivery.account_id);
+    let account_fact = if handle.is_empty() {
+        account.clone()
+    } else {
+        format!("{account} (@{handle})")
+    };
     let message = Message {
         lang,
         subject: args(subject),
         text: args(text),
+        facts: vec![
+            (crate::tr!("chat-account"), account_fact),
+            (crate::tr!("chat-network"), network.clone()),
+            (
+                crate::tr!("chat-deadline"),
+                format!("{deadline} ({})", zone.name()),
+            ),
+        ],
+        action: crate::tr!(if delivery.kind == "purge_warning" {
+            "chat-action-purge"
+        } else {
+            "chat-action-reminder"
+        }),
+        command,
     };
     i18n::set(before);
     message

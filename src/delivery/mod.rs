@@ -13,6 +13,7 @@
 //! still being sent (item 2). A row whose message no longer holds when its
 //! turn comes is expired, not sent (items 5 and 6).
 
+pub mod chat;
 pub mod email;
 pub mod message;
 pub mod settings;
@@ -398,7 +399,7 @@ fn attempt(
                     secret: &secret,
                     message_id: &delivery.message_id,
                     timestamp: wall_ms() / 1000,
-                    body: &message::webhook_body(delivery, message),
+                    body: &chat::body(delivery.webhook_format, delivery, message),
                     allow_private: settings.allow_private_webhooks,
                 },
                 settings.timeout,

@@ -15,17 +15,17 @@ use crate::common::{ADMIN, T0, TestPortal};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-const BO: &str = "bo@example.com";
-const CY: &str = "cy@example.com";
+pub(crate) const BO: &str = "bo@example.com";
+pub(crate) const CY: &str = "cy@example.com";
 const SECRET: &str = "s3cret-shared-with-the-receiver";
 /// The tests' receivers listen on loopback, which a watch reaches only
 /// when the operator allows private webhook targets.
-const PRIVATE: &str = "allow_private_webhooks = true\n";
+pub(crate) const PRIVATE: &str = "allow_private_webhooks = true\n";
 
 /// A request signed as Standard Webhooks sign: `webhook-signature` is
 /// `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the
 /// shared secret, `webhook-timestamp` within five minutes of now.
-fn assert_signed_now(request: &Request) {
+pub(crate) fn assert_signed_now(request: &Request) {
     let id = &request.headers["webhook-id"];
     let timestamp = &request.headers["webhook-timestamp"];
     let mut mac = Hmac::<Sha256>::new_from_slice(SECRET.as_bytes()).unwrap();
@@ -200,20 +200,20 @@ fn smtp_session(stream: TcpStream, mails: &Mutex<Vec<Mail>>) -> std::io::Result<
 
 /// One request as the HTTP listener received it.
 #[derive(Clone, Debug)]
-struct Request {
-    headers: HashMap<String, String>,
-    body: Vec<u8>,
+pub(crate) struct Request {
+    pub(crate) headers: HashMap<String, String>,
+    pub(crate) body: Vec<u8>,
 }
 
 /// An HTTP listener on loopback answering each POST with the next status
 /// of `statuses` (the last one for ever after), after `delay`.
-struct HttpServer {
+pub(crate) struct HttpServer {
     port: u16,
     requests: Arc<Mutex<Vec<Request>>>,
 }
 
 impl HttpServer {
-    fn start(statuses: Vec<u16>, delay: Duration) -> HttpServer {
+    pub(crate) fn start(statuses: Vec<u16>, delay: Duration) -> HttpServer {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -226,11 +226,11 @@ impl HttpServer {
         HttpServer { port, requests }
     }
 
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("http://127.0.0.1:{}/hooks/switchboard", self.port)
     }
 
-    fn requests(&self) -> Vec<Request> {
+    pub(crate) fn requests(&self) -> Vec<Request> {
         self.requests.lock().unwrap().clone()
     }
 }
@@ -285,7 +285,7 @@ fn http_exchange(
 
 /// A demo-clock portal: Ana (super admin), Bo (publisher, all accounts) and
 /// Cy (publisher), all with email on; Bo connects Facebook @acme at T0.
-fn portal_with_email_users() -> (TestPortal, i64) {
+pub(crate) fn portal_with_email_users() -> (TestPortal, i64) {
     let p = TestPortal::new();
     p.run(&["--now", T0, "clock", "set", T0]).ok();
     for user in [BO, CY] {
@@ -309,7 +309,7 @@ fn portal_with_email_users() -> (TestPortal, i64) {
 }
 
 /// Turns these users' reminders by email on or off (as the admin).
-fn set_email(p: &TestPortal, users: &[&str], on_or_off: &str) {
+pub(crate) fn set_email(p: &TestPortal, users: &[&str], on_or_off: &str) {
     for user in users {
         p.run(&[
             "--as",
@@ -324,7 +324,7 @@ fn set_email(p: &TestPortal, users: &[&str], on_or_off: &str) {
     }
 }
 
-fn write_config(p: &TestPortal, text: &str) {
+pub(crate) fn write_config(p: &TestPortal, text: &str) {
     let dir = p.dir.path().join("config").join("switchboard");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("config.toml"), text).unwrap();
@@ -336,7 +336,7 @@ fn smtp_config(port: u16) -> String {
     )
 }
 
-fn start_watch(p: &TestPortal) -> Child {
+pub(crate) fn start_watch(p: &TestPortal) -> Child {
     Command::new(assert_cmd::cargo::cargo_bin("switchboard"))
         .env("SWITCHBOARD_DB", &p.db)
         .env("SWITCHBOARD_LANG", "en")
@@ -352,7 +352,7 @@ fn start_watch(p: &TestPortal) -> Child {
 }
 
 /// SIGTERM, and the exit code.
-fn stop(mut watch: Child) -> (Option<i32>, String) {
+pub(crate) fn stop(mut watch: Child) -> (Option<i32>, String) {
     unsafe {
         libc::kill(watch.id() as i32, libc::SIGTERM);
     }
@@ -388,7 +388,7 @@ fn failed_deliveries(p: &TestPortal) -> Vec<serde_json::Value> {
     .clone()
 }
 
-fn outbox(p: &TestPortal) -> Vec<serde_json::Value> {
+pub(crate) fn outbox(p: &TestPortal) -> Vec<serde_json::Value> {
     p.run(&["--json", "notifications", "outbox"])
         .ok()
         .json()
@@ -397,7 +397,7 @@ fn outbox(p: &TestPortal) -> Vec<serde_json::Value> {
         .clone()
 }
 
-fn wait_until(what: &str, seconds: u64, mut done: impl FnMut() -> bool) {
+pub(crate) fn wait_until(what: &str, seconds: u64, mut done: impl FnMut() -> bool) {
     let started = Instant::now();
     while !done() {
         assert!(

@@ -3,6 +3,7 @@
 //! (`tests/suite.rs`).
 
 mod admin_settings;
+mod chat_formats;
 mod cli_contract;
 mod deadlines;
 mod delivery;
