@@ -45,7 +45,10 @@ fn main() {
     if !in_ci && !ready {
         println!("cargo::rustc-cfg=no_oauth_server");
     }
-    if !in_ci && !Path::new("tests/python/site/icalendar/__init__.py").is_file() {
+    let parsers = ["icalendar", "prometheus_client"]
+        .iter()
+        .all(|name| Path::new(&format!("tests/python/site/{name}/__init__.py")).is_file());
+    if !in_ci && !parsers {
         println!("cargo::rustc-cfg=no_python_parsers");
     }
 }

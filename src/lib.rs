@@ -15,6 +15,7 @@ pub mod keeper;
 pub mod keys;
 pub mod lifecycle;
 pub mod logging;
+pub mod metrics;
 pub mod oauth;
 pub mod present;
 pub mod signals;

@@ -86,7 +86,7 @@ enum Wake {
 pub fn run(
     path: &Path,
     mut settings: impl FnMut() -> Result<(Settings, Vec<crate::oauth::Client>)>,
-    (mut keeper, ics): (Keeper, Option<&Path>),
+    (mut keeper, ics, metrics): (Keeper, Option<&Path>, Option<&crate::metrics::Metrics>),
     mut swept: impl FnMut(Instant, &[SweepEvent]) -> Result<()>,
     mut delivered: impl FnMut(&Attempted) -> Result<()>,
 ) -> Result<()> {
@@ -108,6 +108,8 @@ pub fn run(
     // When the next sweep is due (ms): at once, then as the portal says.
     let mut sweep_at_ms = 0;
     let mut seen = portal.data_version()?;
+    // When the metrics last counted the portal.
+    let mut counted_at: Option<std::time::Instant> = None;
     loop {
         if signals.stopping() {
             tracing::info!("stopped by a signal");
@@ -130,8 +132,11 @@ pub fn run(
         let changed = version != seen;
         if changed || wall_ms() >= sweep_at_ms {
             let applied;
-            (sweep_at_ms, applied) = sweep(&mut portal, &mut swept)?;
+            (sweep_at_ms, applied) = sweep(&mut portal, &mut swept, metrics)?;
             seen = portal.data_version()?;
+            if let Some(metrics) = metrics {
+                count_for(&mut portal, metrics, &mut counted_at, applied || changed);
+            }
             // The calendar reads every account: only at the start, after
             // another process's change, or when the sweep applied events.
             if let Some(file) = ics
@@ -145,6 +150,13 @@ pub fn run(
         match in_flight.take() {
             Some(mut attempt) => match deliverer.poll(&mut portal, &mut attempt, TICK) {
                 Ok(Some(done)) => {
+                    if let Some(metrics) = metrics {
+                        metrics.attempted(
+                            done.delivery.channel.name(),
+                            outcome_name(&done),
+                            done.seconds,
+                        );
+                    }
                     delivered(&done)?;
                     idle = false;
                 }
@@ -203,13 +215,18 @@ pub fn run(
 fn sweep(
     portal: &mut Portal,
     swept: &mut impl FnMut(Instant, &[SweepEvent]) -> Result<()>,
+    metrics: Option<&crate::metrics::Metrics>,
 ) -> Result<(i64, bool)> {
     let applied;
+    let started = std::time::Instant::now();
     // Everything due now: the system clock's now, or the demo clock's.
     match portal.run(None, None, |s| {
         Ok((s.instant(), std::mem::take(&mut s.swept)))
     }) {
         Ok((now, events)) => {
+            if let Some(metrics) = metrics {
+                metrics.swept(wall_ms() as f64 / 1000.0, started.elapsed().as_secs_f64());
+            }
             applied = !events.is_empty();
             if applied {
                 tracing::info!(events = events.len(), "swept");
@@ -219,11 +236,11 @@ fn sweep(
         // Another process holding the lock, a clock behind the portal's:
         // said in the log, tried again shortly.
         Err(error) if passing(&error) => {
-            tracing::warn!(
-                code = error.code(),
-                "{}",
-                crate::present::escape_control(&error.to_string())
-            );
+            let why = crate::present::escape_control(&error.to_string()).into_owned();
+            tracing::warn!(code = error.code(), "{why}");
+            if let Some(metrics) = metrics {
+                metrics.sweep_failed(&why);
+            }
             return Ok((wall_ms() + 1_000, false));
         }
         Err(error) => return Err(error),
@@ -237,6 +254,41 @@ fn sweep(
     };
     let longest = wall_ms() + MAX_SLEEP_MS;
     Ok((event_ms.map_or(longest, |at| at.min(longest)), applied))
+}
+
+/// The metrics' counts of the portal, again after a change or every
+/// `COUNT_EVERY` (they read the accounts due within the week); a failure is
+/// logged and tried at the next turn.
+fn count_for(
+    portal: &mut Portal,
+    metrics: &crate::metrics::Metrics,
+    counted_at: &mut Option<std::time::Instant>,
+    changed: bool,
+) {
+    const COUNT_EVERY: std::time::Duration = std::time::Duration::from_secs(15);
+    if !changed && counted_at.is_some_and(|at| at.elapsed() < COUNT_EVERY) {
+        return;
+    }
+    match portal.read(None, None, |s| {
+        crate::store::reads::service_counts(s.conn(), s.instant())
+    }) {
+        Ok(counts) => {
+            metrics.counted(&counts);
+            *counted_at = Some(std::time::Instant::now());
+        }
+        Err(error) => tracing::warn!(code = error.code(), "metrics not counted"),
+    }
+}
+
+/// The outcome's name in the metrics.
+fn outcome_name(done: &crate::delivery::Attempted) -> &'static str {
+    use crate::delivery::Outcome;
+    match &done.outcome {
+        Outcome::Delivered => "delivered",
+        Outcome::Expired(_) => "expired",
+        Outcome::Failed(_) if done.retry_at_ms.is_some() => "retrying",
+        Outcome::Failed(_) => "failed",
+    }
 }
 
 /// Writes the calendar of the next year's deadlines when it changed; a

@@ -179,3 +179,4 @@ arg-deadlines-account = Solo quelle di questo account
 arg-deadlines-days = Quanti giorni avanti (da 1 a 3660)
 arg-deadlines-format = human, json o ics [predefinito: human, o json con --json]
 arg-watch-ics = Mantiene aggiornato un file iCalendar con le scadenze del prossimo anno (come deadlines --format ics), da sottoscrivere in un calendario
+arg-watch-metrics = Serve le metriche Prometheus su /metrics e lo stato su /healthz a questa porta (solo questa macchina) o indirizzo:porta

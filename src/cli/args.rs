@@ -225,6 +225,9 @@ pub enum Command {
         /// (as `deadlines --format ics`), for a calendar to subscribe to
         #[arg(long, value_name = "FILE")]
         ics: Option<std::path::PathBuf>,
+        /// Serve Prometheus metrics at /metrics and health at /healthz on this port (loopback) or address:port
+        #[arg(long, value_name = "[ADDRESS:]PORT")]
+        metrics: Option<String>,
     },
     /// An inbox: the acting user's, or --user's
     #[command(args_conflicts_with_subcommands = true)]

@@ -75,6 +75,8 @@ pub struct Attempted {
     pub delivery: Delivery,
     pub outcome: Outcome,
     pub retry_at_ms: Option<i64>,
+    /// From the attempt's start to its receiver's answer (0: never sent).
+    pub seconds: f64,
 }
 
 /// An attempt in hand on its own thread.
@@ -85,6 +87,9 @@ pub struct InFlight {
     /// fails (the portal busy) is tried again with it, never by sending
     /// again.
     received: Option<std::result::Result<(), Failure>>,
+    started: std::time::Instant,
+    /// How long the exchange took, once its outcome came in.
+    took: Option<f64>,
 }
 
 /// The margin a lease keeps past the delivery's deadline: time to record
@@ -173,6 +178,7 @@ impl Deliverer {
                     delivery,
                     outcome: Outcome::Expired(reason),
                     retry_at_ms: None,
+                    seconds: 0.0,
                 }
             })
             .collect();
@@ -205,12 +211,16 @@ impl Deliverer {
                 delivery,
                 outcome: receiver,
                 received: None,
+                started: std::time::Instant::now(),
+                took: None,
             };
         }
         InFlight {
             delivery,
             outcome,
             received: None,
+            started: std::time::Instant::now(),
+            took: None,
         }
     }
 
@@ -233,8 +243,17 @@ impl Deliverer {
                 )),
             });
         }
+        let took = *in_flight
+            .took
+            .get_or_insert_with(|| in_flight.started.elapsed().as_secs_f64());
         let result = in_flight.received.clone().unwrap_or(Ok(()));
-        self.record(portal, &in_flight.delivery, result).map(Some)
+        self.record(portal, &in_flight.delivery, result)
+            .map(|attempted| {
+                Some(Attempted {
+                    seconds: took,
+                    ..attempted
+                })
+            })
     }
 
     fn record(
@@ -294,6 +313,7 @@ impl Deliverer {
                 Err(failure) => Outcome::Failed(failure),
             },
             retry_at_ms,
+            seconds: 0.0,
         })
     }
 }

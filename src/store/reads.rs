@@ -280,3 +280,70 @@ pub fn upcoming(
     found.sort_by_key(|d| (d.at, d.record.account.id));
     Ok(found)
 }
+
+/// What `watch --metrics` shows of the portal (issue 21, item 6).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ServiceCounts {
+    /// Accounts by network and state (`connected`, `disconnected`, `expired`).
+    pub accounts: Vec<(crate::lifecycle::Network, String, i64)>,
+    /// Reminders (R9, every lead of the plan) and purge warnings (E1) due
+    /// from `now` to a week later.
+    pub reminders_due: i64,
+    pub purge_warnings_due: i64,
+    /// Outbox rows by status.
+    pub deliveries: Vec<(String, i64)>,
+}
+
+/// The counts, in three grouped queries and a look at the accounts whose
+/// next event is within the week (the sweep's index).
+pub fn service_counts(
+    conn: &super::db::Connection,
+    now: crate::lifecycle::Instant,
+) -> Result<ServiceCounts> {
+    use super::rows::{ACCOUNT_COLUMNS, account_from_row, secs};
+    let mut counts = ServiceCounts::default();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT network, status, count(*) FROM accounts GROUP BY network, status",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let network: String = row.get(0)?;
+            let network = crate::lifecycle::Network::parse(&network)
+                .map_err(|_| super::rows::corrupt("network"))?;
+            counts.accounts.push((network, row.get(1)?, row.get(2)?));
+        }
+    }
+    {
+        let mut stmt =
+            conn.prepare_cached("SELECT status, count(*) FROM deliveries GROUP BY status")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            counts.deliveries.push((row.get(0)?, row.get(1)?));
+        }
+    }
+    let week = now + crate::lifecycle::time::days(7);
+    let plan = accounts::reminder_plan(conn)?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.next_event_at <= ?1"
+    ))?;
+    let mut rows = stmt.query([secs(week)])?;
+    let within = |at: crate::lifecycle::Instant| at >= now && at <= week;
+    while let Some(row) = rows.next()? {
+        let a = account_from_row(&row)?;
+        if let (true, Some(due)) = (
+            a.network.policy().reminder && a.is_connected(),
+            a.reauth_due_at(),
+        ) {
+            counts.reminders_due += plan
+                .instants(a.authorized_at, due)
+                .into_iter()
+                .filter(|(at, lead)| a.reminded.is_none_or(|sent| *lead < sent) && within(*at))
+                .count() as i64;
+        }
+        if !a.purge_warning_sent && a.purge_warning_at().is_some_and(within) {
+            counts.purge_warnings_due += 1;
+        }
+    }
+    Ok(counts)
+}

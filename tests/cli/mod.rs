@@ -9,6 +9,7 @@ mod deadlines;
 mod delivery;
 mod demo;
 mod italian;
+mod metrics;
 mod oauth;
 mod postgres;
 mod rules_cli;

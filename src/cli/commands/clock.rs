@@ -79,9 +79,20 @@ pub fn sweep<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
 pub fn watch<W: Write>(
     cli: &Cli,
     out: &mut Output<W>,
-    ics: Option<&std::path::Path>,
+    (ics, metrics_at): (Option<&std::path::Path>, Option<&str>),
 ) -> Result<()> {
     let path = database_path(cli)?;
+    // Refused before anything starts: a bad address, a port in use.
+    let metrics = match metrics_at {
+        Some(text) => {
+            let at = crate::metrics::server::address(text)?;
+            let metrics = std::sync::Arc::new(crate::metrics::Metrics::new());
+            let bound = crate::metrics::server::serve(at, std::sync::Arc::clone(&metrics))?;
+            tracing::info!(address = %bound, "serving metrics");
+            Some(metrics)
+        }
+        None => None,
+    };
     let config_path = crate::tui::config::default_path();
     // The config says the language unless --lang or SWITCHBOARD_LANG do,
     // and where deliveries go; both are read again on SIGHUP.
@@ -107,7 +118,7 @@ pub fn watch<W: Write>(
     crate::watch::run(
         &path,
         settings,
-        (keeper, ics),
+        (keeper, ics, metrics.as_deref()),
         |now, events| {
             let mut out = out.borrow_mut();
             write_sweep(

@@ -119,7 +119,9 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
         Command::Clock(ClockCommand::Advance { duration }) => clock::advance(cli, out, duration),
         Command::Clock(ClockCommand::Unset) => clock::unset(cli, out),
         Command::Sweep => clock::sweep(cli, out),
-        Command::Watch { ics } => clock::watch(cli, out, ics.as_deref()),
+        Command::Watch { ics, metrics } => {
+            clock::watch(cli, out, (ics.as_deref(), metrics.as_deref()))
+        }
         // An export reads a whole history: after a short sweep, in a read
         // transaction, so other commands write meanwhile (issue 17, item
         // 13: WAL readers do not block writers; on PostgreSQL a REPEATABLE
