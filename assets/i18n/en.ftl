@@ -925,7 +925,7 @@ delivery-reminder-text =
     - in the suite: Settings > Social > Accounts, then Reconnect under the account's name;
     - from a terminal: switchboard account reconnect { $id }
 
-    This is the reminder a week before the deadline.
+    This reminder comes { $lead } before the deadline.
     Switchboard
 delivery-purge-subject = { $network } · { $account }: its history is deleted on { $deadline }
 delivery-purge-text =
@@ -1157,3 +1157,36 @@ error-metrics-bind = cannot serve metrics on { $address }: { $why }; choose anot
 health-no-sweep-yet = no sweep has completed yet
 health-sweep-failing = the last sweep could not run: { $why }
 health-sweep-late = the last sweep completed { $seconds } s ago; one is expected at least every { $most } s
+delivery-digest-subject = Switchboard: { $count ->
+        [one] one account needs you
+       *[other] { $count } accounts need you
+    }
+delivery-digest-hello =
+    Hello { $name },
+
+    These accounts need you, the most urgent first:
+delivery-digest-by = By { $deadline } ({ $zone }):
+delivery-digest-reminder = reauthorize it
+delivery-digest-purge = reconnect it to keep its posts and history
+delivery-digest-closing =
+    Each command reconnects its account (switchboard deadlines --days 7 lists them all).
+
+    — Switchboard
+chat-action-digest = Every account that needs you, the most urgent first:
+chat-more = and { $count ->
+        [one] one more
+       *[other] { $count } more
+    } in the text
+lead-days = { $count ->
+        [1] one day
+        [7] a week
+       *[other] { $count } days
+    }
+lead-hours = { $count ->
+        [one] one hour
+       *[other] { $count } hours
+    }
+cli-watch-digest = { "  " }as one digest of { $count ->
+        [one] one reminder or warning
+       *[other] { $count } reminders and warnings
+    }

@@ -971,7 +971,7 @@ delivery-reminder-text =
     - nella suite: Impostazioni > Marketing > Social, scheda Account, poi Ricollega sotto il nome dell'account;
     - dal terminale: switchboard account reconnect { $id }
 
-    Questo è il promemoria di una settimana prima della scadenza.
+    Questo promemoria arriva { $lead } prima della scadenza.
     Switchboard
 delivery-purge-subject = { $network } · { $account }: la cronologia viene eliminata { IL($deadline) }
 delivery-purge-text =
@@ -1203,3 +1203,36 @@ error-metrics-bind = impossibile servire le metriche su { $address }: { $why }; 
 health-no-sweep-yet = nessuna scansione è ancora terminata
 health-sweep-failing = l'ultima scansione non è potuta partire: { $why }
 health-sweep-late = l'ultima scansione è terminata { $seconds } s fa; se ne aspetta una almeno ogni { $most } s
+delivery-digest-subject = Switchboard: { $count ->
+        [one] un account ha bisogno di te
+       *[other] { $count } account hanno bisogno di te
+    }
+delivery-digest-hello =
+    Ciao { $name },
+
+    Questi account hanno bisogno di te, dal più urgente:
+delivery-digest-by = Entro { IL($deadline) } ({ $zone }):
+delivery-digest-reminder = riautorizzalo
+delivery-digest-purge = ricollegalo per conservare post e cronologia
+delivery-digest-closing =
+    Ogni comando ricollega il suo account (switchboard deadlines --days 7 li elenca tutti).
+
+    — Switchboard
+chat-action-digest = Tutti gli account che hanno bisogno di te, dal più urgente:
+chat-more = e { $count ->
+        [one] un altro
+       *[other] altri { $count }
+    } nel testo
+lead-days = { $count ->
+        [1] un giorno
+        [7] una settimana
+       *[other] { $count } giorni
+    }
+lead-hours = { $count ->
+        [one] un'ora
+       *[other] { $count } ore
+    }
+cli-watch-digest = { "  " }come un solo riepilogo di { $count ->
+        [one] un promemoria o avviso
+       *[other] { $count } promemoria e avvisi
+    }

@@ -149,5 +149,6 @@ pub fn delivery(d: &crate::store::outbox::Delivery) -> Value {
         "last_error": d.last_error,
         "delivered_at": wall_instant(d.delivered_ms),
         "deadline": instant(d.deadline),
+        "digest_day": d.digest_day,
     })
 }

@@ -19,6 +19,9 @@ use crate::store::outbox::{Delivery, WebhookFormat};
 /// The body a webhook of `format` receives.
 pub fn body(format: WebhookFormat, delivery: &Delivery, message: &Message) -> String {
     match format {
+        WebhookFormat::Json if delivery.kind == "digest" => {
+            super::digest::webhook_body(delivery, message)
+        }
         WebhookFormat::Json => super::message::webhook_body(delivery, message),
         WebhookFormat::Slack => slack(message).to_string(),
         WebhookFormat::Discord => discord(delivery, message).to_string(),
@@ -33,6 +36,20 @@ fn cut(text: &str, max: usize) -> String {
     }
     let mut kept: String = text.chars().take(max.saturating_sub(1)).collect();
     kept.push('…');
+    kept
+}
+
+/// At most `limit` facts: a digest longer than that ends with how many
+/// more it holds (the text lists them all).
+fn most(facts: &[(String, String)], limit: usize) -> Vec<(String, String)> {
+    if facts.len() <= limit {
+        return facts.to_vec();
+    }
+    let mut kept = facts[..limit - 1].to_vec();
+    kept.push((
+        "…".to_string(),
+        crate::tr!("chat-more", count = facts.len() - (limit - 1)),
+    ));
     kept
 }
 
@@ -63,8 +80,7 @@ fn markdown_escape(text: &str) -> String {
 /// Slack's limits: header text 150, a section field 2 000, section text
 /// 3 000, `text` 40 000 (api.slack.com/reference/block-kit/blocks).
 fn slack(message: &Message) -> Value {
-    let fields: Vec<Value> = message
-        .facts
+    let fields: Vec<Value> = most(&message.facts, 10)
         .iter()
         .map(|(label, value)| {
             json!({
@@ -105,10 +121,8 @@ fn slack(message: &Message) -> Value {
 /// field name 256, field value 1 024, 25 fields
 /// (discord.com/developers/docs/resources/message#embed-object-embed-limits).
 fn discord(delivery: &Delivery, message: &Message) -> Value {
-    let fields: Vec<Value> = message
-        .facts
+    let fields: Vec<Value> = most(&message.facts, 25)
         .iter()
-        .take(25)
         .map(|(label, value)| {
             json!({
                 "name": cut(&markdown_escape(label), 256),
@@ -179,6 +193,18 @@ mod tests {
     fn cut_keeps_short_text_and_marks_a_cut() {
         assert_eq!(cut("abc", 3), "abc");
         assert_eq!(cut("abcd", 3), "ab…");
+    }
+
+    #[test]
+    fn a_digest_longer_than_a_format_allows_ends_with_how_many_more() {
+        let facts: Vec<(String, String)> = (0..13)
+            .map(|i| (format!("account {i}"), "reauthorize it".to_string()))
+            .collect();
+        let kept = most(&facts, 10);
+        assert_eq!(kept.len(), 10);
+        assert_eq!(kept[8].0, "account 8");
+        assert_eq!(kept[9].1, "and 4 more in the text");
+        assert_eq!(most(&facts[..3], 10).len(), 3);
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub struct Message {
     /// What to do, in one sentence, and the command that does it.
     pub action: String,
     pub command: String,
+    /// A digest's items, as its JSON body lists them (empty otherwise).
+    pub items: Vec<serde_json::Value>,
 }
 
 /// The message of `delivery`, in the recipient's language or `fallback`.
@@ -52,6 +54,17 @@ pub fn compose(delivery: &Delivery, fallback: Lang) -> Message {
     } else {
         ("delivery-reminder-subject", "delivery-reminder-text")
     };
+    // How long before the deadline this reminder comes (issue 21: a plan
+    // may have several).
+    let lead = delivery
+        .deadline
+        .map(|due| (due - delivery.at).num_seconds().max(0))
+        .unwrap_or(0);
+    let lead = if lead % 86_400 == 0 {
+        crate::tr!("lead-days", count = lead / 86_400)
+    } else {
+        crate::tr!("lead-hours", count = (lead + 1_800) / 3_600)
+    };
     let args = |id: &str| {
         crate::tr!(
             id,
@@ -61,6 +74,7 @@ pub fn compose(delivery: &Delivery, fallback: Lang) -> Message {
             handle = handle.as_str(),
             deadline = deadline.as_str(),
             zone = zone.name(),
+            lead = lead.as_str(),
             id = delivery.account_id
         )
     };
@@ -88,6 +102,7 @@ pub fn compose(delivery: &Delivery, fallback: Lang) -> Message {
             "chat-action-reminder"
         }),
         command,
+        items: Vec::new(),
     };
     i18n::set(before);
     message

@@ -14,6 +14,7 @@
 //! turn comes is expired, not sent (items 5 and 6).
 
 pub mod chat;
+pub mod digest;
 pub mod email;
 pub mod message;
 pub mod settings;
@@ -77,11 +78,14 @@ pub struct Attempted {
     pub retry_at_ms: Option<i64>,
     /// From the attempt's start to its receiver's answer (0: never sent).
     pub seconds: f64,
+    /// The rows a digest settled with it (empty for a single message).
+    pub batch: Vec<i64>,
 }
 
 /// An attempt in hand on its own thread.
 pub struct InFlight {
-    delivery: Delivery,
+    /// The rows it settles (one, or a digest's).
+    batch: Vec<Delivery>,
     outcome: mpsc::Receiver<std::result::Result<(), Failure>>,
     /// The outcome once it came in, until it is recorded: a record that
     /// fails (the portal busy) is tried again with it, never by sending
@@ -155,14 +159,34 @@ impl Deliverer {
                 let Some(delivery) = claimed else {
                     return Ok((expired, None));
                 };
+                let mut expire = |row: Delivery, stale| -> Result<()> {
+                    let reason = word(stale);
+                    outbox::mark_expired(conn, row.id, &reason)?;
+                    let row = outbox::by_id(conn, row.id)?.unwrap_or(row);
+                    expired.push((row, reason));
+                    Ok(())
+                };
                 match still_holds(conn, &delivery, now)? {
-                    Ok(()) => return Ok((expired, Some(delivery))),
-                    Err(stale) => {
-                        let reason = word(stale);
-                        outbox::mark_expired(conn, delivery.id, &reason)?;
-                        let row = outbox::by_id(conn, delivery.id)?.unwrap_or(delivery);
-                        expired.push((row, reason));
+                    Ok(()) if delivery.digest_day.is_none() => {
+                        return Ok((expired, Some(vec![delivery])));
                     }
+                    // A digest: every row of its day goes in one message,
+                    // each checked as a message of its own would be.
+                    Ok(()) => {
+                        let mut batch = Vec::new();
+                        let claimed =
+                            outbox::claim_digest(conn, &delivery, &self.holder, (started, until))?;
+                        for row in claimed {
+                            match still_holds(conn, &row, now)? {
+                                Ok(()) => batch.push(row),
+                                Err(stale) => expire(row, stale)?,
+                            }
+                        }
+                        if !batch.is_empty() {
+                            return Ok((expired, Some(batch)));
+                        }
+                    }
+                    Err(stale) => expire(delivery, stale)?,
                 }
             }
         })?;
@@ -179,20 +203,25 @@ impl Deliverer {
                     outcome: Outcome::Expired(reason),
                     retry_at_ms: None,
                     seconds: 0.0,
+                    batch: Vec::new(),
                 }
             })
             .collect();
-        let Some(delivery) = claimed else {
+        let Some(batch) = claimed else {
             return Ok((expired, None));
         };
-        let in_flight = self.spawn(delivery, fallback);
+        let in_flight = self.spawn(batch, fallback);
         Ok((expired, Some(in_flight)))
     }
 
     /// Starts the attempt: the message composed here (its language is this
-    /// thread's), the exchange on a thread of its own.
-    fn spawn(&self, delivery: Delivery, fallback: Lang) -> InFlight {
-        let message = message::compose(&delivery, fallback);
+    /// thread's), the exchange on a thread of its own. A digest's rows go
+    /// as one message.
+    fn spawn(&self, batch: Vec<Delivery>, fallback: Lang) -> InFlight {
+        let (delivery, message) = match batch.as_slice() {
+            [one] if one.digest_day.is_none() => (one.clone(), message::compose(one, fallback)),
+            _ => digest::compose(&batch, fallback),
+        };
         let settings = self.settings.clone();
         let hello = self.host.clone();
         let row = delivery.clone();
@@ -208,7 +237,7 @@ impl Deliverer {
                 "no thread for the attempt: {e}"
             ))));
             return InFlight {
-                delivery,
+                batch,
                 outcome: receiver,
                 received: None,
                 started: std::time::Instant::now(),
@@ -216,7 +245,7 @@ impl Deliverer {
             };
         }
         InFlight {
-            delivery,
+            batch,
             outcome,
             received: None,
             started: std::time::Instant::now(),
@@ -247,7 +276,7 @@ impl Deliverer {
             .took
             .get_or_insert_with(|| in_flight.started.elapsed().as_secs_f64());
         let result = in_flight.received.clone().unwrap_or(Ok(()));
-        self.record(portal, &in_flight.delivery, result)
+        self.record(portal, &in_flight.batch, result)
             .map(|attempted| {
                 Some(Attempted {
                     seconds: took,
@@ -259,9 +288,10 @@ impl Deliverer {
     fn record(
         &self,
         portal: &mut Portal,
-        delivery: &Delivery,
+        batch: &[Delivery],
         result: std::result::Result<(), Failure>,
     ) -> Result<Attempted> {
+        let delivery = &batch[0];
         let retry_at_ms = match &result {
             Ok(()) => None,
             Err(failure) => {
@@ -272,17 +302,21 @@ impl Deliverer {
                 })
             }
         };
+        // A digest's rows are settled together, in one transaction.
         let (kept, row) = portal.write(|conn| {
-            let kept = match &result {
-                Ok(()) => outbox::mark_delivered(conn, delivery.id, wall_ms())?,
-                Err(failure) => outbox::mark_attempt_failed(
-                    conn,
-                    delivery.id,
-                    &self.holder,
-                    &failure.message,
-                    retry_at_ms,
-                )?,
-            };
+            let mut kept = true;
+            for row in batch {
+                kept &= match &result {
+                    Ok(()) => outbox::mark_delivered(conn, row.id, wall_ms())?,
+                    Err(failure) => outbox::mark_attempt_failed(
+                        conn,
+                        row.id,
+                        &self.holder,
+                        &failure.message,
+                        retry_at_ms,
+                    )?,
+                };
+            }
             Ok((kept, outbox::by_id(conn, delivery.id)?))
         })?;
         if !kept {
@@ -314,6 +348,11 @@ impl Deliverer {
             },
             retry_at_ms,
             seconds: 0.0,
+            batch: if batch.len() > 1 || delivery.digest_day.is_some() {
+                batch.iter().map(|d| d.id).collect()
+            } else {
+                Vec::new()
+            },
         })
     }
 }

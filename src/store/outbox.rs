@@ -205,20 +205,38 @@ pub fn enqueue(
     deadline: Option<Instant>,
 ) -> Result<()> {
     // One lookup for both channels (this runs once per notification of a
-    // sweep): the address email goes to when it is on, and the webhook.
-    let (email, webhook): (Option<String>, Option<String>) = conn.query_row(
-        "SELECT CASE WHEN email_notifications = 1 THEN email END, webhook_url \
+    // sweep): the address email goes to when it is on, the webhook, and
+    // whether they come in a digest.
+    let mut who = conn.prepare_cached(
+        "SELECT CASE WHEN email_notifications = 1 THEN email END, webhook_url, delivery, \
+         digest_at, coalesce(timezone, (SELECT timezone FROM portal WHERE id = 1)) \
          FROM users WHERE id = ?1",
-        [recipient],
-        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
+    let (email, webhook, delivery, minute, zone): (
+        Option<String>,
+        Option<String>,
+        String,
+        i64,
+        Option<String>,
+    ) = who.query_row([recipient], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })?;
     if email.is_none() && webhook.is_none() {
         return Ok(());
     }
+    // A digest's rows wait for its hour (issue 21, item 3).
+    let (digest_day, due_ms) = match delivery.as_str() {
+        "digest" => {
+            let zone = crate::zone::stored(zone.as_deref()).unwrap_or(crate::zone::Tz::UTC);
+            let (day, at) = next_digest(crate::clock::system_now(), zone, minute);
+            (Some(day), at.timestamp_millis())
+        }
+        _ => (None, 0),
+    };
     let origin = message_origin(conn)?;
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO deliveries (notification_id, channel, address, deadline, message_id) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO deliveries (notification_id, channel, address, deadline, message_id, \
+         digest_day, next_attempt_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (channel, address) in [(Channel::Email, email), (Channel::Webhook, webhook)] {
         if let Some(address) = address {
@@ -232,10 +250,38 @@ pub fn enqueue(
                 address,
                 deadline.map(secs),
                 message_id,
+                digest_day,
+                due_ms,
             ])?;
         }
     }
     Ok(())
+}
+
+/// The next digest at `minute` of the day in `zone` after `now`: its local
+/// day (the batch's key) and its instant. On a day whose clock skips that
+/// minute (spring forward) it goes at the first minute after the gap.
+pub fn next_digest(now: Instant, zone: crate::zone::Tz, minute: i64) -> (String, Instant) {
+    use chrono::TimeZone;
+    let minute = minute.clamp(0, 1_439);
+    let mut day = now.with_timezone(&zone).date_naive();
+    loop {
+        let wall = day
+            .and_hms_opt((minute / 60) as u32, (minute % 60) as u32, 0)
+            .unwrap_or_default();
+        let at = zone
+            .from_local_datetime(&wall)
+            .earliest()
+            .or_else(|| {
+                zone.from_local_datetime(&(wall + chrono::TimeDelta::hours(1)))
+                    .earliest()
+            })
+            .map(|t| t.with_timezone(&chrono::Utc));
+        if let Some(at) = at.filter(|at| *at > now) {
+            return (day.format("%Y-%m-%d").to_string(), at);
+        }
+        day = day.succ_opt().unwrap_or(day);
+    }
 }
 
 /// What makes a message id unlike any other portal's, as far as its name
@@ -571,4 +617,79 @@ pub fn recipient_of(conn: &Connection, id: i64) -> Result<Option<UserId>> {
         |r| r.get(0),
     )
     .optional()
+}
+
+/// Every pending row of the digest `first` belongs to (same recipient,
+/// channel and day), due at `now_ms`, leased to `holder` until `until_ms`
+/// with it: a digest is one message, sent or failed as one.
+pub fn claim_digest(
+    conn: &Connection,
+    first: &Delivery,
+    holder: &str,
+    (now_ms, until_ms): (i64, i64),
+) -> Result<Vec<Delivery>> {
+    let Some(day) = &first.digest_day else {
+        return Ok(vec![first.clone()]);
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE d.digest_day = ?1 AND d.channel = ?2 AND n.recipient = ?3 \
+         AND d.status = 'pending' AND d.next_attempt_ms <= ?4 \
+         AND (d.claimed_by IS NULL OR d.claimed_by = ?5 OR d.claimed_until_ms <= ?4 OR d.id = ?6) \
+         ORDER BY d.deadline, d.id"
+    ))?;
+    let mut rows = stmt.query(params![
+        day,
+        first.channel.name(),
+        first.recipient_id,
+        now_ms,
+        holder,
+        first.id
+    ])?;
+    let mut batch = Vec::new();
+    while let Some(row) = rows.next()? {
+        batch.push(from_row(&row)?);
+    }
+    drop(rows);
+    let mut lease = conn.prepare_cached(
+        "UPDATE deliveries SET claimed_by = ?2, claimed_until_ms = ?3 WHERE id = ?1",
+    )?;
+    for d in &batch {
+        lease.execute(params![d.id, holder, until_ms])?;
+    }
+    Ok(batch)
+}
+
+#[cfg(test)]
+mod digest_tests {
+    use super::next_digest;
+    use crate::lifecycle::time::parse_instant;
+    use crate::zone::Tz;
+
+    fn at(text: &str) -> crate::lifecycle::Instant {
+        parse_instant(text).expect("an instant")
+    }
+
+    #[test]
+    fn a_digest_goes_at_the_next_hour_of_the_recipients_day_even_across_a_clock_change() {
+        // 10:00 in Rome: today's 08:00 is past, so tomorrow's (07:00 UTC).
+        assert_eq!(
+            next_digest(at("2026-03-01T09:00:00Z"), Tz::Europe__Rome, 480),
+            ("2026-03-02".to_string(), at("2026-03-02T07:00:00Z"))
+        );
+        // 07:59 in Rome: today's, still ahead.
+        assert_eq!(
+            next_digest(at("2026-03-01T06:59:00Z"), Tz::Europe__Rome, 480).0,
+            "2026-03-01"
+        );
+        // 02:30 never happens on 2026-03-29 in Rome: the first minute after.
+        assert_eq!(
+            next_digest(at("2026-03-28T12:00:00Z"), Tz::Europe__Rome, 150),
+            ("2026-03-29".to_string(), at("2026-03-29T01:30:00Z"))
+        );
+        // In summer 08:00 in Rome is 06:00 UTC.
+        assert_eq!(
+            next_digest(at("2026-07-01T12:00:00Z"), Tz::Europe__Rome, 480).1,
+            at("2026-07-02T06:00:00Z")
+        );
+    }
 }

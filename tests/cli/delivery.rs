@@ -59,14 +59,14 @@ fn base64_encode(bytes: &[u8]) -> String {
 
 /// One mail as the SMTP server received it.
 #[derive(Clone, Debug)]
-struct Mail {
-    to: Vec<String>,
-    data: String,
+pub(crate) struct Mail {
+    pub(crate) to: Vec<String>,
+    pub(crate) data: String,
 }
 
 impl Mail {
     /// A header's value, its RFC 2047 `=?utf-8?b?…?=` words decoded.
-    fn header(&self, name: &str) -> Option<String> {
+    pub(crate) fn header(&self, name: &str) -> Option<String> {
         let head = self.data.split("\n\n").next().unwrap_or("");
         // Long headers are folded onto lines that start with a space.
         let unfolded = head.replace("\n ", " ").replace("\n\t", " ");
@@ -113,13 +113,13 @@ fn base64(text: &str) -> Vec<u8> {
 }
 
 /// A plain SMTP receiver on loopback, recording every mail, until dropped.
-struct SmtpServer {
-    port: u16,
+pub(crate) struct SmtpServer {
+    pub(crate) port: u16,
     mails: Arc<Mutex<Vec<Mail>>>,
 }
 
 impl SmtpServer {
-    fn start() -> SmtpServer {
+    pub(crate) fn start() -> SmtpServer {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let mails = Arc::new(Mutex::new(Vec::new()));
@@ -135,7 +135,7 @@ impl SmtpServer {
         SmtpServer { port, mails }
     }
 
-    fn mails(&self) -> Vec<Mail> {
+    pub(crate) fn mails(&self) -> Vec<Mail> {
         self.mails.lock().unwrap().clone()
     }
 }
@@ -330,7 +330,7 @@ pub(crate) fn write_config(p: &TestPortal, text: &str) {
     std::fs::write(dir.join("config.toml"), text).unwrap();
 }
 
-fn smtp_config(port: u16) -> String {
+pub(crate) fn smtp_config(port: u16) -> String {
     format!(
         "[email]\nhost = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\nfrom = \"Switchboard <switchboard@acme.test>\"\n\n[delivery]\nfirst_retry = \"200ms\"\ntimeout = \"3s\"\n"
     )

@@ -8,6 +8,7 @@ mod cli_contract;
 mod deadlines;
 mod delivery;
 mod demo;
+mod digests;
 mod italian;
 mod metrics;
 mod oauth;

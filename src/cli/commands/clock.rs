@@ -147,6 +147,10 @@ pub fn watch<W: Write>(
                     Outcome::Expired(reason) => doc["reason"] = reason.clone().into(),
                     Outcome::Delivered => {}
                 }
+                // A digest settles several rows in one message (issue 21).
+                if !attempted.batch.is_empty() {
+                    doc["digest"] = attempted.batch.clone().into();
+                }
                 out.doc(&serde_json::json!({ "delivery": doc }))?;
             } else {
                 let d = &attempted.delivery;
@@ -178,6 +182,12 @@ pub fn watch<W: Write>(
                     ),
                 };
                 out.line(&line)?;
+                if attempted.batch.len() > 1 {
+                    out.line(&crate::tr!(
+                        "cli-watch-digest",
+                        count = attempted.batch.len()
+                    ))?;
+                }
             }
             out.flush()
         },
