@@ -89,7 +89,13 @@ pub fn account_line(record: &AccountRecord, now: Instant, with_network: bool) ->
     )
 }
 
-pub fn account_detail(record: &AccountRecord, now: Instant) -> String {
+/// An account in full; `plan` places its reminders (issue 21: the
+/// portal's leads).
+pub fn account_detail(
+    record: &AccountRecord,
+    plan: &crate::lifecycle::ReminderPlan,
+    now: Instant,
+) -> String {
     let a = &record.account;
     let mut rows = vec![
         ("cli-detail-status", account_status(record, now)),
@@ -102,11 +108,18 @@ pub fn account_detail(record: &AccountRecord, now: Instant) -> String {
         ),
         ("cli-detail-last-connector", record.last_connector.clone()),
     ];
-    let optional = [
-        ("cli-detail-reauthorize-by", a.reauth_due_at()),
-        ("cli-detail-reminder", a.reminder_at()),
-        ("cli-detail-reconnect-by", a.reconnect_deadline()),
-    ];
+    let reminders = if a.is_connected() {
+        a.reminders(plan)
+    } else {
+        Vec::new()
+    };
+    let optional = std::iter::once(("cli-detail-reauthorize-by", a.reauth_due_at()))
+        .chain(
+            reminders
+                .into_iter()
+                .map(|at| ("cli-detail-reminder", Some(at))),
+        )
+        .chain([("cli-detail-reconnect-by", a.reconnect_deadline())]);
     for (label, value) in optional {
         if let Some(t) = value {
             rows.push((label, date_and_relative(t, now)));

@@ -116,12 +116,20 @@ pub struct AccountDetail {
     /// R6b: posts whose time passed while it was disconnected.
     pub missed: i64,
     pub posts: i64,
+    /// Its reminders under the portal's plan (issue 21).
+    pub reminders: Vec<crate::lifecycle::Instant>,
 }
 
 pub fn detail(session: &Session<'_>, id: AccountId) -> Result<AccountDetail> {
     let conn = session.conn();
+    let account = accounts::record(conn, id)?;
     Ok(AccountDetail {
-        account: accounts::record(conn, id)?,
+        reminders: if account.account.is_connected() {
+            account.account.reminders(&session.info.reminders)
+        } else {
+            Vec::new()
+        },
+        account,
         scheduled: accounts::scheduled_post_count(conn, id)?,
         published: accounts::published_post_count(conn, id)?,
         missed: posts::missed_count(conn, id)?,

@@ -64,6 +64,8 @@ pub struct AccountDetail {
     pub scheduled_posts: i64,
     /// Its grant at the network, sealed, when a real sign-in connected it.
     pub grant: Option<super::grants::StoredGrant>,
+    /// The portal's reminder plan, which places its reminders (issue 21).
+    pub plan: crate::lifecycle::ReminderPlan,
 }
 
 pub fn account(session: &mut Session<'_>, id: AccountId) -> Result<AccountDetail> {
@@ -75,6 +77,7 @@ pub fn account(session: &mut Session<'_>, id: AccountId) -> Result<AccountDetail
         posts: posts::count_for_account(conn, id)?,
         scheduled_posts: accounts::scheduled_post_count(conn, id)?,
         grant: super::grants::find(conn, id)?,
+        plan: session.info.reminders,
     })
 }
 

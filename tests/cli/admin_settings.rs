@@ -174,7 +174,14 @@ fn r9_two_leads_each_go_out_once_per_grant() {
         .ok()
         .json();
     assert_eq!(set["reminders"], "7d,1d");
-    p.connect("facebook", "acme", T0);
+    let id = p.connect("facebook", "acme", T0).to_string();
+    // The account's detail names both.
+    let shown = p
+        .run(&["--as", ADMIN, "--now", T0, "account", "show", &id])
+        .ok()
+        .stdout;
+    assert!(shown.contains("2026-05-23 09:00 UTC"), "{shown}");
+    assert!(shown.contains("2026-05-29 09:00 UTC"), "{shown}");
     // Deadline 2026-05-30 09:00: reminders 05-23 and 05-29.
     assert_eq!(
         reminders_of(&p, ADMIN, "2026-05-24T00:00:00Z"),

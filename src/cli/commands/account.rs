@@ -218,7 +218,7 @@ impl Shown for Detail {
     }
 
     fn human(&self) -> String {
-        let mut text = human::account_detail(&self.detail.record, self.now);
+        let mut text = human::account_detail(&self.detail.record, &self.detail.plan, self.now);
         if let Some(grant) = &self.detail.grant {
             if !text.is_empty() && !text.ends_with('\n') {
                 text.push('\n');
@@ -440,12 +440,17 @@ pub fn network_event<W: Write>(
     let now = session.instant();
     let report = parsed(NetworkReport::parse(event), "bad_event")?;
     let record = actions::network_event(session, id, report)?;
-    out.show(&Reported { record, now })
+    out.show(&Reported {
+        record,
+        plan: session.info.reminders,
+        now,
+    })
 }
 
 /// An account after a network's report: the account document of CLI.md.
 struct Reported {
     record: AccountRecord,
+    plan: crate::lifecycle::ReminderPlan,
     now: Instant,
 }
 
@@ -455,7 +460,7 @@ impl Shown for Reported {
     }
 
     fn human(&self) -> String {
-        human::account_detail(&self.record, self.now)
+        human::account_detail(&self.record, &self.plan, self.now)
     }
 }
 

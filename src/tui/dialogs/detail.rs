@@ -68,7 +68,7 @@ fn draw_detail(
     let (theme, zone, now) = (scene.theme, scene.zone, scene.now);
     let record = &detail.account;
     let a = &record.account;
-    let mut marks = marks(a);
+    let mut marks = marks(a, &detail.reminders);
     marks.sort_by_key(|(t, _)| *t);
     let screen = frame.area();
     let rect = centered(
@@ -190,13 +190,13 @@ fn draw_detail(
 }
 
 /// The account's dates worth marking on its timeline, with their words.
-fn marks(a: &crate::lifecycle::Account) -> Vec<(Instant, String)> {
+fn marks(a: &crate::lifecycle::Account, reminders: &[Instant]) -> Vec<(Instant, String)> {
     let mut marks: Vec<(Instant, String)> =
         vec![(a.first_connected_at, crate::tr!("mark-first-connection"))];
     if a.authorized_at != a.first_connected_at {
         marks.push((a.authorized_at, crate::tr!("mark-current-grant")));
     }
-    if let Some(at) = a.reminder_at() {
+    for &at in reminders {
         marks.push((at, crate::tr!("mark-reminder")));
     }
     if let Some(at) = a.reauth_due_at() {
