@@ -68,13 +68,19 @@ fn markdown_escape(text: &str) -> String {
     for c in text.chars() {
         if matches!(
             c,
-            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '<' | '#' | '[' | ']' | '&' | '@'
+            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '<' | '#' | '[' | ']' | '&'
         ) {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// Discord's markdown, and `@` too: a name never reads as a mention
+/// (none is parsed either way: `allowed_mentions`).
+fn discord_escape(text: &str) -> String {
+    markdown_escape(text).replace('@', "\\@")
 }
 
 /// Slack's limits: header text 150, a section field 2 000, section text
@@ -125,19 +131,19 @@ fn discord(delivery: &Delivery, message: &Message) -> Value {
         .iter()
         .map(|(label, value)| {
             json!({
-                "name": cut(&markdown_escape(label), 256),
-                "value": cut(&markdown_escape(value), 1_024),
+                "name": cut(&discord_escape(label), 256),
+                "value": cut(&discord_escape(value), 1_024),
                 "inline": true,
             })
         })
         .collect();
     json!({
-        "content": cut(&markdown_escape(&message.subject), 2_000),
+        "content": cut(&discord_escape(&message.subject), 2_000),
         "allowed_mentions": { "parse": [] },
         "embeds": [{
-            "title": cut(&markdown_escape(&message.subject), 256),
+            "title": cut(&discord_escape(&message.subject), 256),
             "description": cut(
-                &format!("{}\n`{}`", markdown_escape(&message.action), message.command),
+                &format!("{}\n`{}`", discord_escape(&message.action), message.command),
                 4_096,
             ),
             "fields": fields,
@@ -211,8 +217,9 @@ mod tests {
     fn markup_in_names_is_escaped_for_each_format() {
         assert_eq!(slack_escape("<b> & *x*"), "&lt;b&gt; &amp; *x*");
         assert_eq!(
-            markdown_escape("*x* _y_ @everyone"),
-            "\\*x\\* \\_y\\_ \\@everyone"
+            markdown_escape("*x* _y_ [z] @team"),
+            "\\*x\\* \\_y\\_ \\[z\\] @team"
         );
+        assert_eq!(discord_escape("@everyone"), "\\@everyone");
     }
 }
