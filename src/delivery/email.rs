@@ -67,8 +67,8 @@ pub fn send(
     password: Option<&str>,
     timeout: Duration,
     hello: &str,
-    delivery: &Delivery,
-    message: &Message,
+    (delivery, message): (&Delivery, &Message),
+    pool: Option<&smtp::Pool>,
 ) -> Result<(), Failure> {
     let mail = build(server, delivery, message)?;
     let from = server
@@ -98,6 +98,7 @@ pub fn send(
         },
         &mail,
         timeout,
+        pool,
     )
 }
 

@@ -23,7 +23,7 @@ pub mod webhook;
 
 use std::hash::BuildHasher;
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use crate::clock::wall_ms;
@@ -105,6 +105,8 @@ pub struct Deliverer {
     pub settings: Settings,
     holder: String,
     host: String,
+    /// The mail server's session, kept open across a batch (issue 22).
+    smtp: Arc<smtp::Pool>,
 }
 
 impl Deliverer {
@@ -115,6 +117,7 @@ impl Deliverer {
             settings,
             holder,
             host,
+            smtp: Arc::default(),
         }
     }
 
@@ -225,11 +228,12 @@ impl Deliverer {
         let settings = self.settings.clone();
         let hello = self.host.clone();
         let row = delivery.clone();
+        let pool = Arc::clone(&self.smtp);
         let (sender, outcome) = mpsc::channel();
         let spawned = std::thread::Builder::new()
             .name(format!("delivery-{}", delivery.id))
             .spawn(move || {
-                let _ = sender.send(attempt(&settings, &hello, &row, &message));
+                let _ = sender.send(attempt((&settings, &pool), &hello, &row, &message));
             });
         if let Err(e) = spawned {
             let (sender, receiver) = mpsc::channel();
@@ -420,7 +424,7 @@ pub fn secret(name: &str) -> Option<String> {
 
 /// One attempt, on its own thread: everything it needs is owned.
 fn attempt(
-    settings: &Settings,
+    (settings, pool): (&Settings, &smtp::Pool),
     hello: &str,
     delivery: &Delivery,
     message: &message::Message,
@@ -437,8 +441,8 @@ fn attempt(
                     password.as_deref(),
                     settings.timeout,
                     hello,
-                    delivery,
-                    message,
+                    (delivery, message),
+                    Some(pool),
                 )
             }
             None => Err(Failure::transient(

@@ -24,7 +24,7 @@ pub struct Copied {
 
 /// Copies the portal at `from` into `to`, which must not hold a portal
 /// (a new file; an empty PostgreSQL database).
-pub fn copy(from: &Location, to: &Location) -> Result<Copied> {
+pub fn copy(from: &Location, to: &Location, mut progress: Option<Progress<'_>>) -> Result<Copied> {
     if from == to {
         return Err(Error::usage(crate::tr!("error-migrate-same")));
     }
@@ -38,11 +38,16 @@ pub fn copy(from: &Location, to: &Location) -> Result<Copied> {
             columns,
         } in TABLES
         {
-            let copied = copy_table(src, target, table, columns)?;
-            let counted: i64 =
-                target.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
             let expected: i64 =
                 src.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            let copied = copy_table(
+                (src, target),
+                (table, columns),
+                expected.max(0) as u64,
+                &mut progress,
+            )?;
+            let counted: i64 =
+                target.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
             if copied != expected || counted != expected {
                 return Err(Error::other(
                     "migrate_mismatch",
@@ -112,16 +117,73 @@ fn check_copied(table: &str, columns: &[&str], values: &[Value]) -> Result<()> {
     Ok(())
 }
 
+/// Reports a table's progress: its name, rows copied, rows in all.
+pub type Progress<'a> = &'a mut dyn FnMut(&str, u64, u64);
+
 /// A table's rows by their key (the first column: `id`, or `account_id`
-/// for grants), in batches; returns how many.
-fn copy_table(src: &Connection, dst: &Connection, table: &str, columns: &[&str]) -> Result<i64> {
+/// for grants); returns how many. Into PostgreSQL by one `COPY FROM
+/// STDIN`, out of it by one `COPY TO STDOUT` into one prepared insert
+/// (issue 22); between files, in batches.
+fn copy_table(
+    (src, dst): (&Connection, &Connection),
+    (table, columns): (&str, &[&str]),
+    total: u64,
+    progress: &mut Option<Progress<'_>>,
+) -> Result<i64> {
     let list = columns.join(", ");
+    let key = columns[0];
     let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
     let insert = format!("INSERT INTO {table} ({list}) VALUES ({})", marks.join(", "));
-    let key = columns[0];
+    let mut done = 0u64;
+    let mut tell = |done: u64| {
+        if let Some(report) = progress.as_mut()
+            && (done.is_multiple_of(10_000) || done == total)
+        {
+            report(table, done, total);
+        }
+    };
+    tell(0);
+    if dst.is_postgres() && !src.is_postgres() {
+        let mut select = src.prepare(&format!("SELECT {list} FROM {table} ORDER BY {key}"))?;
+        let mut rows = select.query([])?;
+        dst.copy_in(&format!("COPY {table} ({list}) FROM STDIN"), |out| {
+            let mut line = Vec::with_capacity(256);
+            while let Some(row) = rows.next()? {
+                let values = (0..columns.len())
+                    .map(|i| row.get::<_, Value>(i))
+                    .collect::<Result<Vec<_>>>()?;
+                check_copied(table, columns, &values)?;
+                line.clear();
+                copy_text::row(&values, &mut line);
+                out.write_all(&line).map_err(|e| Error::other("database", e.to_string()))?;
+                done += 1;
+                tell(done);
+            }
+            Ok(())
+        })?;
+        return Ok(done as i64);
+    }
+    if src.is_postgres() && !dst.is_postgres() {
+        let mut stmt = dst.prepare_cached(&insert)?;
+        src.copy_out(
+            &format!("COPY (SELECT {list} FROM {table} ORDER BY {key}) TO STDOUT"),
+            |line| {
+                let values = copy_text::fields(line)?;
+                if values.len() != columns.len() {
+                    return Err(super::rows::corrupt("copied row"));
+                }
+                check_copied(table, columns, &values)?;
+                let params: Vec<&dyn ToParam> = values.iter().map(|v| v as &dyn ToParam).collect();
+                stmt.execute(params.as_slice())?;
+                done += 1;
+                tell(done);
+                Ok(())
+            },
+        )?;
+        return Ok(done as i64);
+    }
     let select = format!("SELECT {list} FROM {table} WHERE {key} > ?1 ORDER BY {key} LIMIT ?2");
     let mut after = i64::MIN;
-    let mut total = 0;
     loop {
         let rows: Vec<Vec<Value>> = {
             let mut stmt = src.prepare_cached(&select)?;
@@ -147,13 +209,105 @@ fn copy_table(src: &Connection, dst: &Connection, table: &str, columns: &[&str])
         for values in &rows {
             let params: Vec<&dyn ToParam> = values.iter().map(|v| v as &dyn ToParam).collect();
             stmt.execute(params.as_slice())?;
+            done += 1;
+            tell(done);
         }
-        total += rows.len() as i64;
         if (rows.len() as i64) < BATCH {
             break;
         }
     }
-    Ok(total)
+    Ok(done as i64)
+}
+
+/// PostgreSQL's COPY text format: fields split by tabs, `\N` for NULL,
+/// backslash escapes for the backslash and control characters.
+mod copy_text {
+    use super::Value;
+    use crate::error::Result;
+
+    /// One row, its line ending included.
+    pub fn row(values: &[Value], out: &mut Vec<u8>) {
+        for (i, value) in values.iter().enumerate() {
+            if i > 0 {
+                out.push(b'\t');
+            }
+            match value {
+                Value::Null => out.extend_from_slice(b"\\N"),
+                Value::Integer(n) => out.extend_from_slice(n.to_string().as_bytes()),
+                Value::Real(x) => out.extend_from_slice(format!("{x:?}").as_bytes()),
+                Value::Text(text) => {
+                    for byte in text.bytes() {
+                        match byte {
+                            b'\\' => out.extend_from_slice(b"\\\\"),
+                            b'\t' => out.extend_from_slice(b"\\t"),
+                            b'\n' => out.extend_from_slice(b"\\n"),
+                            b'\r' => out.extend_from_slice(b"\\r"),
+                            other => out.push(other),
+                        }
+                    }
+                }
+            }
+        }
+        out.push(b'\n');
+    }
+
+    /// One line's fields: NULL, or the text (the target's column types
+    /// read it: SQLite's INTEGER affinity takes `42` as a number).
+    pub fn fields(line: &[u8]) -> Result<Vec<Value>> {
+        line.split(|b| *b == b'\t')
+            .map(|field| {
+                if field == b"\\N" {
+                    return Ok(Value::Null);
+                }
+                let mut text = Vec::with_capacity(field.len());
+                let mut bytes = field.iter().copied();
+                while let Some(byte) = bytes.next() {
+                    if byte != b'\\' {
+                        text.push(byte);
+                        continue;
+                    }
+                    text.push(match bytes.next() {
+                        Some(b't') => b'\t',
+                        Some(b'n') => b'\n',
+                        Some(b'r') => b'\r',
+                        Some(b'b') => 8,
+                        Some(b'f') => 12,
+                        Some(b'v') => 11,
+                        Some(other) => other,
+                        None => b'\\',
+                    });
+                }
+                String::from_utf8(text)
+                    .map(Value::Text)
+                    .map_err(|_| super::super::rows::corrupt("copied text"))
+            })
+            .collect()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn copy_text_round_trips_nulls_numbers_and_control_characters() {
+            let values = vec![
+                Value::Integer(-42),
+                Value::Null,
+                Value::Text("tab\there\nback\\slash \\N".into()),
+            ];
+            let mut line = Vec::new();
+            row(&values, &mut line);
+            assert_eq!(line.pop(), Some(b'\n'));
+            assert_eq!(
+                fields(&line).unwrap(),
+                vec![
+                    Value::Text("-42".into()),
+                    Value::Null,
+                    Value::Text("tab\there\nback\\slash \\N".into()),
+                ]
+            );
+        }
+    }
 }
 
 /// The highest id a table ever gave: the sequence, not the highest row

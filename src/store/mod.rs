@@ -20,6 +20,7 @@ pub mod placeholders;
 pub mod post_actions;
 pub mod posts;
 pub mod previews;
+pub mod reading;
 pub mod reads;
 pub mod rows;
 pub mod schema;
@@ -63,6 +64,10 @@ pub struct PortalInfo {
     pub timezone: Option<String>,
     /// The reminders' leads (issue 21); the article's week when not set.
     pub reminders: crate::lifecycle::ReminderPlan,
+    /// The earliest event any account has (the sweep's index), so a
+    /// command that only reads knows in the same round trip whether it
+    /// must sweep (issue 22).
+    pub next_event: Option<Instant>,
 }
 
 /// An open portal database.
@@ -634,7 +639,8 @@ fn replaced(path: &Path) -> Error {
 fn portal_info(conn: &Connection) -> Result<PortalInfo> {
     let row = conn
         .query_row(
-            "SELECT name, tier, demo_clock, swept_until, timezone, reminders FROM portal WHERE id = 1",
+            "SELECT name, tier, demo_clock, swept_until, timezone, reminders, \
+             (SELECT min(next_event_at) FROM accounts) FROM portal WHERE id = 1",
             [],
             |r| {
                 Ok((
@@ -644,6 +650,7 @@ fn portal_info(conn: &Connection) -> Result<PortalInfo> {
                     r.get::<_, Option<i64>>(3)?,
                     r.get::<_, Option<String>>(4)?,
                     r.get::<_, Option<String>>(5)?,
+                    r.get::<_, Option<i64>>(6)?,
                 ))
             },
         )
@@ -660,6 +667,7 @@ fn portal_info(conn: &Connection) -> Result<PortalInfo> {
                 .ok_or_else(|| rows::corrupt("reminder plan"))?,
             None => crate::lifecycle::ReminderPlan::article(),
         },
+        next_event: rows::opt_instant(row.6, "next event")?,
     })
 }
 

@@ -84,20 +84,16 @@ pub fn create_postgres(
 /// A PostgreSQL portal's schema version: a database without Switchboard's
 /// version table is not a portal.
 fn postgres_version(conn: &Connection) -> Result<i64> {
-    let known: i64 = conn.query_row(
-        "SELECT count(*) FROM information_schema.tables \
-         WHERE table_schema = current_schema() AND table_name = 'switchboard_schema'",
-        [],
-        |r| r.get(0),
-    )?;
     let not_a_portal = || Error::other("not_a_portal", crate::tr!("error-postgres-not-a-portal"));
-    if known == 0 {
-        return Err(not_a_portal());
-    }
-    conn.query_row("SELECT max(version) FROM switchboard_schema", [], |r| {
+    // One round trip (issue 22): a database without the table answers
+    // "undefined table", outside any transaction, so nothing is aborted.
+    match conn.query_row("SELECT max(version) FROM switchboard_schema", [], |r| {
         r.get::<_, Option<i64>>(0)
-    })?
-    .ok_or_else(not_a_portal)
+    }) {
+        Ok(version) => version.ok_or_else(not_a_portal),
+        Err(e) if e.code() == "not_a_portal" => Err(not_a_portal()),
+        Err(e) => Err(e),
+    }
 }
 
 /// Brings an existing portal up to `SCHEMA_VERSION`, all in one transaction.

@@ -116,6 +116,7 @@ fn base64(text: &str) -> Vec<u8> {
 pub(crate) struct SmtpServer {
     pub(crate) port: u16,
     mails: Arc<Mutex<Vec<Mail>>>,
+    connections: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl SmtpServer {
@@ -124,15 +125,27 @@ impl SmtpServer {
         let port = listener.local_addr().unwrap().port();
         let mails = Arc::new(Mutex::new(Vec::new()));
         let kept = Arc::clone(&mails);
+        let connections = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = Arc::clone(&connections);
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 let kept = Arc::clone(&kept);
                 std::thread::spawn(move || {
                     let _ = smtp_session(stream, &kept);
                 });
             }
         });
-        SmtpServer { port, mails }
+        SmtpServer {
+            port,
+            mails,
+            connections,
+        }
+    }
+
+    /// How many connections were opened to it.
+    pub(crate) fn connections(&self) -> usize {
+        self.connections.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     pub(crate) fn mails(&self) -> Vec<Mail> {
@@ -446,6 +459,8 @@ fn r9_watch_emails_the_reminder_to_the_right_people_once_each_when_the_clock_pas
             mail.data
         );
     }
+    // Issue 22: the batch went over one connection.
+    assert_eq!(smtp.connections(), 1, "one SMTP session for the batch");
     // Every delivery ended delivered, each after one attempt.
     let rows = outbox(&p);
     assert_eq!(rows.len(), 2);
@@ -583,6 +598,7 @@ fn an_unreachable_server_never_blocks_the_sweep_and_a_failed_delivery_goes_again
     let smtp = SmtpServer {
         port,
         mails: Arc::new(Mutex::new(Vec::new())),
+        connections: Arc::default(),
     };
     let kept = Arc::clone(&smtp.mails);
     std::thread::spawn(move || {

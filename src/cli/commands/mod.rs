@@ -160,10 +160,12 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
             device,
             guard,
         }) => authorize::reconnect_authorized(cli, out, (ids, guard.if_version), *device),
-        // Everything else runs in one session at its instant.
+        // Everything else runs in one session at its instant; a command
+        // that only reads takes no write lock when nothing is due.
         other => {
             let mut portal = Portal::open(&database_path(cli)?)?;
-            let ended = portal.run(now_flag(cli)?, cli.global.as_user.as_deref(), |session| {
+            let (now, actor) = (now_flag(cli)?, cli.global.as_user.as_deref());
+            let run = |session: &mut crate::store::Session<'_>| {
                 match other {
                     Command::Clock(ClockCommand::Show) => clock::show(session, out),
                     Command::Tier(sub) => portal::tier(session, out, sub),
@@ -190,12 +192,41 @@ fn dispatch<W: Write>(cli: &Cli, out: &mut Output<W>) -> Result<()> {
                     _ => unreachable!("dispatched above"),
                 }?;
                 Ok(std::mem::take(&mut session.ended_grants))
-            })?;
+            };
+            let ended = if reads_only(other) {
+                portal.run_reading(now, actor, run)?
+            } else {
+                portal.run(now, actor, run)?
+            };
             // Told to the networks once the change is committed.
             authorize::revoke_ended(&ended);
             Ok(())
         }
     }
+}
+
+/// Whether a command only reads the portal (its catch-up sweep aside).
+fn reads_only(command: &Command) -> bool {
+    use super::args::{DeliveryCommand, PortalCommand, PostCommand, UserCommand};
+    matches!(
+        command,
+        Command::Clock(ClockCommand::Show)
+            | Command::Account(AccountCommand::List { .. } | AccountCommand::Show { .. })
+            | Command::Post(PostCommand::List { .. })
+            | Command::User(UserCommand::List)
+            | Command::Portal(PortalCommand::Show)
+            | Command::Audit { .. }
+            | Command::Deadlines { .. }
+            | Command::Notifications {
+                delivery: Some(DeliveryCommand::Outbox { .. }),
+                ..
+            }
+            | Command::Notifications {
+                delivery: None,
+                mark_read: false,
+                ..
+            }
+    )
 }
 
 /// The subcommand's name, for the log.

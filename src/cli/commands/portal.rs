@@ -208,6 +208,10 @@ pub fn migrate<W: Write>(
     to: &std::path::Path,
 ) -> Result<()> {
     let (from, to) = (Location::of(from), Location::of(to));
-    let copied = crate::store::engine_copy::copy(&from, &to)?;
+    // A bar per table on a terminal, once the copy has taken a second.
+    let mut phases = Phases::on_stderr();
+    let mut report = |table: &str, done: u64, total: u64| phases.show(table, done, total);
+    let copied = crate::store::engine_copy::copy(&from, &to, Some(&mut report))?;
+    phases.finish();
     out.show(&Migrated(copied))
 }
