@@ -874,6 +874,129 @@ fn memory_rows(b: &mut Bench) {
     });
 }
 
+/// The PostgreSQL rows (issue 22), on the server of
+/// `SWITCHBOARD_BENCH_POSTGRES` (default: the local one by its socket):
+/// `migrate` into an empty database against a plain COPY of the same rows
+/// into an empty database of the same schema, and a whole read command on
+/// PostgreSQL against the same command on the SQLite file. Without a server
+/// they say so and are left out (CI starts one).
+fn postgres_rows(b: &mut Bench) {
+    let server = std::env::var("SWITCHBOARD_BENCH_POSTGRES")
+        .unwrap_or_else(|_| "postgres://root@/postgres?host=/var/run/postgresql".into());
+    let Ok(mut admin) = postgres::Client::connect(&server, postgres::NoTls) else {
+        eprintln!("PostgreSQL rows skipped: no server at {server}");
+        return;
+    };
+    let url_of = |db: &str| server.replacen("/postgres?", &format!("/{db}?"), 1);
+    let fresh = |admin: &mut postgres::Client, db: &str| {
+        // Two statements: neither may run in a transaction block.
+        admin
+            .batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
+            .unwrap();
+        admin
+            .batch_execute(&format!("CREATE DATABASE {db}"))
+            .unwrap();
+    };
+    let exe = env!("CARGO_BIN_EXE_switchboard");
+    let whole = |args: &[&str]| {
+        let started = Instant::now();
+        let status = std::process::Command::new(exe)
+            .args(args)
+            .env("SWITCHBOARD_LANG", "en")
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "{args:?}");
+        started.elapsed()
+    };
+    let base = b.base.to_string_lossy().into_owned();
+    let target = url_of("switchboard_bench");
+    let mut migrate_times = Vec::new();
+    for _ in 0..b.runs.max(1) {
+        fresh(&mut admin, "switchboard_bench");
+        migrate_times.push(whole(&["migrate", "--from", &base, "--to", &target]));
+    }
+    // The floor: the same rows, as the server writes them out, copied into
+    // an empty database of the same schema in one transaction.
+    let mut source = postgres::Client::connect(&target, postgres::NoTls).unwrap();
+    let tables = switchboard::store::tables::TABLES;
+    let mut dumped = Vec::new();
+    for table in tables {
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(
+            &mut source
+                .copy_out(&format!("COPY {} TO STDOUT", table.name))
+                .unwrap(),
+            &mut text,
+        )
+        .unwrap();
+        dumped.push((table.name, text));
+    }
+    let schema_only = |client: &mut postgres::Client| {
+        // The schema as migrate made it, without rows.
+        let statements: Vec<String> = switchboard::store::schema::postgres_migrations()
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for sql in statements {
+            client.batch_execute(&sql).unwrap();
+        }
+    };
+    let mut floor_times = Vec::new();
+    for _ in 0..b.runs.max(1) {
+        fresh(&mut admin, "switchboard_floor");
+        let mut floor =
+            postgres::Client::connect(&url_of("switchboard_floor"), postgres::NoTls).unwrap();
+        schema_only(&mut floor);
+        let started = Instant::now();
+        let mut tx = floor.transaction().unwrap();
+        for (table, text) in &dumped {
+            let mut writer = tx.copy_in(&format!("COPY {table} FROM STDIN")).unwrap();
+            std::io::Write::write_all(&mut writer, text).unwrap();
+            writer.finish().unwrap();
+        }
+        tx.commit().unwrap();
+        floor.batch_execute("ANALYZE").unwrap();
+        floor_times.push(started.elapsed());
+    }
+    b.add(
+        "migrate SQLite to PostgreSQL vs a plain COPY of the same rows",
+        median(migrate_times),
+        median(floor_times),
+    );
+    // A whole read command, PostgreSQL against SQLite, alternating.
+    let copy = b.copy();
+    let file = copy.to_string_lossy().into_owned();
+    let (mut on_postgres, mut on_file) = (Vec::new(), Vec::new());
+    let list = |db: &str| {
+        [
+            "--db",
+            db,
+            "--as",
+            generate::ADMIN_EMAIL,
+            "account",
+            "list",
+            "--limit",
+            "50",
+        ]
+        .map(str::to_string)
+    };
+    for _ in 0..(b.runs.max(1) * 3) {
+        let args = list(&target);
+        on_postgres.push(whole(&args.iter().map(String::as_str).collect::<Vec<_>>()));
+        let args = list(&file);
+        on_file.push(whole(&args.iter().map(String::as_str).collect::<Vec<_>>()));
+    }
+    b.add(
+        "account list, whole process: PostgreSQL vs SQLite",
+        median(on_postgres),
+        median(on_file),
+    );
+    for db in ["switchboard_bench", "switchboard_floor"] {
+        let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"));
+    }
+}
+
 /// `--child tui PATH`: launch the TUI on a TestBackend, visit every screen.
 fn child(args: &[String]) {
     if args.first().map(String::as_str) == Some("tui") {
@@ -932,6 +1055,7 @@ fn main() {
     sweep_rows(&mut b);
     tui_rows(&mut b);
     memory_rows(&mut b);
+    postgres_rows(&mut b);
     for entry in std::fs::read_dir(&dir).unwrap().flatten() {
         if entry.file_name().to_string_lossy().starts_with("scratch-") {
             let _ = std::fs::remove_file(entry.path());

@@ -197,7 +197,9 @@ pub fn send(
         }
     }
     let mut session = open(envelope, deadline, timeout)?;
-    session.transact(envelope, mail).map_err(|(failure, _)| failure)?;
+    session
+        .transact(envelope, mail)
+        .map_err(|(failure, _)| failure)?;
     match pool {
         Some(pool) => pool.put(key, session),
         // The mail is accepted: a QUIT the server does not answer changes

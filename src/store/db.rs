@@ -184,8 +184,8 @@ impl Connection {
         let mut line = Vec::new();
         loop {
             line.clear();
-            let read = std::io::BufRead::read_until(&mut lines, b'\n', &mut line)
-                .map_err(copy_failed)?;
+            let read =
+                std::io::BufRead::read_until(&mut lines, b'\n', &mut line).map_err(copy_failed)?;
             if read == 0 {
                 return Ok(());
             }
@@ -523,7 +523,10 @@ impl From<rusqlite::Error> for Error {
 }
 
 fn postgres_only(what: &str) -> Error {
-    Error::other("postgres_only", format!("{what} is PostgreSQL's, not SQLite's"))
+    Error::other(
+        "postgres_only",
+        format!("{what} is PostgreSQL's, not SQLite's"),
+    )
 }
 
 fn copy_failed(e: std::io::Error) -> Error {

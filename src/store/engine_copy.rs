@@ -155,7 +155,8 @@ fn copy_table(
                 check_copied(table, columns, &values)?;
                 line.clear();
                 copy_text::row(&values, &mut line);
-                out.write_all(&line).map_err(|e| Error::other("database", e.to_string()))?;
+                out.write_all(&line)
+                    .map_err(|e| Error::other("database", e.to_string()))?;
                 done += 1;
                 tell(done);
             }

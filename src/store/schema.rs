@@ -81,6 +81,12 @@ pub fn create_postgres(
     }
 }
 
+/// The PostgreSQL migrations, in order (the benchmark's floor builds the
+/// same schema).
+pub fn postgres_migrations() -> &'static [&'static str] {
+    POSTGRES_MIGRATIONS
+}
+
 /// A PostgreSQL portal's schema version: a database without Switchboard's
 /// version table is not a portal.
 fn postgres_version(conn: &Connection) -> Result<i64> {
