@@ -186,14 +186,84 @@ pub(super) fn connect_postgres(url: &str) -> Result<Connection> {
             ),
         )
     })?;
+    let mut config = socket_first(config);
     config.connect_timeout(Duration::from_secs(10));
     let client = config.connect(postgres::NoTls)?;
     Connection::from_postgres(client)
 }
 
+/// A `host=` that is a directory (a Unix socket) is tried before a host
+/// name (issue 22): `postgres://root@localhost/db?host=/var/run/postgresql`
+/// names both, and trying TCP first failed its SCRAM login before the
+/// socket answered (libpq takes the query's host alone).
+fn socket_first(config: postgres::Config) -> postgres::Config {
+    use postgres::config::Host;
+    let hosts = config.get_hosts();
+    let sockets = hosts.iter().any(|h| matches!(h, Host::Unix(_)));
+    let names = hosts.iter().any(|h| matches!(h, Host::Tcp(_)));
+    if !(sockets && names) || !config.get_hostaddrs().is_empty() {
+        return config;
+    }
+    let ports = config.get_ports();
+    let port_of = |i: usize| match ports.len() {
+        0 => None,
+        1 => Some(ports[0]),
+        _ => ports.get(i).copied(),
+    };
+    let mut ordered: Vec<(usize, &Host)> = hosts.iter().enumerate().collect();
+    ordered.sort_by_key(|(_, h)| !matches!(h, Host::Unix(_)));
+    let mut again = postgres::Config::new();
+    for (i, host) in ordered {
+        match host {
+            Host::Unix(path) => again.host_path(path),
+            Host::Tcp(name) => again.host(name),
+        };
+        if let Some(port) = port_of(i) {
+            again.port(port);
+        }
+    }
+    if let Some(user) = config.get_user() {
+        again.user(user);
+    }
+    if let Some(password) = config.get_password() {
+        again.password(password);
+    }
+    if let Some(dbname) = config.get_dbname() {
+        again.dbname(dbname);
+    }
+    if let Some(options) = config.get_options() {
+        again.options(options);
+    }
+    if let Some(name) = config.get_application_name() {
+        again.application_name(name);
+    }
+    again.ssl_mode(config.get_ssl_mode());
+    again.target_session_attrs(config.get_target_session_attrs());
+    again.channel_binding(config.get_channel_binding());
+    again
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
+
+    #[test]
+    fn a_socket_directory_is_tried_before_a_host_name() {
+        use postgres::config::Host;
+        let config: postgres::Config = "postgres://root@localhost/db?host=/var/run/postgresql"
+            .parse()
+            .unwrap();
+        let again = super::socket_first(config);
+        assert_eq!(
+            again.get_hosts(),
+            &[
+                Host::Unix("/var/run/postgresql".into()),
+                Host::Tcp("localhost".into())
+            ]
+        );
+        assert_eq!(again.get_dbname(), Some("db"));
+        assert_eq!(again.get_user(), Some("root"));
+    }
 
     #[test]
     fn a_postgresql_url_is_shown_without_its_password() {
