@@ -176,7 +176,7 @@ pub fn without_secrets(text: &str) -> String {
 }
 
 pub(super) fn connect_postgres(url: &str) -> Result<Connection> {
-    let mut config: postgres::Config = url.parse().map_err(|e: postgres::Error| {
+    let config: postgres::Config = url.parse().map_err(|e: postgres::Error| {
         Error::invalid(
             "bad_database_url",
             crate::tr!(
@@ -201,7 +201,7 @@ fn socket_first(config: postgres::Config) -> postgres::Config {
     let hosts = config.get_hosts();
     let sockets = hosts.iter().any(|h| matches!(h, Host::Unix(_)));
     let names = hosts.iter().any(|h| matches!(h, Host::Tcp(_)));
-    if !(sockets && names) || !config.get_hostaddrs().is_empty() {
+    if !(sockets && names && config.get_hostaddrs().is_empty()) {
         return config;
     }
     let ports = config.get_ports();
