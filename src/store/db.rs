@@ -209,9 +209,8 @@ impl Connection {
 
     pub fn execute<P: Params>(&self, sql: &str, params: P) -> Result<usize> {
         match &self.engine {
-            Engine::Sqlite(conn) => params
-                .sqlite()
-                .run(|p| conn.execute(sql, p), |p| conn.execute(sql, p)),
+            // Cached on both engines (issue 22: the sweep re-parsed its SQL).
+            Engine::Sqlite(conn) => sqlite_execute(&mut *conn.prepare_cached(sql)?, &params),
             Engine::Postgres(_) => self.prepare_cached(sql)?.execute(params),
         }
     }
@@ -294,7 +293,7 @@ impl Connection {
         params: P,
         map: impl FnOnce(&Row<'_>) -> Result<T>,
     ) -> Result<T> {
-        self.prepare(sql)?.query_row(params, map)
+        self.prepare_cached(sql)?.query_row(params, map)
     }
 
     pub fn prepare(&self, sql: &str) -> Result<Statement<'_>> {

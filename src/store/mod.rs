@@ -94,6 +94,8 @@ fn configure(conn: &rusqlite::Connection) -> Result<()> {
         ));
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // Room for every statement a sweep or a screen repeats (issue 22).
+    conn.set_prepared_statement_cache_capacity(64);
     Ok(())
 }
 

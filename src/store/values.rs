@@ -270,19 +270,6 @@ pub enum SqliteParams<'p> {
     Named(Vec<(&'p str, &'p dyn rusqlite::ToSql)>),
 }
 
-impl SqliteParams<'_> {
-    pub(super) fn run<R>(
-        &self,
-        positional: impl FnOnce(&[&dyn rusqlite::ToSql]) -> rusqlite::Result<R>,
-        named: impl FnOnce(&[(&str, &dyn rusqlite::ToSql)]) -> rusqlite::Result<R>,
-    ) -> Result<R> {
-        Ok(match self {
-            SqliteParams::Positional(values) => positional(values)?,
-            SqliteParams::Named(pairs) => named(pairs)?,
-        })
-    }
-}
-
 /// What a statement is given: positional values (an array, `params![..]`)
 /// or `(":name", value)` pairs.
 pub trait Params {

@@ -121,6 +121,10 @@ pub(crate) struct SmtpServer {
 
 impl SmtpServer {
     pub(crate) fn start() -> SmtpServer {
+        SmtpServer::start_with(false)
+    }
+
+    fn start_with(close_after_mail: bool) -> SmtpServer {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let mails = Arc::new(Mutex::new(Vec::new()));
@@ -132,7 +136,7 @@ impl SmtpServer {
                 counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 let kept = Arc::clone(&kept);
                 std::thread::spawn(move || {
-                    let _ = smtp_session(stream, &kept);
+                    let _ = smtp_session_closing(stream, &kept, close_after_mail);
                 });
             }
         });
@@ -154,6 +158,16 @@ impl SmtpServer {
 }
 
 fn smtp_session(stream: TcpStream, mails: &Mutex<Vec<Mail>>) -> std::io::Result<()> {
+    smtp_session_closing(stream, mails, false)
+}
+
+/// A session; with `close_after_mail`, the server hangs up after each
+/// mail it accepted, as one that closes idle sessions would.
+fn smtp_session_closing(
+    stream: TcpStream,
+    mails: &Mutex<Vec<Mail>>,
+    close_after_mail: bool,
+) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut writer = stream.try_clone()?;
     let mut reader = BufReader::new(stream);
@@ -202,6 +216,9 @@ fn smtp_session(stream: TcpStream, mails: &Mutex<Vec<Mail>>) -> std::io::Result<
                 data,
             });
             writer.write_all(b"250 OK queued\r\n")?;
+            if close_after_mail {
+                return Ok(());
+            }
         } else if command == "QUIT" {
             writer.write_all(b"221 bye\r\n")?;
             return Ok(());
@@ -466,6 +483,30 @@ fn r9_watch_emails_the_reminder_to_the_right_people_once_each_when_the_clock_pas
     assert_eq!(rows.len(), 2);
     assert!(
         rows.iter()
+            .all(|r| r["status"] == "delivered" && r["attempts"] == 1)
+    );
+}
+
+#[test]
+fn a_mail_server_that_hangs_up_between_mails_still_gets_each_once_on_a_new_session() {
+    let smtp = SmtpServer::start_with(true);
+    let (p, _) = portal_with_email_users();
+    write_config(&p, &smtp_config(smtp.port));
+    p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
+    let watch = start_watch(&p);
+    wait_until("two mails", 20, || smtp.mails().len() >= 2);
+    std::thread::sleep(Duration::from_millis(500));
+    let (code, stderr) = stop(watch);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(smtp.mails().len(), 2, "each once");
+    assert_eq!(
+        smtp.connections(),
+        2,
+        "the kept session was closed: a new one"
+    );
+    assert!(
+        outbox(&p)
+            .iter()
             .all(|r| r["status"] == "delivered" && r["attempts"] == 1)
     );
 }

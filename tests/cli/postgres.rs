@@ -8,6 +8,8 @@
 
 use std::process::Command;
 
+use postgres::fallible_iterator::FallibleIterator;
+
 use crate::common::{ADMIN, T0, TestPortal, on_postgres_too};
 
 use switchboard::store::tables::TABLES;
@@ -368,5 +370,55 @@ fn postgresql_schema_has_the_columns_of_the_one_description() {
                 .collect();
             assert_eq!(stored, table.columns, "PostgreSQL's {}", table.name);
         }
+    });
+}
+
+#[test]
+#[cfg_attr(
+    no_postgres_server,
+    ignore = "no PostgreSQL server: start it with 'pg_ctlcluster 15 main start' (README, Test)"
+)]
+fn a_read_on_postgresql_waits_for_no_writer_and_tells_no_listener_unless_something_was_due() {
+    on_postgres_too(|| {
+        let p = TestPortal::new();
+        let id = p.connect("facebook", "acme", T0);
+        let mut listener = p.postgres().expect("a PostgreSQL portal");
+        listener
+            .batch_execute("LISTEN switchboard_changes")
+            .unwrap();
+        // Another session holds the portal's write lock (as a long write
+        // would): a read with nothing due does not wait for it.
+        let mut writer = p.postgres().unwrap();
+        let mut held = writer.transaction().unwrap();
+        held.batch_execute("SELECT pg_advisory_xact_lock(6005341487947055105)")
+            .unwrap();
+        let started = std::time::Instant::now();
+        let list = p.read("2026-03-02T09:00:00Z", &["account", "list"]);
+        assert_eq!(list.as_array().unwrap().len(), 1);
+        assert!(started.elapsed() < std::time::Duration::from_secs(3));
+        held.rollback().unwrap();
+        // No listener was told of a change: nothing changed.
+        let heard = listener
+            .notifications()
+            .timeout_iter(std::time::Duration::from_millis(300))
+            .count()
+            .unwrap();
+        assert_eq!(heard, 0, "a read is not news");
+        // The portal's clock mark moved all the same (T4).
+        let earlier = p.act(ADMIN, "2026-03-01T12:00:00Z", &["clock", "show"]);
+        assert_eq!(earlier.code, 5, "{}", earlier.stderr);
+        // With an event due (the deadline, 90 days on), a read sweeps it
+        // first, as on a file, and that is news.
+        let shown = p.read(
+            "2026-06-01T00:00:00Z",
+            &["account", "show", &id.to_string()],
+        );
+        assert_eq!(shown["status"], "disconnected");
+        let heard = listener
+            .notifications()
+            .timeout_iter(std::time::Duration::from_millis(300))
+            .count()
+            .unwrap();
+        assert_eq!(heard, 1, "the sweep's commit told the listener");
     });
 }
