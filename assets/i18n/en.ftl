@@ -1004,7 +1004,7 @@ toast-deliveries-saved = Reminders for { $email }: email { $mail }, webhook { $w
 
 ## PostgreSQL (issue 13)
 error-postgres-no-database = the PostgreSQL database does not exist ({ $why }): create it first (createdb NAME), or check the URL
-error-postgres-login = PostgreSQL refused the login ({ $why }): check the user and password in the URL (or PGPASSWORD)
+error-postgres-login = PostgreSQL refused the login ({ $why }): check the user and password in the URL, PGPASSWORD or ~/.pgpass
 error-postgres-unreachable = cannot reach the PostgreSQL server ({ $why }): start it, or check the host and port in the URL
 error-postgres-url = '{ $url }' is not a PostgreSQL URL ({ $why }): write it like postgres://user@host/dbname
 error-postgres-not-empty = the PostgreSQL database already holds tables: a new portal needs an empty database (createdb NAME)
@@ -1190,3 +1190,5 @@ cli-watch-digest = { "  " }as one digest of { $count ->
         [one] one reminder or warning
        *[other] { $count } reminders and warnings
     }
+error-pgpass-mode = the password file { $file } was not read: others may read it (chmod 600 { $file }, as libpq asks)
+error-postgres-no-password = the server asks for a password and none was given

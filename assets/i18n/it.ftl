@@ -1050,7 +1050,7 @@ toast-deliveries-saved = Promemoria per { $email }: email { $mail }, webhook { $
 
 ## PostgreSQL (issue 13)
 error-postgres-no-database = il database PostgreSQL non esiste ({ $why }): crealo prima (createdb NOME), o controlla l'URL
-error-postgres-login = PostgreSQL ha rifiutato l'accesso ({ $why }): controlla utente e password nell'URL (o PGPASSWORD)
+error-postgres-login = PostgreSQL ha rifiutato l'accesso ({ $why }): controlla utente e password nell'URL, in PGPASSWORD o in ~/.pgpass
 error-postgres-unreachable = non riesco a raggiungere il server PostgreSQL ({ $why }): avvialo, o controlla host e porta nell'URL
 error-postgres-url = '{ $url }' non è un URL PostgreSQL ({ $why }): scrivilo come postgres://utente@host/nomedb
 error-postgres-not-empty = il database PostgreSQL contiene già delle tabelle: un nuovo portale ha bisogno di un database vuoto (createdb NOME)
@@ -1236,3 +1236,5 @@ cli-watch-digest = { "  " }come un solo riepilogo di { $count ->
         [one] un promemoria o avviso
        *[other] { $count } promemoria e avvisi
     }
+error-pgpass-mode = il file delle password { $file } non è stato letto: altri possono leggerlo (chmod 600 { $file }, come chiede libpq)
+error-postgres-no-password = il server chiede una password e non ne è stata data nessuna

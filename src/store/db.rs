@@ -543,6 +543,20 @@ impl From<postgres::Error> for Error {
             .as_db_error()
             .map(|db| db.message().to_string())
             .unwrap_or_else(|| e.to_string());
+        // The driver's own reason is one level down ("invalid
+        // configuration: password missing").
+        let cause = std::error::Error::source(&e)
+            .map(|s| s.to_string())
+            .unwrap_or_default();
+        if code.is_none() && cause.contains("password missing") {
+            return Error::other(
+                "postgres_login",
+                crate::tr!(
+                    "error-postgres-login",
+                    why = crate::tr!("error-postgres-no-password")
+                ),
+            );
+        }
         match code {
             Some(c) if c == SqlState::LOCK_NOT_AVAILABLE => {
                 Error::other("busy", crate::tr!("error-busy"))

@@ -187,8 +187,22 @@ pub(super) fn connect_postgres(url: &str) -> Result<Connection> {
         )
     })?;
     let mut config = socket_first(config);
+    // What the URL leaves out, as psql would take it (issue 23).
+    let passed_over = super::pg_conventions::complete(
+        &mut config,
+        &super::pg_conventions::Environment::of_process(),
+    );
     config.connect_timeout(Duration::from_secs(10));
-    let client = config.connect(postgres::NoTls)?;
+    let client = config.connect(postgres::NoTls).map_err(|e| {
+        let error = Error::from(e);
+        match (&passed_over, error.code()) {
+            // A refused login says why the password file was not read.
+            (Some(why), "postgres_login") => {
+                Error::other("postgres_login", format!("{error}; {why}"))
+            }
+            _ => error,
+        }
+    })?;
     Connection::from_postgres(client)
 }
 

@@ -16,6 +16,7 @@ pub mod grants;
 pub mod location;
 pub mod notifications;
 pub mod outbox;
+pub mod pg_conventions;
 pub mod placeholders;
 pub mod post_actions;
 pub mod posts;

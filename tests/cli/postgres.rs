@@ -422,3 +422,73 @@ fn a_read_on_postgresql_waits_for_no_writer_and_tells_no_listener_unless_somethi
         assert_eq!(heard, 1, "the sweep's commit told the listener");
     });
 }
+
+#[test]
+#[cfg_attr(
+    no_postgres_server,
+    ignore = "no PostgreSQL server: start it with 'pg_ctlcluster 15 main start' (README, Test)"
+)]
+fn psqls_habits_work_pgpassword_pgpass_and_pg_variables_and_a_pgpass_others_may_read_is_passed_over()
+ {
+    on_postgres_too(|| {
+        use std::os::unix::fs::PermissionsExt;
+        let p = TestPortal::new();
+        let db = p.postgres.clone().expect("a PostgreSQL portal");
+        // A role that signs in with a password over TCP (SCRAM), as a
+        // team's server on another machine would ask.
+        let role = format!("sb_pw_{}", std::process::id());
+        let mut admin = crate::common::postgres_admin();
+        admin
+            .batch_execute(&format!(
+                "DROP ROLE IF EXISTS {role}; CREATE ROLE {role} LOGIN SUPERUSER PASSWORD 's3cret-pw'"
+            ))
+            .unwrap();
+        let home = tempfile::tempdir().unwrap();
+        let run = |url: &str, env: &[(&str, &str)]| {
+            let mut command = p.command(&["--db", url, "clock", "show"]);
+            command.env("HOME", home.path()).env_remove("PGPASSWORD");
+            for (k, v) in env {
+                command.env(k, v);
+            }
+            let out = command.output().unwrap();
+            (
+                out.status.code(),
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            )
+        };
+        let url = format!("postgres://{role}@127.0.0.1/{db}");
+        // Without a password anywhere: refused, one line, exit 1.
+        let (code, _, stderr) = run(&url, &[]);
+        assert_eq!(code, Some(1), "{stderr}");
+        // PGPASSWORD, and the PG variables for what the URL leaves out.
+        let (code, stdout, stderr) = run(&url, &[("PGPASSWORD", "s3cret-pw")]);
+        assert_eq!(code, Some(0), "{stderr}");
+        assert!(stdout.contains("2026"), "{stdout}");
+        let (code, _, stderr) = run(
+            "postgresql://",
+            &[
+                ("PGHOST", "127.0.0.1"),
+                ("PGPORT", "5432"),
+                ("PGUSER", &role),
+                ("PGDATABASE", &db),
+                ("PGPASSWORD", "s3cret-pw"),
+            ],
+        );
+        assert_eq!(code, Some(0), "{stderr}");
+        // ~/.pgpass, used only when no one else may read it.
+        let pgpass = home.path().join(".pgpass");
+        std::fs::write(&pgpass, format!("127.0.0.1:5432:{db}:{role}:s3cret-pw\n")).unwrap();
+        std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let (code, _, stderr) = run(&url, &[]);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(stderr.contains("chmod 600"), "{stderr}");
+        assert!(!stderr.contains("s3cret-pw"), "{stderr}");
+        std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let (code, _, stderr) = run(&url, &[]);
+        assert_eq!(code, Some(0), "{stderr}");
+        admin
+            .batch_execute(&format!("DROP ROLE IF EXISTS {role}"))
+            .unwrap();
+    });
+}

@@ -39,7 +39,7 @@ pub struct TestPortal {
     /// The portal's `--db`: a file in `dir`, or a PostgreSQL URL.
     pub db: PathBuf,
     /// The PostgreSQL database made for this portal, dropped with it.
-    postgres: Option<String>,
+    pub postgres: Option<String>,
 }
 
 /// Whether the tests' portals live on PostgreSQL
@@ -124,7 +124,7 @@ fn postgres_server() -> String {
         .unwrap_or_else(|_| "postgres://root@%2Fvar%2Frun%2Fpostgresql/postgres".into())
 }
 
-fn postgres_admin() -> postgres::Client {
+pub fn postgres_admin() -> postgres::Client {
     postgres::Client::connect(&postgres_server(), postgres::NoTls).unwrap_or_else(|e| {
         panic!(
             "SWITCHBOARD_TEST_ENGINE=postgres needs a server at {}: {e} (start it: pg_ctlcluster 15 main start)",

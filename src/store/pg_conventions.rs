@@ -1,0 +1,227 @@
+//! What every PostgreSQL client honours (issue 23, item 2), for what the
+//! URL leaves out: `PGHOST`, `PGPORT`, `PGUSER`, `PGDATABASE`, the password
+//! from `PGPASSWORD` or the password file (`PGPASSFILE`, else
+//! `~/.pgpass`, used only when no one else may read it, as libpq does),
+//! and libpq's defaults (the local socket, the login name). A password is
+//! never shown: a file's only says which line matched.
+
+use std::path::{Path, PathBuf};
+
+use postgres::config::Host;
+
+/// The environment the conventions read, gathered once (a test gives its
+/// own).
+#[derive(Clone, Debug, Default)]
+pub struct Environment {
+    pub host: Option<String>,
+    pub port: Option<String>,
+    pub user: Option<String>,
+    pub database: Option<String>,
+    pub password: Option<String>,
+    pub passfile: Option<PathBuf>,
+    pub home: Option<PathBuf>,
+    /// The login name (`USER`), libpq's default user.
+    pub login: Option<String>,
+}
+
+impl Environment {
+    pub fn of_process() -> Environment {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        Environment {
+            host: var("PGHOST"),
+            port: var("PGPORT"),
+            user: var("PGUSER"),
+            database: var("PGDATABASE"),
+            password: var("PGPASSWORD"),
+            passfile: var("PGPASSFILE").map(PathBuf::from),
+            home: var("HOME").map(PathBuf::from),
+            login: var("USER").or_else(|| var("LOGNAME")),
+        }
+    }
+}
+
+/// The sockets' directories libpq looks in by default (Debian's, then the
+/// upstream default).
+const SOCKET_DIRS: [&str; 2] = ["/var/run/postgresql", "/tmp"];
+
+/// Fills in what `config` leaves out; says why a password file was passed
+/// over, when it was (for the error a refused login gives).
+pub fn complete(config: &mut postgres::Config, env: &Environment) -> Option<String> {
+    if config.get_hosts().is_empty() {
+        match &env.host {
+            Some(hosts) => {
+                for host in hosts.split(',').map(str::trim).filter(|h| !h.is_empty()) {
+                    if host.starts_with('/') {
+                        config.host_path(host);
+                    } else {
+                        config.host(host);
+                    }
+                }
+            }
+            None => {
+                let dir = SOCKET_DIRS
+                    .iter()
+                    .find(|d| Path::new(d).is_dir())
+                    .unwrap_or(&SOCKET_DIRS[0]);
+                config.host_path(dir);
+            }
+        }
+    }
+    if config.get_ports().is_empty()
+        && let Some(port) = env.port.as_deref().and_then(|p| p.trim().parse().ok())
+    {
+        config.port(port);
+    }
+    if config.get_user().is_none()
+        && let Some(user) = env.user.as_ref().or(env.login.as_ref())
+    {
+        config.user(user);
+    }
+    if config.get_dbname().is_none()
+        && let Some(db) = &env.database
+    {
+        config.dbname(db);
+    }
+    if config.get_password().is_some() {
+        return None;
+    }
+    if let Some(password) = &env.password {
+        config.password(password);
+        return None;
+    }
+    let file = env
+        .passfile
+        .clone()
+        .or_else(|| env.home.as_ref().map(|home| home.join(".pgpass")))?;
+    let text = match readable_only_by_owner(&file) {
+        Ok(Some(text)) => text,
+        Ok(None) => return None,
+        Err(why) => return Some(why),
+    };
+    let (host, port) = match (config.get_hosts().first(), config.get_ports().first()) {
+        (Some(Host::Tcp(name)), port) => (name.clone(), port.copied().unwrap_or(5432)),
+        // A socket connection matches "localhost" (libpq).
+        (_, port) => ("localhost".to_string(), port.copied().unwrap_or(5432)),
+    };
+    let wanted = [
+        host,
+        port.to_string(),
+        config.get_dbname().unwrap_or_default().to_string(),
+        config.get_user().unwrap_or_default().to_string(),
+    ];
+    if let Some(password) = lookup(&text, &wanted) {
+        config.password(password);
+    }
+    None
+}
+
+/// The file's text when it is there and only its owner may read or write
+/// it; Ok(None) when it is not there; Err with why it was passed over.
+fn readable_only_by_owner(file: &Path) -> Result<Option<String>, String> {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(meta) = std::fs::metadata(file) else {
+        return Ok(None);
+    };
+    if !meta.is_file() {
+        return Ok(None);
+    }
+    if meta.permissions().mode() & 0o077 != 0 {
+        return Err(crate::tr!(
+            "error-pgpass-mode",
+            file = file.display().to_string()
+        ));
+    }
+    Ok(std::fs::read_to_string(file).ok())
+}
+
+/// The password of the first line matching `wanted` (host, port, database,
+/// user; `*` matches anything; `\:` and `\\` are escapes).
+fn lookup(text: &str, wanted: &[String; 4]) -> Option<String> {
+    for line in text.lines() {
+        if line.trim_start().starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let fields = split_fields(line);
+        if fields.len() != 5 {
+            continue;
+        }
+        let matches = fields[..4]
+            .iter()
+            .zip(wanted)
+            .all(|(field, want)| field == "*" || field == want);
+        if matches {
+            return Some(fields[4].clone());
+        }
+    }
+    None
+}
+
+fn split_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(next) = chars.next() {
+                    fields.last_mut().expect("one field at least").push(next);
+                }
+            }
+            ':' => fields.push(String::new()),
+            other => fields.last_mut().expect("one field at least").push(other),
+        }
+    }
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wanted(host: &str, db: &str, user: &str) -> [String; 4] {
+        [host.into(), "5432".into(), db.into(), user.into()]
+    }
+
+    #[test]
+    fn pgpass_lines_match_with_wildcards_and_escapes_first_match_wins() {
+        let text = "# comment\n\
+                    db.acme.test:5432:portal:ana:s3cret\n\
+                    *:*:*:bo:b\\:pass\\\\word\n\
+                    *:*:*:*:fallback\n";
+        assert_eq!(
+            lookup(text, &wanted("db.acme.test", "portal", "ana")).as_deref(),
+            Some("s3cret")
+        );
+        assert_eq!(
+            lookup(text, &wanted("other", "x", "bo")).as_deref(),
+            Some("b:pass\\word")
+        );
+        assert_eq!(
+            lookup(text, &wanted("other", "x", "cy")).as_deref(),
+            Some("fallback")
+        );
+    }
+
+    #[test]
+    fn what_the_url_leaves_out_comes_from_the_environment_and_the_url_wins() {
+        let env = Environment {
+            host: Some("db.acme.test".into()),
+            port: Some("6543".into()),
+            user: Some("ana".into()),
+            database: Some("portal".into()),
+            password: Some("from-env".into()),
+            ..Environment::default()
+        };
+        let mut config: postgres::Config = "postgresql://".parse().unwrap();
+        assert_eq!(complete(&mut config, &env), None);
+        assert_eq!(config.get_hosts(), &[Host::Tcp("db.acme.test".into())]);
+        assert_eq!(config.get_ports(), &[6543]);
+        assert_eq!(config.get_user(), Some("ana"));
+        assert_eq!(config.get_dbname(), Some("portal"));
+        assert_eq!(config.get_password(), Some(&b"from-env"[..]));
+        let mut given: postgres::Config = "postgresql://bo:own@h/db".parse().unwrap();
+        complete(&mut given, &env);
+        assert_eq!(given.get_user(), Some("bo"));
+        assert_eq!(given.get_password(), Some(&b"own"[..]));
+        assert_eq!(given.get_hosts(), &[Host::Tcp("h".into())]);
+    }
+}
