@@ -177,8 +177,12 @@ impl Deliverer {
                     // each checked as a message of its own would be.
                     Ok(()) => {
                         let mut batch = Vec::new();
-                        let claimed =
-                            outbox::claim_digest(conn, &delivery, &self.holder, (started, until))?;
+                        let claimed = crate::store::digests::claim_digest(
+                            conn,
+                            &delivery,
+                            &self.holder,
+                            (started, until),
+                        )?;
                         for row in claimed {
                             match still_holds(conn, &row, now)? {
                                 Ok(()) => batch.push(row),

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod actions;
 pub mod audit;
 pub mod db;
+pub mod digests;
 pub mod engine_copy;
 pub mod generate;
 pub mod grant_actions;
@@ -65,7 +66,8 @@ pub struct PortalInfo {
     pub timezone: Option<String>,
     /// The reminders' leads (issue 21); the article's week when not set.
     pub reminders: crate::lifecycle::ReminderPlan,
-    /// The earliest event any account has (the sweep's index), so a
+    /// The earliest event any account has (the sweep's partial index: the
+    /// subquery names its condition, or SQLite scans every account), so a
     /// command that only reads knows in the same round trip whether it
     /// must sweep (issue 22).
     pub next_event: Option<Instant>,
@@ -643,7 +645,8 @@ fn portal_info(conn: &Connection) -> Result<PortalInfo> {
     let row = conn
         .query_row(
             "SELECT name, tier, demo_clock, swept_until, timezone, reminders, \
-             (SELECT min(next_event_at) FROM accounts) FROM portal WHERE id = 1",
+             (SELECT min(next_event_at) FROM accounts WHERE next_event_at IS NOT NULL) \
+             FROM portal WHERE id = 1",
             [],
             |r| {
                 Ok((

@@ -228,7 +228,7 @@ pub fn enqueue(
     let (digest_day, due_ms) = match delivery.as_str() {
         "digest" => {
             let zone = crate::zone::stored(zone.as_deref()).unwrap_or(crate::zone::Tz::UTC);
-            let (day, at) = next_digest(crate::clock::system_now(), zone, minute);
+            let (day, at) = super::digests::next_digest(crate::clock::system_now(), zone, minute);
             (Some(day), at.timestamp_millis())
         }
         _ => (None, 0),
@@ -256,32 +256,6 @@ pub fn enqueue(
         }
     }
     Ok(())
-}
-
-/// The next digest at `minute` of the day in `zone` after `now`: its local
-/// day (the batch's key) and its instant. On a day whose clock skips that
-/// minute (spring forward) it goes at the first minute after the gap.
-pub fn next_digest(now: Instant, zone: crate::zone::Tz, minute: i64) -> (String, Instant) {
-    use chrono::TimeZone;
-    let minute = minute.clamp(0, 1_439);
-    let mut day = now.with_timezone(&zone).date_naive();
-    loop {
-        let wall = day
-            .and_hms_opt((minute / 60) as u32, (minute % 60) as u32, 0)
-            .unwrap_or_default();
-        let at = zone
-            .from_local_datetime(&wall)
-            .earliest()
-            .or_else(|| {
-                zone.from_local_datetime(&(wall + chrono::TimeDelta::hours(1)))
-                    .earliest()
-            })
-            .map(|t| t.with_timezone(&chrono::Utc));
-        if let Some(at) = at.filter(|at| *at > now) {
-            return (day.format("%Y-%m-%d").to_string(), at);
-        }
-        day = day.succ_opt().unwrap_or(day);
-    }
 }
 
 /// What makes a message id unlike any other portal's, as far as its name
@@ -347,7 +321,7 @@ pub struct Delivery {
     pub digest_day: Option<String>,
 }
 
-const SELECT: &str = "SELECT d.id, d.channel, d.address, d.message_id, d.status, d.attempts, \
+pub(super) const SELECT: &str = "SELECT d.id, d.channel, d.address, d.message_id, d.status, d.attempts, \
      d.next_attempt_ms, d.last_error, d.delivered_ms, d.deadline, n.id, n.kind, n.at, \
      n.account_id, u.id, u.email, u.name, u.lang, a.network, a.name, a.handle, \
      coalesce(u.timezone, (SELECT timezone FROM portal WHERE id = 1)), u.webhook_format, \
@@ -355,7 +329,7 @@ const SELECT: &str = "SELECT d.id, d.channel, d.address, d.message_id, d.status,
      FROM deliveries d JOIN notifications n ON n.id = d.notification_id \
      JOIN users u ON u.id = n.recipient LEFT JOIN accounts a ON a.id = n.account_id";
 
-fn from_row(r: &super::db::Row<'_>) -> Result<Delivery> {
+pub(super) fn from_row(r: &super::db::Row<'_>) -> Result<Delivery> {
     Ok(Delivery {
         id: r.get(0)?,
         channel: Channel::parse(&r.get::<_, String>(1)?)?,
@@ -461,10 +435,25 @@ pub fn claim_next(
     until_ms: i64,
     gone: impl Fn(&str) -> bool,
 ) -> Result<Option<Delivery>> {
+    // A row never leased, by the index and the first that matches (a
+    // catch-up of thousands is no sort per claim: issue 22); only when
+    // none is left, the leased ones whose holder is gone or out of time.
+    let mut first = conn.prepare_cached(
+        "SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_ms <= ?1 \
+         AND claimed_by IS NULL ORDER BY status, next_attempt_ms, id LIMIT 1",
+    )?;
+    let free: Option<i64> = first.query_row([now_ms], |r| r.get(0)).optional()?;
+    if let Some(id) = free {
+        conn.execute(
+            "UPDATE deliveries SET claimed_by = ?2, claimed_until_ms = ?3 WHERE id = ?1",
+            params![id, holder, until_ms],
+        )?;
+        return by_id(conn, id);
+    }
     let mut stmt = conn.prepare_cached(
         "SELECT id, claimed_by, claimed_until_ms FROM deliveries \
-         WHERE status = 'pending' AND next_attempt_ms <= ?1 \
-         ORDER BY claimed_by IS NOT NULL, next_attempt_ms, id",
+         WHERE status = 'pending' AND next_attempt_ms <= ?1 AND claimed_by IS NOT NULL \
+         ORDER BY next_attempt_ms, id",
     )?;
     let mut rows = stmt.query([now_ms])?;
     let mut chosen = None;
@@ -617,79 +606,4 @@ pub fn recipient_of(conn: &Connection, id: i64) -> Result<Option<UserId>> {
         |r| r.get(0),
     )
     .optional()
-}
-
-/// Every pending row of the digest `first` belongs to (same recipient,
-/// channel and day), due at `now_ms`, leased to `holder` until `until_ms`
-/// with it: a digest is one message, sent or failed as one.
-pub fn claim_digest(
-    conn: &Connection,
-    first: &Delivery,
-    holder: &str,
-    (now_ms, until_ms): (i64, i64),
-) -> Result<Vec<Delivery>> {
-    let Some(day) = &first.digest_day else {
-        return Ok(vec![first.clone()]);
-    };
-    let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE d.digest_day = ?1 AND d.channel = ?2 AND n.recipient = ?3 \
-         AND d.status = 'pending' AND d.next_attempt_ms <= ?4 \
-         AND (d.claimed_by IS NULL OR d.claimed_by = ?5 OR d.claimed_until_ms <= ?4 OR d.id = ?6) \
-         ORDER BY d.deadline, d.id"
-    ))?;
-    let mut rows = stmt.query(params![
-        day,
-        first.channel.name(),
-        first.recipient_id,
-        now_ms,
-        holder,
-        first.id
-    ])?;
-    let mut batch = Vec::new();
-    while let Some(row) = rows.next()? {
-        batch.push(from_row(&row)?);
-    }
-    drop(rows);
-    let mut lease = conn.prepare_cached(
-        "UPDATE deliveries SET claimed_by = ?2, claimed_until_ms = ?3 WHERE id = ?1",
-    )?;
-    for d in &batch {
-        lease.execute(params![d.id, holder, until_ms])?;
-    }
-    Ok(batch)
-}
-
-#[cfg(test)]
-mod digest_tests {
-    use super::next_digest;
-    use crate::lifecycle::time::parse_instant;
-    use crate::zone::Tz;
-
-    fn at(text: &str) -> crate::lifecycle::Instant {
-        parse_instant(text).expect("an instant")
-    }
-
-    #[test]
-    fn a_digest_goes_at_the_next_hour_of_the_recipients_day_even_across_a_clock_change() {
-        // 10:00 in Rome: today's 08:00 is past, so tomorrow's (07:00 UTC).
-        assert_eq!(
-            next_digest(at("2026-03-01T09:00:00Z"), Tz::Europe__Rome, 480),
-            ("2026-03-02".to_string(), at("2026-03-02T07:00:00Z"))
-        );
-        // 07:59 in Rome: today's, still ahead.
-        assert_eq!(
-            next_digest(at("2026-03-01T06:59:00Z"), Tz::Europe__Rome, 480).0,
-            "2026-03-01"
-        );
-        // 02:30 never happens on 2026-03-29 in Rome: the first minute after.
-        assert_eq!(
-            next_digest(at("2026-03-28T12:00:00Z"), Tz::Europe__Rome, 150),
-            ("2026-03-29".to_string(), at("2026-03-29T01:30:00Z"))
-        );
-        // In summer 08:00 in Rome is 06:00 UTC.
-        assert_eq!(
-            next_digest(at("2026-07-01T12:00:00Z"), Tz::Europe__Rome, 480).1,
-            at("2026-07-02T06:00:00Z")
-        );
-    }
 }
