@@ -375,22 +375,7 @@ impl Portal {
         let tx = Transaction::begin(&self.conn, Mode::Read)?;
         let info = portal_info(&tx)?;
         let now = effective_now(now_flag, info.demo_clock);
-        let actor = match actor {
-            Some(email) => Some(users::require_by_email(&tx, email)?),
-            None => None,
-        };
-        let mut session = Session {
-            conn: &tx,
-            now,
-            info,
-            swept: Vec::new(),
-            actor,
-            attempt: None,
-            ended_grants: Vec::new(),
-        };
-        // Whatever the command words for people reads in its reader's zone.
-        crate::zone::set(session.reader_zone());
-        let value = command(&mut session)?;
+        let value = Session::reading(&tx, (now, info), actor).and_then(|mut s| command(&mut s))?;
         tx.commit()?;
         Ok(value)
     }

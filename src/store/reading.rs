@@ -8,7 +8,7 @@
 //! way, where it is audited (R10e).
 
 use super::db::Mode;
-use super::{Portal, Session, Transaction, portal_info, users};
+use super::{Portal, Session, Transaction, portal_info};
 use crate::clock::effective_now;
 use crate::error::Result;
 use crate::lifecycle::{Instant, check_clock};
@@ -55,21 +55,7 @@ impl Portal {
             )?;
         }
         let tx = Transaction::begin(&self.conn, Mode::Read)?;
-        let actor = match actor {
-            Some(email) => Some(users::require_by_email(&tx, email)?),
-            None => None,
-        };
-        let mut session = Session {
-            conn: &tx,
-            now,
-            info,
-            swept: Vec::new(),
-            actor,
-            attempt: None,
-            ended_grants: Vec::new(),
-        };
-        crate::zone::set(session.reader_zone());
-        let value = command(&mut session)?;
+        let value = Session::reading(&tx, (now, info), actor).and_then(|mut s| command(&mut s))?;
         tx.commit()?;
         Ok(Some(value))
     }

@@ -30,6 +30,30 @@ pub(super) struct Attempting {
 }
 
 impl<'t> Session<'t> {
+    /// A session that reads, in the transaction `conn` holds: no sweep, no
+    /// refusal to audit; what it words reads in its reader's zone.
+    pub(super) fn reading(
+        conn: &'t Connection,
+        (now, info): (Now, PortalInfo),
+        actor: Option<&str>,
+    ) -> Result<Session<'t>> {
+        let actor = match actor {
+            Some(email) => Some(users::require_by_email(conn, email)?),
+            None => None,
+        };
+        let session = Session {
+            conn,
+            now,
+            info,
+            swept: Vec::new(),
+            actor,
+            attempt: None,
+            ended_grants: Vec::new(),
+        };
+        crate::zone::set(session.reader_zone());
+        Ok(session)
+    }
+
     pub fn conn(&self) -> &'t Connection {
         self.conn
     }

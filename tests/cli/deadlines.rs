@@ -1,8 +1,7 @@
 //! Issue 21, item 5: the deadlines ahead as an iCalendar file, checked by a
 //! parser we did not write (Python's `icalendar`, in tests/python/site).
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use crate::common::{ACME_NOW, ADMIN, acme};
 
@@ -25,31 +24,7 @@ for event in calendar.walk('VEVENT'):
     })
 print(json.dumps({'name': str(calendar['X-WR-CALNAME']), 'events': events}))
 "#;
-    let mut python = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .env(
-            "PYTHONPATH",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python/site"),
-        )
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    python
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(ics.as_bytes())
-        .unwrap();
-    let output = python.wait_with_output().unwrap();
-    assert!(
-        output.status.success(),
-        "icalendar refused it: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+    crate::common::python_json(script, ics.as_bytes(), "icalendar")
 }
 
 #[test]

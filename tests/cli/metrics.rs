@@ -4,7 +4,7 @@
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::Duration;
 
 use super::delivery::{HttpServer, PRIVATE, stop, wait_until, write_config};
@@ -54,31 +54,10 @@ for family in text_string_to_metric_families(sys.stdin.read()):
         samples.append({'family': family.name, 'type': family.type, 'name': s.name, 'labels': s.labels, 'value': s.value})
 print(json.dumps(samples))
 "#;
-    let mut python = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .env(
-            "PYTHONPATH",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python/site"),
-        )
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    python
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let output = python.wait_with_output().unwrap();
-    assert!(
-        output.status.success(),
-        "prometheus_client refused it: {}\n{text}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice::<Vec<serde_json::Value>>(&output.stdout).unwrap()
+    match crate::common::python_json(script, text.as_bytes(), "prometheus_client") {
+        serde_json::Value::Array(samples) => samples,
+        other => panic!("not a list of samples: {other}"),
+    }
 }
 
 fn value(samples: &[serde_json::Value], name: &str, labels: &[(&str, &str)]) -> Option<f64> {

@@ -715,3 +715,30 @@ fn build_acme() -> TestPortal {
     p.run(&["clock", "set", ACME_NOW]).ok();
     p
 }
+
+/// Runs `script` with Python and the parsers of tests/python/site (a
+/// parser we did not write), `input` on its stdin; its stdout as JSON.
+pub fn python_json(script: &str, input: &[u8], what: &str) -> serde_json::Value {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut python = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .env(
+            "PYTHONPATH",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python/site"),
+        )
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    python.stdin.take().unwrap().write_all(input).unwrap();
+    let output = python.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "{what} refused it: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
