@@ -16,10 +16,29 @@ use crate::common::ADMIN;
 /// A name with every kind of markup a chat could act on.
 const NAME: &str = "<b>Acme</b> & *Sales* _EU_ @everyone";
 
-/// The body Bo's webhook of `format` receives for the week-before reminder.
+/// The week-before reminder as each format's receiver got it: one portal
+/// and one watch for the three (a super admin of each format), shared by
+/// the tests.
 fn received(format: &str) -> Value {
+    static BODIES: std::sync::OnceLock<Vec<Value>> = std::sync::OnceLock::new();
+    let bodies = BODIES.get_or_init(deliver_to_each_format);
+    let key = match format {
+        "slack" => "blocks",
+        "discord" => "embeds",
+        _ => "attachments",
+    };
+    bodies
+        .iter()
+        .find(|body| body.get(key).is_some())
+        .unwrap_or_else(|| panic!("no {format} body in {bodies:?}"))
+        .clone()
+}
+
+fn deliver_to_each_format() -> Vec<Value> {
+    const DEE: &str = "dee@example.com";
     let hook = HttpServer::start(vec![200], Duration::ZERO);
     let (p, first) = portal_with_email_users();
+    p.add_user(DEE, &["--super-admin"]);
     set_email(&p, &[ADMIN, BO, CY], "off");
     write_config(&p, &format!("[delivery]\n{PRIVATE}"));
     // The reminder of an account named with markup (the first one goes
@@ -34,39 +53,47 @@ fn received(format: &str) -> Value {
         "acme",
     ])
     .ok();
-    let _sales = p
-        .run(&[
-            "--json", "--as", BO, "account", "connect", "facebook", "sales", "--name", NAME,
-        ])
-        .ok()
-        .json()["id"]
-        .as_i64()
-        .unwrap();
     p.run(&[
-        "--as",
-        BO,
-        "user",
-        "set",
-        BO,
-        "--webhook",
-        &hook.url(),
-        "--webhook-format",
-        format,
+        "--json", "--as", BO, "account", "connect", "facebook", "sales", "--name", NAME,
     ])
     .ok();
+    // Bo (the last connector), Ana and Dee (super admins) hear of it.
+    for (user, format) in [(ADMIN, "slack"), (BO, "discord"), (DEE, "teams")] {
+        p.run(&[
+            "--as",
+            ADMIN,
+            "user",
+            "set",
+            user,
+            "--webhook",
+            &hook.url(),
+            "--webhook-format",
+            format,
+        ])
+        .ok();
+    }
     p.run(&["--as", ADMIN, "clock", "advance", "84d"]).ok();
     let watch = start_watch(&p);
-    wait_until("the delivery", 20, || {
-        outbox(&p).iter().any(|r| r["status"] == "delivered")
+    wait_until("three deliveries", 20, || {
+        outbox(&p)
+            .iter()
+            .filter(|r| r["status"] == "delivered")
+            .count()
+            == 3
     });
     let (code, stderr) = stop(watch);
     assert_eq!(code, Some(0), "{stderr}");
     let requests = hook.requests();
-    assert_eq!(requests.len(), 1);
-    // Every format is signed the Standard Webhooks way, and is JSON.
-    assert_signed_now(&requests[0]);
-    assert_eq!(requests[0].headers["content-type"], "application/json");
-    serde_json::from_slice(&requests[0].body).unwrap()
+    assert_eq!(requests.len(), 3);
+    requests
+        .iter()
+        .map(|request| {
+            // Every format is signed the Standard Webhooks way, and is JSON.
+            assert_signed_now(request);
+            assert_eq!(request.headers["content-type"], "application/json");
+            serde_json::from_slice(&request.body).unwrap()
+        })
+        .collect()
 }
 
 fn chars(v: &Value) -> usize {
