@@ -1192,3 +1192,7 @@ cli-watch-digest = { "  " }as one digest of { $count ->
     }
 error-pgpass-mode = the password file { $file } was not read: others may read it (chmod 600 { $file }, as libpq asks)
 error-postgres-no-password = the server asks for a password and none was given
+cli-portal-engine-file = held in a SQLite file (SQLite { $version })
+cli-portal-engine-server-clear = held on a PostgreSQL { $version } server; the connection is not encrypted
+cli-portal-engine-server-tls = held on a PostgreSQL { $version } server; the connection is encrypted ({ $protocol })
+error-postgres-no-tls = { $url } asks for an encrypted connection (sslmode=require), which this build does not make yet: reach the server through a tunnel, or say sslmode=disable on a network you trust

@@ -1238,3 +1238,7 @@ cli-watch-digest = { "  " }come un solo riepilogo di { $count ->
     }
 error-pgpass-mode = il file delle password { $file } non è stato letto: altri possono leggerlo (chmod 600 { $file }, come chiede libpq)
 error-postgres-no-password = il server chiede una password e non ne è stata data nessuna
+cli-portal-engine-file = in un file SQLite (SQLite { $version })
+cli-portal-engine-server-clear = su un server PostgreSQL { $version }; la connessione non è cifrata
+cli-portal-engine-server-tls = su un server PostgreSQL { $version }; la connessione è cifrata ({ $protocol })
+error-postgres-no-tls = { $url } chiede una connessione cifrata (sslmode=require), che questa versione non sa ancora fare: raggiungi il server con un tunnel, o scrivi sslmode=disable su una rete di cui ti fidi

@@ -186,6 +186,14 @@ pub(super) fn connect_postgres(url: &str) -> Result<Connection> {
             ),
         )
     })?;
+    // Never a silent downgrade: a URL that asks for encryption is refused
+    // until the connection can give it (issue 23, item 1).
+    if config.get_ssl_mode() == postgres::config::SslMode::Require {
+        return Err(Error::invalid(
+            "tls_unsupported",
+            crate::tr!("error-postgres-no-tls", url = without_secrets(url)),
+        ));
+    }
     let mut config = socket_first(config);
     // What the URL leaves out, as psql would take it (issue 23).
     let passed_over = super::pg_conventions::complete(

@@ -350,3 +350,36 @@ pub fn service_counts(
     }
     Ok(counts)
 }
+
+/// What holds the portal (issue 23, item 3): the engine, its version, and
+/// on a server whether the session is encrypted and how.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EngineInfo {
+    pub engine: &'static str,
+    pub version: String,
+    /// None on a file; Some(None) on a server session without TLS;
+    /// Some(Some(protocol)) with it.
+    pub tls: Option<Option<String>>,
+}
+
+pub fn engine(conn: &super::db::Connection) -> Result<EngineInfo> {
+    if conn.is_postgres() {
+        let (version, ssl, protocol): (String, Option<bool>, Option<String>) = conn.query_row(
+            "SELECT current_setting('server_version'), s.ssl, s.version \
+             FROM (SELECT 1) one LEFT JOIN pg_stat_ssl s ON s.pid = pg_backend_pid()",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        return Ok(EngineInfo {
+            engine: "postgresql",
+            version,
+            tls: Some(protocol.filter(|_| ssl == Some(true))),
+        });
+    }
+    let version: String = conn.query_row("SELECT sqlite_version()", [], |r| r.get(0))?;
+    Ok(EngineInfo {
+        engine: "sqlite",
+        version,
+        tls: None,
+    })
+}

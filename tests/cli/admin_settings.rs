@@ -255,4 +255,8 @@ fn r9_a_plan_that_is_not_one_is_refused_saying_why() {
     }
     let shown = p.act(ADMIN, T0, &["portal", "show"]).ok().json();
     assert_eq!(shown["reminders"], "7d");
+    if !crate::common::on_postgres() {
+        assert_eq!(shown["engine"], "sqlite", "{shown}");
+        assert_eq!(shown["tls"], serde_json::Value::Null);
+    }
 }

@@ -492,3 +492,30 @@ fn psqls_habits_work_pgpassword_pgpass_and_pg_variables_and_a_pgpass_others_may_
             .unwrap();
     });
 }
+
+#[test]
+#[cfg_attr(
+    no_postgres_server,
+    ignore = "no PostgreSQL server: start it with 'pg_ctlcluster 15 main start' (README, Test)"
+)]
+fn portal_show_says_what_holds_the_portal_and_a_url_asking_for_tls_is_refused_not_downgraded() {
+    on_postgres_too(|| {
+        let p = TestPortal::new();
+        let shown = p.read(T0, &["portal", "show"]);
+        assert_eq!(shown["engine"], "postgresql", "{shown}");
+        assert_eq!(shown["tls"], false, "{shown}");
+        assert!(shown["engine_version"].as_str().unwrap().starts_with("15"));
+        let human = p.run(&["portal", "show"]).ok().stdout;
+        assert!(human.contains("not encrypted"), "{human}");
+        let db = p.postgres.clone().unwrap();
+        let url = format!("postgres://root@127.0.0.1/{db}?sslmode=require");
+        let refused = p.run(&["--db", &url, "clock", "show"]);
+        assert_eq!(refused.code, 2, "{}", refused.stderr);
+        assert!(
+            refused.stderr.contains("sslmode=require"),
+            "{}",
+            refused.stderr
+        );
+        assert!(refused.stderr.contains("tunnel"), "{}", refused.stderr);
+    });
+}

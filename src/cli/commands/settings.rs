@@ -16,6 +16,8 @@ struct Settings {
     portal: String,
     timezone: Option<String>,
     reminders: ReminderPlan,
+    /// What holds it: the engine, its version, TLS (issue 23, item 3).
+    engine: crate::store::reads::EngineInfo,
 }
 
 impl Shown for Settings {
@@ -25,16 +27,35 @@ impl Shown for Settings {
             "timezone": self.timezone.clone().unwrap_or_else(|| "UTC".into()),
             "reminders": crate::present::leads(self.reminders.leads()).replace(' ', ""),
             "reminder_leads_seconds": self.reminders.leads(),
+            "engine": self.engine.engine,
+            "engine_version": self.engine.version,
+            "tls": match &self.engine.tls {
+                None => serde_json::Value::Null,
+                Some(None) => false.into(),
+                Some(Some(_)) => true.into(),
+            },
+            "tls_protocol": self.engine.tls.clone().flatten(),
         })
     }
 
     fn human(&self) -> String {
-        crate::tr!(
+        let settings = crate::tr!(
             "cli-portal-settings",
             portal = crate::present::escape_control(&self.portal),
             zone = self.timezone.clone().unwrap_or_else(|| "UTC".into()),
             reminders = crate::present::leads(self.reminders.leads())
-        )
+        );
+        let version = crate::present::escape_control(&self.engine.version).into_owned();
+        let engine = match &self.engine.tls {
+            None => crate::tr!("cli-portal-engine-file", version = version),
+            Some(None) => crate::tr!("cli-portal-engine-server-clear", version = version),
+            Some(Some(protocol)) => crate::tr!(
+                "cli-portal-engine-server-tls",
+                version = version,
+                protocol = crate::present::escape_control(protocol).into_owned()
+            ),
+        };
+        format!("{settings}\n{engine}")
     }
 }
 
@@ -99,6 +120,7 @@ pub fn run<W: Write>(
         settings_actions::set_portal(session, &change)?;
     }
     out.show(&Settings {
+        engine: crate::store::reads::engine(session.conn())?,
         portal: session.info.name.clone(),
         timezone: session.info.timezone.clone(),
         reminders: session.info.reminders,
