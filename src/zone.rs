@@ -6,7 +6,7 @@
 
 use std::cell::Cell;
 
-use chrono::{DateTime, LocalResult, Offset, TimeZone};
+use chrono::{DateTime, LocalResult, TimeZone};
 pub use chrono_tz::Tz;
 
 use crate::lifecycle::Instant;
@@ -122,11 +122,6 @@ pub fn ambiguous(t: &DateTime<Tz>) -> bool {
         t.timezone().from_local_datetime(&t.naive_local()),
         LocalResult::Ambiguous(..)
     )
-}
-
-/// The offset from UTC in seconds at `t` (for the TUI's fixed-offset math).
-pub fn offset_seconds(t: &DateTime<Tz>) -> i32 {
-    t.offset().fix().local_minus_utc()
 }
 
 #[cfg(test)]

@@ -108,11 +108,7 @@ pub fn account_detail(
         ),
         ("cli-detail-last-connector", record.last_connector.clone()),
     ];
-    let reminders = if a.is_connected() {
-        a.reminders(plan)
-    } else {
-        Vec::new()
-    };
+    let reminders = a.reminders(plan);
     let optional = std::iter::once(("cli-detail-reauthorize-by", a.reauth_due_at()))
         .chain(
             reminders

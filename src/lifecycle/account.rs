@@ -293,13 +293,28 @@ impl Account {
     /// R9 per offset (issue 21): the next reminder the current grant has
     /// still to send under `plan`, and its lead.
     pub fn next_reminder(&self, plan: &ReminderPlan) -> Option<(Instant, Lead)> {
-        if !self.network.policy().reminder || !self.is_connected() {
+        if !self.network.policy().reminder {
             return None;
         }
         plan.next(self.authorized_at, self.reauth_due_at()?, self.reminded)
     }
 
-    /// Every reminder of the current grant under `plan`, soonest first.
+    /// The reminders of the current grant under `plan` still to go out,
+    /// soonest first (each lead once per grant, R9c).
+    pub fn pending_reminders(&self, plan: &ReminderPlan) -> Vec<Instant> {
+        match (self.network.policy().reminder, self.reauth_due_at()) {
+            (true, Some(due)) => plan
+                .instants(self.authorized_at, due)
+                .into_iter()
+                .filter(|(_, lead)| self.reminded.is_none_or(|sent| *lead < sent))
+                .map(|(at, _)| at)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Every reminder of the current grant under `plan`, soonest first
+    /// (none unless connected: only a connection has a deadline).
     pub fn reminders(&self, plan: &ReminderPlan) -> Vec<Instant> {
         match (self.network.policy().reminder, self.reauth_due_at()) {
             (true, Some(due)) => plan
@@ -336,6 +351,11 @@ impl Account {
     pub fn reconnect_deadline(&self) -> Option<Instant> {
         self.disconnection()
             .map(|d| self.network.policy().reconnect_window.after(d.at))
+    }
+
+    /// E1: the purge warning, while it is still to go out.
+    pub fn pending_purge_warning(&self) -> Option<Instant> {
+        self.purge_warning_at().filter(|_| !self.purge_warning_sent)
     }
 
     /// E1: a week before the history is purged, while still disconnected.

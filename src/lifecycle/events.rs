@@ -69,7 +69,7 @@ fn pending_state_events(account: &Account, plan: &ReminderPlan) -> Vec<DueEvent>
             }
         }
         ConnectionState::Disconnected(_) => {
-            if let (false, Some(at)) = (account.purge_warning_sent, account.purge_warning_at()) {
+            if let Some(at) = account.pending_purge_warning() {
                 events.push(DueEvent {
                     at,
                     kind: EventKind::PurgeWarning,

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use postgres::config::Host;
 
 /// The environment the conventions read, gathered once (a test gives its
-/// own).
-#[derive(Clone, Debug, Default)]
+/// own). Its Debug form never shows the password.
+#[derive(Clone, Default)]
 pub struct Environment {
     pub host: Option<String>,
     pub port: Option<String>,
@@ -22,6 +22,19 @@ pub struct Environment {
     pub home: Option<PathBuf>,
     /// The login name (`USER`), libpq's default user.
     pub login: Option<String>,
+}
+
+impl std::fmt::Debug for Environment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Environment")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("user", &self.user)
+            .field("database", &self.database)
+            .field("password", &self.password.as_ref().map(|_| "(hidden)"))
+            .field("passfile", &self.passfile)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Environment {
@@ -179,6 +192,15 @@ mod tests {
 
     fn wanted(host: &str, db: &str, user: &str) -> [String; 4] {
         [host.into(), "5432".into(), db.into(), user.into()]
+    }
+
+    #[test]
+    fn the_environment_never_shows_its_password() {
+        let env = Environment {
+            password: Some("s3cret-pw".into()),
+            ..Environment::default()
+        };
+        assert!(!format!("{env:?}").contains("s3cret-pw"));
     }
 
     #[test]

@@ -124,11 +124,7 @@ pub fn detail(session: &Session<'_>, id: AccountId) -> Result<AccountDetail> {
     let conn = session.conn();
     let account = accounts::record(conn, id)?;
     Ok(AccountDetail {
-        reminders: if account.account.is_connected() {
-            account.account.reminders(&session.info.reminders)
-        } else {
-            Vec::new()
-        },
+        reminders: account.account.reminders(&session.info.reminders),
         account,
         scheduled: accounts::scheduled_post_count(conn, id)?,
         published: accounts::published_post_count(conn, id)?,

@@ -334,17 +334,12 @@ pub fn service_counts(
     let within = |at: crate::lifecycle::Instant| at >= now && at <= week;
     while let Some(row) = rows.next()? {
         let a = account_from_row(&row)?;
-        if let (true, Some(due)) = (
-            a.network.policy().reminder && a.is_connected(),
-            a.reauth_due_at(),
-        ) {
-            counts.reminders_due += plan
-                .instants(a.authorized_at, due)
-                .into_iter()
-                .filter(|(at, lead)| a.reminded.is_none_or(|sent| *lead < sent) && within(*at))
-                .count() as i64;
-        }
-        if !a.purge_warning_sent && a.purge_warning_at().is_some_and(within) {
+        counts.reminders_due += a
+            .pending_reminders(&plan)
+            .into_iter()
+            .filter(|at| within(*at))
+            .count() as i64;
+        if a.pending_purge_warning().is_some_and(within) {
             counts.purge_warnings_due += 1;
         }
     }

@@ -260,3 +260,17 @@ fn r9_a_plan_that_is_not_one_is_refused_saying_why() {
         assert_eq!(shown["tls"], serde_json::Value::Null);
     }
 }
+
+#[test]
+fn r9_a_plan_changed_after_connecting_moves_the_accounts_next_reminder() {
+    let p = TestPortal::new();
+    p.connect("facebook", "acme", T0);
+    // Deadline 2026-05-30 09:00; a lead of two weeks, set afterwards,
+    // comes due on 05-16, before the week-before the account was waiting for.
+    p.act(ADMIN, T0, &["portal", "set", "--reminders", "14d,7d"])
+        .ok();
+    assert_eq!(
+        reminders_of(&p, ADMIN, "2026-05-17T09:00:00Z"),
+        ["2026-05-16T09:00:00Z"]
+    );
+}
