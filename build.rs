@@ -16,6 +16,7 @@ const SOCKET: &str = "/var/run/postgresql/.s.PGSQL.5432";
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(no_postgres_server)");
     println!("cargo::rustc-check-cfg=cfg(no_oauth_server)");
+    println!("cargo::rustc-check-cfg=cfg(no_postgres_programs)");
     println!("cargo::rustc-check-cfg=cfg(no_python_parsers)");
     // Python parsers the tests use (`tests/python/requirements.txt`,
     // installed into tests/python/site).
@@ -37,6 +38,20 @@ fn main() {
     let elsewhere = std::env::var_os("SWITCHBOARD_TEST_POSTGRES").is_some();
     if !in_ci && !elsewhere && !Path::new(SOCKET).exists() {
         println!("cargo::rustc-cfg=no_postgres_server");
+    }
+    // The TLS tests' own server (issue 23): initdb and pg_ctl, and openssl
+    // to issue its certificates.
+    println!("cargo::rerun-if-changed=/usr/lib/postgresql");
+    let programs = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|e| e.path().join("bin/initdb").is_file());
+    let openssl = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("openssl").is_file()));
+    let ready = programs && openssl;
+    if !in_ci && !ready {
+        println!("cargo::rustc-cfg=no_postgres_programs");
     }
     let node = std::env::var_os("PATH")
         .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("node").is_file()));

@@ -1195,4 +1195,21 @@ error-postgres-no-password = the server asks for a password and none was given
 cli-portal-engine-file = held in a SQLite file (SQLite { $version })
 cli-portal-engine-server-clear = held on a PostgreSQL { $version } server; the connection is not encrypted
 cli-portal-engine-server-tls = held on a PostgreSQL { $version } server; the connection is encrypted ({ $protocol })
-error-postgres-no-tls = { $url } asks for an encrypted connection (sslmode=require), which this build does not make yet: reach the server through a tunnel, or say sslmode=disable on a network you trust
+error-postgres-sslmode = { $setting } { $value } is not a mode PostgreSQL clients know: use one of { $modes }
+error-postgres-system-roots-weak = sslrootcert=system checks the server's name, so it goes with sslmode=verify-full, not { $mode }: drop sslmode, or say verify-full
+error-postgres-service = no service [{ $service }] in { $files }: define it there (host=, dbname=, …), or leave service out
+error-postgres-tls-file = cannot use { $setting } { $file } ({ $why }): give a readable PEM file
+error-postgres-key-mode = others may read the client key { $file }: chmod 600 it (psql refuses it too)
+error-postgres-tls-failed = the TLS session to PostgreSQL failed ({ $why }). Nothing was written
+error-postgres-tls-unknown-issuer = the certificate of { $host } was not issued by a CA Switchboard trusts ({ $roots }): give its CA with sslrootcert=FILE, or say sslmode=require to encrypt without checking who the server is. Nothing was written
+postgres-tls-system-roots = the system's trusted roots
+error-postgres-tls-name = the certificate of { $host } is for { $names }, not { $host }: connect by a name on the certificate, or say sslmode=verify-ca to check its CA but not its name. Nothing was written
+error-postgres-tls-expired = the certificate of { $host } expired on { $date }: renew it on the server (sslmode=require would encrypt without checking it). Nothing was written
+error-postgres-tls-not-yet = the certificate of { $host } is not valid before { $date }: check the clocks of the server and of this machine. Nothing was written
+error-postgres-tls-bad-certificate = the certificate of { $host } was refused ({ $why }): check it on the server, or say sslmode=require to encrypt without checking it. Nothing was written
+error-postgres-tls-refused = the server at { $host } does not offer TLS, and Switchboard sends no portal data across a network in clear: turn ssl on in its postgresql.conf, or say sslmode=disable if the network is yours alone. Nothing was written
+cli-portal-engine-certificate = the server's certificate: { $subject }; { $mode ->
+    [verify-full] its CA and its name were checked (sslmode=verify-full)
+    [verify-ca] its CA was checked, not its name (sslmode=verify-ca)
+   *[other] it was not checked (sslmode={ $mode }): say sslmode=verify-full to check who the server is
+}

@@ -1241,4 +1241,21 @@ error-postgres-no-password = il server chiede una password e non ne è stata dat
 cli-portal-engine-file = in un file SQLite (SQLite { $version })
 cli-portal-engine-server-clear = su un server PostgreSQL { $version }; la connessione non è cifrata
 cli-portal-engine-server-tls = su un server PostgreSQL { $version }; la connessione è cifrata ({ $protocol })
-error-postgres-no-tls = { $url } chiede una connessione cifrata (sslmode=require), che questa versione non sa ancora fare: raggiungi il server con un tunnel, o scrivi sslmode=disable su una rete di cui ti fidi
+error-postgres-sslmode = { $setting } { $value } non è una modalità che i client PostgreSQL conoscono: usa una tra { $modes }
+error-postgres-system-roots-weak = sslrootcert=system controlla il nome del server, quindi va con sslmode=verify-full, non { $mode }: togli sslmode, o scrivi verify-full
+error-postgres-service = nessun servizio [{ $service }] in { $files }: definiscilo lì (host=, dbname=, …), o togli service
+error-postgres-tls-file = impossibile usare { $setting } { $file } ({ $why }): indica un file PEM leggibile
+error-postgres-key-mode = altri possono leggere la chiave del client { $file }: esegui chmod 600 (anche psql la rifiuta)
+error-postgres-tls-failed = la sessione TLS con PostgreSQL non è riuscita ({ $why }). Non è stato scritto nulla
+error-postgres-tls-unknown-issuer = il certificato di { $host } non è emesso da una CA di cui Switchboard si fida ({ $roots }): indica la sua CA con sslrootcert=FILE, o scrivi sslmode=require per cifrare senza controllare chi è il server. Non è stato scritto nulla
+postgres-tls-system-roots = le radici fidate del sistema
+error-postgres-tls-name = il certificato di { $host } è per { $names }, non per { $host }: collegati con un nome del certificato, o scrivi sslmode=verify-ca per controllarne la CA ma non il nome. Non è stato scritto nulla
+error-postgres-tls-expired = il certificato di { $host } è scaduto il { $date }: rinnovalo sul server (sslmode=require cifrerebbe senza controllarlo). Non è stato scritto nulla
+error-postgres-tls-not-yet = il certificato di { $host } non è valido prima del { $date }: controlla gli orologi del server e di questa macchina. Non è stato scritto nulla
+error-postgres-tls-bad-certificate = il certificato di { $host } è stato rifiutato ({ $why }): controllalo sul server, o scrivi sslmode=require per cifrare senza controllarlo. Non è stato scritto nulla
+error-postgres-tls-refused = il server { $host } non offre TLS, e Switchboard non manda dati del portale in chiaro attraverso una rete: attiva ssl nel suo postgresql.conf, o scrivi sslmode=disable se la rete è solo tua. Non è stato scritto nulla
+cli-portal-engine-certificate = il certificato del server: { $subject }; { $mode ->
+    [verify-full] ne sono stati controllati la CA e il nome (sslmode=verify-full)
+    [verify-ca] ne è stata controllata la CA, non il nome (sslmode=verify-ca)
+   *[other] non è stato controllato (sslmode={ $mode }): scrivi sslmode=verify-full per controllare chi è il server
+}

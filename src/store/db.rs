@@ -45,6 +45,8 @@ pub struct Pg {
     /// A statement of the open transaction changed a row: only then does
     /// its commit tell the listening sessions (issue 22).
     dirty: Cell<bool>,
+    /// What the TLS handshake showed; None in clear (issue 23).
+    tls: Option<super::pg_tls::ServerTls>,
 }
 
 /// The channel every portal write notifies, and every session listens on.
@@ -65,7 +67,10 @@ impl Connection {
     /// yet (issue 22: a one-shot command is a few round trips): it listens
     /// for other sessions' changes from the first `data_version`, which
     /// only processes that wait (the TUI, watch) ask for.
-    pub fn from_postgres(client: postgres::Client) -> Result<Connection> {
+    pub fn from_postgres(
+        client: postgres::Client,
+        tls: Option<super::pg_tls::ServerTls>,
+    ) -> Result<Connection> {
         Ok(Connection {
             engine: Engine::Postgres(Box::new(Pg {
                 client: RefCell::new(client),
@@ -75,8 +80,17 @@ impl Connection {
                 heard: Cell::new(0),
                 writing: Cell::new(false),
                 dirty: Cell::new(false),
+                tls,
             })),
         })
+    }
+
+    /// What this session's TLS handshake showed: None on a file or in clear.
+    pub fn server_tls(&self) -> Option<&super::pg_tls::ServerTls> {
+        match &self.engine {
+            Engine::Postgres(pg) => pg.tls.as_ref(),
+            Engine::Sqlite(_) => None,
+        }
     }
 
     /// The SQLite connection, for what only SQLite has.

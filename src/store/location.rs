@@ -2,10 +2,6 @@
 //! URL or libpq's keywords), and how it is shown without its secrets.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
-
-use super::db::Connection;
-use crate::error::{Error, Result};
 
 /// Where a portal is, as a `--db` names it, told apart once: a SQLite file,
 /// or a PostgreSQL connection string (a URL, or libpq's `key=value` form,
@@ -175,50 +171,11 @@ pub fn without_secrets(text: &str) -> String {
     out
 }
 
-pub(super) fn connect_postgres(url: &str) -> Result<Connection> {
-    let config: postgres::Config = url.parse().map_err(|e: postgres::Error| {
-        Error::invalid(
-            "bad_database_url",
-            crate::tr!(
-                "error-postgres-url",
-                url = without_secrets(url),
-                why = e.to_string()
-            ),
-        )
-    })?;
-    // Never a silent downgrade: a URL that asks for encryption is refused
-    // until the connection can give it (issue 23, item 1).
-    if config.get_ssl_mode() == postgres::config::SslMode::Require {
-        return Err(Error::invalid(
-            "tls_unsupported",
-            crate::tr!("error-postgres-no-tls", url = without_secrets(url)),
-        ));
-    }
-    let mut config = socket_first(config);
-    // What the URL leaves out, as psql would take it (issue 23).
-    let passed_over = super::pg_conventions::complete(
-        &mut config,
-        &super::pg_conventions::Environment::of_process(),
-    );
-    config.connect_timeout(Duration::from_secs(10));
-    let client = config.connect(postgres::NoTls).map_err(|e| {
-        let error = Error::from(e);
-        match (&passed_over, error.code()) {
-            // A refused login says why the password file was not read.
-            (Some(why), "postgres_login") => {
-                Error::other("postgres_login", format!("{error}; {why}"))
-            }
-            _ => error,
-        }
-    })?;
-    Connection::from_postgres(client)
-}
-
 /// A `host=` that is a directory (a Unix socket) is tried before a host
 /// name (issue 22): `postgres://root@localhost/db?host=/var/run/postgresql`
 /// names both, and trying TCP first failed its SCRAM login before the
 /// socket answered (libpq takes the query's host alone).
-fn socket_first(config: postgres::Config) -> postgres::Config {
+pub(super) fn socket_first(config: postgres::Config) -> postgres::Config {
     use postgres::config::Host;
     let hosts = config.get_hosts();
     let sockets = hosts.iter().any(|h| matches!(h, Host::Unix(_)));

@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod actions;
 pub mod audit;
+pub mod certificate;
 pub mod db;
 pub mod digests;
 pub mod engine_copy;
@@ -17,7 +18,9 @@ pub mod grants;
 pub mod location;
 pub mod notifications;
 pub mod outbox;
+pub mod pg_connect;
 pub mod pg_conventions;
+pub mod pg_tls;
 pub mod placeholders;
 pub mod post_actions;
 pub mod posts;
@@ -47,8 +50,8 @@ use crate::error::{Error, Result};
 use crate::files::Identity;
 use crate::lifecycle::{Instant, Tier, check_clock};
 
-use location::connect_postgres;
 pub use location::{Location, location, without_secrets};
+use pg_connect::connect_postgres;
 pub use rows::{AccountRecord, PAGE, PostRecord, stream_pages};
 use session::Attempting;
 pub use session::Session;

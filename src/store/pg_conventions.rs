@@ -22,6 +22,13 @@ pub struct Environment {
     pub home: Option<PathBuf>,
     /// The login name (`USER`), libpq's default user.
     pub login: Option<String>,
+    pub service: Option<String>,
+    pub service_file: Option<PathBuf>,
+    pub sysconf_dir: Option<PathBuf>,
+    pub ssl_mode: Option<String>,
+    pub ssl_root_cert: Option<String>,
+    pub ssl_cert: Option<String>,
+    pub ssl_key: Option<String>,
 }
 
 impl std::fmt::Debug for Environment {
@@ -33,6 +40,8 @@ impl std::fmt::Debug for Environment {
             .field("database", &self.database)
             .field("password", &self.password.as_ref().map(|_| "(hidden)"))
             .field("passfile", &self.passfile)
+            .field("service", &self.service)
+            .field("ssl_mode", &self.ssl_mode)
             .finish_non_exhaustive()
     }
 }
@@ -49,6 +58,13 @@ impl Environment {
             passfile: var("PGPASSFILE").map(PathBuf::from),
             home: var("HOME").map(PathBuf::from),
             login: var("USER").or_else(|| var("LOGNAME")),
+            service: var("PGSERVICE"),
+            service_file: var("PGSERVICEFILE").map(PathBuf::from),
+            sysconf_dir: var("PGSYSCONFDIR").map(PathBuf::from),
+            ssl_mode: var("PGSSLMODE"),
+            ssl_root_cert: var("PGSSLROOTCERT"),
+            ssl_cert: var("PGSSLCERT"),
+            ssl_key: var("PGSSLKEY"),
         }
     }
 }
@@ -128,6 +144,70 @@ pub fn complete(config: &mut postgres::Config, env: &Environment) -> Option<Stri
     None
 }
 
+/// Where libpq's packages keep the system's service file when
+/// `PGSYSCONFDIR` does not say (Debian's `sysconfdir`).
+const SYSCONF_DIR: &str = "/etc/postgresql-common";
+
+/// The settings of service `name` (`service=NAME` or `PGSERVICE`): from
+/// `PGSERVICEFILE` or `~/.pg_service.conf`, else the system's
+/// `pg_service.conf`, the first file that defines it, as libpq reads them.
+pub fn service(name: &str, env: &Environment) -> crate::error::Result<Vec<(String, String)>> {
+    let user = env
+        .service_file
+        .clone()
+        .or_else(|| env.home.as_ref().map(|h| h.join(".pg_service.conf")));
+    let system = env
+        .sysconf_dir
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(SYSCONF_DIR))
+        .join("pg_service.conf");
+    let files: Vec<PathBuf> = user.into_iter().chain([system]).collect();
+    for file in &files {
+        let Ok(text) = std::fs::read_to_string(file) else {
+            continue;
+        };
+        if let Some(pairs) = service_section(&text, name) {
+            return Ok(pairs);
+        }
+    }
+    Err(crate::error::Error::invalid(
+        "no_service",
+        crate::tr!(
+            "error-postgres-service",
+            service = crate::present::escape_control(name).into_owned(),
+            files = files
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    ))
+}
+
+/// The `key=value` lines of section `[name]`; None when no section is.
+fn service_section(text: &str, name: &str) -> Option<Vec<(String, String)>> {
+    let mut pairs = None;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(section) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            if pairs.is_some() {
+                break;
+            }
+            if section.trim() == name {
+                pairs = Some(Vec::new());
+            }
+            continue;
+        }
+        if let (Some(pairs), Some((key, value))) = (pairs.as_mut(), line.split_once('=')) {
+            let pairs: &mut Vec<(String, String)> = pairs;
+            pairs.push((key.trim().to_string(), value.trim().to_string()));
+        }
+    }
+    pairs
+}
+
 /// The file's text when it is there and only its owner may read or write
 /// it; Ok(None) when it is not there; Err with why it was passed over.
 fn readable_only_by_owner(file: &Path) -> Result<Option<String>, String> {
@@ -192,6 +272,21 @@ mod tests {
 
     fn wanted(host: &str, db: &str, user: &str) -> [String; 4] {
         [host.into(), "5432".into(), db.into(), user.into()]
+    }
+
+    #[test]
+    fn a_service_is_the_lines_of_its_own_section_only() {
+        let text = "# team services\n[other]\nhost=elsewhere\n\n[team]\nhost = db.acme.test\n\
+                    sslmode=verify-full\n# a note\ndbname=portal\n[after]\nuser=x\n";
+        assert_eq!(
+            service_section(text, "team"),
+            Some(vec![
+                ("host".into(), "db.acme.test".into()),
+                ("sslmode".into(), "verify-full".into()),
+                ("dbname".into(), "portal".into()),
+            ])
+        );
+        assert_eq!(service_section(text, "none"), None);
     }
 
     #[test]

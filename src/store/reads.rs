@@ -355,6 +355,9 @@ pub struct EngineInfo {
     /// None on a file; Some(None) on a server session without TLS;
     /// Some(Some(protocol)) with it.
     pub tls: Option<Option<String>>,
+    /// The server certificate's subject and the mode that checked it, as
+    /// this session's handshake saw them.
+    pub certificate: Option<(Option<String>, &'static str)>,
 }
 
 pub fn engine(conn: &super::db::Connection) -> Result<EngineInfo> {
@@ -369,6 +372,9 @@ pub fn engine(conn: &super::db::Connection) -> Result<EngineInfo> {
             engine: "postgresql",
             version,
             tls: Some(protocol.filter(|_| ssl == Some(true))),
+            certificate: conn
+                .server_tls()
+                .map(|seen| (seen.subject.clone(), seen.mode.name())),
         });
     }
     let version: String = conn.query_row("SELECT sqlite_version()", [], |r| r.get(0))?;
@@ -376,5 +382,6 @@ pub fn engine(conn: &super::db::Connection) -> Result<EngineInfo> {
         engine: "sqlite",
         version,
         tls: None,
+        certificate: None,
     })
 }

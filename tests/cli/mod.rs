@@ -13,6 +13,7 @@ mod italian;
 mod metrics;
 mod oauth;
 mod postgres;
+mod postgres_tls;
 mod rules_cli;
 mod shell_fit;
 mod store;

@@ -498,24 +498,49 @@ fn psqls_habits_work_pgpassword_pgpass_and_pg_variables_and_a_pgpass_others_may_
     no_postgres_server,
     ignore = "no PostgreSQL server: start it with 'pg_ctlcluster 15 main start' (README, Test)"
 )]
-fn portal_show_says_what_holds_the_portal_and_a_url_asking_for_tls_is_refused_not_downgraded() {
+fn portal_show_says_what_holds_the_portal_and_a_url_asking_for_tls_gets_it_over_tcp() {
     on_postgres_too(|| {
         let p = TestPortal::new();
+        // Through the socket: no TLS (libpq ignores sslmode there too).
         let shown = p.read(T0, &["portal", "show"]);
         assert_eq!(shown["engine"], "postgresql", "{shown}");
         assert_eq!(shown["tls"], false, "{shown}");
         assert!(shown["engine_version"].as_str().unwrap().starts_with("15"));
         let human = p.run(&["portal", "show"]).ok().stdout;
         assert!(human.contains("not encrypted"), "{human}");
+        // Over TCP with sslmode=require (issue 23): the server sees the
+        // session encrypted (pg_stat_ssl), and SCRAM is bound to it.
         let db = p.postgres.clone().unwrap();
-        let url = format!("postgres://root@127.0.0.1/{db}?sslmode=require");
-        let refused = p.run(&["--db", &url, "clock", "show"]);
-        assert_eq!(refused.code, 2, "{}", refused.stderr);
+        let role = format!("sb_tls_{}", std::process::id());
+        let mut admin = crate::common::postgres_admin();
+        admin
+            .batch_execute(&format!(
+                "DROP ROLE IF EXISTS {role}; CREATE ROLE {role} LOGIN SUPERUSER PASSWORD 'tls-pw'"
+            ))
+            .unwrap();
+        let url =
+            format!("postgres://{role}@127.0.0.1/{db}?sslmode=require&channel_binding=require");
+        let out = p
+            .command(&["--json", "--db", &url, "portal", "show"])
+            .env("PGPASSWORD", "tls-pw")
+            .output()
+            .unwrap();
+        admin
+            .batch_execute(&format!("DROP ROLE IF EXISTS {role}"))
+            .unwrap();
         assert!(
-            refused.stderr.contains("sslmode=require"),
+            out.status.success(),
             "{}",
-            refused.stderr
+            String::from_utf8_lossy(&out.stderr)
         );
-        assert!(refused.stderr.contains("tunnel"), "{}", refused.stderr);
+        let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(shown["tls"], true, "{shown}");
+        assert_eq!(shown["tls_sslmode"], "require", "{shown}");
+        assert!(
+            shown["tls_protocol"]
+                .as_str()
+                .unwrap()
+                .starts_with("TLSv1.")
+        );
     });
 }

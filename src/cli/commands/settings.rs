@@ -35,6 +35,8 @@ impl Shown for Settings {
                 Some(Some(_)) => true.into(),
             },
             "tls_protocol": self.engine.tls.clone().flatten(),
+            "tls_certificate_subject": self.engine.certificate.as_ref().and_then(|c| c.0.clone()),
+            "tls_sslmode": self.engine.certificate.as_ref().map(|c| c.1),
         })
     }
 
@@ -55,7 +57,18 @@ impl Shown for Settings {
                 protocol = crate::present::escape_control(protocol).into_owned()
             ),
         };
-        format!("{settings}\n{engine}")
+        match &self.engine.certificate {
+            Some((subject, mode)) => {
+                let certificate = crate::tr!(
+                    "cli-portal-engine-certificate",
+                    subject = crate::present::escape_control(subject.as_deref().unwrap_or("?"))
+                        .into_owned(),
+                    mode = *mode
+                );
+                format!("{settings}\n{engine}\n{certificate}")
+            }
+            None => format!("{settings}\n{engine}"),
+        }
     }
 }
 
