@@ -237,7 +237,8 @@ fn fill_from(config: &mut postgres::Config, service: &postgres::Config) {
     }
 }
 
-/// The mode in force: libpq's, except that `prefer` (the default) insists
+/// The mode in force: libpq's, except that `prefer` (the default) and
+/// `allow` insist
 /// on TLS to any host that is not this machine, so that portal data
 /// crosses a network in clear only when the string says `disable`.
 /// Sockets carry no TLS (libpq ignores the mode there).
@@ -272,7 +273,7 @@ fn settle(mode: Option<SslMode>, tls: &TlsSettings, config: &postgres::Config) -
             || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
     }) && config.get_hostaddrs().iter().all(IpAddr::is_loopback);
     Ok(match mode {
-        SslMode::Prefer if !this_machine => SslMode::Require,
+        SslMode::Prefer | SslMode::Allow if !this_machine => SslMode::Require,
         other => other,
     })
 }
@@ -426,6 +427,10 @@ mod tests {
             SslMode::Require
         );
         assert_eq!(settle_for("postgres://10.0.0.5/db", None), SslMode::Require);
+        assert_eq!(
+            settle_for("postgres://10.0.0.5/db?sslmode=allow", None),
+            SslMode::Require
+        );
         assert_eq!(
             settle_for("postgres://db.acme.test/db?sslmode=disable", None),
             SslMode::Disable

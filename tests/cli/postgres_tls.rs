@@ -449,6 +449,36 @@ fn t23_verify_full_works_as_psql_would_and_each_failed_check_says_what_failed_an
         &["clock", "show"],
     );
     assert_eq!(allow.code, 0, "{}", allow.stderr);
+    // A server that does not offer TLS (it answers the SSLRequest 'N'), to
+    // a URL that asks for it: refused before anything else is sent.
+    let plain = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let plain_port = plain.local_addr().unwrap().port();
+    let answering = std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        let (mut peer, _) = plain.accept().unwrap();
+        let mut request = [0u8; 8];
+        peer.read_exact(&mut request).unwrap();
+        peer.write_all(b"N").unwrap();
+        let mut rest = Vec::new();
+        let _ = peer.read_to_end(&mut rest);
+        (request, rest)
+    });
+    let url = format!("postgres://postgres@127.0.0.1:{plain_port}/portal?sslmode=require");
+    let refused = run(&p, home, &url, &[PASSWORD], &["clock", "show"]);
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("does not offer TLS"),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        refused.stderr.contains("sslmode=disable"),
+        "{}",
+        refused.stderr
+    );
+    let (request, rest) = answering.join().unwrap();
+    assert_eq!(request, [0, 0, 0, 8, 4, 210, 22, 47], "an SSLRequest first");
+    assert!(rest.is_empty(), "nothing after the 'N': {rest:?}");
     // A mode libpq does not know: exit 2, naming the modes.
     let wrong = run(
         &p,
