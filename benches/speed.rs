@@ -13,18 +13,14 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use rusqlite::{Connection, OpenFlags, params};
 use switchboard::lifecycle::Tab;
 use switchboard::lifecycle::time::{from_unix_seconds, parse_instant};
 use switchboard::store::accounts::{self, Bound, ListCursor, ListFilter};
 use switchboard::store::{Portal, actions, generate, posts, previews};
-use switchboard::tui::Runtime;
-use switchboard::tui::effects::Backend;
-use switchboard::tui::keymap::Keymap;
-use switchboard::tui::state::App;
-use switchboard::tui::theme::{Theme, ThemeName};
+
+#[path = "speed/whole.rs"]
+mod whole;
 
 const NOW: &str = "2026-03-01T09:00:00Z";
 
@@ -44,23 +40,76 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
-/// Runs `f` `runs` times on a fresh `prepare()`d input; the median.
-fn time<T>(runs: u64, mut prepare: impl FnMut() -> T, mut f: impl FnMut(T)) -> Duration {
-    let times = (0..runs.max(1))
-        .map(|_| {
-            let input = prepare();
-            let started = Instant::now();
-            f(input);
-            started.elapsed()
-        })
-        .collect();
-    median(times)
+/// Wall time, and the CPU time it took (this process's and the children
+/// it waited for): the machine is shared, so CPU says what wall time
+/// cannot (issue 22, item 7).
+#[derive(Clone, Copy, Debug)]
+struct Measured {
+    wall: Duration,
+    cpu: Option<Duration>,
+}
+
+impl From<Duration> for Measured {
+    fn from(wall: Duration) -> Measured {
+        Measured { wall, cpu: None }
+    }
+}
+
+/// CPU time so far of this process and of its waited-for children.
+fn cpu_now() -> Duration {
+    let used = |who| {
+        // SAFETY: getrusage fills the struct it is given.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        unsafe { libc::getrusage(who, &mut usage) };
+        let tv = |t: libc::timeval| {
+            Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+        };
+        tv(usage.ru_utime) + tv(usage.ru_stime)
+    };
+    used(libc::RUSAGE_SELF) + used(libc::RUSAGE_CHILDREN)
+}
+
+/// One run of `f`, wall and CPU.
+fn measure<T>(f: impl FnOnce() -> T) -> (T, Measured) {
+    let cpu = cpu_now();
+    let started = Instant::now();
+    let out = f();
+    let wall = started.elapsed();
+    let cpu = cpu_now().saturating_sub(cpu);
+    (
+        out,
+        Measured {
+            wall,
+            cpu: Some(cpu),
+        },
+    )
+}
+
+fn median_of(runs: Vec<Measured>) -> Measured {
+    let wall = median(runs.iter().map(|m| m.wall).collect());
+    let cpus: Vec<Duration> = runs.iter().filter_map(|m| m.cpu).collect();
+    Measured {
+        wall,
+        cpu: (!cpus.is_empty()).then(|| median(cpus)),
+    }
+}
+
+/// Runs `f` `runs` times on a fresh `prepare()`d input; the medians.
+fn time<T>(runs: u64, mut prepare: impl FnMut() -> T, mut f: impl FnMut(T)) -> Measured {
+    median_of(
+        (0..runs.max(1))
+            .map(|_| {
+                let input = prepare();
+                measure(|| f(input)).1
+            })
+            .collect(),
+    )
 }
 
 struct Row {
     work: String,
-    project: Duration,
-    floor: Duration,
+    project: Measured,
+    floor: Measured,
     memory: Option<String>,
 }
 
@@ -95,11 +144,11 @@ impl Bench {
         to
     }
 
-    fn add(&mut self, work: &str, project: Duration, floor: Duration) {
+    fn add(&mut self, work: &str, project: impl Into<Measured>, floor: impl Into<Measured>) {
         self.rows.push(Row {
             work: work.into(),
-            project,
-            floor,
+            project: project.into(),
+            floor: floor.into(),
             memory: None,
         });
     }
@@ -117,23 +166,24 @@ fn raw(path: &Path) -> Connection {
 
 /// The cached generated portal of this size; building it is timed against
 /// a raw bulk load of the same rows (the generate row).
-fn portal(dir: &Path, accounts: u64, posts: u64, runs: u64) -> (PathBuf, Duration, Duration) {
+fn portal(dir: &Path, accounts: u64, posts: u64, runs: u64) -> (PathBuf, Measured, Measured) {
     let base = dir.join(format!("portal-{accounts}-{posts}.db"));
     let build = |path: &Path| {
         let _ = std::fs::remove_file(path);
-        let started = Instant::now();
-        generate::generate(
-            path,
-            &generate::Plan {
-                accounts: accounts as u32,
-                posts,
-                seed: 1,
-                now: Some(now()),
-            },
-            &mut |_, _, _| {},
-        )
-        .unwrap();
-        started.elapsed()
+        measure(|| {
+            generate::generate(
+                path,
+                &generate::Plan {
+                    accounts: accounts as u32,
+                    posts,
+                    seed: 1,
+                    now: Some(now()),
+                },
+                &mut |_, _, _| {},
+            )
+            .unwrap()
+        })
+        .1
     };
     let project = if base.exists() {
         // Cached: time one more build beside it, the cache stays.
@@ -712,106 +762,6 @@ fn sweep_rows(b: &mut Bench) {
     );
 }
 
-fn tui_rows(b: &mut Bench) {
-    let runs = b.runs;
-    let base = b.base.clone();
-    let launch = |path: &Path| {
-        let portal = Portal::open(path).unwrap();
-        let mut store = Runtime::new(Backend::new(
-            portal,
-            generate::ADMIN_EMAIL.to_string(),
-            Some(now()),
-        ));
-        let mut app = App::new(Keymap::default(), Theme::new(ThemeName::Mono));
-        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-        switchboard::tui::draw_frame(&mut terminal, &mut app).unwrap();
-        switchboard::tui::reload(&mut app, &mut store);
-        switchboard::tui::draw_frame(&mut terminal, &mut app).unwrap();
-        (store, app, terminal)
-    };
-    let project = time(
-        runs,
-        || (),
-        |()| {
-            launch(&base);
-        },
-    );
-    let floor = time(
-        runs,
-        || (),
-        |()| {
-            let conn = raw(&base);
-            floor_rows(
-                &conn,
-                &list_sql(false),
-                params![cutoff(), None::<String>, None::<String>, None::<i64>],
-            );
-        },
-    );
-    b.add("TUI launch to first frame (200x60)", project, floor);
-    let (mut store, mut app, mut terminal) = launch(&base);
-    let conn = raw(&base);
-    for (key, screen, floor_sql) in [
-        (
-            '2',
-            "Publishing",
-            "SELECT p.id FROM posts p WHERE p.status = 'scheduled' ORDER BY p.listed_at, p.id LIMIT 57",
-        ),
-        (
-            '3',
-            "Notifications",
-            "SELECT id FROM notifications WHERE recipient = 1 ORDER BY at DESC, id DESC LIMIT 57",
-        ),
-        (
-            '4',
-            "Activity",
-            "SELECT id FROM audit ORDER BY at DESC, id DESC LIMIT 57",
-        ),
-        (
-            '1',
-            "Accounts",
-            "SELECT id FROM accounts ORDER BY network, name, id LIMIT 57",
-        ),
-    ] {
-        let event = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
-            crossterm::event::KeyCode::Char(key),
-            crossterm::event::KeyModifiers::NONE,
-        ));
-        let project = time(
-            runs,
-            || (),
-            |()| {
-                switchboard::tui::handle_event(&mut app, &mut store, &event);
-                switchboard::tui::draw_frame(&mut terminal, &mut app).unwrap();
-            },
-        );
-        let floor = time(
-            runs,
-            || (),
-            |()| {
-                floor_rows(&conn, floor_sql, []);
-            },
-        );
-        b.add(
-            &format!("TUI: {screen} screen, key to frame"),
-            project,
-            floor,
-        );
-    }
-}
-
-/// Peak memory (KiB) of a child process: this bench re-run as `--child`.
-fn child_peak(args: &[&str]) -> Option<u64> {
-    let exe = std::env::current_exe().ok()?;
-    let child = std::process::Command::new(exe)
-        .arg("--child")
-        .args(args)
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .ok()?;
-    wait_peak(child)
-}
-
 /// Waits for a child and returns its peak resident memory in KiB, read from
 /// its own `VmHWM` while it runs (the kernel's rusage would count the pages
 /// it shared with this process before `exec`).
@@ -835,15 +785,6 @@ fn wait_peak(mut child: std::process::Child) -> Option<u64> {
 }
 
 fn memory_rows(b: &mut Bench) {
-    let base = b.base.display().to_string();
-    if let Some(kib) = child_peak(&["tui", &base]) {
-        b.rows.push(Row {
-            work: "TUI resident memory after launch and every screen".into(),
-            project: Duration::ZERO,
-            floor: Duration::ZERO,
-            memory: Some(format!("{:.1} MiB", kib as f64 / 1024.0)),
-        });
-    }
     // `sweep --json` catching up a month, through the real binary.
     let path = b.copy();
     let until = "2026-03-31T09:00:00Z";
@@ -856,9 +797,8 @@ fn memory_rows(b: &mut Bench) {
         if json {
             command.arg("--json");
         }
-        let started = Instant::now();
-        let peak = wait_peak(command.spawn().unwrap());
-        (started.elapsed(), peak)
+        let (peak, took) = measure(|| wait_peak(command.spawn().unwrap()));
+        (took, peak)
     };
     let (json_time, json_peak) = run(&path, true);
     let (plain_time, plain_peak) = run(&b.copy(), false);
@@ -973,6 +913,8 @@ fn delivery_rows(b: &mut Bench) {
         eprintln!("delivery row skipped: nothing came due");
         return;
     }
+    // CPU: the watch's, and this process's (the sink's thread, in both).
+    let cpu = cpu_now();
     let started = Instant::now();
     let mut watch = command(&["watch"]).spawn().unwrap();
     while (sent.load(Ordering::SeqCst) as i64) < queued
@@ -980,12 +922,17 @@ fn delivery_rows(b: &mut Bench) {
     {
         std::thread::sleep(Duration::from_millis(5));
     }
-    let project = started.elapsed();
+    let wall = started.elapsed();
     unsafe { libc::kill(watch.id() as i32, libc::SIGTERM) };
     let _ = watch.wait();
+    let project = Measured {
+        wall,
+        cpu: Some(cpu_now().saturating_sub(cpu)),
+    };
     // The floor: the same number of mails, one connection, no portal.
     let body = "x".repeat(900);
     sent.store(0, Ordering::SeqCst);
+    let cpu = cpu_now();
     let started = Instant::now();
     let stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     let mut writer = stream.try_clone().unwrap();
@@ -1015,7 +962,10 @@ fn delivery_rows(b: &mut Bench) {
             .unwrap();
         expect(&mut reader);
     }
-    let floor = started.elapsed();
+    let floor = Measured {
+        wall: started.elapsed(),
+        cpu: Some(cpu_now().saturating_sub(cpu)),
+    };
     b.add(
         &format!("watch: {queued} reminders by email vs one raw SMTP connection"),
         project,
@@ -1047,16 +997,18 @@ fn postgres_rows(b: &mut Bench) {
             .unwrap();
     };
     let exe = env!("CARGO_BIN_EXE_switchboard");
+    // CPU here is the client's: the server's processes are not children.
     let whole = |args: &[&str]| {
-        let started = Instant::now();
-        let status = std::process::Command::new(exe)
-            .args(args)
-            .env("SWITCHBOARD_LANG", "en")
-            .stdout(std::process::Stdio::null())
-            .status()
-            .unwrap();
-        assert!(status.success(), "{args:?}");
-        started.elapsed()
+        measure(|| {
+            let status = std::process::Command::new(exe)
+                .args(args)
+                .env("SWITCHBOARD_LANG", "en")
+                .stdout(std::process::Stdio::null())
+                .status()
+                .unwrap();
+            assert!(status.success(), "{args:?}");
+        })
+        .1
     };
     let base = b.base.to_string_lossy().into_owned();
     let target = url_of("switchboard_bench");
@@ -1110,7 +1062,7 @@ fn postgres_rows(b: &mut Bench) {
     }
     b.add(
         "migrate SQLite to PostgreSQL vs a plain COPY of the same rows",
-        median(migrate_times),
+        median_of(migrate_times),
         median(floor_times),
     );
     // A whole read command, PostgreSQL against SQLite, alternating.
@@ -1138,8 +1090,8 @@ fn postgres_rows(b: &mut Bench) {
     }
     b.add(
         "account list, whole process: PostgreSQL vs SQLite",
-        median(on_postgres),
-        median(on_file),
+        median_of(on_postgres),
+        median_of(on_file),
     );
     for db in ["switchboard_bench", "switchboard_floor"] {
         let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"));
@@ -1147,36 +1099,10 @@ fn postgres_rows(b: &mut Bench) {
 }
 
 /// `--child tui PATH`: launch the TUI on a TestBackend, visit every screen.
-fn child(args: &[String]) {
-    if args.first().map(String::as_str) == Some("tui") {
-        let path = PathBuf::from(&args[1]);
-        let portal = Portal::open(&path).unwrap();
-        let mut store = Runtime::new(Backend::new(
-            portal,
-            generate::ADMIN_EMAIL.to_string(),
-            Some(now()),
-        ));
-        let mut app = App::new(Keymap::default(), Theme::new(ThemeName::Mono));
-        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-        switchboard::tui::draw_frame(&mut terminal, &mut app).unwrap();
-        switchboard::tui::reload(&mut app, &mut store);
-        for key in ['2', '3', '4', '1'] {
-            let event = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
-                crossterm::event::KeyCode::Char(key),
-                crossterm::event::KeyModifiers::NONE,
-            ));
-            switchboard::tui::handle_event(&mut app, &mut store, &event);
-            switchboard::tui::draw_frame(&mut terminal, &mut app).unwrap();
-        }
-        // Long enough for the parent to read this process's peak.
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("--child") {
-        return child(&args[1..]);
+    if args.first().map(String::as_str) == Some("--floor") {
+        return whole::floor(&args[1..]);
     }
     let accounts = env_number("SWITCHBOARD_BENCH_ACCOUNTS", 1_000);
     let posts = env_number("SWITCHBOARD_BENCH_POSTS", accounts * 10);
@@ -1202,7 +1128,8 @@ fn main() {
     filtered_rows(&mut b);
     disconnect_rows(&mut b);
     sweep_rows(&mut b);
-    tui_rows(&mut b);
+    whole::process_rows(&mut b);
+    whole::tui_pty_rows(&mut b);
     memory_rows(&mut b);
     postgres_rows(&mut b);
     delivery_rows(&mut b);
@@ -1212,21 +1139,31 @@ fn main() {
         }
     }
     println!("\n{accounts} accounts, {posts} posts; medians of {runs} runs\n");
-    println!("| work | switchboard | raw floor | ratio | peak memory |");
+    println!(
+        "| work | switchboard (wall · CPU) | floor (wall · CPU) | ratio (wall · CPU) | memory |"
+    );
     println!("|---|---|---|---|---|");
     let mut computed = 0;
+    let both = |m: &Measured| match m.cpu {
+        Some(cpu) => format!("{} · {}", show(m.wall), show(cpu)),
+        None => show(m.wall),
+    };
     for row in &b.rows {
-        let ratio = if row.floor > Duration::ZERO {
+        let timed = row.floor.wall > Duration::ZERO;
+        let ratio = if timed {
             computed += 1;
-            format!(
-                "{:.2}x",
-                row.project.as_secs_f64() / row.floor.as_secs_f64()
-            )
+            let wall = row.project.wall.as_secs_f64() / row.floor.wall.as_secs_f64();
+            match (row.project.cpu, row.floor.cpu) {
+                (Some(p), Some(f)) if f > Duration::ZERO => {
+                    format!("{wall:.2}x · {:.2}x", p.as_secs_f64() / f.as_secs_f64())
+                }
+                _ => format!("{wall:.2}x"),
+            }
         } else {
             "-".into()
         };
-        let (project, floor) = if row.floor > Duration::ZERO {
-            (show(row.project), show(row.floor))
+        let (project, floor) = if timed {
+            (both(&row.project), both(&row.floor))
         } else {
             ("-".into(), "-".into())
         };
