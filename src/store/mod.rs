@@ -89,6 +89,26 @@ pub struct Portal {
     sweep_progress: Option<Box<dyn FnMut(u64, u64)>>,
 }
 
+/// SQLite's process-wide settings, before its first use here (a later call
+/// changes nothing). Statement journals (the pages a multi-row UPDATE with
+/// foreign keys on may have to undo) stay in memory up to 16 MiB, and are
+/// dropped at each statement's end, instead of spilling to a file in
+/// /var/tmp past 64 KiB: a sweep of 10 000 accounts wrote 12 862 such
+/// pages there, a third of its time (issue 22, item 5).
+pub fn configure_sqlite() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: sqlite3_config with an int is sound before SQLite is
+        // initialised; afterwards it returns SQLITE_MISUSE and does nothing.
+        unsafe {
+            rusqlite::ffi::sqlite3_config(
+                rusqlite::ffi::SQLITE_CONFIG_STMTJRNL_SPILL,
+                16 << 20 as std::ffi::c_int,
+            );
+        }
+    });
+}
+
 fn configure(conn: &rusqlite::Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "foreign_keys", true)?;
@@ -109,6 +129,7 @@ impl Portal {
     /// Opens an existing portal. A missing file is an error (exit 4) and is
     /// never created.
     pub fn open(location: impl Into<Location>) -> Result<Portal> {
+        configure_sqlite();
         let path = match location.into() {
             Location::Postgres(url) => return Portal::open_postgres(url),
             Location::File(path) => path,
@@ -193,6 +214,7 @@ impl Portal {
         location: impl Into<Location>,
         fill: impl FnOnce(&Connection) -> Result<()>,
     ) -> Result<Portal> {
+        configure_sqlite();
         let location = location.into();
         match &location {
             Location::Postgres(url) => {
@@ -229,6 +251,7 @@ impl Portal {
         location: impl Into<Location>,
         fill: impl FnOnce(&Connection, &dyn Fn() -> Result<()>) -> Result<()>,
     ) -> Result<Portal> {
+        configure_sqlite();
         let location = location.into();
         let Some(path) = location.file() else {
             return Err(sqlite_only("generate"));
