@@ -31,6 +31,7 @@ pub mod rows;
 pub mod schema;
 pub mod session;
 pub mod settings_actions;
+mod sqlite_settings;
 pub mod sweep;
 pub mod tables;
 pub mod user_actions;
@@ -51,6 +52,8 @@ use crate::files::Identity;
 use crate::lifecycle::{Instant, Tier, check_clock};
 
 pub use location::{Location, location, without_secrets};
+pub use sqlite_settings::configure_sqlite;
+use sqlite_settings::configure;
 use pg_connect::connect_postgres;
 pub use rows::{AccountRecord, PAGE, PostRecord, stream_pages};
 use session::Attempting;
@@ -87,42 +90,6 @@ pub struct Portal {
     wal: Option<Identity>,
     /// Told how far each sweep is (a progress bar), when someone watches.
     sweep_progress: Option<Box<dyn FnMut(u64, u64)>>,
-}
-
-/// SQLite's process-wide settings, before its first use here (a later call
-/// changes nothing). Statement journals (the pages a multi-row UPDATE with
-/// foreign keys on may have to undo) stay in memory up to 16 MiB, and are
-/// dropped at each statement's end, instead of spilling to a file in
-/// /var/tmp past 64 KiB: a sweep of 10 000 accounts wrote 12 862 such
-/// pages there, a third of its time (issue 22, item 5).
-pub fn configure_sqlite() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        // SAFETY: sqlite3_config with an int is sound before SQLite is
-        // initialised; afterwards it returns SQLITE_MISUSE and does nothing.
-        unsafe {
-            rusqlite::ffi::sqlite3_config(
-                rusqlite::ffi::SQLITE_CONFIG_STMTJRNL_SPILL,
-                16 << 20 as std::ffi::c_int,
-            );
-        }
-    });
-}
-
-fn configure(conn: &rusqlite::Connection) -> Result<()> {
-    conn.busy_timeout(Duration::from_secs(5))?;
-    conn.pragma_update(None, "foreign_keys", true)?;
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-    if !mode.eq_ignore_ascii_case("wal") {
-        return Err(Error::other(
-            "journal",
-            crate::tr!("error-journal", mode = mode),
-        ));
-    }
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
-    // Room for every statement a sweep or a screen repeats (issue 22).
-    conn.set_prepared_statement_cache_capacity(64);
-    Ok(())
 }
 
 impl Portal {
@@ -239,7 +206,9 @@ impl Portal {
             wal: None,
             sweep_progress: None,
         };
-        portal.info()?;
+        // The portal row is read by the first command (a missing one says
+        // "not a portal" there): reading it here too was a round trip more
+        // for every command (issue 22).
         Ok(portal)
     }
 

@@ -123,16 +123,20 @@ impl Tls {
             home.map(|h| h.join(".postgresql").join(name))
                 .filter(|p| p.is_file())
         };
-        let (store, roots) = match settings.root_cert.as_deref() {
-            Some("system") => (system_roots(), Roots::System),
-            Some(file) => (roots_from(Path::new(file))?, Roots::File(file.into())),
-            None => match default_file("root.crt") {
-                Some(file) => (roots_from(&file)?, Roots::File(file)),
-                None => (system_roots(), Roots::System),
-            },
+        let roots = match settings.root_cert.as_deref() {
+            Some("system") => Roots::System,
+            Some(file) => Roots::File(file.into()),
+            None => default_file("root.crt").map_or(Roots::System, Roots::File),
+        };
+        // Read only when a mode checks the certificate: the system's store
+        // is hundreds of files, and a socket or `require` needs none.
+        let store = match (&roots, mode.verifies()) {
+            (_, false) => None,
+            (Roots::System, true) => Some(Arc::new(system_roots())),
+            (Roots::File(file), true) => Some(Arc::new(roots_from(file)?)),
         };
         let verifier = Arc::new(Verifier {
-            roots: mode.verifies().then(|| Arc::new(store)),
+            roots: store,
             check_name: mode == SslMode::VerifyFull,
             provider: provider.clone(),
         });
