@@ -1109,16 +1109,29 @@ fn main() {
         generate_project,
         generate_floor,
     );
-    accounts_rows(&mut b);
-    publishing_rows(&mut b);
-    filtered_rows(&mut b);
-    disconnect_rows(&mut b);
-    sweep_rows(&mut b);
-    whole::process_rows(&mut b);
-    whole::tui_pty_rows(&mut b);
-    memory_rows(&mut b);
-    postgres_rows(&mut b);
-    delivery_rows(&mut b);
+    // `SWITCHBOARD_BENCH_ONLY=sweep,delivery` runs only those groups (while
+    // working on one); the table is then partial.
+    let only = std::env::var("SWITCHBOARD_BENCH_ONLY").ok();
+    let groups: [(&str, fn(&mut Bench)); 10] = [
+        ("accounts", accounts_rows),
+        ("publishing", publishing_rows),
+        ("filtered", filtered_rows),
+        ("disconnect", disconnect_rows),
+        ("sweep", sweep_rows),
+        ("process", whole::process_rows),
+        ("tui", whole::tui_pty_rows),
+        ("memory", memory_rows),
+        ("postgres", postgres_rows),
+        ("delivery", delivery_rows),
+    ];
+    for (name, group) in groups {
+        if only
+            .as_deref()
+            .is_none_or(|only| only.split(',').any(|o| o.trim() == name))
+        {
+            group(&mut b);
+        }
+    }
     for entry in std::fs::read_dir(&dir).unwrap().flatten() {
         if entry.file_name().to_string_lossy().starts_with("scratch-") {
             let _ = std::fs::remove_file(entry.path());

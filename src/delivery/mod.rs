@@ -150,10 +150,10 @@ impl Deliverer {
         portal: &mut Portal,
         fallback: Lang,
     ) -> Result<(Vec<Attempted>, Option<InFlight>)> {
-        let now = portal.read(None, None, |s| Ok(s.instant()))?;
         let started = wall_ms();
         let until = started + self.lease_ms();
         let (expired, claimed) = portal.write(|conn| {
+            let now = crate::store::instant_in(conn)?;
             let mut expired = Vec::new();
             loop {
                 let claimed = outbox::claim_next(conn, &self.holder, started, until, |h| {

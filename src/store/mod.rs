@@ -52,12 +52,12 @@ use crate::files::Identity;
 use crate::lifecycle::{Instant, Tier, check_clock};
 
 pub use location::{Location, location, without_secrets};
-pub use sqlite_settings::configure_sqlite;
-use sqlite_settings::configure;
 use pg_connect::connect_postgres;
 pub use rows::{AccountRecord, PAGE, PostRecord, stream_pages};
 use session::Attempting;
 pub use session::Session;
+use sqlite_settings::configure;
+pub use sqlite_settings::configure_sqlite;
 pub use sweep::SweepEvent;
 
 /// The portal row.
@@ -619,6 +619,13 @@ fn replaced(path: &Path) -> Error {
         "portal_replaced",
         crate::tr!("error-portal-replaced", path = path.display().to_string()),
     )
+}
+
+/// The portal's instant now (its demo clock, else the system's), read in
+/// the transaction at hand: the outbox claims with it, without a read
+/// transaction of its own per delivery (issue 22, item 4).
+pub fn instant_in(conn: &Connection) -> Result<Instant> {
+    Ok(effective_now(None, portal_info(conn)?.demo_clock).instant)
 }
 
 fn portal_info(conn: &Connection) -> Result<PortalInfo> {

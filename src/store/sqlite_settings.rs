@@ -39,4 +39,3 @@ pub(super) fn configure(conn: &rusqlite::Connection) -> Result<()> {
     conn.set_prepared_statement_cache_capacity(64);
     Ok(())
 }
-
