@@ -1112,7 +1112,8 @@ fn main() {
     // `SWITCHBOARD_BENCH_ONLY=sweep,delivery` runs only those groups (while
     // working on one); the table is then partial.
     let only = std::env::var("SWITCHBOARD_BENCH_ONLY").ok();
-    let groups: [(&str, fn(&mut Bench)); 10] = [
+    type Group = (&'static str, fn(&mut Bench));
+    let groups: [Group; 10] = [
         ("accounts", accounts_rows),
         ("publishing", publishing_rows),
         ("filtered", filtered_rows),
