@@ -22,6 +22,7 @@ pub mod pg_connect;
 pub mod pg_conventions;
 pub mod pg_tls;
 pub mod placeholders;
+mod portal_row;
 pub mod post_actions;
 pub mod posts;
 pub mod previews;
@@ -44,7 +45,7 @@ use std::time::Duration;
 
 use rusqlite::OpenFlags;
 
-use db::{Connection, Mode, OptionalExtension};
+use db::{Connection, Mode};
 
 use crate::clock::{Now, effective_now};
 use crate::error::{Error, Result};
@@ -53,6 +54,8 @@ use crate::lifecycle::{Instant, Tier, check_clock};
 
 pub use location::{Location, location, without_secrets};
 use pg_connect::connect_postgres;
+pub use portal_row::instant_in;
+use portal_row::{portal_info, portal_row};
 pub use rows::{AccountRecord, PAGE, PostRecord, stream_pages};
 use session::Attempting;
 pub use session::Session;
@@ -90,6 +93,10 @@ pub struct Portal {
     wal: Option<Identity>,
     /// Told how far each sweep is (a progress bar), when someone watches.
     sweep_progress: Option<Box<dyn FnMut(u64, u64)>>,
+    /// The portal row as read with the schema's version at open, on
+    /// PostgreSQL, for the first command if it only reads (issue 22: two
+    /// round trips fewer); any other use of the portal drops it.
+    first_info: Option<PortalInfo>,
 }
 
 impl Portal {
@@ -140,6 +147,7 @@ impl Portal {
             opened: Some(opened),
             wal: None,
             sweep_progress: None,
+            first_info: None,
         };
         portal.info()?;
         portal.wal = Identity::of(&wal_path(path));
@@ -198,13 +206,22 @@ impl Portal {
     /// A portal in a PostgreSQL database (`postgres://user@host/dbname`).
     fn open_postgres(url: String) -> Result<Portal> {
         let conn = connect_postgres(&url)?;
-        schema::migrate(&conn)?;
+        // The portal row and the schema's version in one query; an older
+        // schema (or no portal) goes the long way, through migrate.
+        let first_info = match portal_row(&conn, true) {
+            Ok((info, Some(version))) if version == schema::POSTGRES_SCHEMA_VERSION => Some(info),
+            _ => {
+                schema::migrate(&conn)?;
+                None
+            }
+        };
         let portal = Portal {
             conn,
             location: Location::Postgres(url),
             opened: None,
             wal: None,
             sweep_progress: None,
+            first_info,
         };
         // The portal row is read by the first command (a missing one says
         // "not a portal" there): reading it here too was a round trip more
@@ -367,6 +384,7 @@ impl Portal {
         actor: Option<&str>,
         command: impl FnOnce(&mut Session<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.first_info = None;
         let tx = Transaction::begin(&self.conn, Mode::Read)?;
         let info = portal_info(&tx)?;
         let now = effective_now(now_flag, info.demo_clock);
@@ -379,6 +397,7 @@ impl Portal {
     /// bookkeeping (a lease taken, an attempt's result): delivery state, not
     /// the portal's.
     pub fn write<T>(&mut self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        self.first_info = None;
         self.check_still_the_same_file()?;
         let tx = Transaction::begin(&self.conn, Mode::Write)?;
         let value = work(&tx)?;
@@ -412,6 +431,7 @@ impl Portal {
         actor: Option<&str>,
         command: impl FnOnce(&mut Session<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.first_info = None;
         self.check_still_the_same_file()?;
         let tx = Transaction::begin(&self.conn, Mode::Write)?;
         let info = portal_info(&tx)?;
@@ -619,49 +639,6 @@ fn replaced(path: &Path) -> Error {
         "portal_replaced",
         crate::tr!("error-portal-replaced", path = path.display().to_string()),
     )
-}
-
-/// The portal's instant now (its demo clock, else the system's), read in
-/// the transaction at hand: the outbox claims with it, without a read
-/// transaction of its own per delivery (issue 22, item 4).
-pub fn instant_in(conn: &Connection) -> Result<Instant> {
-    Ok(effective_now(None, portal_info(conn)?.demo_clock).instant)
-}
-
-fn portal_info(conn: &Connection) -> Result<PortalInfo> {
-    let row = conn
-        .query_row(
-            "SELECT name, tier, demo_clock, swept_until, timezone, reminders, \
-             (SELECT min(next_event_at) FROM accounts WHERE next_event_at IS NOT NULL) \
-             FROM portal WHERE id = 1",
-            [],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<i64>>(2)?,
-                    r.get::<_, Option<i64>>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                    r.get::<_, Option<i64>>(6)?,
-                ))
-            },
-        )
-        .optional()?
-        .ok_or_else(schema::not_a_portal)?;
-    Ok(PortalInfo {
-        name: row.0,
-        tier: rows::tier(&row.1)?,
-        demo_clock: rows::opt_instant(row.2, "demo clock")?,
-        swept_until: rows::opt_instant(row.3, "sweep watermark")?,
-        timezone: row.4,
-        reminders: match row.5 {
-            Some(text) => crate::lifecycle::ReminderPlan::from_stored(&text)
-                .ok_or_else(|| rows::corrupt("reminder plan"))?,
-            None => crate::lifecycle::ReminderPlan::article(),
-        },
-        next_event: rows::opt_instant(row.6, "next event")?,
-    })
 }
 
 /// A user to create.

@@ -41,8 +41,12 @@ impl Portal {
         actor: Option<&str>,
         command: &mut impl FnMut(&mut Session<'_>) -> Result<T>,
     ) -> Result<Option<T>> {
-        // The portal row and the earliest event, in one query.
-        let info = portal_info(&self.conn)?;
+        // The portal row and the earliest event, in one query (read with
+        // the schema's version at open, for a process's first command).
+        let info = match self.first_info.take() {
+            Some(info) => info,
+            None => portal_info(&self.conn)?,
+        };
         let now = effective_now(now_flag, info.demo_clock);
         check_clock(now.instant, info.swept_until)?;
         if info.next_event.is_some_and(|at| at <= now.instant) {
