@@ -44,7 +44,10 @@ pub fn tier(text: &str) -> Result<Tier> {
 }
 
 /// The columns `account_from_row` reads, in order, for `FROM accounts a`.
-pub const ACCOUNT_COLUMNS: &str = "a.id, a.network, a.handle, a.name, a.status, a.disconnect_reason, \
+/// The case-insensitive names (citext on PostgreSQL) are read as text: a
+/// result of a type the driver does not know costs every process two round
+/// trips to look the type up (issue 22); SQLite's CAST of text is a no-op.
+pub const ACCOUNT_COLUMNS: &str = "a.id, a.network, CAST(a.handle AS TEXT), CAST(a.name AS TEXT), a.status, a.disconnect_reason, \
      a.disconnected_at, a.disconnected_by, a.first_connected_at, a.authorized_at, \
      a.last_published_at, a.original_connector, a.last_connector, a.reminder_sent, \
      a.purge_warning_sent";
@@ -152,7 +155,8 @@ pub struct AccountRecord {
 /// Columns for `AccountRecord`: `ACCOUNT_COLUMNS`, the two emails, the version.
 pub fn account_record_select() -> String {
     format!(
-        "SELECT {ACCOUNT_COLUMNS}, oc.email, lc.email, a.version FROM accounts a \
+        "SELECT {ACCOUNT_COLUMNS}, CAST(oc.email AS TEXT), CAST(lc.email AS TEXT), a.version \
+         FROM accounts a \
          JOIN users oc ON oc.id = a.original_connector \
          JOIN users lc ON lc.id = a.last_connector"
     )
