@@ -91,8 +91,9 @@ pub fn account_from_row(row: &Row<'_>) -> Result<Account> {
 }
 
 /// The columns `user_from_row` reads, for `FROM users u`.
+/// The email is read as text, as `ACCOUNT_COLUMNS` reads names.
 pub const USER_COLUMNS: &str =
-    "u.id, u.email, u.name, u.super_admin, u.social_access, u.can_publish, u.active";
+    "u.id, CAST(u.email AS TEXT), u.name, u.super_admin, u.social_access, u.can_publish, u.active";
 
 pub fn user_from_row(row: &Row<'_>) -> Result<User> {
     let access: String = row.get(4)?;

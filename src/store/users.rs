@@ -28,7 +28,13 @@ pub fn insert(conn: &Connection, user: &NewUser) -> Result<UserId> {
 pub fn by_email(conn: &Connection, email: &str) -> Result<Option<User>> {
     use unicode_normalization::UnicodeNormalization;
     let email: String = email.trim().nfc().collect();
-    let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = ?1");
+    // The parameter is text, made case-insensitive in the statement: a
+    // citext parameter would make PostgreSQL's driver look the type up (two
+    // round trips per process, issue 22). SQLite reads CITEXT as TEXT and
+    // compares with the column's NOCASE.
+    let sql = format!(
+        "SELECT {USER_COLUMNS} FROM users u WHERE u.email = CAST(CAST(?1 AS TEXT) AS CITEXT)"
+    );
     let exact = conn
         .query_row(&sql, [&email], |r| Ok(user_from_row(r)))
         .optional()?
