@@ -1,12 +1,15 @@
 //! `cargo bench`: each operation timed through the project's own code and as
 //! the raw SQL floor on the same file (the project's rusqlite and bundled
 //! SQLite, the least work for the same rows), in the same run; one table of
-//! medians, ratios and peak memory.
+//! medians (wall and CPU time), ratios and memory. Whole processes and the
+//! TUI in a pseudo-terminal are in `speed/whole.rs`; a write's floor made
+//! from the rows it changed, in `speed/replay.rs`.
 //!
 //! Size: `SWITCHBOARD_BENCH_ACCOUNTS` (default 1 000) and
 //! `SWITCHBOARD_BENCH_POSTS` (default ten per account); runs per operation:
 //! `SWITCHBOARD_BENCH_RUNS` (default 5). The generated portal is cached under
-//! `target/bench-portals/`. CI runs the small size as a smoke test: it checks
+//! `target/bench-portals/`. `SWITCHBOARD_BENCH_ONLY=sweep,tui` runs only
+//! those groups. CI runs the small size as a smoke test: it checks
 //! that every ratio is computed, not that a target is met (this machine is
 //! noisy; targets are read off the table).
 
@@ -1090,7 +1093,7 @@ fn postgres_rows(b: &mut Bench) {
     }
 }
 
-/// `--child tui PATH`: launch the TUI on a TestBackend, visit every screen.
+/// The benchmark; run as `--floor DB QUERY`, the floor process (whole.rs).
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--floor") {
@@ -1146,7 +1149,7 @@ fn main() {
     }
     println!("\n{accounts} accounts, {posts} posts; medians of {runs} runs\n");
     println!(
-        "| work | switchboard (wall · CPU) | floor (wall · CPU) | ratio (wall · CPU) | memory |"
+        "| work | switchboard (wall · CPU) | floor (wall · CPU) | ratio (wall · CPU) | memory, pages |"
     );
     println!("|---|---|---|---|---|");
     let mut computed = 0;
