@@ -125,7 +125,9 @@ impl Connection {
     /// `PRAGMA data_version`; PostgreSQL's notifications).
     pub fn data_version(&self) -> Result<i64> {
         match &self.engine {
-            Engine::Sqlite(conn) => Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?),
+            Engine::Sqlite(conn) => Ok(conn
+                .prepare_cached("PRAGMA data_version")?
+                .query_row([], |r| r.get(0))?),
             Engine::Postgres(pg) => {
                 let mut client = pg.client.borrow_mut();
                 let backend_pid = match pg.backend_pid.get() {
@@ -235,10 +237,23 @@ impl Connection {
     /// snapshot without it (SQLite `BEGIN DEFERRED` under WAL; PostgreSQL
     /// REPEATABLE READ). Typed, so no caller spells the SQL (issue 19).
     pub fn begin(&self, mode: Mode) -> Result<()> {
-        self.execute_batch(match mode {
+        self.transaction_word(match mode {
             Mode::Write => "BEGIN IMMEDIATE",
             Mode::Read => "BEGIN DEFERRED",
         })
+    }
+
+    /// A statement that begins or ends a transaction: on SQLite prepared
+    /// once and kept, as a watch runs thousands (issue 22); on PostgreSQL
+    /// given its meaning by `execute_batch`.
+    pub fn transaction_word(&self, sql: &str) -> Result<()> {
+        match &self.engine {
+            Engine::Sqlite(conn) => {
+                conn.prepare_cached(sql)?.execute([])?;
+                Ok(())
+            }
+            Engine::Postgres(_) => self.execute_batch(sql),
+        }
     }
 
     /// Statements without parameters, separated by semicolons. On

@@ -593,9 +593,9 @@ impl<'c> Transaction<'c> {
             && sqlite.total_changes() > before
             && has_wal_owner(sqlite)
         {
-            self.conn.execute_batch(wal_owner::TOUCH)?;
+            self.conn.execute(wal_owner::TOUCH, [])?;
         }
-        self.conn.execute_batch("COMMIT")
+        self.conn.transaction_word("COMMIT")
     }
 }
 
@@ -618,7 +618,7 @@ impl std::ops::Deref for Transaction<'_> {
 impl Drop for Transaction<'_> {
     fn drop(&mut self) {
         if !self.done {
-            let _ = self.conn.execute_batch("ROLLBACK");
+            let _ = self.conn.transaction_word("ROLLBACK");
         }
     }
 }

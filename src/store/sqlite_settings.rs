@@ -37,5 +37,14 @@ pub(super) fn configure(conn: &rusqlite::Connection) -> Result<()> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     // Room for every statement a sweep or a screen repeats (issue 22).
     conn.set_prepared_statement_cache_capacity(64);
+    // The query planner's stability guarantee: a plan never depends on a
+    // bound value. Without it, a statement whose parameter the planner
+    // held against a partial index's condition was prepared again at every
+    // new binding (rusqlite's cache clears bindings), the outbox's row
+    // read among them: its cache was no cache (issue 22, item 4).
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
     Ok(())
 }
