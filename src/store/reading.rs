@@ -53,10 +53,13 @@ impl Portal {
             return Ok(None);
         }
         if info.swept_until.is_none_or(|swept| swept < now.instant) {
-            self.conn.execute(
-                "UPDATE portal SET swept_until = ?1 WHERE id = 1 AND (swept_until IS NULL OR swept_until < ?1)",
-                [now.instant.timestamp()],
-            )?;
+            // One message, not a prepare and an execute: the instant is
+            // an integer of ours, written into the statement.
+            let at = now.instant.timestamp();
+            self.conn.execute_batch(&format!(
+                "UPDATE portal SET swept_until = {at} WHERE id = 1 \
+                 AND (swept_until IS NULL OR swept_until < {at})"
+            ))?;
         }
         let tx = Transaction::begin(&self.conn, Mode::Read)?;
         let value = Session::reading(&tx, (now, info), actor).and_then(|mut s| command(&mut s))?;
