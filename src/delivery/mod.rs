@@ -107,7 +107,14 @@ pub struct Deliverer {
     host: String,
     /// The mail server's session, kept open across a batch (issue 22).
     smtp: Arc<smtp::Pool>,
+    /// The thread attempts run on, one after another, kept across a batch
+    /// rather than one started per message (issue 22); started again if an
+    /// attempt panicked and took it down.
+    worker: std::sync::Mutex<Option<mpsc::Sender<Job>>>,
 }
+
+/// One attempt, for the worker thread.
+type Job = Box<dyn FnOnce() + Send>;
 
 impl Deliverer {
     pub fn new(settings: Settings) -> Deliverer {
@@ -118,6 +125,7 @@ impl Deliverer {
             holder,
             host,
             smtp: Arc::default(),
+            worker: std::sync::Mutex::new(None),
         }
     }
 
@@ -234,12 +242,10 @@ impl Deliverer {
         let row = delivery.clone();
         let pool = Arc::clone(&self.smtp);
         let (sender, outcome) = mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name(format!("delivery-{}", delivery.id))
-            .spawn(move || {
-                let _ = sender.send(attempt((&settings, &pool), &hello, &row, &message));
-            });
-        if let Err(e) = spawned {
+        let job: Job = Box::new(move || {
+            let _ = sender.send(attempt((&settings, &pool), &hello, &row, &message));
+        });
+        if let Err(e) = self.run_on_worker(job) {
             let (sender, receiver) = mpsc::channel();
             let _ = sender.send(Err(Failure::transient(format!(
                 "no thread for the attempt: {e}"
@@ -259,6 +265,34 @@ impl Deliverer {
             started: std::time::Instant::now(),
             took: None,
         }
+    }
+
+    /// Hands `job` to the worker thread, starting one when there is none
+    /// (or when it is gone).
+    fn run_on_worker(&self, job: Job) -> std::io::Result<()> {
+        let mut worker = self.worker.lock().unwrap_or_else(|e| e.into_inner());
+        let job = match worker.as_ref() {
+            Some(running) => match running.send(job) {
+                Ok(()) => return Ok(()),
+                Err(mpsc::SendError(job)) => job,
+            },
+            None => job,
+        };
+        let (jobs, next) = mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name("delivery".into())
+            .spawn(move || {
+                while let Ok(job) = next.recv() {
+                    // A panic ends the attempt (its outcome's sender drops,
+                    // which `poll` reads as a failure), not the worker: a
+                    // job sent meanwhile is never lost in a dying thread.
+                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+                }
+            })?;
+        jobs.send(job)
+            .map_err(|_| std::io::Error::other("the worker ended"))?;
+        *worker = Some(jobs);
+        Ok(())
     }
 
     /// Waits up to `wait` for the attempt's outcome: Some once it is in
@@ -528,5 +562,35 @@ fn host_name() -> String {
         name
     } else {
         "localhost".into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An attempt that panics is read as a failed attempt (its outcome's
+    /// sender is gone); the attempts after it still run, each with its own
+    /// outcome.
+    #[test]
+    fn a_panicking_attempt_fails_alone_and_the_next_ones_still_run() {
+        let deliverer = Deliverer::new(Settings::default());
+        let (told, heard) = mpsc::channel::<u32>();
+        let panicking: Job = Box::new(move || {
+            let _keeps_the_sender = told;
+            panic!("an attempt that panics");
+        });
+        deliverer.run_on_worker(panicking).unwrap();
+        assert!(
+            heard.recv_timeout(Duration::from_secs(5)).is_err(),
+            "no outcome from the panicked attempt"
+        );
+        for expected in [1, 2] {
+            let (told, heard) = mpsc::channel();
+            deliverer
+                .run_on_worker(Box::new(move || told.send(expected).unwrap()))
+                .unwrap();
+            assert_eq!(heard.recv_timeout(Duration::from_secs(5)), Ok(expected));
+        }
     }
 }
