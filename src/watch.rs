@@ -148,26 +148,34 @@ pub fn run(
         // Deliveries: the one in hand, else the next due.
         let mut idle = true;
         match in_flight.take() {
-            Some(mut attempt) => match deliverer.poll(&mut portal, &mut attempt, TICK) {
-                Ok(Some(done)) => {
-                    if let Some(metrics) = metrics {
-                        metrics.attempted(
-                            done.delivery.channel.name(),
-                            outcome_name(&done),
-                            done.seconds,
-                        );
+            Some(mut attempt) => {
+                match deliverer.poll(&mut portal, &mut attempt, TICK, i18n::current()) {
+                    Ok(Some(polled)) => {
+                        let done = polled.done;
+                        if let Some(metrics) = metrics {
+                            metrics.attempted(
+                                done.delivery.channel.name(),
+                                outcome_name(&done),
+                                done.seconds,
+                            );
+                        }
+                        delivered(&done)?;
+                        // The next row, taken in the same transaction.
+                        for row in &polled.expired {
+                            delivered(row)?;
+                        }
+                        in_flight = polled.next;
+                        idle = false;
                     }
-                    delivered(&done)?;
-                    idle = false;
+                    Ok(None) => in_flight = Some(attempt),
+                    Err(error) if passing(&error) => {
+                        // The outcome is in; recording it waits for the lock.
+                        tracing::warn!(code = error.code(), "delivery not recorded yet");
+                        in_flight = Some(attempt);
+                    }
+                    Err(error) => return Err(error),
                 }
-                Ok(None) => in_flight = Some(attempt),
-                Err(error) if passing(&error) => {
-                    // The outcome is in; recording it waits for the lock.
-                    tracing::warn!(code = error.code(), "delivery not recorded yet");
-                    in_flight = Some(attempt);
-                }
-                Err(error) => return Err(error),
-            },
+            }
             None => match deliverer.start_next(&mut portal, i18n::current()) {
                 Ok((expired, started)) => {
                     for row in &expired {

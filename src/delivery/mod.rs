@@ -82,6 +82,14 @@ pub struct Attempted {
     pub batch: Vec<i64>,
 }
 
+/// An attempt's outcome, recorded, and what the same transaction took
+/// next: rows expired on the way, and the next attempt, started.
+pub struct Polled {
+    pub done: Attempted,
+    pub expired: Vec<Attempted>,
+    pub next: Option<InFlight>,
+}
+
 /// An attempt in hand on its own thread.
 pub struct InFlight {
     /// The rows it settles (one, or a digest's).
@@ -160,51 +168,72 @@ impl Deliverer {
     ) -> Result<(Vec<Attempted>, Option<InFlight>)> {
         let started = wall_ms();
         let until = started + self.lease_ms();
-        let (expired, claimed) = portal.write(|conn| {
-            let now = crate::store::instant_in(conn)?;
-            let mut expired = Vec::new();
-            loop {
-                let claimed = outbox::claim_next(conn, &self.holder, started, until, |h| {
-                    self.holder_gone(h)
-                })?;
-                let Some(delivery) = claimed else {
-                    return Ok((expired, None));
-                };
-                let mut expire = |row: Delivery, stale| -> Result<()> {
-                    let reason = word(stale);
-                    outbox::mark_expired(conn, row.id, &reason)?;
-                    let row = outbox::by_id(conn, row.id)?.unwrap_or(row);
-                    expired.push((row, reason));
-                    Ok(())
-                };
-                match still_holds(conn, &delivery, now)? {
-                    Ok(()) if delivery.digest_day.is_none() => {
-                        return Ok((expired, Some(vec![delivery])));
-                    }
-                    // A digest: every row of its day goes in one message,
-                    // each checked as a message of its own would be.
-                    Ok(()) => {
-                        let mut batch = Vec::new();
-                        let claimed = crate::store::digests::claim_digest(
-                            conn,
-                            &delivery,
-                            &self.holder,
-                            (started, until),
-                        )?;
-                        for row in claimed {
-                            match still_holds(conn, &row, now)? {
-                                Ok(()) => batch.push(row),
-                                Err(stale) => expire(row, stale)?,
-                            }
-                        }
-                        if !batch.is_empty() {
-                            return Ok((expired, Some(batch)));
-                        }
-                    }
-                    Err(stale) => expire(delivery, stale)?,
+        let (expired, claimed) = portal.write(|conn| self.claim_in(conn, started, until))?;
+        Ok(self.begin_claimed(expired, claimed, fallback))
+    }
+
+    /// Takes the next row due, in the caller's write transaction, expiring
+    /// on the way every row whose message no longer holds: the expired
+    /// rows (with why), and the rows to send (one, or a digest's).
+    #[allow(clippy::type_complexity)]
+    fn claim_in(
+        &self,
+        conn: &crate::store::db::Connection,
+        started: i64,
+        until: i64,
+    ) -> Result<(Vec<(Delivery, String)>, Option<Vec<Delivery>>)> {
+        let now = crate::store::instant_in(conn)?;
+        let mut expired = Vec::new();
+        loop {
+            let claimed =
+                outbox::claim_next(conn, &self.holder, started, until, |h| self.holder_gone(h))?;
+            let Some(delivery) = claimed else {
+                return Ok((expired, None));
+            };
+            let mut expire = |row: Delivery, stale| -> Result<()> {
+                let reason = word(stale);
+                outbox::mark_expired(conn, row.id, &reason)?;
+                let row = outbox::by_id(conn, row.id)?.unwrap_or(row);
+                expired.push((row, reason));
+                Ok(())
+            };
+            match still_holds(conn, &delivery, now)? {
+                Ok(()) if delivery.digest_day.is_none() => {
+                    return Ok((expired, Some(vec![delivery])));
                 }
+                // A digest: every row of its day goes in one message,
+                // each checked as a message of its own would be.
+                Ok(()) => {
+                    let mut batch = Vec::new();
+                    let claimed = crate::store::digests::claim_digest(
+                        conn,
+                        &delivery,
+                        &self.holder,
+                        (started, until),
+                    )?;
+                    for row in claimed {
+                        match still_holds(conn, &row, now)? {
+                            Ok(()) => batch.push(row),
+                            Err(stale) => expire(row, stale)?,
+                        }
+                    }
+                    if !batch.is_empty() {
+                        return Ok((expired, Some(batch)));
+                    }
+                }
+                Err(stale) => expire(delivery, stale)?,
             }
-        })?;
+        }
+    }
+
+    /// The expired rows as attempts to report, and the claimed rows' attempt
+    /// started.
+    fn begin_claimed(
+        &self,
+        expired: Vec<(Delivery, String)>,
+        claimed: Option<Vec<Delivery>>,
+        fallback: Lang,
+    ) -> (Vec<Attempted>, Option<InFlight>) {
         let expired = expired
             .into_iter()
             .map(|(delivery, reason)| {
@@ -222,11 +251,7 @@ impl Deliverer {
                 }
             })
             .collect();
-        let Some(batch) = claimed else {
-            return Ok((expired, None));
-        };
-        let in_flight = self.spawn(batch, fallback);
-        Ok((expired, Some(in_flight)))
+        (expired, claimed.map(|batch| self.spawn(batch, fallback)))
     }
 
     /// Starts the attempt: the message composed here (its language is this
@@ -302,7 +327,8 @@ impl Deliverer {
         portal: &mut Portal,
         in_flight: &mut InFlight,
         wait: Duration,
-    ) -> Result<Option<Attempted>> {
+        fallback: Lang,
+    ) -> Result<Option<Polled>> {
         if in_flight.received.is_none() {
             in_flight.received = Some(match in_flight.outcome.recv_timeout(wait) {
                 Ok(result) => result,
@@ -318,21 +344,27 @@ impl Deliverer {
             .took
             .get_or_insert_with(|| in_flight.started.elapsed().as_secs_f64());
         let result = in_flight.received.clone().unwrap_or(Ok(()));
-        self.record(portal, &in_flight.batch, result)
-            .map(|attempted| {
-                Some(Attempted {
-                    seconds: took,
-                    ..attempted
-                })
-            })
+        let (attempted, expired, claimed) = self.record(portal, &in_flight.batch, result)?;
+        let (expired, next) = self.begin_claimed(expired, claimed, fallback);
+        Ok(Some(Polled {
+            done: Attempted {
+                seconds: took,
+                ..attempted
+            },
+            expired,
+            next,
+        }))
     }
 
+    /// Records the outcome, and takes the next row due in the same
+    /// transaction (one transaction a message, not two: issue 22).
+    #[allow(clippy::type_complexity)]
     fn record(
         &self,
         portal: &mut Portal,
         batch: &[Delivery],
         result: std::result::Result<(), Failure>,
-    ) -> Result<Attempted> {
+    ) -> Result<(Attempted, Vec<(Delivery, String)>, Option<Vec<Delivery>>)> {
         let delivery = &batch[0];
         let retry_at_ms = match &result {
             Ok(()) => None,
@@ -345,7 +377,9 @@ impl Deliverer {
             }
         };
         // A digest's rows are settled together, in one transaction.
-        let (kept, row) = portal.write(|conn| {
+        let started = wall_ms();
+        let until = started + self.lease_ms();
+        let (kept, row, (expired, claimed)) = portal.write(|conn| {
             let mut kept = true;
             for row in batch {
                 kept &= match &result {
@@ -359,7 +393,8 @@ impl Deliverer {
                     )?,
                 };
             }
-            Ok((kept, outbox::by_id(conn, delivery.id)?))
+            let row = outbox::by_id(conn, delivery.id)?;
+            Ok((kept, row, self.claim_in(conn, started, until)?))
         })?;
         if !kept {
             tracing::warn!(
@@ -382,7 +417,7 @@ impl Deliverer {
                 crate::present::escape_control(&failure.message)
             ),
         }
-        Ok(Attempted {
+        let attempted = Attempted {
             delivery: row.unwrap_or_else(|| delivery.clone()),
             outcome: match result {
                 Ok(()) => Outcome::Delivered,
@@ -395,7 +430,8 @@ impl Deliverer {
             } else {
                 Vec::new()
             },
-        })
+        };
+        Ok((attempted, expired, claimed))
     }
 }
 
