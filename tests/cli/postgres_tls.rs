@@ -301,6 +301,28 @@ fn run(
 
 const PASSWORD: (&str, &str) = ("PGPASSWORD", "team-pw");
 
+/// A new portal at `url`, made as the team's admin would.
+fn init_portal(p: &TestPortal, home: &Path, url: &str) {
+    let init = run(
+        p,
+        home,
+        url,
+        &[PASSWORD],
+        &[
+            "init",
+            "--portal",
+            "Acme",
+            "--tier",
+            "enterprise",
+            "--admin",
+            ADMIN,
+            "--admin-name",
+            "Ana",
+        ],
+    );
+    assert_eq!(init.code, 0, "{}", init.stderr);
+}
+
 #[test]
 #[cfg_attr(
     no_postgres_programs,
@@ -317,24 +339,7 @@ fn t23_verify_full_works_as_psql_would_and_each_failed_check_says_what_failed_an
         "localhost",
         &format!("sslmode=verify-full&sslrootcert={ca}"),
     );
-    let init = run(
-        &p,
-        home,
-        &full,
-        &[PASSWORD],
-        &[
-            "init",
-            "--portal",
-            "Acme",
-            "--tier",
-            "enterprise",
-            "--admin",
-            ADMIN,
-            "--admin-name",
-            "Ana",
-        ],
-    );
-    assert_eq!(init.code, 0, "{}", init.stderr);
+    init_portal(&p, home, &full);
     // The server saw the session encrypted (pg_stat_ssl), and says whose
     // certificate it was and how much of it was checked.
     let shown = run(&p, home, &full, &[PASSWORD], &["--json", "portal", "show"])
@@ -507,27 +512,14 @@ fn t23_service_files_pg_variables_and_client_certificates_work_as_psql_reads_the
     let home = tempfile::tempdir().unwrap();
     let home = home.path();
     let ca = server.path("ca.pem");
-    let init = run(
+    init_portal(
         &p,
         home,
         &server.url(
             "localhost",
             &format!("sslmode=verify-full&sslrootcert={ca}"),
         ),
-        &[PASSWORD],
-        &[
-            "init",
-            "--portal",
-            "Acme",
-            "--tier",
-            "enterprise",
-            "--admin",
-            ADMIN,
-            "--admin-name",
-            "Ana",
-        ],
     );
-    assert_eq!(init.code, 0, "{}", init.stderr);
     // ~/.pg_service.conf: everything but the password, which ~/.pgpass
     // holds (0600, as libpq asks).
     std::fs::write(
