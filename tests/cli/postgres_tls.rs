@@ -57,52 +57,41 @@ fn openssl(dir: &Path, args: &[&str]) {
     );
 }
 
+/// `openssl req` with `first` (`-x509` for a CA's self-signed
+/// certificate, `-new` for a request): a new P-256 key in `NAME.key`, the
+/// certificate or request in `out`, for `subject`.
+fn request(dir: &Path, name: &str, first: &[&str], out: &str, subject: &str) {
+    let key = format!("{name}.key");
+    let mut args = vec!["req"];
+    args.extend_from_slice(first);
+    args.extend_from_slice(&[
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-keyout",
+        &key,
+        "-out",
+        out,
+        "-subj",
+        subject,
+    ]);
+    openssl(dir, &args);
+}
+
 /// A CA of the test's own: `NAME.pem` and `NAME.key` in `dir`.
 fn certificate_authority(dir: &Path, name: &str) {
-    openssl(
-        dir,
-        &[
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-keyout",
-            &format!("{name}.key"),
-            "-out",
-            &format!("{name}.pem"),
-            "-days",
-            "2",
-            "-subj",
-            &format!("/CN=Switchboard {name}"),
-        ],
-    );
+    let pem = format!("{name}.pem");
+    let subject = format!("/CN=Switchboard {name}");
+    request(dir, name, &["-x509", "-days", "2"], &pem, &subject);
 }
 
 /// `NAME.crt` and `NAME.key`, issued by the CA `ca` for `subject`, with
 /// `extensions` (an openssl extension file's lines).
 fn issue(dir: &Path, ca: &str, name: &str, subject: &str, extensions: &str) {
     std::fs::write(dir.join(format!("{name}.ext")), extensions).unwrap();
-    openssl(
-        dir,
-        &[
-            "req",
-            "-new",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-keyout",
-            &format!("{name}.key"),
-            "-out",
-            &format!("{name}.csr"),
-            "-subj",
-            subject,
-        ],
-    );
+    request(dir, name, &["-new"], &format!("{name}.csr"), subject);
     openssl(
         dir,
         &[
@@ -301,6 +290,14 @@ fn run(
 
 const PASSWORD: (&str, &str) = ("PGPASSWORD", "team-pw");
 
+/// The run ended with `code`, its error naming each of `words`.
+fn refused_saying(run: &crate::common::Run, code: i32, words: &[&str]) {
+    assert_eq!(run.code, code, "{}", run.stderr);
+    for word in words {
+        assert!(run.stderr.contains(word), "'{word}' not in: {}", run.stderr);
+    }
+}
+
 /// A new portal at `url`, made as the team's admin would.
 fn init_portal(p: &TestPortal, home: &Path, url: &str) {
     let init = run(
@@ -398,16 +395,10 @@ fn t23_verify_full_works_as_psql_would_and_each_failed_check_says_what_failed_an
             "--as", ADMIN, "--now", T0, "account", "connect", "facebook", "acme",
         ],
     );
-    assert_eq!(refused.code, 1, "{}", refused.stderr);
-    assert!(
-        refused.stderr.contains("is for localhost, not 127.0.0.1"),
-        "{}",
-        refused.stderr
-    );
-    assert!(
-        refused.stderr.contains("sslmode=verify-ca"),
-        "{}",
-        refused.stderr
+    refused_saying(
+        &refused,
+        1,
+        &["is for localhost, not 127.0.0.1", "sslmode=verify-ca"],
     );
     assert!(!refused.stderr.contains("team-pw"), "{}", refused.stderr);
     // verify-ca checks the CA and not the name.
@@ -423,17 +414,10 @@ fn t23_verify_full_works_as_psql_would_and_each_failed_check_says_what_failed_an
         &format!("sslmode=verify-full&sslrootcert={other}"),
     );
     let refused = run(&p, home, &unknown, &[PASSWORD], &["clock", "show"]);
-    assert_eq!(refused.code, 1, "{}", refused.stderr);
-    assert!(
-        refused.stderr.contains("not issued by a CA"),
-        "{}",
-        refused.stderr
-    );
-    assert!(refused.stderr.contains(&other), "{}", refused.stderr);
-    assert!(
-        refused.stderr.contains("sslrootcert=FILE"),
-        "{}",
-        refused.stderr
+    refused_saying(
+        &refused,
+        1,
+        &["not issued by a CA", &other, "sslrootcert=FILE"],
     );
     assert_eq!(audit_rows(), before);
     // Clear text is refused by this server; `allow` asks again with TLS.
@@ -444,8 +428,7 @@ fn t23_verify_full_works_as_psql_would_and_each_failed_check_says_what_failed_an
         &[PASSWORD],
         &["clock", "show"],
     );
-    assert_eq!(clear.code, 1, "{}", clear.stderr);
-    assert!(clear.stderr.contains("no encryption"), "{}", clear.stderr);
+    refused_saying(&clear, 1, &["no encryption"]);
     let allow = run(
         &p,
         home,
@@ -470,17 +453,7 @@ fn t23_verify_full_works_as_psql_would_and_each_failed_check_says_what_failed_an
     });
     let url = format!("postgres://postgres@127.0.0.1:{plain_port}/portal?sslmode=require");
     let refused = run(&p, home, &url, &[PASSWORD], &["clock", "show"]);
-    assert_eq!(refused.code, 1, "{}", refused.stderr);
-    assert!(
-        refused.stderr.contains("does not offer TLS"),
-        "{}",
-        refused.stderr
-    );
-    assert!(
-        refused.stderr.contains("sslmode=disable"),
-        "{}",
-        refused.stderr
-    );
+    refused_saying(&refused, 1, &["does not offer TLS", "sslmode=disable"]);
     let (request, rest) = answering.join().unwrap();
     assert_eq!(request, [0, 0, 0, 8, 4, 210, 22, 47], "an SSLRequest first");
     assert!(rest.is_empty(), "nothing after the 'N': {rest:?}");
@@ -492,12 +465,7 @@ fn t23_verify_full_works_as_psql_would_and_each_failed_check_says_what_failed_an
         &[PASSWORD],
         &["clock", "show"],
     );
-    assert_eq!(wrong.code, 2, "{}", wrong.stderr);
-    assert!(
-        wrong.stderr.contains("verify-ca, verify-full"),
-        "{}",
-        wrong.stderr
-    );
+    refused_saying(&wrong, 2, &["verify-ca, verify-full"]);
 }
 
 #[test]
@@ -547,12 +515,7 @@ fn t23_service_files_pg_variables_and_client_certificates_work_as_psql_reads_the
         assert_eq!(shown.json()["tls_sslmode"], "verify-full", "{url}");
     }
     let missing = run(&p, home, "service=nowhere", &[], &["clock", "show"]);
-    assert_eq!(missing.code, 2, "{}", missing.stderr);
-    assert!(
-        missing.stderr.contains("no service [nowhere]"),
-        "{}",
-        missing.stderr
-    );
+    refused_saying(&missing, 2, &["no service [nowhere]"]);
     // PGSSLMODE and PGSSLROOTCERT for what the URL leaves out.
     let plain = server.url("localhost", "");
     let other = server.path("other-ca.pem");
@@ -567,12 +530,7 @@ fn t23_service_files_pg_variables_and_client_certificates_work_as_psql_reads_the
     };
     assert_eq!(by_env(&ca).code, 0, "{}", by_env(&ca).stderr);
     let refused = by_env(&other);
-    assert_eq!(refused.code, 1, "{}", refused.stderr);
-    assert!(
-        refused.stderr.contains("not issued by a CA"),
-        "{}",
-        refused.stderr
-    );
+    refused_saying(&refused, 1, &["not issued by a CA"]);
     // A client certificate (the server's hba says `cert` for sb_cert).
     let cert_url = format!(
         "postgres://sb_cert@localhost:{}/portal?sslmode=verify-full&sslrootcert={ca}\
@@ -584,8 +542,7 @@ fn t23_service_files_pg_variables_and_client_certificates_work_as_psql_reads_the
     let key = server.dir.path().join("client.key");
     std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
     let open_key = run(&p, home, &cert_url, &[], &["clock", "show"]);
-    assert_eq!(open_key.code, 2, "{}", open_key.stderr);
-    assert!(open_key.stderr.contains("chmod 600"), "{}", open_key.stderr);
+    refused_saying(&open_key, 2, &["chmod 600"]);
     std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
     let signed_in = run(&p, home, &cert_url, &[], &["clock", "show"]);
     assert_eq!(signed_in.code, 0, "{}", signed_in.stderr);
