@@ -1006,6 +1006,8 @@ toast-deliveries-saved = Reminders for { $email }: email { $mail }, webhook { $w
 error-postgres-no-database = the PostgreSQL database does not exist ({ $why }): create it first (createdb NAME), or check the URL
 error-postgres-login = PostgreSQL refused the login ({ $why }): check the user and password in the URL, PGPASSWORD or ~/.pgpass
 error-postgres-unreachable = cannot reach the PostgreSQL server ({ $why }): start it, or check the host and port in the URL
+error-postgres-silent = the PostgreSQL server at { $host } did not finish connecting within { $seconds } s ({ $why }): check that the host and port are a PostgreSQL server's, or give it longer with connect_timeout=SECONDS in the URL
+error-postgres-silent-why = it accepted the connection and then did not answer
 error-postgres-url = '{ $url }' is not a PostgreSQL URL ({ $why }): write it like postgres://user@host/dbname
 error-postgres-not-empty = the PostgreSQL database already holds tables: a new portal needs an empty database (createdb NAME)
 error-sqlite-only = { $what } works on a SQLite portal only: make it in a file, then move it to the server with 'switchboard migrate --from FILE --to URL'

@@ -1052,6 +1052,8 @@ toast-deliveries-saved = Promemoria per { $email }: email { $mail }, webhook { $
 error-postgres-no-database = il database PostgreSQL non esiste ({ $why }): crealo prima (createdb NOME), o controlla l'URL
 error-postgres-login = PostgreSQL ha rifiutato l'accesso ({ $why }): controlla utente e password nell'URL, in PGPASSWORD o in ~/.pgpass
 error-postgres-unreachable = non riesco a raggiungere il server PostgreSQL ({ $why }): avvialo, o controlla host e porta nell'URL
+error-postgres-silent = il server PostgreSQL { $host } non ha completato la connessione entro { $seconds } s ({ $why }): controlla che host e porta siano di un server PostgreSQL, o concedigli più tempo con connect_timeout=SECONDI nell'URL
+error-postgres-silent-why = ha accettato la connessione e poi non ha risposto
 error-postgres-url = '{ $url }' non è un URL PostgreSQL ({ $why }): scrivilo come postgres://utente@host/nomedb
 error-postgres-not-empty = il database PostgreSQL contiene già delle tabelle: un nuovo portale ha bisogno di un database vuoto (createdb NOME)
 error-sqlite-only = { $what } funziona solo su un portale SQLite: fallo in un file, poi spostalo sul server con 'switchboard migrate --from FILE --to URL'

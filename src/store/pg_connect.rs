@@ -20,7 +20,8 @@ use crate::error::{Error, Result};
 const OURS: [&str; 5] = ["sslmode", "sslrootcert", "sslcert", "sslkey", "service"];
 
 /// A connection string split into what the driver reads and what we do.
-#[derive(Debug, Default)]
+/// No Debug: `driver` may hold a password.
+#[derive(Default)]
 struct Given {
     driver: String,
     tls: TlsSettings,
@@ -310,6 +311,7 @@ pub(super) fn connect_postgres(text: &str) -> Result<Connection> {
             .unwrap_or(Duration::from_secs(10)),
     );
     let mode = settle(tls.mode, &tls, &config)?;
+    // The host a certificate is checked against: the first name.
     let host = config
         .get_hosts()
         .iter()
@@ -318,31 +320,92 @@ pub(super) fn connect_postgres(text: &str) -> Result<Connection> {
             Host::Unix(_) => None,
         })
         .unwrap_or_default();
+    // The first host, for the words of a server that did not answer.
+    let first = match config.get_hosts().first() {
+        Some(Host::Tcp(name)) => name.clone(),
+        Some(Host::Unix(path)) => path.display().to_string(),
+        None => String::new(),
+    };
     let connector = Tls::new(mode, &tls, env.home.as_deref())?;
     let login_failed = |error: Error| match (&passed_over, error.code()) {
         // A refused login says why the password file was not read.
         (Some(why), "postgres_login") => Error::other("postgres_login", format!("{error}; {why}")),
         _ => error,
     };
+    let deadline = config
+        .get_connect_timeout()
+        .copied()
+        .unwrap_or(Duration::from_secs(10));
     let connect = |config: &mut postgres::Config, driver_mode| {
         config.ssl_mode(driver_mode);
-        config.connect(connector.clone())
+        connect_within(config, connector.clone(), deadline, &first)
     };
     use postgres::config::SslMode as Driver;
     let client = match mode {
         SslMode::Disable => connect(&mut config, Driver::Disable),
         SslMode::Prefer => connect(&mut config, Driver::Prefer),
         // libpq's `allow`: in clear first, encrypted if the server insists.
-        SslMode::Allow => connect(&mut config, Driver::Disable).or_else(|e| match e.code() {
-            Some(c) if *c == postgres::error::SqlState::INVALID_AUTHORIZATION_SPECIFICATION => {
+        SslMode::Allow => match connect(&mut config, Driver::Disable) {
+            Err(Failed::Driver(e))
+                if e.code()
+                    == Some(&postgres::error::SqlState::INVALID_AUTHORIZATION_SPECIFICATION) =>
+            {
                 connect(&mut config, Driver::Require)
             }
-            _ => Err(e),
-        }),
+            other => other,
+        },
         _ => connect(&mut config, Driver::Require),
-    }
-    .map_err(|e| tls_error(&e, &host, &connector).unwrap_or_else(|| login_failed(e.into())))?;
+    };
+    let client = match client {
+        Ok(client) => client,
+        Err(Failed::Silent(error)) => return Err(error),
+        Err(Failed::Driver(e)) => {
+            return Err(tls_error(&e, &host, &connector).unwrap_or_else(|| login_failed(e.into())));
+        }
+    };
     Connection::from_postgres(client, connector.server())
+}
+
+/// Why a connection was not made: the driver's error, or no answer in time.
+enum Failed {
+    Driver(postgres::Error),
+    Silent(Error),
+}
+
+/// `config.connect` under one overall deadline. The driver's
+/// `connect_timeout` bounds opening the socket, not a server that accepts
+/// and then says nothing (a wrong port, a stalled proxy): that waited for
+/// ever with `sslmode=disable`. On time out the attempt's thread is left
+/// to its socket; the caller goes on with the error.
+fn connect_within(
+    config: &postgres::Config,
+    tls: Tls,
+    deadline: Duration,
+    host: &str,
+) -> std::result::Result<postgres::Client, Failed> {
+    let (sent, received) = std::sync::mpsc::channel();
+    let config = config.clone();
+    let silent = |why: String| {
+        Failed::Silent(Error::other(
+            "postgres_unreachable",
+            crate::tr!(
+                "error-postgres-silent",
+                host = crate::present::escape_control(host).into_owned(),
+                seconds = deadline.as_secs(),
+                why = why
+            ),
+        ))
+    };
+    std::thread::Builder::new()
+        .name("postgres-connect".into())
+        .spawn(move || {
+            let _ = sent.send(config.connect(tls));
+        })
+        .map_err(|e| silent(e.to_string()))?;
+    match received.recv_timeout(deadline) {
+        Ok(result) => result.map_err(Failed::Driver),
+        Err(_) => Err(silent(crate::tr!("error-postgres-silent-why"))),
+    }
 }
 
 /// The words for a connection TLS refused; None when TLS is not why.
@@ -409,7 +472,9 @@ mod tests {
 
     #[test]
     fn a_mode_libpq_does_not_know_is_refused_naming_the_modes() {
-        let error = Given::parse("postgres://h/db?sslmode=verify", "x").unwrap_err();
+        let Err(error) = Given::parse("postgres://h/db?sslmode=verify", "x") else {
+            panic!("verify is not a mode");
+        };
         assert_eq!(error.code(), "bad_sslmode");
         assert!(error.to_string().contains("verify-full"), "{error}");
     }

@@ -90,8 +90,8 @@ impl TlsSettings {
 
 /// What the handshake showed, for `portal show` (issue 23, item 3).
 #[derive(Clone, Debug, PartialEq, Eq)]
+/// (The protocol is read from the server's `pg_stat_ssl`, as it sees it.)
 pub struct ServerTls {
-    pub protocol: String,
     /// The certificate's subject; None when it cannot be read.
     pub subject: Option<String>,
     /// The mode in force: how much of the certificate was checked.
@@ -360,12 +360,6 @@ impl TlsConnect<Socket> for Handshake {
                 .and_then(|chain| chain.first())
                 .map(|c| c.to_vec());
             let server = ServerTls {
-                protocol: session
-                    .protocol_version()
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("TLS")
-                    .replace("TLSv1_", "TLSv1.")
-                    .replace("TLSv1.0", "TLSv1"),
                 subject: certificate.as_deref().and_then(super::certificate::subject),
                 mode: self.mode,
             };
@@ -494,7 +488,7 @@ pub fn explain(error: &rustls::Error, host: &str, roots: &Roots) -> Option<Strin
         other => crate::tr!(
             "error-postgres-tls-bad-certificate",
             host = host,
-            why = format!("{other:?}")
+            why = crate::present::escape_control(&format!("{other:?}")).into_owned()
         ),
     })
 }

@@ -48,3 +48,30 @@ pub(super) fn configure(conn: &rusqlite::Connection) -> Result<()> {
     )?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::StatementStatus;
+
+    /// A parameter the planner held against a partial index's condition:
+    /// without QPSG, each new binding (rusqlite's cache clears them) made
+    /// SQLite prepare the statement again.
+    #[test]
+    fn a_cached_statement_is_not_prepared_again_at_each_binding() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = rusqlite::Connection::open(dir.path().join("p.db")).unwrap();
+        super::configure(&conn).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT); \
+             CREATE INDEX t_pending ON t (s) WHERE s = 'pending'; \
+             INSERT INTO t (s) VALUES ('pending'), ('done');",
+        )
+        .unwrap();
+        let sql = "SELECT count(*) FROM t WHERE s = ?1";
+        for value in ["pending", "done", "pending"] {
+            let mut stmt = conn.prepare_cached(sql).unwrap();
+            let _: i64 = stmt.query_row([value], |r| r.get(0)).unwrap();
+            assert_eq!(stmt.get_status(StatementStatus::RePrepare), 0, "{value}");
+        }
+    }
+}

@@ -586,3 +586,45 @@ fn t23_the_local_clusters_self_signed_certificate_is_refused_by_verify_full_with
         refused.stderr
     );
 }
+
+#[test]
+fn a_server_that_accepts_and_never_answers_is_given_up_at_the_connect_deadline() {
+    // A listener that takes the connection and says nothing (a wrong port,
+    // a stalled proxy): the driver's connect_timeout alone waited for ever.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let held = std::thread::spawn(move || silent.accept().map(|(peer, _)| peer));
+    let p = TestPortal::new();
+    let home = tempfile::tempdir().unwrap();
+    let url = format!("postgres://x@127.0.0.1:{port}/db?sslmode=disable&connect_timeout=1");
+    let mut command = p.command(&["--db", &url, "clock", "show"]);
+    command
+        .env("HOME", home.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(8) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("still connecting after 8 s: no overall deadline");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let given_up = crate::common::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    refused_saying(
+        &given_up,
+        1,
+        &[
+            "127.0.0.1 did not finish connecting within 1 s",
+            "connect_timeout",
+        ],
+    );
+    drop(held.join());
+}
